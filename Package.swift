@@ -1,0 +1,56 @@
+// swift-tools-version: 6.0
+// Passage: an offline relocation logistics planner. See README.md and docs/.
+import PackageDescription
+
+let package = Package(
+    name: "Passage",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "passage", targets: ["passage"]),
+        .library(name: "PassagePlanning", targets: ["PassagePlanning"]),
+        .library(name: "LinearProgramming", targets: ["LinearProgramming"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+    ],
+    targets: [
+        // GLPK's C header and library (Debian: libglpk-dev; no pkg-config file there).
+        .systemLibrary(
+            name: "CGLPK",
+            providers: [.apt(["libglpk-dev"]), .brew(["glpk"])]
+        ),
+        // The setjmp/longjmp guard around GLPK calls: Swift frames must never be jumped over.
+        .target(name: "GLPKGuard", dependencies: ["CGLPK"]),
+        // Solver-agnostic linear/mixed-integer programming: model building, GLPK backend, export.
+        .target(name: "LinearProgramming", dependencies: ["CGLPK", "GLPKGuard"]),
+        // Scenario types, loading from files, strict validation.
+        .target(
+            name: "PassageScenario",
+            dependencies: [
+                .product(name: "TOMLKit", package: "TOMLKit"),
+                .product(name: "CSV", package: "CSV.swift"),
+            ]
+        ),
+        // Pathways, the mixed-integer formulation, plan decoding and reasons.
+        .target(name: "PassagePlanning", dependencies: ["PassageScenario", "LinearProgramming"]),
+        // Rendering plans as text, Markdown, JSON and CSV; atomic owner-only output.
+        .target(name: "PassageReports", dependencies: ["PassagePlanning"]),
+        // The command-line commands, as a library so tests run them in-process.
+        .target(
+            name: "PassageCommands",
+            dependencies: [
+                "PassageReports",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(name: "passage", dependencies: ["PassageCommands"]),
+
+        .testTarget(name: "LinearProgrammingTests", dependencies: ["LinearProgramming"]),
+        .testTarget(name: "PassageScenarioTests", dependencies: ["PassageScenario"]),
+        .testTarget(name: "PassagePlanningTests", dependencies: ["PassagePlanning"]),
+        .testTarget(name: "PassageReportsTests", dependencies: ["PassageReports"]),
+        .testTarget(name: "PassageCommandsTests", dependencies: ["PassageCommands"]),
+    ]
+)

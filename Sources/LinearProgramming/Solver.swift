@@ -1,0 +1,114 @@
+/// Why the solver stopped and what result exists.
+///
+/// A time-limited solve is never `.optimal`: it is `.timeLimitFeasible` when an incumbent exists.
+public enum SolveStatus: String, Sendable, Codable {
+    /// Proven optimal (within the solver's integrality and feasibility tolerances).
+    case optimal
+    /// A feasible solution within the requested relative MIP gap, not proven optimal.
+    case feasible
+    /// The model has no feasible solution.
+    case infeasible
+    /// The objective can improve without limit.
+    case unbounded
+    /// The time limit was reached; the best solution found is returned.
+    case timeLimitFeasible = "time_limit_feasible"
+    /// The time limit was reached before any feasible solution was found.
+    case timeLimitNoSolution = "time_limit_no_solution"
+
+    /// Whether `values` hold a feasible solution.
+    public var hasSolution: Bool {
+        switch self {
+        case .optimal, .feasible, .timeLimitFeasible: return true
+        case .infeasible, .unbounded, .timeLimitNoSolution: return false
+        }
+    }
+}
+
+/// Settings for one solve.
+public struct SolverOptions: Sendable {
+    /// Wall-clock limit in seconds, or nil for none.
+    public var timeLimit: Double?
+    /// Relative MIP gap at which to stop, e.g. 0.005; nil or 0 asks for proven optimality.
+    public var relativeGap: Double?
+    /// Called with each line of solver output (captured, never printed by the library itself).
+    public var log: (@Sendable (String) -> Void)?
+    /// Solve only the LP relaxation, ignoring integrality.
+    public var relaxIntegrality: Bool
+
+    public init(
+        timeLimit: Double? = nil, relativeGap: Double? = nil, relaxIntegrality: Bool = false,
+        log: (@Sendable (String) -> Void)? = nil
+    ) {
+        self.timeLimit = timeLimit
+        self.relativeGap = relativeGap
+        self.relaxIntegrality = relaxIntegrality
+        self.log = log
+    }
+}
+
+/// The result of solving a `LinearModel`.
+public struct Solution: Sendable {
+    /// Why the solver stopped.
+    public var status: SolveStatus
+    /// Objective of the returned solution (including the constant), if one exists.
+    public var objectiveValue: Double?
+    /// Best proven bound on the optimum (for an LP, the optimum itself), if known.
+    public var bestBound: Double?
+    /// Column values (empty when no solution exists).
+    public var values: [Double]
+    /// Row activities (empty when no solution exists).
+    public var rowActivities: [Double]
+    /// Row duals of the final LP (the LP relaxation, or the LP with integers fixed); empty if unavailable.
+    public var rowDuals: [Double]
+    /// Reduced costs of the final LP; empty if unavailable.
+    public var reducedCosts: [Double]
+    /// Seconds spent in the solver.
+    public var solveSeconds: Double
+
+    /// Relative gap `|objective − bound| / max(1e-9, |objective|)`, or nil without both numbers.
+    public var relativeGap: Double? {
+        guard let objective = objectiveValue, let bound = bestBound else { return nil }
+        return abs(objective - bound) / max(1e-9, abs(objective))
+    }
+
+    public init(
+        status: SolveStatus, objectiveValue: Double?, bestBound: Double?, values: [Double],
+        rowActivities: [Double], rowDuals: [Double] = [], reducedCosts: [Double] = [], solveSeconds: Double
+    ) {
+        self.status = status
+        self.objectiveValue = objectiveValue
+        self.bestBound = bestBound
+        self.values = values
+        self.rowActivities = rowActivities
+        self.rowDuals = rowDuals
+        self.reducedCosts = reducedCosts
+        self.solveSeconds = solveSeconds
+    }
+
+    /// Value of one column.
+    public func value(_ variable: Variable) -> Double { values[variable.index] }
+}
+
+/// A failure of the solver itself (not an outcome of the model such as infeasibility).
+public struct SolverError: Error, CustomStringConvertible, Sendable {
+    /// What went wrong, in words.
+    public var message: String
+    public init(_ message: String) { self.message = message }
+    public var description: String { message }
+}
+
+/// File formats a model can be exported to.
+public enum ModelFileFormat: String, Sendable, CaseIterable {
+    /// Free MPS.
+    case mps
+    /// CPLEX LP.
+    case lp
+}
+
+/// A solver behind a narrow interface: solve a model, export a model.
+public protocol LinearSolver: Sendable {
+    /// Solves `model` with `options`. Throws `SolverError` only when the solver fails.
+    func solve(_ model: LinearModel, options: SolverOptions) throws -> Solution
+    /// The model as text in `format`.
+    func export(_ model: LinearModel, format: ModelFileFormat) throws -> String
+}
