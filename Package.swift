@@ -36,7 +36,10 @@ let package = Package(
         // Pathways, the mixed-integer formulation, plan decoding and reasons.
         .target(name: "PassagePlanning", dependencies: ["PassageScenario", "LinearProgramming"]),
         // Rendering plans as text, Markdown, JSON and CSV; atomic owner-only output.
-        .target(name: "PassageReports", dependencies: ["PassagePlanning"]),
+        .target(
+            name: "PassageReports",
+            dependencies: ["PassagePlanning", .product(name: "CSV", package: "CSV.swift")]
+        ),
         // The command-line commands, as a library so tests run them in-process.
         .target(
             name: "PassageCommands",

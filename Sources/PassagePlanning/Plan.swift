@@ -1,0 +1,330 @@
+import LinearProgramming
+import PassageScenario
+
+/// The outcome of planning a scenario: itineraries, households not moved with reasons, capacity use,
+/// totals and the solver's own account (status, objective, bound, gap).
+public struct Plan: Sendable, Hashable {
+    /// Scenario title, start date, horizon and currency, for report headers.
+    public var scenario: ScenarioHeader
+    /// What the solver did.
+    public var solver: SolverReport
+    /// Totals, overall and by urgency tier.
+    public var summary: PlanSummary
+    /// One itinerary per household moved, sorted by household id.
+    public var itineraries: [Itinerary]
+    /// Households not moved in this horizon, sorted by household id, each with its reason.
+    public var unmoved: [UnmovedHousehold]
+    /// Use of every capacity (beds, seats, quotas, budget) per period, in a stable order.
+    public var capacity: [CapacityUse]
+
+    public init(
+        scenario: ScenarioHeader, solver: SolverReport, summary: PlanSummary, itineraries: [Itinerary],
+        unmoved: [UnmovedHousehold], capacity: [CapacityUse]
+    ) {
+        self.scenario = scenario
+        self.solver = solver
+        self.summary = summary
+        self.itineraries = itineraries
+        self.unmoved = unmoved
+        self.capacity = capacity
+    }
+}
+
+/// The scenario facts a report header needs.
+public struct ScenarioHeader: Sendable, Hashable {
+    public var title: String
+    public var startDate: CalendarDate
+    public var horizonWeeks: Int
+    public var currency: String
+    public var budget: Double?
+
+    public init(title: String, startDate: CalendarDate, horizonWeeks: Int, currency: String, budget: Double?) {
+        self.title = title
+        self.startDate = startDate
+        self.horizonWeeks = horizonWeeks
+        self.currency = currency
+        self.budget = budget
+    }
+}
+
+/// The solver's account of the solve: status, objective, bound, gap and model size.
+public struct SolverReport: Sendable, Hashable {
+    /// Why the solver stopped and whether a plan exists.
+    public var status: SolveStatus
+    /// Objective value of the plan (minimised; same sense and constant as the exported model).
+    public var objective: Double?
+    /// Best proven lower bound on the objective.
+    public var bound: Double?
+    /// Relative gap between objective and bound.
+    public var gap: Double?
+    /// Seconds in the solver.
+    public var solveSeconds: Double
+    /// Model size.
+    public var rows: Int
+    public var columns: Int
+    public var nonzeros: Int
+    /// Limits the solve ran under.
+    public var timeLimitSeconds: Double?
+    public var mipGapTolerance: Double?
+
+    public init(
+        status: SolveStatus, objective: Double?, bound: Double?, gap: Double?, solveSeconds: Double, rows: Int,
+        columns: Int, nonzeros: Int, timeLimitSeconds: Double?, mipGapTolerance: Double?
+    ) {
+        self.status = status
+        self.objective = objective
+        self.bound = bound
+        self.gap = gap
+        self.solveSeconds = solveSeconds
+        self.rows = rows
+        self.columns = columns
+        self.nonzeros = nonzeros
+        self.timeLimitSeconds = timeLimitSeconds
+        self.mipGapTolerance = mipGapTolerance
+    }
+}
+
+/// Households and persons moved out of all, for one urgency tier or overall.
+public struct MoveCount: Sendable, Hashable {
+    public var householdsMoved: Int
+    public var householdsTotal: Int
+    public var personsMoved: Int
+    public var personsTotal: Int
+
+    public init(householdsMoved: Int = 0, householdsTotal: Int = 0, personsMoved: Int = 0, personsTotal: Int = 0) {
+        self.householdsMoved = householdsMoved
+        self.householdsTotal = householdsTotal
+        self.personsMoved = personsMoved
+        self.personsTotal = personsTotal
+    }
+}
+
+/// Totals of a plan.
+public struct PlanSummary: Sendable, Hashable {
+    /// Overall counts.
+    public var overall: MoveCount
+    /// Counts by urgency tier; index 0 is tier 1 (immediate threat to life).
+    public var byUrgency: [MoveCount]
+    /// Σ persons moved × urgency weight of their tier.
+    public var urgencyWeightedPersonsMoved: Double
+    /// Total cost of all itineraries.
+    public var totalCost: Double
+    /// Mean over moved households of weeks between ready week and start week.
+    public var averageWeeksWaited: Double
+
+    public init(
+        overall: MoveCount, byUrgency: [MoveCount], urgencyWeightedPersonsMoved: Double, totalCost: Double,
+        averageWeeksWaited: Double
+    ) {
+        self.overall = overall
+        self.byUrgency = byUrgency
+        self.urgencyWeightedPersonsMoved = urgencyWeightedPersonsMoved
+        self.totalCost = totalCost
+        self.averageWeeksWaited = averageWeeksWaited
+    }
+}
+
+/// One leg travelled by a household, in the week it departs.
+public struct LegTravel: Sendable, Hashable {
+    public var legID: String
+    public var from: String
+    public var to: String
+    public var mode: TravelMode
+    /// Week (1-based) the leg departs; its seats are used in this week.
+    public var week: Int
+    public var durationDays: Int
+    /// Cost for the whole household.
+    public var cost: Double
+
+    public init(legID: String, from: String, to: String, mode: TravelMode, week: Int, durationDays: Int, cost: Double) {
+        self.legID = legID
+        self.from = from
+        self.to = to
+        self.mode = mode
+        self.week = week
+        self.durationDays = durationDays
+        self.cost = cost
+    }
+}
+
+/// A household's stay in a safe house while its application is processed.
+public struct HouseStay: Sendable, Hashable {
+    public var houseID: String
+    public var location: String
+    /// First and last week (inclusive) of the stay.
+    public var fromWeek: Int
+    public var toWeek: Int
+    /// Cost for the whole household.
+    public var cost: Double
+
+    public init(houseID: String, location: String, fromWeek: Int, toWeek: Int, cost: Double) {
+        self.houseID = houseID
+        self.location = location
+        self.fromWeek = fromWeek
+        self.toWeek = toWeek
+        self.cost = cost
+    }
+}
+
+/// Where and when a moved household goes: legs out, stay, programme, legs onward.
+public struct Itinerary: Sendable, Hashable {
+    public var householdID: String
+    public var size: Int
+    public var urgency: Int
+    /// Week the household can first travel and week it leaves.
+    public var readyWeek: Int
+    public var startWeek: Int
+    /// Legs from where the household is to where the application is lodged.
+    public var outbound: [LegTravel]
+    public var stay: HouseStay
+    public var programmeID: String
+    public var destinationCountry: String
+    /// Week the application is lodged (the first week of the stay).
+    public var lodgedWeek: Int
+    /// Legs from the lodging city to the programme's arrival location.
+    public var onward: [LegTravel]
+    /// Week the household arrives at its destination.
+    public var arrivalWeek: Int
+    /// Total cost for the household (legs, stay, programme).
+    public var cost: Double
+    /// Σ risk of the legs travelled (per person).
+    public var risk: Double
+
+    public init(
+        householdID: String, size: Int, urgency: Int, readyWeek: Int, startWeek: Int, outbound: [LegTravel],
+        stay: HouseStay, programmeID: String, destinationCountry: String, lodgedWeek: Int, onward: [LegTravel],
+        arrivalWeek: Int, cost: Double, risk: Double
+    ) {
+        self.householdID = householdID
+        self.size = size
+        self.urgency = urgency
+        self.readyWeek = readyWeek
+        self.startWeek = startWeek
+        self.outbound = outbound
+        self.stay = stay
+        self.programmeID = programmeID
+        self.destinationCountry = destinationCountry
+        self.lodgedWeek = lodgedWeek
+        self.onward = onward
+        self.arrivalWeek = arrivalWeek
+        self.cost = cost
+        self.risk = risk
+    }
+
+    /// Weeks between the ready week and the start week.
+    public var weeksWaited: Int { startWeek - readyWeek }
+}
+
+/// Which kind of capacity a resource is.
+public enum ResourceKind: String, Sendable, Hashable, CaseIterable, Codable {
+    /// Beds of a safe house in a week (persons).
+    case beds
+    /// Seats of a route leg in a week (persons).
+    case seats
+    /// Places of a visa programme in a quota period (persons lodged).
+    case quota
+    /// Money over the horizon.
+    case budget
+}
+
+/// A capacity in one period: what the plan uses of it.
+public struct CapacityUse: Sendable, Hashable {
+    public var kind: ResourceKind
+    /// House, leg or programme id; `budget` for the budget.
+    public var resourceID: String
+    /// The week (beds, seats), or nil for quota periods and the budget.
+    public var week: Int?
+    /// `W3`, `2026-12` (calendar month of lodging), or `horizon`.
+    public var period: String
+    public var used: Double
+    public var capacity: Double
+
+    public init(kind: ResourceKind, resourceID: String, week: Int?, period: String, used: Double, capacity: Double) {
+        self.kind = kind
+        self.resourceID = resourceID
+        self.week = week
+        self.period = period
+        self.used = used
+        self.capacity = capacity
+    }
+
+    /// Whether the plan uses all of it (nothing left).
+    public var isBinding: Bool { capacity - used < 1e-6 }
+}
+
+/// Why a household is not moved in this horizon.
+public enum NotMovedReason: Sendable, Hashable {
+    /// No pathway is open to the household at all; each blocker says what closes a group of pathways.
+    case noEligiblePathway([Blocker])
+    /// Pathways exist, but every one of them is blocked by capacity the plan has used up.
+    case capacity([ResourceShortage])
+    /// Pathways exist and some still fit, but the solver stopped (time or gap limit) without using them.
+    case notSelectedWithinTolerance
+    /// The solver found no plan at all (e.g. time limit before any solution).
+    case noPlan
+
+    /// A short label: `no eligible pathway`, `capacity`, `solver tolerance`, `no plan`.
+    public var label: String {
+        switch self {
+        case .noEligiblePathway: "no eligible pathway"
+        case .capacity: "capacity"
+        case .notSelectedWithinTolerance: "solver tolerance"
+        case .noPlan: "no plan"
+        }
+    }
+}
+
+/// Something that closes pathways to a household: a document, a need, an exclusion, timing.
+public struct Blocker: Sendable, Hashable, Comparable {
+    /// What kind of requirement is unmet.
+    public enum Kind: String, Sendable, Hashable, Codable, Comparable {
+        case nationality, documents, needs, exclusion, route, safeHouse = "safe_house", timing, objective
+        public static func < (a: Kind, b: Kind) -> Bool { a.rawValue < b.rawValue }
+    }
+    public var kind: Kind
+    /// The programme the blocker concerns, or nil when it concerns every programme.
+    public var programmeID: String?
+    /// What is unmet, in words a coordinator can act on.
+    public var explanation: String
+
+    public init(kind: Kind, programmeID: String?, explanation: String) {
+        self.kind = kind
+        self.programmeID = programmeID
+        self.explanation = explanation
+    }
+
+    public static func < (a: Blocker, b: Blocker) -> Bool {
+        (a.programmeID ?? "", a.kind, a.explanation) < (b.programmeID ?? "", b.kind, b.explanation)
+    }
+}
+
+/// A capacity the plan has used up that the household would need.
+public struct ResourceShortage: Sendable, Hashable {
+    public var kind: ResourceKind
+    public var resourceID: String
+    /// The periods in which it is short (e.g. `W3`, `2026-12`, `horizon`).
+    public var periods: [String]
+
+    public init(kind: ResourceKind, resourceID: String, periods: [String]) {
+        self.kind = kind
+        self.resourceID = resourceID
+        self.periods = periods
+    }
+}
+
+/// A household not moved, with its reason.
+public struct UnmovedHousehold: Sendable, Hashable {
+    public var householdID: String
+    public var size: Int
+    public var urgency: Int
+    public var readyWeek: Int
+    public var reason: NotMovedReason
+
+    public init(householdID: String, size: Int, urgency: Int, readyWeek: Int, reason: NotMovedReason) {
+        self.householdID = householdID
+        self.size = size
+        self.urgency = urgency
+        self.readyWeek = readyWeek
+        self.reason = reason
+    }
+}

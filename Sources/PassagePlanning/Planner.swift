@@ -1,0 +1,40 @@
+import LinearProgramming
+import PassageScenario
+
+/// Settings of one planning run; nil fields fall back to the scenario's `[solver]` table.
+public struct PlanningOptions: Sendable {
+    /// Wall-clock limit for the solver in seconds.
+    public var timeLimitSeconds: Double?
+    /// Relative MIP gap at which the solver may stop.
+    public var mipGap: Double?
+    /// Receives each line of solver output (for `--verbose`).
+    public var solverLog: (@Sendable (String) -> Void)?
+
+    public init(timeLimitSeconds: Double? = nil, mipGap: Double? = nil, solverLog: (@Sendable (String) -> Void)? = nil) {
+        self.timeLimitSeconds = timeLimitSeconds
+        self.mipGap = mipGap
+        self.solverLog = solverLog
+    }
+}
+
+/// Plans a scenario: builds the mixed-integer program, solves it, decodes the plan.
+public struct Planner: Sendable {
+    public let scenario: Scenario
+    public let solver: any LinearSolver
+
+    /// A planner for `scenario` solving with `solver` (GLPK by default).
+    public init(scenario: Scenario, solver: any LinearSolver = GLPKSolver()) {
+        self.scenario = scenario
+        self.solver = solver
+    }
+
+    /// Solves and returns the plan. Throws only when the solver itself fails.
+    public func plan(options: PlanningOptions = PlanningOptions()) throws -> Plan {
+        throw SolverError("planner not implemented yet")
+    }
+
+    /// The full mixed-integer program for this scenario, as solved by `plan` (for `--export-model`).
+    public func model() -> LinearModel {
+        LinearModel(name: "passage")
+    }
+}
