@@ -30,11 +30,22 @@ public struct Planner: Sendable {
 
     /// Solves and returns the plan. Throws only when the solver itself fails.
     public func plan(options: PlanningOptions = PlanningOptions()) throws -> Plan {
-        throw SolverError("planner not implemented yet")
+        try plan(formulation(), options: options)
     }
 
-    /// The full mixed-integer program for this scenario, as solved by `plan` (for `--export-model`).
-    public func model() -> LinearModel {
-        LinearModel(name: "passage")
+    /// The mixed-integer program of the scenario (its `model` is what `--export-model` writes).
+    public func formulation() -> Formulation {
+        Formulation(scenario: scenario)
+    }
+
+    /// Solves a formulation of this planner's scenario and decodes the plan.
+    public func plan(_ formulation: Formulation, options: PlanningOptions = PlanningOptions()) throws -> Plan {
+        let limits = scenario.settings.solver
+        let timeLimit = options.timeLimitSeconds ?? limits.timeLimitSeconds
+        let mipGap = options.mipGap ?? limits.mipGap
+        let solution = try solver.solve(
+            formulation.model,
+            options: SolverOptions(timeLimit: timeLimit, relativeGap: mipGap, log: options.solverLog))
+        return PlanDecoder(formulation: formulation, solution: solution, limits: (timeLimit, mipGap)).decode()
     }
 }

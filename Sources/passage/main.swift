@@ -1,1 +1,3 @@
-print("passage")
+import PassageCommands
+
+PassageCommand.main()

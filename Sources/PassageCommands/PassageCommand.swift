@@ -1,0 +1,18 @@
+import ArgumentParser
+
+/// The `passage` command: plans relocations from a scenario folder.
+public struct PassageCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "passage",
+        abstract: "Plan who moves when, along which route, through which safe house, into which visa programme.",
+        discussion: """
+            A scenario is a folder of plain files: scenario.toml (horizon, budget, objective weights,
+            solver limits) and CSV tables of households, locations, safe houses, route legs and visa
+            programmes. See docs/SCENARIO.md. Start with `passage validate DIR`, then `passage plan DIR`.
+            Passage never uses the network.
+            """,
+        subcommands: [ValidateCommand.self, PlanCommand.self]
+    )
+
+    public init() {}
+}

@@ -1,0 +1,84 @@
+import ArgumentParser
+import Foundation
+import LinearProgramming
+import PassagePlanning
+import PassageReports
+import PassageScenario
+
+/// `passage plan DIR`: solves the scenario and prints or writes the plan.
+struct PlanCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "plan",
+        abstract: "Plan the scenario and report it: itineraries, households not moved and why, capacity use.",
+        discussion: """
+            Solves a mixed-integer program with GLPK (see docs/MODEL.md). The report states the solver's
+            status, the objective, the best proven bound and the gap: a plan stopped by the time limit
+            says so. Output files are written atomically and readable only by you.
+            """
+    )
+
+    @Argument(help: "The scenario folder.", completion: .directory)
+    var scenario: String
+
+    @Option(help: "Report format: text, markdown, json or csv.")
+    var format: ReportFormat = .text
+
+    @Option(name: .shortAndLong, help: "Write the report to this file instead of standard output.")
+    var output: String?
+
+    @Option(help: "Stop the solver after this many seconds and report the best plan found.")
+    var timeLimit: Double?
+
+    @Option(help: "Let the solver stop once the plan is within this fraction of the best bound (e.g. 0.005).")
+    var mipGap: Double?
+
+    @Option(help: "Also write the mixed-integer program to this file (.mps or .lp) for another solver.")
+    var exportModel: String?
+
+    @Flag(name: .shortAndLong, help: "Show the solver's own output on standard error.")
+    var verbose = false
+
+    func validate() throws {
+        if let timeLimit, !(timeLimit > 0) { throw ValidationError("--time-limit must be a positive number of seconds") }
+        if let mipGap, !(mipGap >= 0 && mipGap < 1) { throw ValidationError("--mip-gap must be a fraction from 0 to below 1") }
+        if let exportModel, ModelFileFormat(path: exportModel) == nil {
+            throw ValidationError("--export-model must name a file ending in .mps or .lp")
+        }
+    }
+
+    func run() throws {
+        let loaded = try ScenarioInput.load(scenario)
+        let planner = Planner(scenario: loaded)
+        let formulation = planner.formulation()
+        let modelText = try exportModel.map { path in
+            try planner.solver.export(formulation.model, format: ModelFileFormat(path: path)!)
+        }
+        let log: (@Sendable (String) -> Void)? = verbose ? { StandardError.write($0) } : nil
+        let plan = try planner.plan(
+            formulation, options: PlanningOptions(timeLimitSeconds: timeLimit, mipGap: mipGap, solverLog: log))
+        let report = ReportRenderer.render(plan, format: format)
+        // Everything is computed before anything is written: a failure leaves no partial output.
+        if let exportModel, let modelText { try OutputFile.write(modelText, to: exportModel) }
+        if let output {
+            try OutputFile.write(report, to: output)
+        } else {
+            print(report, terminator: report.hasSuffix("\n") ? "" : "\n")
+        }
+    }
+}
+
+extension ReportFormat: ExpressibleByArgument {}
+
+extension ModelFileFormat {
+    /// The format named by a file's extension (`.mps` or `.lp`), or nil.
+    init?(path: String) {
+        let lowered = path.lowercased()
+        if lowered.hasSuffix(".mps") {
+            self = .mps
+        } else if lowered.hasSuffix(".lp") {
+            self = .lp
+        } else {
+            return nil
+        }
+    }
+}

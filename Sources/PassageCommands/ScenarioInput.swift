@@ -1,0 +1,26 @@
+import ArgumentParser
+import Foundation
+import PassageScenario
+
+/// Loads a scenario folder for a command, printing every validation problem to standard error
+/// (paths relative to the folder given) and exiting with status 1 when there are any.
+enum ScenarioInput {
+    static func load(_ path: String) throws -> Scenario {
+        do {
+            return try ScenarioLoader.load(directory: URL(fileURLWithPath: path, isDirectory: true))
+        } catch let error as ScenarioValidationError {
+            let prefix = path.hasSuffix("/") ? path : path + "/"
+            for issue in error.issues { StandardError.write(prefix + issue.description) }
+            let count = error.issues.count
+            StandardError.write("\(count) problem\(count == 1 ? "" : "s") found; nothing was written.")
+            throw ExitCode(1)
+        }
+    }
+}
+
+/// Writes lines to standard error (diagnostics never go to standard output, which carries reports).
+enum StandardError {
+    static func write(_ line: String) {
+        FileHandle.standardError.write(Data((line + "\n").utf8))
+    }
+}

@@ -1,0 +1,172 @@
+import LinearProgramming
+import PassageScenario
+
+/// A capacity the formulation constrains: one row each (docs/MODEL.md, "Constraints").
+enum ResourceKey: Hashable, Comparable, Sendable {
+    /// Beds of safe house `house` in `week`.
+    case beds(house: Int, week: Int)
+    /// Seats of leg `leg` in `week`.
+    case seats(leg: Int, week: Int)
+    /// Quota of programme `programme` in period `period` (0 for the horizon, else a month number).
+    case quota(programme: Int, period: Int)
+    /// The budget.
+    case budget
+
+    private var order: (Int, Int, Int) {
+        switch self {
+        case .beds(let house, let week): (0, house, week)
+        case .seats(let leg, let week): (1, leg, week)
+        case .quota(let programme, let period): (2, programme, period)
+        case .budget: (3, 0, 0)
+        }
+    }
+    static func < (a: ResourceKey, b: ResourceKey) -> Bool { a.order < b.order }
+}
+
+/// One move column: a class on a pathway starting in a week, with the resources it uses.
+struct MoveColumn: Sendable {
+    var variable: Variable
+    var householdClass: Int
+    /// Index into the class's `ClassOptions.pathways`.
+    var pathway: Int
+    var startWeek: Int
+}
+
+/// The mixed-integer program of a scenario, with the map from columns and rows back to the domain.
+///
+/// Built in the order of docs/MODEL.md: variables (`move`, `unmoved`), then the rows `households`,
+/// `beds`, `seats`, `quota`, `budget`, then the objective.
+public struct Formulation: Sendable {
+    /// The model, ready for any `LinearSolver`.
+    public private(set) var model: LinearModel
+    var classes: [HouseholdClass]
+    var options: [ClassOptions]
+    var moves: [MoveColumn]
+    /// Move columns of each class, as a range into `moves`.
+    var movesOfClass: [Range<Int>]
+    /// The `unmoved` column of each class.
+    var unmoved: [Variable]
+    /// Rows of every capacity that some column uses, with the capacity.
+    var resourceRows: [(key: ResourceKey, row: Constraint, capacity: Double)]
+    /// Resources used by each move column, with the amount per unit of the column.
+    var usage: [[(key: ResourceKey, amount: Double)]]
+    /// Month number → label (`2026-12`) for month quota periods.
+    var monthLabels: [Int: String]
+
+    let index: ScenarioIndex
+
+    /// Formulates `scenario`.
+    public init(scenario: Scenario) {
+        let index = ScenarioIndex(scenario)
+        self.index = index
+        let settings = scenario.settings
+        let objective = ObjectiveCoefficients(weights: settings.objective)
+        classes = householdClasses(of: scenario.households)
+        var generator = PathwayGenerator(index: index)
+        options = classes.map { generator.options(for: $0) }
+
+        var model = LinearModel(name: "passage")
+        var objectiveExpression = LinearExpression()
+        var moves: [MoveColumn] = []
+        var movesOfClass: [Range<Int>] = []
+        var unmoved: [Variable] = []
+        var usage: [[(key: ResourceKey, amount: Double)]] = []
+        var monthLabels: [Int: String] = [:]
+        var rowTerms: [ResourceKey: LinearExpression] = [:]
+
+        // Variables: move[c,p,w] (integer, at most the class's count) and unmoved[c].
+        for householdClass in classes {
+            let c = householdClass.index
+            let profile = householdClass.profile
+            let persons = Double(profile.size)
+            let first = moves.count
+            let kind: VariableKind = householdClass.count == 1 ? .binary : .integer
+            for (p, pathway) in options[c].pathways.enumerated() {
+                for week in options[c].startWeeks[p] {
+                    let variable = model.addVariable(
+                        "move_c\(c)_p\(p)_w\(week)", upperBound: Double(householdClass.count), kind: kind)
+                    objectiveExpression.add(objective.move(pathway, week: week, profile: profile), variable)
+                    var used: [(key: ResourceKey, amount: Double)] = []
+                    for (leg, offset) in zip(pathway.outbound.legs, pathway.outbound.legWeekOffsets) {
+                        used.append((.seats(leg: leg, week: week + offset), persons))
+                    }
+                    let lodged = week + pathway.lodgeOffset
+                    for stayWeek in lodged..<(lodged + pathway.stayWeeks) {
+                        used.append((.beds(house: pathway.house, week: stayWeek), persons))
+                    }
+                    for (leg, offset) in zip(pathway.onward.legs, pathway.onward.legWeekOffsets) {
+                        used.append((.seats(leg: leg, week: week + pathway.onwardOffset + offset), persons))
+                    }
+                    let programme = scenario.programmes[pathway.programme]
+                    let period = quotaPeriod(programme, lodgedWeek: lodged, settings: settings, labels: &monthLabels)
+                    used.append((.quota(programme: pathway.programme, period: period), persons))
+                    if settings.budget != nil { used.append((.budget, persons * pathway.costPerPerson)) }
+                    for (key, amount) in used { rowTerms[key, default: LinearExpression()].add(amount, variable) }
+                    usage.append(used)
+                    moves.append(MoveColumn(variable: variable, householdClass: c, pathway: p, startWeek: week))
+                }
+            }
+            movesOfClass.append(first..<moves.count)
+            let stay = model.addVariable("unmoved_c\(c)", upperBound: Double(householdClass.count))
+            objectiveExpression.add(objective.unmoved(profile), stay)
+            unmoved.append(stay)
+        }
+
+        // households[c]: every household of the class either moves once or is not moved.
+        for householdClass in classes {
+            var expression = LinearExpression()
+            for move in moves[movesOfClass[householdClass.index]] { expression += move.variable }
+            expression += unmoved[householdClass.index]
+            model.addConstraint(
+                "households_c\(householdClass.index)", expression, .equal, Double(householdClass.count))
+        }
+
+        // beds[k,t], seats[l,t], quota[g,m], budget: capacities, in a fixed order.
+        var resourceRows: [(key: ResourceKey, row: Constraint, capacity: Double)] = []
+        for key in rowTerms.keys.sorted() {
+            let (name, capacity) = Formulation.describeRow(key, scenario: scenario, monthLabels: monthLabels)
+            let row = model.addConstraint(name, rowTerms[key]!, .lessOrEqual, capacity)
+            resourceRows.append((key, row, capacity))
+        }
+
+        model.setObjective(.minimize, objectiveExpression)
+        self.model = model
+        self.moves = moves
+        self.movesOfClass = movesOfClass
+        self.unmoved = unmoved
+        self.resourceRows = resourceRows
+        self.usage = usage
+        self.monthLabels = monthLabels
+    }
+
+    /// Row name and capacity of a resource.
+    static func describeRow(_ key: ResourceKey, scenario: Scenario, monthLabels: [Int: String]) -> (String, Double) {
+        switch key {
+        case .beds(let house, let week):
+            let safeHouse = scenario.safeHouses[house]
+            return ("beds_\(safeHouse.id)_w\(week)", Double(safeHouse.beds))
+        case .seats(let leg, let week):
+            let routeLeg = scenario.legs[leg]
+            return ("seats_\(routeLeg.id)_w\(week)", Double(routeLeg.seatsPerWeek))
+        case .quota(let programme, let period):
+            let visa = scenario.programmes[programme]
+            return ("quota_\(visa.id)_\(monthLabels[period] ?? "horizon")", Double(visa.quota))
+        case .budget:
+            return ("budget", scenario.settings.budget ?? .infinity)
+        }
+    }
+}
+
+/// The quota period of an application lodged in `lodgedWeek`: 0 for horizon quotas, otherwise the
+/// calendar month (year × 12 + month) in which that week starts.
+func quotaPeriod(
+    _ programme: VisaProgramme, lodgedWeek: Int, settings: ScenarioSettings, labels: inout [Int: String]
+) -> Int {
+    guard programme.quotaPeriod == .month else { return 0 }
+    let date = settings.startOfWeek(lodgedWeek)
+    let period = date.year * 12 + date.month
+    if labels[period] == nil {
+        labels[period] = String(CalendarDate(year: date.year, month: date.month, day: 1).description.prefix(7))
+    }
+    return period
+}

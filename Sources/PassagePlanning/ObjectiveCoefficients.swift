@@ -1,0 +1,23 @@
+import PassageScenario
+
+/// The objective's coefficients (docs/MODEL.md, "Objective"); the model minimises their sum.
+struct ObjectiveCoefficients: Sendable {
+    let weights: ObjectiveWeights
+
+    /// Penalty of leaving one household of `profile` unmoved: size × urgency weight.
+    func unmoved(_ profile: HouseholdProfile) -> Double {
+        Double(profile.size) * weights.urgencyWeight(profile.urgency)
+    }
+
+    /// Penalty of moving one household of `profile` along `pathway` starting in `week`: waiting,
+    /// cost and risk, less the reward for a preferred destination.
+    func move(_ pathway: Pathway, week: Int, profile: HouseholdProfile) -> Double {
+        let persons = Double(profile.size)
+        let waiting = persons * weights.urgencyWeight(profile.urgency) * weights.waitingPerWeek
+            * Double(week - profile.readyWeek)
+        let cost = weights.cost * persons * pathway.costPerPerson
+        let risk = weights.risk * persons * pathway.riskPerPerson
+        let preference = pathway.reachesPreferredCountry ? weights.preferredCountry * persons : 0
+        return waiting + cost + risk - preference
+    }
+}

@@ -1,0 +1,217 @@
+import PassageScenario
+
+/// One way for a household class to move, independent of the week it starts: legs to where the
+/// application is lodged, a safe-house stay for the processing time, legs on to the destination.
+struct Pathway: Sendable {
+    var outbound: Route
+    /// Index into `scenario.safeHouses`.
+    var house: Int
+    /// Index into `scenario.programmes`.
+    var programme: Int
+    var onward: Route
+    /// Money per person: legs, the stay (processing weeks × weekly cost) and the programme.
+    var costPerPerson: Double
+    /// Risk points per person: Σ over the legs travelled.
+    var riskPerPerson: Double
+    /// Weeks after the start week when the stay (and the application) begins.
+    var lodgeOffset: Int
+    /// Length of the stay in weeks (the programme's processing time).
+    var stayWeeks: Int
+    /// Weeks after the start week when the onward legs begin.
+    var onwardOffset: Int { lodgeOffset + stayWeeks }
+    /// Weeks after the start week when the household arrives at its destination.
+    var finishOffset: Int { onwardOffset + onward.arrivalWeekOffset }
+    /// Whether the destination is one of the household's preferred countries.
+    var reachesPreferredCountry: Bool
+}
+
+/// The pathways open to one class, each with the start weeks in which it fits the horizon, or, when
+/// none is open, what blocks them.
+struct ClassOptions: Sendable {
+    var pathways: [Pathway] = []
+    /// Start weeks per pathway, ascending; parallel to `pathways`.
+    var startWeeks: [[Int]] = []
+    /// Why pathways are closed (filled only when no pathway is open).
+    var blockers: [Blocker] = []
+
+    var isEmpty: Bool { pathways.isEmpty }
+}
+
+/// Generates, per class, every eligible pathway and start week (see docs/MODEL.md, "Pathways"),
+/// and explains in words what blocks a class that has none.
+struct PathwayGenerator {
+    let index: ScenarioIndex
+    private var routes: RouteFinder
+
+    init(index: ScenarioIndex) {
+        self.index = index
+        routes = RouteFinder(index: index)
+    }
+
+    private var scenario: Scenario { index.scenario }
+
+    /// The options of `householdClass`.
+    mutating func options(for householdClass: HouseholdClass) -> ClassOptions {
+        let profile = householdClass.profile
+        let traveller = Traveller(profile)
+        var result = ClassOptions()
+        var blockers: [Blocker] = []
+        if index.programmeOrder.isEmpty {
+            blockers.append(Blocker(kind: .route, programmeID: nil, explanation: "the scenario has no visa programmes"))
+        }
+        for programmeIndex in index.programmeOrder {
+            let programme = scenario.programmes[programmeIndex]
+            if let blocker = programmeBlocker(programme, profile: profile) {
+                blockers.append(blocker)
+                continue
+            }
+            let houses = (index.housesAt[programme.lodgedAt] ?? []).filter { houseIndex in
+                let house = scenario.safeHouses[houseIndex]
+                return Set(profile.needs).isSubset(of: house.needsSupported)
+                    && (house.maxStayWeeks ?? Int.max) >= programme.processingWeeks
+            }
+            if houses.isEmpty {
+                blockers.append(houseBlocker(programme, profile: profile))
+                continue
+            }
+            let outboundRoutes = routes.routes(from: profile.location, to: programme.lodgedAt, for: traveller)
+            if outboundRoutes.isEmpty {
+                blockers.append(routeBlocker(programme, from: profile.location, to: programme.lodgedAt))
+                continue
+            }
+            let onwardRoutes = routes.routes(from: programme.lodgedAt, to: programme.arrival, for: traveller)
+            if onwardRoutes.isEmpty {
+                blockers.append(routeBlocker(programme, from: programme.lodgedAt, to: programme.arrival))
+                continue
+            }
+            let before = result.pathways.count
+            var anyTiming = false
+            for outbound in outboundRoutes {
+                for house in houses {
+                    for onward in onwardRoutes {
+                        let pathway = makePathway(outbound, house, programmeIndex, onward, profile: profile)
+                        let weeks = startWeeks(of: pathway, profile: profile)
+                        anyTiming = anyTiming || !weeks.all.isEmpty
+                        if !weeks.worthMoving.isEmpty {
+                            result.pathways.append(pathway)
+                            result.startWeeks.append(weeks.worthMoving)
+                        }
+                    }
+                }
+            }
+            if result.pathways.count == before {
+                blockers.append(
+                    anyTiming
+                        ? Blocker(
+                            kind: .objective, programmeID: programme.id,
+                            explanation: "every pathway costs more in the objective (cost, risk, waiting) than moving gains")
+                        : Blocker(
+                            kind: .timing, programmeID: programme.id,
+                            explanation:
+                                "cannot finish within the \(scenario.settings.horizonWeeks)-week horizon from ready week \(profile.readyWeek) while a safe house is open"
+                        ))
+            }
+        }
+        if result.pathways.isEmpty { result.blockers = blockers.sorted() }
+        return result
+    }
+
+    private func programmeBlocker(_ programme: VisaProgramme, profile: HouseholdProfile) -> Blocker? {
+        if !programme.accepts(nationality: profile.nationality) {
+            return Blocker(
+                kind: .nationality, programmeID: programme.id,
+                explanation: "does not accept nationality \(profile.nationality)")
+        }
+        if programme.documentsRequired > profile.strongestDocument {
+            return Blocker(
+                kind: .documents, programmeID: programme.id,
+                explanation: "requires \(describe(programme.documentsRequired))")
+        }
+        let unserved = profile.needs.filter { !programme.needsServed.contains($0) }
+        if !unserved.isEmpty {
+            return Blocker(
+                kind: .needs, programmeID: programme.id,
+                explanation: "cannot serve needs: \(unserved.joined(separator: ", "))")
+        }
+        for country in [programme.destinationCountry, index.country(programme.lodgedAt)]
+        where profile.excludedCountries.contains(country) {
+            return Blocker(
+                kind: .exclusion, programmeID: programme.id,
+                explanation: "goes through or to \(country), which is excluded for this household")
+        }
+        return nil
+    }
+
+    private func houseBlocker(_ programme: VisaProgramme, profile: HouseholdProfile) -> Blocker {
+        let houses = (index.housesAt[programme.lodgedAt] ?? []).map { scenario.safeHouses[$0] }
+        if houses.isEmpty {
+            return Blocker(
+                kind: .safeHouse, programmeID: programme.id,
+                explanation: "no safe house at \(programme.lodgedAt), where applications are lodged")
+        }
+        let supporting = houses.filter { Set(profile.needs).isSubset(of: $0.needsSupported) }
+        if supporting.isEmpty {
+            return Blocker(
+                kind: .needs, programmeID: programme.id,
+                explanation:
+                    "no safe house at \(programme.lodgedAt) supports needs: \(profile.needs.joined(separator: ", "))")
+        }
+        return Blocker(
+            kind: .safeHouse, programmeID: programme.id,
+            explanation:
+                "no safe house at \(programme.lodgedAt) allows a stay of \(programme.processingWeeks) weeks (processing time)")
+    }
+
+    private func routeBlocker(_ programme: VisaProgramme, from: String, to: String) -> Blocker {
+        Blocker(
+            kind: .route, programmeID: programme.id,
+            explanation:
+                "no route from \(from) to \(to) of at most \(maximumLegsPerRoute) legs open to the household's documents, nationality and excluded countries"
+        )
+    }
+
+    private func makePathway(
+        _ outbound: Route, _ houseIndex: Int, _ programmeIndex: Int, _ onward: Route, profile: HouseholdProfile
+    ) -> Pathway {
+        let house = scenario.safeHouses[houseIndex]
+        let programme = scenario.programmes[programmeIndex]
+        let stayCost = house.costPerPersonWeek * Double(programme.processingWeeks)
+        return Pathway(
+            outbound: outbound, house: houseIndex, programme: programmeIndex, onward: onward,
+            costPerPerson: outbound.costPerPerson + stayCost + programme.costPerPerson + onward.costPerPerson,
+            riskPerPerson: outbound.riskPerPerson + onward.riskPerPerson,
+            lodgeOffset: outbound.arrivalWeekOffset, stayWeeks: programme.processingWeeks,
+            reachesPreferredCountry: profile.preferredCountries.contains(programme.destinationCountry))
+    }
+
+    /// Start weeks in which the pathway fits (ready, house open, finished within the horizon), and
+    /// the prefix of them in which moving beats not moving in the objective.
+    private func startWeeks(of pathway: Pathway, profile: HouseholdProfile) -> (all: [Int], worthMoving: [Int]) {
+        let horizon = scenario.settings.horizonWeeks
+        let house = scenario.safeHouses[pathway.house]
+        let first = max(1, profile.readyWeek)
+        let last = horizon - pathway.finishOffset
+        guard first <= last else { return ([], []) }
+        let weights = ObjectiveCoefficients(weights: scenario.settings.objective)
+        var all: [Int] = []
+        var worth: [Int] = []
+        for week in first...last {
+            let lodged = week + pathway.lodgeOffset
+            guard house.isOpen(throughout: lodged...(lodged + pathway.stayWeeks - 1)) else { continue }
+            all.append(week)
+            if weights.move(pathway, week: week, profile: profile) < weights.unmoved(profile) {
+                worth.append(week)
+            }
+        }
+        return (all, worth)
+    }
+}
+
+/// Words for a document requirement.
+func describe(_ document: DocumentKind) -> String {
+    switch document {
+    case .none: "no document"
+    case .internalID: "an internal ID"
+    case .internationalPassport: "a valid international passport"
+    }
+}

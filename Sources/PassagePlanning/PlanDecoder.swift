@@ -1,0 +1,222 @@
+import LinearProgramming
+import PassageScenario
+
+/// Turns a solution of the class-level model into a plan for individual households.
+///
+/// Disaggregation is deterministic: within a class, members in household-id order take the class's
+/// moves in order of start week, then pathway. (Members of a class share urgency and ready week, so
+/// this is also "most urgent, longest waiting first".)
+struct PlanDecoder {
+    let formulation: Formulation
+    let solution: Solution
+    let limits: (timeLimit: Double?, mipGap: Double?)
+
+    private var scenario: Scenario { formulation.index.scenario }
+
+    func decode() -> Plan {
+        let hasPlan = solution.status.hasSolution
+        var counts = [Int](repeating: 0, count: formulation.moves.count)
+        if hasPlan {
+            for (position, move) in formulation.moves.enumerated() {
+                counts[position] = Int(solution.value(move.variable).rounded())
+            }
+        }
+        var used: [ResourceKey: Double] = [:]
+        for (position, count) in counts.enumerated() where count > 0 {
+            for (key, amount) in formulation.usage[position] { used[key, default: 0] += amount * Double(count) }
+        }
+
+        var itineraries: [Itinerary] = []
+        var unmoved: [UnmovedHousehold] = []
+        for householdClass in formulation.classes {
+            let range = formulation.movesOfClass[householdClass.index]
+            let chosen = range.filter { counts[$0] > 0 }.sorted {
+                let (a, b) = (formulation.moves[$0], formulation.moves[$1])
+                return (a.startWeek, a.pathway) < (b.startWeek, b.pathway)
+            }
+            var members = householdClass.members[...]
+            for position in chosen {
+                for _ in 0..<counts[position] {
+                    guard let member = members.popFirst() else { break }
+                    itineraries.append(itinerary(scenario.households[member], move: formulation.moves[position]))
+                }
+            }
+            if members.isEmpty { continue }
+            let reason = hasPlan ? reasonNotMoved(householdClass, counts: counts, used: used) : .noPlan
+            for member in members {
+                let household = scenario.households[member]
+                unmoved.append(
+                    UnmovedHousehold(
+                        householdID: household.id, size: household.size, urgency: household.urgency,
+                        readyWeek: household.readyWeek, reason: reason))
+            }
+        }
+        itineraries.sort { $0.householdID < $1.householdID }
+        unmoved.sort { $0.householdID < $1.householdID }
+
+        return Plan(
+            scenario: ScenarioHeader(
+                title: scenario.settings.title, startDate: scenario.settings.startDate,
+                horizonWeeks: scenario.settings.horizonWeeks, currency: scenario.settings.currency,
+                budget: scenario.settings.budget),
+            solver: SolverReport(
+                status: solution.status, objective: solution.objectiveValue, bound: solution.bestBound,
+                gap: solution.relativeGap, solveSeconds: solution.solveSeconds,
+                rows: formulation.model.constraintCount, columns: formulation.model.variableCount,
+                nonzeros: formulation.model.nonzeroCount, timeLimitSeconds: limits.timeLimit,
+                mipGapTolerance: limits.mipGap),
+            summary: summary(itineraries),
+            itineraries: itineraries,
+            unmoved: unmoved,
+            capacity: capacityUse(used))
+    }
+
+    private func itinerary(_ household: Household, move: MoveColumn) -> Itinerary {
+        let pathway = formulation.options[move.householdClass].pathways[move.pathway]
+        let persons = Double(household.size)
+        let house = scenario.safeHouses[pathway.house]
+        let programme = scenario.programmes[pathway.programme]
+        let lodged = move.startWeek + pathway.lodgeOffset
+        func travels(_ route: Route, from week: Int) -> [LegTravel] {
+            zip(route.legs, route.legWeekOffsets).map { legIndex, offset in
+                let leg = scenario.legs[legIndex]
+                return LegTravel(
+                    legID: leg.id, from: leg.from, to: leg.to, mode: leg.mode, week: week + offset,
+                    durationDays: leg.durationDays, cost: persons * leg.costPerPerson)
+            }
+        }
+        return Itinerary(
+            householdID: household.id, size: household.size, urgency: household.urgency,
+            readyWeek: household.readyWeek, startWeek: move.startWeek,
+            outbound: travels(pathway.outbound, from: move.startWeek),
+            stay: HouseStay(
+                houseID: house.id, location: house.location, fromWeek: lodged,
+                toWeek: lodged + pathway.stayWeeks - 1,
+                cost: persons * house.costPerPersonWeek * Double(pathway.stayWeeks)),
+            programmeID: programme.id, destinationCountry: programme.destinationCountry, lodgedWeek: lodged,
+            onward: travels(pathway.onward, from: move.startWeek + pathway.onwardOffset),
+            arrivalWeek: move.startWeek + pathway.finishOffset,
+            cost: persons * pathway.costPerPerson, risk: pathway.riskPerPerson)
+    }
+
+    /// Why members of a class with a plan were not moved: nothing open to them, capacity used up on
+    /// every open pathway and week, or (when some option still fits) the solver's tolerance.
+    private func reasonNotMoved(_ householdClass: HouseholdClass, counts: [Int], used: [ResourceKey: Double])
+        -> NotMovedReason
+    {
+        let options = formulation.options[householdClass.index]
+        if options.isEmpty { return .noEligiblePathway(options.blockers) }
+        var blockedOptions: [ResourceKey: Int] = [:]
+        for position in formulation.movesOfClass[householdClass.index] {
+            var short: [ResourceKey] = []
+            for (key, amount) in formulation.usage[position] {
+                let capacity = capacity(of: key)
+                if capacity - used[key, default: 0] < amount - 1e-6 { short.append(key) }
+            }
+            if short.isEmpty { return .notSelectedWithinTolerance }
+            for key in short { blockedOptions[key, default: 0] += 1 }
+        }
+        // Group by resource, keeping the periods in which it is short.
+        var byResource: [String: (kind: ResourceKind, id: String, keys: [ResourceKey], blocked: Int)] = [:]
+        for (key, blocked) in blockedOptions {
+            let (kind, id) = identify(key)
+            let name = "\(kind.rawValue)/\(id)"
+            var entry = byResource[name] ?? (kind, id, [], 0)
+            entry.keys.append(key)
+            entry.blocked += blocked
+            byResource[name] = entry
+        }
+        let ranked = byResource.values.sorted {
+            ($1.blocked, $0.kind.rawValue, $0.id) < ($0.blocked, $1.kind.rawValue, $1.id)
+        }
+        return .capacity(
+            ranked.prefix(6).map { entry in
+                ResourceShortage(kind: entry.kind, resourceID: entry.id, periods: entry.keys.sorted().map(periodLabel))
+            })
+    }
+
+    private func capacity(of key: ResourceKey) -> Double {
+        Formulation.describeRow(key, scenario: scenario, monthLabels: formulation.monthLabels).1
+    }
+
+    private func identify(_ key: ResourceKey) -> (ResourceKind, String) {
+        switch key {
+        case .beds(let house, _): (.beds, scenario.safeHouses[house].id)
+        case .seats(let leg, _): (.seats, scenario.legs[leg].id)
+        case .quota(let programme, _): (.quota, scenario.programmes[programme].id)
+        case .budget: (.budget, "budget")
+        }
+    }
+
+    private func periodLabel(_ key: ResourceKey) -> String {
+        switch key {
+        case .beds(_, let week), .seats(_, let week): "W\(week)"
+        case .quota(_, let period): formulation.monthLabels[period] ?? "horizon"
+        case .budget: "horizon"
+        }
+    }
+
+    /// Use of every capacity of the scenario in every period of the horizon, used or not.
+    private func capacityUse(_ used: [ResourceKey: Double]) -> [CapacityUse] {
+        let settings = scenario.settings
+        let weeks = 1...settings.horizonWeeks
+        var keys: [ResourceKey] = []
+        for (house, safeHouse) in scenario.safeHouses.enumerated() {
+            keys += weeks.filter { safeHouse.isOpen(throughout: $0...$0) }.map { .beds(house: house, week: $0) }
+        }
+        for leg in scenario.legs.indices { keys += weeks.map { .seats(leg: leg, week: $0) } }
+        var labels = formulation.monthLabels
+        for (programme, visa) in scenario.programmes.enumerated() {
+            let periods = Set(weeks.map { quotaPeriod(visa, lodgedWeek: $0, settings: settings, labels: &labels) })
+            keys += periods.sorted().map { .quota(programme: programme, period: $0) }
+        }
+        if settings.budget != nil { keys.append(.budget) }
+        return keys.sorted(by: orderForReport).map { key in
+            let (kind, id) = identify(key)
+            var week: Int?
+            if case .beds(_, let w) = key { week = w }
+            if case .seats(_, let w) = key { week = w }
+            let label: String
+            if case .quota(_, let period) = key { label = labels[period] ?? "horizon" } else { label = periodLabel(key) }
+            return CapacityUse(
+                kind: kind, resourceID: id, week: week, period: label, used: used[key, default: 0],
+                capacity: Formulation.describeRow(key, scenario: scenario, monthLabels: labels).1)
+        }
+    }
+
+    /// Reports list resources by kind, then id, then period.
+    private func orderForReport(_ a: ResourceKey, _ b: ResourceKey) -> Bool {
+        let (kindA, idA) = identify(a)
+        let (kindB, idB) = identify(b)
+        let rank: [ResourceKind: Int] = [.beds: 0, .seats: 1, .quota: 2, .budget: 3]
+        if (rank[kindA]!, idA) != (rank[kindB]!, idB) { return (rank[kindA]!, idA) < (rank[kindB]!, idB) }
+        return a < b
+    }
+
+    private func summary(_ itineraries: [Itinerary]) -> PlanSummary {
+        let weights = scenario.settings.objective
+        var overall = MoveCount()
+        var tiers = [MoveCount](repeating: MoveCount(), count: 4)
+        for household in scenario.households {
+            overall.householdsTotal += 1
+            overall.personsTotal += household.size
+            tiers[household.urgency - 1].householdsTotal += 1
+            tiers[household.urgency - 1].personsTotal += household.size
+        }
+        var weighted = 0.0
+        var cost = 0.0
+        var waited = 0
+        for itinerary in itineraries {
+            overall.householdsMoved += 1
+            overall.personsMoved += itinerary.size
+            tiers[itinerary.urgency - 1].householdsMoved += 1
+            tiers[itinerary.urgency - 1].personsMoved += itinerary.size
+            weighted += Double(itinerary.size) * weights.urgencyWeight(itinerary.urgency)
+            cost += itinerary.cost
+            waited += itinerary.weeksWaited
+        }
+        return PlanSummary(
+            overall: overall, byUrgency: tiers, urgencyWeightedPersonsMoved: weighted, totalCost: cost,
+            averageWeeksWaited: itineraries.isEmpty ? 0 : Double(waited) / Double(itineraries.count))
+    }
+}

@@ -1,0 +1,50 @@
+import Foundation
+import Testing
+import LinearProgramming
+import PassageScenario
+@testable import PassagePlanning
+
+/// The exported model, solved by glpsol (GLPK's stand-alone solver, a separate program), gives the
+/// objective Passage reports: the model on disk is the model that was solved.
+@Suite struct IndependentSolveTests {
+    @Test(arguments: [ModelFileFormat.lp, .mps], [UInt64(3), 11])
+    func glpsolAgreesWithTheReportedObjective(format: ModelFileFormat, seed: UInt64) throws {
+        let planner = Planner(scenario: RandomScenarios.make(seed: seed))
+        let formulation = planner.formulation()
+        let plan = try planner.plan(formulation)
+        let text = try GLPKSolver().export(formulation.model, format: format)
+        let objective = try glpsolObjective(of: text, format: format)
+        #expect(abs(objective - (plan.solver.objective ?? .nan)) < 1e-6 * max(1, abs(objective)))
+    }
+
+    @Test func glpsolAgreesOnTheHandCheckedScenario() throws {
+        let planner = Planner(scenario: TinyScenario.make())
+        let text = try GLPKSolver().export(planner.formulation().model, format: .lp)
+        #expect(abs(try glpsolObjective(of: text, format: .lp) - 1811.4) < 1e-6)
+    }
+}
+
+/// Solves a model file with glpsol and returns the objective it prints.
+func glpsolObjective(of text: String, format: ModelFileFormat) throws -> Double {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("passage-glpsol-\(UUID())")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let model = directory.appendingPathComponent("model.\(format.rawValue)")
+    let report = directory.appendingPathComponent("solution.txt")
+    try text.write(to: model, atomically: true, encoding: .utf8)
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["glpsol", format == .lp ? "--lp" : "--freemps", model.path, "-o", report.path]
+    process.standardOutput = FileHandle.nullDevice
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    process.waitUntilExit()
+    let output = try String(contentsOf: report, encoding: .utf8)
+    // "Objective:  obj = 1811.4 (MINimum)"
+    guard let line = output.split(separator: "\n").first(where: { $0.hasPrefix("Objective:") }),
+        let equals = line.firstIndex(of: "=")
+    else { throw SolverError("glpsol printed no objective") }
+    let number = line[line.index(after: equals)...].split(separator: " ").first.map(String.init) ?? ""
+    guard let value = Double(number) else { throw SolverError("glpsol objective unreadable: \(line)") }
+    return value
+}

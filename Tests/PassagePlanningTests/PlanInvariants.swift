@@ -1,0 +1,123 @@
+import PassageScenario
+import PassagePlanning
+
+/// Checks a plan against its scenario without using the formulation's code: every rule a
+/// coordinator relies on is recomputed from the itineraries alone. Returns the violations found.
+func violations(of plan: Plan, in scenario: Scenario) -> [String] {
+    var problems: [String] = []
+    let households = Dictionary(uniqueKeysWithValues: scenario.households.map { ($0.id, $0) })
+    let locations = Dictionary(uniqueKeysWithValues: scenario.locations.map { ($0.id, $0) })
+    let legs = Dictionary(uniqueKeysWithValues: scenario.legs.map { ($0.id, $0) })
+    let houses = Dictionary(uniqueKeysWithValues: scenario.safeHouses.map { ($0.id, $0) })
+    let programmes = Dictionary(uniqueKeysWithValues: scenario.programmes.map { ($0.id, $0) })
+    let horizon = scenario.settings.horizonWeeks
+
+    // Every household appears exactly once: moved whole, or not moved.
+    let mentioned = plan.itineraries.map(\.householdID) + plan.unmoved.map(\.householdID)
+    if mentioned.sorted() != scenario.households.map(\.id).sorted() {
+        problems.append("households moved + not moved != households of the scenario")
+    }
+
+    var beds: [String: Int] = [:]
+    var seats: [String: Int] = [:]
+    var quota: [String: Int] = [:]
+    var cost = 0.0
+    for itinerary in plan.itineraries {
+        let id = itinerary.householdID
+        guard let household = households[id], let programme = programmes[itinerary.programmeID],
+            let house = houses[itinerary.stay.houseID]
+        else {
+            problems.append("\(id): unknown household, programme or house")
+            continue
+        }
+        if itinerary.size != household.size { problems.append("\(id): split (size differs)") }
+        if itinerary.startWeek < household.readyWeek { problems.append("\(id): leaves before ready week") }
+        if itinerary.arrivalWeek > horizon { problems.append("\(id): arrives after the horizon") }
+        // The route is a chain: location → lodging place → arrival.
+        var place = household.location
+        var week = itinerary.startWeek
+        var days = 0
+        for travel in itinerary.outbound {
+            guard let leg = legs[travel.legID] else { problems.append("\(id): unknown leg"); continue }
+            if leg.from != place { problems.append("\(id): route broken at \(leg.id)") }
+            if travel.week != itinerary.startWeek + days / 7 { problems.append("\(id): wrong week on \(leg.id)") }
+            days += leg.durationDays
+            place = leg.to
+            checkLeg(leg, household: household, locations: locations, id: id, problems: &problems)
+            seats["\(leg.id)#\(travel.week)", default: 0] += household.size
+            cost += leg.costPerPerson * Double(household.size)
+        }
+        week = itinerary.startWeek + days / 7
+        if place != programme.lodgedAt || house.location != programme.lodgedAt {
+            problems.append("\(id): stay not where the application is lodged")
+        }
+        if itinerary.stay.fromWeek != week || itinerary.lodgedWeek != week {
+            problems.append("\(id): stay does not start on arrival")
+        }
+        if itinerary.stay.toWeek - itinerary.stay.fromWeek + 1 != programme.processingWeeks {
+            problems.append("\(id): stay is not the processing time")
+        }
+        if !house.isOpen(throughout: itinerary.stay.fromWeek...itinerary.stay.toWeek) {
+            problems.append("\(id): house closed during stay")
+        }
+        if let maxStay = house.maxStayWeeks, programme.processingWeeks > maxStay {
+            problems.append("\(id): stay longer than the house allows")
+        }
+        for stayWeek in itinerary.stay.fromWeek...itinerary.stay.toWeek {
+            beds["\(house.id)#\(stayWeek)", default: 0] += household.size
+        }
+        cost += house.costPerPersonWeek * Double(programme.processingWeeks * household.size)
+        // Programme eligibility.
+        if !programme.accepts(nationality: household.nationality) { problems.append("\(id): nationality") }
+        if !household.holds(programme.documentsRequired) { problems.append("\(id): programme documents") }
+        if !Set(household.needs).isSubset(of: programme.needsServed) { problems.append("\(id): programme needs") }
+        if !Set(household.needs).isSubset(of: house.needsSupported) { problems.append("\(id): house needs") }
+        for country in [programme.destinationCountry, locations[programme.lodgedAt]!.country]
+        where household.excludedCountries.contains(country) {
+            problems.append("\(id): excluded country \(country)")
+        }
+        let date = scenario.settings.startOfWeek(itinerary.lodgedWeek)
+        let period = programme.quotaPeriod == .month ? "\(date.year)-\(date.month)" : "horizon"
+        quota["\(programme.id)#\(period)", default: 0] += household.size
+        cost += programme.costPerPerson * Double(household.size)
+        // Onward legs depart the week after the stay.
+        days = 0
+        for travel in itinerary.onward {
+            guard let leg = legs[travel.legID] else { problems.append("\(id): unknown leg"); continue }
+            if leg.from != place { problems.append("\(id): onward route broken at \(leg.id)") }
+            if travel.week != itinerary.stay.toWeek + 1 + days / 7 { problems.append("\(id): wrong onward week") }
+            days += leg.durationDays
+            place = leg.to
+            checkLeg(leg, household: household, locations: locations, id: id, problems: &problems)
+            seats["\(leg.id)#\(travel.week)", default: 0] += household.size
+            cost += leg.costPerPerson * Double(household.size)
+        }
+        if place != programme.arrival { problems.append("\(id): does not reach the arrival location") }
+        if itinerary.arrivalWeek != itinerary.stay.toWeek + 1 + days / 7 { problems.append("\(id): arrival week") }
+    }
+    for (key, used) in beds where used > houses[String(key.split(separator: "#")[0])]!.beds {
+        problems.append("beds exceeded: \(key)")
+    }
+    for (key, used) in seats where used > legs[String(key.split(separator: "#")[0])]!.seatsPerWeek {
+        problems.append("seats exceeded: \(key)")
+    }
+    for (key, used) in quota where used > programmes[String(key.split(separator: "#")[0])]!.quota {
+        problems.append("quota exceeded: \(key)")
+    }
+    if let budget = scenario.settings.budget, cost > budget + 1e-6 { problems.append("budget exceeded") }
+    if abs(cost - plan.summary.totalCost) > 1e-6 { problems.append("total cost differs from itineraries") }
+    return problems
+}
+
+private func checkLeg(
+    _ leg: RouteLeg, household: Household, locations: [String: Location], id: String, problems: inout [String]
+) {
+    guard let required = leg.documents.requirement(for: household.nationality) else {
+        problems.append("\(id): nationality may not use \(leg.id)")
+        return
+    }
+    if !household.holds(required) { problems.append("\(id): documents for \(leg.id)") }
+    if household.excludedCountries.contains(locations[leg.to]!.country) {
+        problems.append("\(id): enters excluded country via \(leg.id)")
+    }
+}
