@@ -1,10 +1,269 @@
-/// GLPK backend (placeholder; replaced by the real backend).
+import CGLPK
+import Foundation
+import GLPKGuard
+
+/// The GLPK 5 backend: primal simplex, then branch-and-cut for models with integer columns.
+///
+/// - Every GLPK call runs inside a C `setjmp` guard (`GLPKGuard`): a GLPK error becomes a thrown
+///   `SolverError` quoting GLPK's message, never an aborted process, and the next solve on the same
+///   thread works.
+/// - GLPK's terminal output is captured per solve and forwarded line by line to `SolverOptions.log`.
+/// - Thread safety: GLPK 5 keeps its state per thread and each solve creates, uses and frees its own
+///   problem on the calling thread, so independent solves may run on different threads at once.
+/// - Statuses are faithful: a solve stopped by the time limit is `.timeLimitFeasible` or
+///   `.timeLimitNoSolution`, never `.optimal`; one stopped by the MIP gap is `.feasible`.
+/// - The time limit is one budget shared by the LP relaxation, branch-and-cut and (with
+///   `computeDuals`) the fixed-integer LP.
 public struct GLPKSolver: LinearSolver {
-    public init() {}
+    /// Branch-and-cut settings.
+    public var mipSettings: GLPKMIPSettings
+
+    /// Creates the backend with the measured branch-and-cut settings.
+    public init() { self.mipSettings = .measured }
+
+    /// Creates the backend with explicit branch-and-cut settings (for benchmarks and experiments).
+    public init(mipSettings: GLPKMIPSettings) { self.mipSettings = mipSettings }
+
+    /// Solves `model`. Throws `SolverError` only when GLPK itself fails.
     public func solve(_ model: LinearModel, options: SolverOptions) throws -> Solution {
-        throw SolverError("GLPK backend not built yet")
+        let clock = ContinuousClock()
+        let start = clock.now
+        let budget = TimeBudget(seconds: options.timeLimit, start: start, clock: clock)
+        var solution = try GLPKTerminal.capturing(log: options.log) { terminal in
+            try solve(model, options: options, budget: budget, terminal: terminal)
+        }
+        solution.solveSeconds = Self.seconds(clock.now - start)
+        return solution
     }
+
+    /// The model as CPLEX LP or free MPS text, written by GLPK into a private temporary directory.
+    ///
+    /// Names are sanitized as described on `GLPKNameTable` (e.g. `beds[h1,3]` becomes `beds(h1_3)`).
+    /// CPLEX LP keeps the objective's sense and constant. GLPK's free MPS keeps the constant (as the
+    /// negated right-hand side of the objective row, which `glpsol --freemps` reads back) but has no
+    /// objective-sense section: a reader assumes minimisation, so maximisation problems should be
+    /// exchanged as CPLEX LP (see docs/SOLVER.md).
     public func export(_ model: LinearModel, format: ModelFileFormat) throws -> String {
-        throw SolverError("GLPK backend not built yet")
+        try GLPKTerminal.capturing(log: nil) { terminal in
+            let problem = try GLPKProblem(model, relaxIntegrality: false, terminal: terminal, verbose: false)
+            let directory = try PrivateTemporaryDirectory()
+            defer { directory.remove() }
+            let path = directory.url.appendingPathComponent(format == .lp ? "model.lp" : "model.mps").path
+            try problem.write(format, to: path)
+            guard let data = FileManager.default.contents(atPath: path) else {
+                throw SolverError("could not read back the exported model")
+            }
+            return String(decoding: data, as: UTF8.self)
+        }
+    }
+
+    private func solve(
+        _ model: LinearModel, options: SolverOptions, budget: TimeBudget, terminal: GLPKTerminal
+    ) throws -> Solution {
+        let isMIP = !options.relaxIntegrality && model.hasIntegerVariables
+        if Self.hasCrossedBounds(model, integral: isMIP) {
+            return Solution(
+                status: .infeasible, objectiveValue: nil, bestBound: nil, values: [], rowActivities: [],
+                solveSeconds: 0)
+        }
+        let problem = try GLPKProblem(
+            model, relaxIntegrality: options.relaxIntegrality, terminal: terminal, verbose: options.log != nil)
+        let rows = model.constraintCount
+        let columns = model.variableCount
+
+        // The LP (relaxation): primal simplex, presolver off, so that a basis stopped by the time
+        // limit is still primal feasible and branch-and-cut can start from the optimal basis.
+        guard case .left(let lpLimit) = budget.remaining() else {
+            return Self.noSolution(.timeLimitNoSolution)
+        }
+        let lp = try problem.simplex(timeLimitMilliseconds: lpLimit)
+        switch lp.glpkReturn {
+        case 0: break
+        case GLP_ETMLIM:
+            // Primal simplex keeps primal feasibility once phase 1 is over: that basis is a solution.
+            if !isMIP && lp.primalStatus == GLP_FEAS {
+                let read = try problem.read(mip: false, rowCount: rows, columnCount: columns, duals: false)
+                return Solution(
+                    status: .timeLimitFeasible, objectiveValue: lp.objective, bestBound: nil,
+                    values: read.values, rowActivities: read.activities, solveSeconds: 0)
+            }
+            return Self.noSolution(.timeLimitNoSolution)
+        default:
+            throw SolverError("GLPK simplex failed (\(Self.describe(simplexReturn: lp.glpkReturn))): \(terminal.recentText)")
+        }
+        switch lp.status {
+        case GLP_OPT: break
+        case GLP_NOFEAS: return Self.noSolution(.infeasible)
+        // An unbounded relaxation: the MIP is unbounded too, or infeasible (GLPK cannot tell which).
+        case GLP_UNBND: return Self.noSolution(.unbounded)
+        default: throw SolverError("GLPK simplex ended with LP status \(lp.status)")
+        }
+
+        if !isMIP {
+            let read = try problem.read(mip: false, rowCount: rows, columnCount: columns, duals: options.computeDuals)
+            return Solution(
+                status: .optimal, objectiveValue: lp.objective, bestBound: lp.objective, values: read.values,
+                rowActivities: read.activities, rowDuals: read.rowDuals, reducedCosts: read.reducedCosts,
+                solveSeconds: 0)
+        }
+
+        // Branch-and-cut from the optimal basis, with what is left of the budget.
+        guard case .left(let mipLimit) = budget.remaining() else {
+            return Solution(
+                status: .timeLimitNoSolution, objectiveValue: nil, bestBound: lp.objective, values: [],
+                rowActivities: [], solveSeconds: 0)
+        }
+        let mip = try problem.intopt(cSettings(timeLimitMilliseconds: mipLimit, options: options, problem: problem))
+        let hasIncumbent = mip.mipStatus == GLP_OPT || mip.mipStatus == GLP_FEAS
+        let status: SolveStatus
+        switch (mip.glpkReturn, mip.mipStatus) {
+        case (0, GLP_OPT): status = .optimal
+        case (0, GLP_NOFEAS): status = .infeasible
+        case (GLP_EMIPGAP, _): status = hasIncumbent ? .feasible : .timeLimitNoSolution
+        case (GLP_ETMLIM, _): status = hasIncumbent ? .timeLimitFeasible : .timeLimitNoSolution
+        default:
+            throw SolverError(
+                "GLPK branch-and-cut failed (return \(mip.glpkReturn), status \(mip.mipStatus)): \(terminal.recentText)")
+        }
+        guard status != .infeasible else { return Self.noSolution(.infeasible) }
+        let bound = Self.bestBound(
+            sense: model.sense, status: status, rootBound: lp.objective, trackedBound: mip.trackedBound,
+            incumbent: hasIncumbent ? mip.objective : nil)
+        guard hasIncumbent else {
+            return Solution(
+                status: status, objectiveValue: nil, bestBound: bound, values: [], rowActivities: [], solveSeconds: 0)
+        }
+        let read = try problem.read(mip: true, rowCount: rows, columnCount: columns, duals: false)
+        var solution = Solution(
+            status: status, objectiveValue: mip.objective, bestBound: bound, values: read.values,
+            rowActivities: read.activities, solveSeconds: 0)
+        if options.computeDuals {
+            // Duals of the LP with every integer column fixed at its value in the solution. The fixed LP
+            // gets what is left of the budget, but at least a second: it is usually quick, and without
+            // it there are no duals at all.
+            let limit: Int32?
+            switch budget.remaining() {
+            case .left(let milliseconds): limit = milliseconds.map { max($0, 1000) }
+            case .spent: limit = 1000
+            }
+            let fixed = try problem.fixIntegersAndResolve(timeLimitMilliseconds: limit)
+            if fixed.glpkReturn == 0 && fixed.status == GLP_OPT {
+                let duals = try problem.read(mip: false, rowCount: rows, columnCount: columns, duals: true)
+                solution.rowDuals = duals.rowDuals
+                solution.reducedCosts = duals.reducedCosts
+            }
+        }
+        return solution
+    }
+
+    /// A valid bound on the optimum from the root LP, the best active node seen by the branch-and-cut
+    /// callback and the incumbent. For minimisation the optimum is at least
+    /// min(incumbent, best active node bound) at any moment; the tightest such node bound over time
+    /// combined with the final incumbent is still valid (if it ever exceeded the optimum, the incumbent
+    /// at that moment was already optimal, so the minimum is the optimum).
+    static func bestBound(
+        sense: ObjectiveSense, status: SolveStatus, rootBound: Double, trackedBound: Double?, incumbent: Double?
+    ) -> Double {
+        if status == .optimal, let incumbent { return incumbent }
+        if sense == .minimize {
+            let nodeBound = max(rootBound, trackedBound ?? -.infinity)
+            return incumbent.map { min($0, nodeBound) } ?? nodeBound
+        } else {
+            let nodeBound = min(rootBound, trackedBound ?? .infinity)
+            return incumbent.map { max($0, nodeBound) } ?? nodeBound
+        }
+    }
+
+    private func cSettings(
+        timeLimitMilliseconds: Int32?, options: SolverOptions, problem: GLPKProblem
+    ) -> passage_glpk_mip_settings {
+        let settings = mipSettings
+        let branching: Int32
+        switch settings.branching {
+        case .firstFractional: branching = GLP_BR_FFV
+        case .lastFractional: branching = GLP_BR_LFV
+        case .mostFractional: branching = GLP_BR_MFV
+        case .driebeckTomlin: branching = GLP_BR_DTH
+        case .pseudoCost: branching = GLP_BR_PCH
+        }
+        let backtracking: Int32
+        switch settings.backtracking {
+        case .depthFirst: backtracking = GLP_BT_DFS
+        case .breadthFirst: backtracking = GLP_BT_BFS
+        case .bestBound: backtracking = GLP_BT_BLB
+        case .bestProjection: backtracking = GLP_BT_BPH
+        }
+        return passage_glpk_mip_settings(
+            time_limit_ms: timeLimitMilliseconds ?? 0, mip_gap: max(0, options.relativeGap ?? 0),
+            message_level: problem.messageLevel, branching: branching, backtracking: backtracking,
+            mir_cuts: settings.mirCuts ? 1 : 0, gomory_cuts: settings.gomoryCuts ? 1 : 0,
+            cover_cuts: settings.coverCuts ? 1 : 0, clique_cuts: settings.cliqueCuts ? 1 : 0,
+            feasibility_pump: settings.feasibilityPump ? 1 : 0, proximity_search: settings.proximitySearch ? 1 : 0,
+            proximity_time_limit_ms: settings.proximitySearchTimeLimit.map { Int32(min(max($0 * 1000, 1), 2e9)) } ?? 0)
+    }
+
+    /// Whether some column's bounds cross (after rounding integer bounds inwards): the model is
+    /// infeasible before GLPK sees it (GLPK would report GLP_EBOUND instead).
+    private static func hasCrossedBounds(_ model: LinearModel, integral: Bool) -> Bool {
+        model.variables.contains { column in
+            var lower = column.lowerBound
+            var upper = column.upperBound
+            if integral && column.kind != .continuous {
+                lower = (lower - 1e-9).rounded(.up)
+                upper = (upper + 1e-9).rounded(.down)
+            }
+            return lower > upper
+        }
+    }
+
+    private static func noSolution(_ status: SolveStatus) -> Solution {
+        Solution(status: status, objectiveValue: nil, bestBound: nil, values: [], rowActivities: [], solveSeconds: 0)
+    }
+
+    private static func describe(simplexReturn code: Int32) -> String {
+        switch code {
+        case GLP_EBADB: return "invalid initial basis"
+        case GLP_ESING: return "singular basis"
+        case GLP_ECOND: return "ill-conditioned basis"
+        case GLP_EBOUND: return "incorrect bounds"
+        case GLP_EFAIL: return "solver failure"
+        default: return "return code \(code)"
+        }
+    }
+
+    static func seconds(_ duration: Duration) -> Double {
+        let parts = duration.components
+        return Double(parts.seconds) + Double(parts.attoseconds) * 1e-18
+    }
+}
+
+/// One wall-clock budget shared by every phase of a solve (GLPK's `tm_lim` is per call, in ms).
+struct TimeBudget {
+    private let deadline: ContinuousClock.Instant?
+    private let clock: ContinuousClock
+
+    init(seconds: Double?, start: ContinuousClock.Instant, clock: ContinuousClock) {
+        self.clock = clock
+        if let seconds, seconds.isFinite {
+            deadline = start.advanced(by: .milliseconds(Int64(max(0, min(seconds, 1e9)) * 1000)))
+        } else {
+            deadline = nil
+        }
+    }
+
+    /// What is left of the budget.
+    enum Remaining {
+        /// Milliseconds left for the next GLPK call (at least 1), or nil without a limit.
+        case left(Int32?)
+        /// The deadline has passed.
+        case spent
+    }
+
+    /// What is left now.
+    func remaining() -> Remaining {
+        guard let deadline else { return .left(nil) }
+        let left = GLPKSolver.seconds(deadline - clock.now)
+        if left <= 0 { return .spent }
+        return .left(Int32(min(max(left * 1000, 1), 2e9)))
     }
 }

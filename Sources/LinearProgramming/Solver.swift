@@ -34,6 +34,12 @@ public struct SolverOptions: Sendable {
     public var log: (@Sendable (String) -> Void)?
     /// Solve only the LP relaxation, ignoring integrality.
     public var relaxIntegrality: Bool
+    /// Also compute row duals and reduced costs (default false). For an LP (or `relaxIntegrality`)
+    /// they are the LP's; for a MIP with a solution they are the duals of the "fixed-integer LP": the
+    /// same model with every integer column fixed at its (rounded) value in the returned solution,
+    /// re-solved as an LP. Each dual is the rate of change of the objective per unit increase of the
+    /// row's right-hand side (or of the column's value, for reduced costs), in the model's own sense.
+    public var computeDuals: Bool = false
 
     public init(
         timeLimit: Double? = nil, relativeGap: Double? = nil, relaxIntegrality: Bool = false,

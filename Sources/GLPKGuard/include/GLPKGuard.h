@@ -1,4 +1,101 @@
 #ifndef PASSAGE_GLPK_GUARD_H
 #define PASSAGE_GLPK_GUARD_H
-int passage_glpk_guard_placeholder(void);
+
+/*
+ * The setjmp/longjmp guard around GLPK.
+ *
+ * GLPK reports a fatal error (invalid argument, out of memory, broken invariant) by printing a message
+ * and calling the error hook, which must not return. The hook installed here longjmps back to the
+ * setjmp in the guarded function that made the GLPK call. Every frame between the setjmp and the
+ * longjmp is C (this file and GLPK itself): Swift frames are never jumped over. After an error the
+ * guard calls glp_free_env(), which frees every GLPK object of the calling thread, including the
+ * problem being worked on: the caller must never touch that problem again.
+ *
+ * Every function here returns PASSAGE_GLPK_OK or PASSAGE_GLPK_ERROR (the error hook fired).
+ * The problem object is passed as an opaque `struct glp_prob *` so that this header does not include
+ * <glpk.h> (which the CGLPK module already exposes to Swift).
+ */
+
+#include <stddef.h>
+
+struct glp_prob;
+
+/// The guarded GLPK calls completed.
+#define PASSAGE_GLPK_OK 0
+/// GLPK's error hook fired; the thread's GLPK environment was freed.
+#define PASSAGE_GLPK_ERROR 1
+
+/// A model in plain C arrays, ready for glp_load_matrix.
+typedef struct {
+    const char *name;               /* problem name, or NULL */
+    int maximize;                   /* nonzero: maximise */
+    double objective_constant;
+    int row_count;
+    int column_count;
+    /* Names, NUL-separated: the objective, then every row, then every column; or NULL for none. */
+    const char *names;
+    const int *row_types;           /* GLP_FR/LO/UP/DB/FX, row_count entries */
+    const double *row_lower;
+    const double *row_upper;
+    const int *column_types;        /* GLP_FR/LO/UP/DB/FX, column_count entries */
+    const double *column_lower;
+    const double *column_upper;
+    const int *column_kinds;        /* GLP_CV/IV/BV, or NULL for all continuous */
+    const double *objective;        /* column_count entries */
+    int nonzero_count;
+    const int *ia;                  /* 1-based, entry 0 unused (GLPK convention) */
+    const int *ja;
+    const double *ar;
+} passage_glpk_model;
+
+/// glp_intopt settings chosen by the caller (see docs/SOLVER.md for the defaults and why).
+typedef struct {
+    int time_limit_ms;              /* <= 0: no limit */
+    double mip_gap;                 /* relative gap tolerance, 0 for proven optimality */
+    int message_level;              /* GLP_MSG_* */
+    int branching;                  /* GLP_BR_* */
+    int backtracking;               /* GLP_BT_* */
+    int mir_cuts, gomory_cuts, cover_cuts, clique_cuts;
+    int feasibility_pump;
+    int proximity_search;
+    int proximity_time_limit_ms;
+} passage_glpk_mip_settings;
+
+/// Builds a GLPK problem from `model`; on success `*problem` owns it (free with passage_glpk_delete).
+int passage_glpk_build(const passage_glpk_model *model, struct glp_prob **problem);
+
+/// Primal simplex with the LP presolver off (so a time-limited solve keeps its basis).
+/// `*glpk_return` receives glp_simplex's return code, `*status` glp_get_status, `*primal_status`
+/// glp_get_prim_stat, `*objective` glp_get_obj_val.
+int passage_glpk_simplex(struct glp_prob *problem, int time_limit_ms, int message_level,
+                         int *glpk_return, int *status, int *primal_status, double *objective);
+
+/// glp_intopt with the MIP presolver off (the optimal LP basis from passage_glpk_simplex is required).
+/// `*best_bound` receives the best bound seen by the branch-and-cut callback (the best active node's
+/// bound), or is left untouched if none was seen; `*has_bound` is set nonzero when it was updated.
+int passage_glpk_intopt(struct glp_prob *problem, const passage_glpk_mip_settings *settings,
+                        int *glpk_return, int *mip_status, double *objective,
+                        double *best_bound, int *has_bound);
+
+/// Copies the solution out: from the MIP (`mip` nonzero) or from the LP basis.
+/// `row_duals` and `reduced_costs` may be NULL (never read for a MIP solution).
+int passage_glpk_read(struct glp_prob *problem, int mip, double *column_values, double *row_activities,
+                      double *row_duals, double *reduced_costs);
+
+/// Fixes every integer column at its rounded MIP value, then re-solves the LP with primal simplex
+/// (for the "fixed-integer LP" duals). Output as for passage_glpk_simplex.
+int passage_glpk_fix_integers_and_resolve(struct glp_prob *problem, int time_limit_ms, int message_level,
+                                          int *glpk_return, int *status, int *primal_status,
+                                          double *objective);
+
+/// Writes the problem as CPLEX LP (`format` 0) or free MPS (`format` 1) to `path`.
+/// `*glpk_return` receives the writer's return code (nonzero: the file could not be written).
+int passage_glpk_write(struct glp_prob *problem, int format, const char *path, int *glpk_return);
+
+/// Frees a problem built by passage_glpk_build (not after PASSAGE_GLPK_ERROR: it is already gone).
+void passage_glpk_delete(struct glp_prob *problem);
+
+/// Deliberately makes GLPK fail inside the guard (for tests): returns PASSAGE_GLPK_ERROR.
+int passage_glpk_trigger_error(void);
+
 #endif

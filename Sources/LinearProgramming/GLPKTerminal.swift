@@ -1,0 +1,79 @@
+import CGLPK
+
+/// Captures GLPK's terminal output for one solve on the current thread.
+///
+/// GLPK writes through `glp_term_hook`, per thread; the hook returns nonzero so GLPK itself prints
+/// nothing. Text arrives in arbitrary chunks and is forwarded to the log line by line. The last lines
+/// are kept so that when GLPK's error hook fires (GLPK prints its message first), the thrown
+/// `SolverError` can quote GLPK's own words.
+final class GLPKTerminal {
+    private let log: (@Sendable (String) -> Void)?
+    private var partialLine = ""
+    private var recentLines: [String] = []
+    private static let keptLines = 8
+
+    private init(log: (@Sendable (String) -> Void)?) { self.log = log }
+
+    /// Runs `body` with GLPK's terminal output on this thread captured, then restores GLPK's default.
+    static func capturing<Result>(
+        log: (@Sendable (String) -> Void)?, _ body: (GLPKTerminal) throws -> Result
+    ) rethrows -> Result {
+        let terminal = GLPKTerminal(log: log)
+        let context = Unmanaged.passRetained(terminal)
+        glp_term_hook(terminalHook, context.toOpaque())
+        defer {
+            glp_term_hook(nil, nil)
+            terminal.flush()
+            context.release()
+        }
+        return try body(terminal)
+    }
+
+    /// GLPK's own text about the error that just fired, for an error message.
+    var recentText: String {
+        (recentLines + (partialLine.isEmpty ? [] : [partialLine]))
+            .map { $0.trimmingCharacters(in: " ") }
+            .filter { !$0.isEmpty }
+            .joined(separator: " ")
+    }
+
+    /// Clears the recent lines (before a guarded call, so an error message quotes only that call).
+    func clearRecent() { recentLines.removeAll(keepingCapacity: true) }
+
+    fileprivate func receive(_ text: String) {
+        var rest = Substring(text)
+        while let newline = rest.firstIndex(of: "\n") {
+            emit(partialLine + rest[..<newline])
+            partialLine = ""
+            rest = rest[rest.index(after: newline)...]
+        }
+        partialLine += rest
+    }
+
+    private func flush() {
+        if !partialLine.isEmpty { emit(partialLine) }
+        partialLine = ""
+    }
+
+    private func emit(_ line: String) {
+        recentLines.append(line)
+        if recentLines.count > Self.keptLines { recentLines.removeFirst() }
+        log?(line)
+    }
+}
+
+private let terminalHook: @convention(c) (UnsafeMutableRawPointer?, UnsafePointer<CChar>?) -> Int32 = {
+    info, text in
+    guard let info, let text else { return 1 }
+    Unmanaged<GLPKTerminal>.fromOpaque(info).takeUnretainedValue().receive(String(cString: text))
+    return 1  // nonzero: GLPK must not print it
+}
+
+extension String {
+    fileprivate func trimmingCharacters(in character: Character) -> String {
+        var slice = Substring(self)
+        while slice.first == character { slice.removeFirst() }
+        while slice.last == character { slice.removeLast() }
+        return String(slice)
+    }
+}
