@@ -1,3 +1,5 @@
+import Foundation
+
 // Pure parsers for the value types that appear in cells. Each returns nil when the text is not of the
 // type; the caller (RowReader) turns that into a located issue saying what was expected.
 
@@ -68,11 +70,13 @@ enum CellParsing {
     }
 
     /// A `;`-separated list, items trimmed; an empty text is the empty list, an empty item is refused.
+    ///
+    /// Line breaks around items are trimmed too: spreadsheets put them in cells edited with Alt-Enter.
     static func list<T>(_ text: String, item: (String) -> T?) -> [T]? {
         if text.isEmpty { return [] }
         var result: [T] = []
         for piece in text.split(separator: ";", omittingEmptySubsequences: false) {
-            let trimmed = piece.trimmingCharacters(in: CSVTableReader.padding)
+            let trimmed = piece.trimmingCharacters(in: .whitespacesAndNewlines)
             guard let value = item(trimmed) else { return nil }
             result.append(value)
         }

@@ -1,5 +1,6 @@
 // References between tables, checked on whatever parsed: a table that is missing or has no id column is
-// not referenced against (its own issue already says why), and ids on otherwise bad rows still count.
+// not referenced against (its own issue already says why); ids on otherwise bad rows still count, and
+// references from otherwise bad rows are still checked.
 
 enum CrossReferenceCheck {
     static func check(
@@ -9,32 +10,20 @@ enum CrossReferenceCheck {
     ) -> [ValidationIssue] {
         guard locations.isAvailable else { return [] }
         var issues: [ValidationIssue] = []
-        let file = ScenarioFileName.locations
-
-        func dangling<V>(_ row: Located<V>, _ column: String, _ value: String, echo: Bool) {
-            guard !locations.ids.contains(value) else { return }
-            let at = row.position(column)
-            let named = echo ? "\(column) \"\(value)\"" : column
+        let references = households.locationReferences + safeHouses.locationReferences
+            + legs.locationReferences + programmes.locationReferences
+        for reference in references where !locations.ids.contains(reference.id) {
+            // households.csv never repeats a cell value, not even a location id.
+            let named = reference.echoValue ? "\(reference.column) \"\(reference.id)\"" : reference.column
             issues.append(ValidationIssue(
-                file: row.row.file, line: at.line, column: at.column, message: "\(named) is not an id in \(file)"))
+                file: reference.file, line: reference.position.line, column: reference.position.column,
+                message: "\(named) is not an id in \(ScenarioFileName.locations)"))
         }
-
-        for household in households.rows {
-            dangling(household, "location", household.value.location, echo: false)
-        }
-        for house in safeHouses.rows {
-            dangling(house, "location", house.value.location, echo: true)
-        }
-        for leg in legs.rows {
-            dangling(leg, "from", leg.value.from, echo: true)
-            dangling(leg, "to", leg.value.to, echo: true)
-        }
-        // Country of each location that decoded completely; a bad location row was reported already.
+        // The arrival must be in the destination country; only locations that decoded completely have a
+        // trusted country (a bad location row was reported already).
         var country: [String: String] = [:]
         for location in locations.rows { country[location.value.id] = location.value.country }
         for programme in programmes.rows {
-            dangling(programme, "lodged_at", programme.value.lodgedAt, echo: true)
-            dangling(programme, "arrival", programme.value.arrival, echo: true)
             let destination = programme.value.destinationCountry
             if let arrivalCountry = country[programme.value.arrival], arrivalCountry != destination {
                 let at = programme.position("arrival")

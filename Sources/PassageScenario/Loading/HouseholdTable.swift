@@ -19,7 +19,7 @@ enum HouseholdTable {
     static func decode(_ table: CSVTable?, horizonWeeks: Int?, issues: inout [ValidationIssue]) -> DecodedTable<Household> {
         TableDecoding.decode(table, schema: schema, echoValues: false, issues: &issues) { id, row in
             let size = row.requiredInteger("size", 1...30)
-            let location = row.requiredIdentifier("location")
+            let location = row.requiredLocation("location")
             let urgency = row.requiredInteger("urgency", 1...4)
             let readyWeek: Int?
             if let horizonWeeks {

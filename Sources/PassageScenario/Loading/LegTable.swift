@@ -15,8 +15,8 @@ enum LegTable {
 
     static func decode(_ table: CSVTable?, issues: inout [ValidationIssue]) -> DecodedTable<RouteLeg> {
         TableDecoding.decode(table, schema: schema, echoValues: true, issues: &issues) { id, row in
-            let from = row.requiredIdentifier("from")
-            var to = row.requiredIdentifier("to")
+            let from = row.requiredLocation("from")
+            var to = row.requiredLocation("to")
             if let from, let target = to, from == target {
                 row.fail("to", "to must differ from from (both are \"\(from)\")")
                 to = nil

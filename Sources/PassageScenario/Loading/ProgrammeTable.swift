@@ -18,8 +18,8 @@ enum ProgrammeTable {
     static func decode(_ table: CSVTable?, issues: inout [ValidationIssue]) -> DecodedTable<VisaProgramme> {
         TableDecoding.decode(table, schema: schema, echoValues: true, issues: &issues) { id, row in
             let destination = row.requiredCountry("destination_country")
-            let lodgedAt = row.requiredIdentifier("lodged_at")
-            let arrival = row.requiredIdentifier("arrival")
+            let lodgedAt = row.requiredLocation("lodged_at")
+            let arrival = row.requiredLocation("arrival")
             let quota = row.requiredInteger("quota", atLeast: 0)
             let period = row.requiredEnum("quota_period", QuotaPeriod.self)
             let processing = row.requiredInteger("processing_weeks", 1...52)

@@ -12,6 +12,9 @@ struct RowReader {
     private(set) var issues: [ValidationIssue] = []
     /// False once a value was bad or a required column absent: the row cannot become a domain value.
     private(set) var isComplete = true
+    /// Well-formed location ids this row refers to, checked against locations.csv later even when
+    /// another cell of the row is bad.
+    private(set) var locationReferences: [LocationReference] = []
 
     init(file: String, row: CSVRow, columns: ColumnMap, echoValues: Bool) {
         self.file = file
@@ -108,6 +111,14 @@ struct RowReader {
         required(column, Expected.identifier, CellParsing.identifier)
     }
 
+    /// A required location id, remembered for the cross-reference check.
+    mutating func requiredLocation(_ column: String) -> String? {
+        guard let id = requiredIdentifier(column), let cell = cell(column) else { return nil }
+        locationReferences.append(LocationReference(
+            file: file, column: column, id: id, position: cell.position, echoValue: echoValues))
+        return id
+    }
+
     mutating func requiredCountry(_ column: String) -> String? {
         required(column, Expected.countryCode, CellParsing.countryCode)
     }
@@ -126,4 +137,14 @@ struct RowReader {
     mutating func tagList(_ column: String) -> [String] {
         optional(column, Expected.tags) { CellParsing.list($0, item: CellParsing.tag) } ?? []
     }
+}
+
+/// A cell that names a location, to be checked against locations.csv.
+struct LocationReference {
+    var file: String
+    var column: String
+    var id: String
+    var position: TextPosition
+    /// Whether the message may repeat the id (not in households.csv).
+    var echoValue: Bool
 }

@@ -14,7 +14,7 @@ enum SafeHouseTable {
 
     static func decode(_ table: CSVTable?, issues: inout [ValidationIssue]) -> DecodedTable<SafeHouse> {
         TableDecoding.decode(table, schema: schema, echoValues: true, issues: &issues) { id, row in
-            let location = row.requiredIdentifier("location")
+            let location = row.requiredLocation("location")
             let beds = row.requiredInteger("beds", atLeast: 0)
             let openFrom = row.optionalInteger("open_from_week", atLeast: 1)
             var openUntil = row.optionalInteger("open_until_week", atLeast: 1)

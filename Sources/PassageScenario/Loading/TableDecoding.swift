@@ -15,6 +15,8 @@ struct DecodedTable<Value> {
     /// Every well-formed id in the table (even on otherwise bad rows), so that references to a row with
     /// a bad cell are not also reported as dangling.
     var ids: Set<String> = []
+    /// Location references from every row with the right number of fields, complete or not.
+    var locationReferences: [LocationReference] = []
     /// False when the file is missing, unreadable or has no id column: references into it are not checked.
     var isAvailable = false
 }
@@ -54,6 +56,7 @@ enum TableDecoding {
             }
             let value = decodeRow(id, &reader)
             issues.append(contentsOf: reader.issues)
+            result.locationReferences += reader.locationReferences
             if let value, reader.isComplete {
                 result.rows.append(Located(value: value, row: reader))
             }
