@@ -17,7 +17,7 @@ struct DemoScenarioTests {
         #expect(scenario.households.count == 40)
         #expect(scenario.locations.count == 18)
         #expect(scenario.safeHouses.count == 7)
-        #expect(scenario.legs.count == 31)
+        #expect(scenario.legs.count == 32)
         #expect(scenario.programmes.count == 8)
         #expect(scenario.settings.horizonWeeks == 16)
         #expect(scenario.settings.startDate == CalendarDate(year: 2026, month: 11, day: 30))
