@@ -1,0 +1,39 @@
+// programmes.csv: humanitarian visa and admission programmes.
+
+enum ProgrammeTable {
+    static let schema = TableSchema(file: ScenarioFileName.programmes, columns: [
+        ColumnSpec(name: "id", isRequired: true),
+        ColumnSpec(name: "destination_country", isRequired: true),
+        ColumnSpec(name: "lodged_at", isRequired: true),
+        ColumnSpec(name: "arrival", isRequired: true),
+        ColumnSpec(name: "quota", isRequired: true),
+        ColumnSpec(name: "quota_period", isRequired: true),
+        ColumnSpec(name: "processing_weeks", isRequired: true),
+        ColumnSpec(name: "nationalities", isRequired: false),
+        ColumnSpec(name: "documents", isRequired: true),
+        ColumnSpec(name: "needs_served", isRequired: false),
+        ColumnSpec(name: "cost_per_person", isRequired: true),
+    ])
+
+    static func decode(_ table: CSVTable?, issues: inout [ValidationIssue]) -> DecodedTable<VisaProgramme> {
+        TableDecoding.decode(table, schema: schema, echoValues: true, issues: &issues) { id, row in
+            let destination = row.requiredCountry("destination_country")
+            let lodgedAt = row.requiredLocation("lodged_at")
+            let arrival = row.requiredLocation("arrival")
+            let quota = row.requiredInteger("quota", atLeast: 0)
+            let period = row.requiredEnum("quota_period", QuotaPeriod.self)
+            let processing = row.requiredInteger("processing_weeks", 1...52)
+            let nationalities = row.countryList("nationalities")
+            let documents = row.requiredEnum("documents", DocumentKind.self)
+            let needs = row.tagList("needs_served")
+            let cost = row.requiredNumber("cost_per_person", atLeast: 0)
+            guard let id, let destination, let lodgedAt, let arrival, let quota, let period, let processing,
+                let documents, let cost
+            else { return nil }
+            return VisaProgramme(
+                id: id, destinationCountry: destination, lodgedAt: lodgedAt, arrival: arrival, quota: quota,
+                quotaPeriod: period, processingWeeks: processing, nationalities: nationalities,
+                documentsRequired: documents, needsServed: needs, costPerPerson: cost)
+        }
+    }
+}

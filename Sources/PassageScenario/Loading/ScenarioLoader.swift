@@ -1,0 +1,78 @@
+import Foundation
+
+/// Loads a scenario folder and validates it strictly, reporting every problem in every file at once.
+///
+/// Nothing is printed and no file is written: the caller decides what to show. Messages about
+/// `households.csv` name the column, the row (by line, and by household id where useful) and what was
+/// expected, but never a household's cell values.
+public enum ScenarioLoader {
+    /// Loads the scenario in `directory` (see docs/SCENARIO.md for the format).
+    ///
+    /// - Throws: ``ScenarioValidationError`` with every issue found across all files, sorted.
+    public static func load(directory: URL) throws -> Scenario {
+        try load(files: readFiles(in: directory))
+    }
+
+    /// Loads a scenario from file contents keyed by file name (e.g. `households.csv`), so a scenario
+    /// decrypted in memory never touches the disk. Other keys are ignored.
+    ///
+    /// - Throws: ``ScenarioValidationError`` with every issue found across all files, sorted.
+    public static func load(files: [String: Data]) throws -> Scenario {
+        let (scenario, issues) = run(files)
+        guard let scenario, issues.isEmpty else { throw ScenarioValidationError(issues: issues) }
+        return scenario
+    }
+
+    /// Every issue in the scenario in `directory`, sorted; empty when it loads.
+    public static func validate(directory: URL) -> [ValidationIssue] {
+        run(readFiles(in: directory)).issues.sorted()
+    }
+
+    /// Every issue in the in-memory scenario `files`, sorted; empty when it loads.
+    public static func validate(files: [String: Data]) -> [ValidationIssue] {
+        run(files).issues.sorted()
+    }
+
+    // MARK: Implementation
+
+    /// The scenario's files that exist and can be read; missing ones are simply absent from the result.
+    private static func readFiles(in directory: URL) -> [String: Data] {
+        var files: [String: Data] = [:]
+        for name in ScenarioFileName.all {
+            let url = directory.appendingPathComponent(name, isDirectory: false)
+            if let data = try? Data(contentsOf: url) { files[name] = data }
+        }
+        return files
+    }
+
+    private static func run(_ files: [String: Data]) -> (scenario: Scenario?, issues: [ValidationIssue]) {
+        var issues: [ValidationIssue] = []
+        for name in ScenarioFileName.all where files[name] == nil {
+            issues.append(ValidationIssue(
+                file: name, line: 1, column: 1,
+                message: "the file \(name) is missing (or cannot be read); a scenario needs "
+                    + ScenarioFileName.all.joined(separator: ", ")))
+        }
+
+        let settings = files[ScenarioFileName.settings].map { SettingsReader.read($0, issues: &issues) }
+        func table(_ name: String) -> CSVTable? {
+            files[name].flatMap { CSVTableReader.read(file: name, data: $0, issues: &issues) }
+        }
+        let locations = LocationTable.decode(table(ScenarioFileName.locations), issues: &issues)
+        let households = HouseholdTable.decode(
+            table(ScenarioFileName.households), horizonWeeks: settings?.horizonWeeks, issues: &issues)
+        let safeHouses = SafeHouseTable.decode(table(ScenarioFileName.safeHouses), issues: &issues)
+        let legs = LegTable.decode(table(ScenarioFileName.legs), issues: &issues)
+        let programmes = ProgrammeTable.decode(table(ScenarioFileName.programmes), issues: &issues)
+        issues += CrossReferenceCheck.check(
+            households: households, locations: locations, safeHouses: safeHouses, legs: legs,
+            programmes: programmes)
+
+        guard issues.isEmpty, let settings = settings?.settings else { return (nil, issues) }
+        let scenario = Scenario(
+            settings: settings, households: households.rows.map(\.value), locations: locations.rows.map(\.value),
+            safeHouses: safeHouses.rows.map(\.value), legs: legs.rows.map(\.value),
+            programmes: programmes.rows.map(\.value))
+        return (scenario, issues)
+    }
+}
