@@ -1,0 +1,60 @@
+import CSV
+import Foundation
+import PassagePlanning
+
+/// The plan as CSV: one row per household, moved or not, sorted by household id, for spreadsheets.
+public enum CSVReport {
+    /// The header row, in column order.
+    public static let columns = [
+        "household_id", "size", "urgency", "moved", "ready_week", "start_week", "programme",
+        "destination_country", "safe_house", "lodged_week", "arrival_week", "route", "cost", "risk", "reason",
+    ]
+
+    /// Renders `plan` as CSV (LF line ends, a final newline, fields quoted by CSV.swift where needed).
+    public static func render(_ plan: Plan) -> String {
+        var rows: [(id: String, fields: [String])] = plan.itineraries.map { i in
+            let route = (i.outbound + i.onward).map(\.legID).joined(separator: " > ")
+            return (
+                i.householdID,
+                [
+                    text(i.householdID), "\(i.size)", "\(i.urgency)", "true", "\(i.readyWeek)", "\(i.startWeek)",
+                    text(i.programmeID), text(i.destinationCountry), text(i.stay.houseID), "\(i.lodgedWeek)",
+                    "\(i.arrivalWeek)", text(route), Fmt.plain(i.cost), Fmt.plain(i.risk), "",
+                ]
+            )
+        }
+        rows += plan.unmoved.map { u in
+            (
+                u.householdID,
+                [
+                    text(u.householdID), "\(u.size)", "\(u.urgency)", "false", "\(u.readyWeek)", "", "", "", "", "",
+                    "", "", "", "", text(Fmt.reasonOneLine(u.reason)),
+                ]
+            )
+        }
+        rows.sort { $0.id < $1.id }
+
+        do {
+            let writer = try CSVWriter(stream: .toMemory())
+            try writer.write(row: columns)
+            for row in rows { try writer.write(row: row.fields) }
+            writer.stream.close()
+            guard let data = writer.stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data else {
+                preconditionFailure("CSV.swift wrote to memory but returned no data")
+            }
+            // CSV.swift separates rows but does not end the last one; POSIX text files end in a newline.
+            return String(decoding: data, as: UTF8.self) + "\n"
+        } catch {
+            // Unreachable: an in-memory stream accepts every write.
+            preconditionFailure("CSV rendering to memory failed: \(error)")
+        }
+    }
+
+    /// A text cell made safe for spreadsheets: a leading `=`, `+`, `-`, `@`, tab or carriage return
+    /// would make Excel or LibreOffice evaluate the cell as a formula (CSV injection), so such a
+    /// value gets a leading `'`. Only text columns pass through here; numbers are written as they are.
+    static func text(_ value: String) -> String {
+        guard let first = value.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) else { return value }
+        return "'" + value
+    }
+}

@@ -1,0 +1,71 @@
+import PassagePlanning
+
+/// Capacity use as tables: week grids for beds and seats, a list for quotas, a line for the budget.
+enum CapacityTables {
+    /// Explains the grid cells; printed under each grid.
+    static let legend =
+        "Cells: used/capacity in persons; * = binding (nothing left); - = no capacity that week (closed);"
+        + " blank = no row in the plan."
+
+    /// Rows = resources of `kind` (sorted by id), columns = weeks 1…horizon, cell = `used/capacity`,
+    /// `*` when binding. With `onlyUsed`, resources never used in any week are left out (seats: most legs
+    /// of a large network carry nobody, and a grid of empty rows hides the ones that matter).
+    static func weekGrid(
+        _ capacity: [CapacityUse], kind: ResourceKind, label: String, horizon: Int, onlyUsed: Bool
+    ) -> ReportTable? {
+        var byResource: [String: [Int: CapacityUse]] = [:]
+        for use in capacity where use.kind == kind {
+            guard let week = use.week else { continue }
+            byResource[use.resourceID, default: [:]][week] = use
+        }
+        let ids = byResource.keys.sorted().filter { id in
+            !onlyUsed || byResource[id, default: [:]].values.contains { $0.used > 1e-6 }
+        }
+        guard !ids.isEmpty else { return nil }
+        let weeks = Array(1...max(1, horizon))
+        let rows = ids.map { id in [id] + weeks.map { cell(byResource[id]?[$0]) } }
+        return ReportTable(
+            headers: [label] + weeks.map(Fmt.week),
+            alignments: [.left] + weeks.map { _ in .right },
+            rows: rows,
+            repeatedColumns: 1
+        )
+    }
+
+    /// `3/4`, `4/4*` (binding), `-` (no capacity and nothing used), or blank (no row).
+    static func cell(_ use: CapacityUse?) -> String {
+        guard let use else { return "" }
+        if use.capacity <= 1e-6 && use.used <= 1e-6 { return "-" }
+        return "\(Fmt.quantity(use.used))/\(Fmt.quantity(use.capacity))" + (use.isBinding ? "*" : "")
+    }
+
+    /// One row per programme and quota period, sorted by programme then period.
+    static func quotas(_ capacity: [CapacityUse]) -> ReportTable? {
+        let uses = capacity.filter { $0.kind == .quota }.sorted { ($0.resourceID, $0.period) < ($1.resourceID, $1.period) }
+        guard !uses.isEmpty else { return nil }
+        return ReportTable(
+            headers: ["Programme", "Period", "Used", "Quota", "Left", "Binding"],
+            alignments: [.left, .left, .right, .right, .right, .left],
+            rows: uses.map {
+                [
+                    $0.resourceID, $0.period, Fmt.quantity($0.used), Fmt.quantity($0.capacity),
+                    Fmt.quantity(max(0, $0.capacity - $0.used)), $0.isBinding ? "* binding" : "",
+                ]
+            }
+        )
+    }
+
+    /// The budget line: from the plan's budget capacity row when present, else from the header.
+    static func budgetLine(_ plan: Plan) -> String {
+        let currency = plan.scenario.currency
+        if let use = plan.capacity.first(where: { $0.kind == .budget }) {
+            let share = use.capacity > 0 ? " (\(Fmt.percent(use.used / use.capacity)))" : ""
+            return "Budget: \(Fmt.money(use.used, currency)) used of \(Fmt.money(use.capacity, currency))\(share)"
+                + (use.isBinding ? " * binding" : "") + "."
+        }
+        if let budget = plan.scenario.budget {
+            return "Budget: \(Fmt.money(plan.summary.totalCost, currency)) used of \(Fmt.money(budget, currency))."
+        }
+        return "Budget: no limit; \(Fmt.money(plan.summary.totalCost, currency)) used."
+    }
+}

@@ -1,0 +1,259 @@
+import Foundation
+import LinearProgramming
+import PassagePlanning
+import PassageScenario
+
+/// Number, week, status and reason wording shared by every human-readable format.
+///
+/// Everything here is locale-independent and deterministic: reports are compared byte for byte, and a
+/// coordinator's machine locale must not change what a plan says.
+enum Fmt {
+    // MARK: Numbers
+
+    /// `x` with exactly `decimals` decimals, `,` between thousands, `.` as decimal point.
+    static func grouped(_ x: Double, decimals: Int) -> String {
+        guard x.isFinite else { return x.isNaN ? "n/a" : (x > 0 ? "∞" : "-∞") }
+        let plain = String(format: "%.\(decimals)f", x)
+        let negative = plain.hasPrefix("-")
+        let unsigned = negative ? String(plain.dropFirst()) : plain
+        let parts = unsigned.split(separator: ".", maxSplits: 1).map(String.init)
+        var integer = parts[0]
+        var groups: [String] = []
+        while integer.count > 3 {
+            groups.insert(String(integer.suffix(3)), at: 0)
+            integer.removeLast(3)
+        }
+        groups.insert(integer, at: 0)
+        var result = groups.joined(separator: ",")
+        if parts.count == 2 { result += "." + parts[1] }
+        // "-0.00" reads as a sign error to a coordinator; a rounded-away sign is dropped.
+        let isZero = result.allSatisfy { $0 == "0" || $0 == "," || $0 == "." }
+        return (negative && !isZero ? "-" : "") + result
+    }
+
+    /// A quantity of persons, beds or seats: whole numbers without decimals, anything else with one.
+    static func quantity(_ x: Double) -> String {
+        isWhole(x) ? grouped(x, decimals: 0) : grouped(x, decimals: 1)
+    }
+
+    /// Money: whole amounts without decimals (`120 EUR`), others with cents (`120.50 EUR`).
+    static func money(_ x: Double, _ currency: String) -> String {
+        (isWhole(x) ? grouped(x, decimals: 0) : grouped(x, decimals: 2)) + " " + currency
+    }
+
+    /// A plain machine-friendly number for CSV: no grouping, at most `maxDecimals`, no trailing zeros.
+    static func plain(_ x: Double, maxDecimals: Int = 2) -> String {
+        guard x.isFinite else { return "" }
+        var s = String(format: "%.\(maxDecimals)f", x)
+        if s.contains(".") {
+            while s.hasSuffix("0") { s.removeLast() }
+            if s.hasSuffix(".") { s.removeLast() }
+        }
+        return s == "-0" ? "0" : s
+    }
+
+    /// A ratio as a percentage with two decimals (`0.0321` → `3.21 %`).
+    static func percent(_ ratio: Double?) -> String {
+        guard let ratio, ratio.isFinite else { return "n/a" }
+        return grouped(ratio * 100, decimals: 2) + " %"
+    }
+
+    /// An objective or bound value: three decimals are enough to read; JSON carries the exact value.
+    static func objective(_ x: Double?) -> String {
+        guard let x else { return "n/a" }
+        return grouped(x, decimals: 3)
+    }
+
+    /// `n person`/`n persons` and the like.
+    static func plural(_ n: Int, _ singular: String, _ plural: String? = nil) -> String {
+        "\(n) " + (n == 1 ? singular : (plural ?? singular + "s"))
+    }
+
+    static func isWhole(_ x: Double) -> Bool { x.isFinite && abs(x - x.rounded()) < 0.005 }
+
+    // MARK: Weeks and dates
+
+    /// `W3`.
+    static func week(_ w: Int) -> String { "W\(w)" }
+
+    /// `W3` or `W3–W7`.
+    static func weeks(_ from: Int, _ to: Int) -> String { from == to ? week(from) : "\(week(from))–\(week(to))" }
+
+    /// The Monday starting week `w` (week 1 starts on the scenario's start date).
+    static func date(ofWeek w: Int, _ header: ScenarioHeader) -> CalendarDate {
+        header.startDate.adding(days: 7 * (w - 1))
+    }
+
+    /// The last day of the horizon (the Sunday ending its last week).
+    static func endDate(_ header: ScenarioHeader) -> CalendarDate {
+        header.startDate.adding(days: 7 * header.horizonWeeks - 1)
+    }
+
+    /// Periods with consecutive weeks compressed: `W3, W4, W5, W7, 2026-12` → `W3–W5, W7, 2026-12`.
+    ///
+    /// Weeks come first in week order, other periods (months, `horizon`) after in sorted order, so the
+    /// wording is the same whatever order the planner listed them in.
+    static func compressPeriods(_ periods: [String]) -> String {
+        var weeks: [Int] = []
+        var others: [String] = []
+        for period in periods {
+            if period.hasPrefix("W"), let w = Int(period.dropFirst()) { weeks.append(w) } else { others.append(period) }
+        }
+        var parts: [String] = []
+        let sorted = Array(Set(weeks)).sorted()
+        var index = 0
+        while index < sorted.count {
+            var end = index
+            while end + 1 < sorted.count, sorted[end + 1] == sorted[end] + 1 { end += 1 }
+            parts.append(Self.weeks(sorted[index], sorted[end]))
+            index = end + 1
+        }
+        parts += Array(Set(others)).sorted()
+        return parts.joined(separator: ", ")
+    }
+
+    // MARK: Urgency
+
+    /// Words for an urgency tier (1 = immediate threat to life … 4 = elevated).
+    static func tierName(_ tier: Int) -> String {
+        switch tier {
+        case 1: "immediate threat to life"
+        case 2: "severe"
+        case 3: "high"
+        case 4: "elevated"
+        default: "tier \(tier)"
+        }
+    }
+
+    // MARK: Solver status
+
+    /// The status in words; anything short of a proven optimum says so in capitals.
+    static func statusWords(_ status: SolveStatus) -> String {
+        switch status {
+        case .optimal: "optimal"
+        case .feasible: "FEASIBLE within the gap tolerance — not proven optimal"
+        case .timeLimitFeasible: "TIME LIMIT — best plan found, not proven optimal"
+        case .timeLimitNoSolution: "TIME LIMIT — no plan found"
+        case .infeasible: "INFEASIBLE — no plan found"
+        case .unbounded: "UNBOUNDED — no plan found"
+        }
+    }
+
+    /// A warning for every status except a proven optimum, or nil when the plan is optimal.
+    ///
+    /// Coordinators act on plans; one that is merely the best found so far must not pass for the best
+    /// possible, and a missing plan must not look like "nobody can move".
+    static func statusWarning(_ solver: SolverReport) -> String? {
+        switch solver.status {
+        case .optimal:
+            return nil
+        case .feasible:
+            return "NOT PROVEN OPTIMAL: the solver stopped within its gap tolerance (gap \(percent(solver.gap)))."
+                + " A better plan may exist."
+        case .timeLimitFeasible:
+            return "TIME LIMIT: this is the best plan found, not proven optimal (gap \(percent(solver.gap)))."
+                + " A better plan may exist; run longer to improve or prove it."
+        case .timeLimitNoSolution:
+            return "TIME LIMIT: no plan found before the time limit. Nobody is scheduled; run longer."
+        case .infeasible:
+            return "NO PLAN: the solver reports the model infeasible. The model is built to be always"
+                + " feasible, so this is a defect: please report it."
+        case .unbounded:
+            return "NO PLAN: the solver reports the model unbounded. This is a defect: please report it."
+        }
+    }
+
+    // MARK: Reasons
+
+    /// Words for a blocker kind.
+    static func blockerKind(_ kind: Blocker.Kind) -> String {
+        kind == .safeHouse ? "safe house" : kind.rawValue
+    }
+
+    /// Blockers grouped by programme, all-programme blockers first: `all programmes: documents: …; needs: …`.
+    static func blockerLines(_ blockers: [Blocker]) -> [String] {
+        var groups: [(programme: String?, items: [Blocker])] = []
+        for blocker in blockers.sorted() {
+            if let last = groups.last, last.programme == blocker.programmeID {
+                groups[groups.count - 1].items.append(blocker)
+            } else {
+                groups.append((blocker.programmeID, [blocker]))
+            }
+        }
+        return groups.map { group in
+            let scope = group.programme.map { "programme \($0)" } ?? "all programmes"
+            return scope + ": " + group.items.map { "\(blockerKind($0.kind)): \($0.explanation)" }.joined(separator: "; ")
+        }
+    }
+
+    /// A shortage in words: `beds at tb-1 in W3–W7`, `seats on gz-vk in W2`, `quota de-hap 2026-12`, `budget`.
+    static func shortage(_ s: ResourceShortage) -> String {
+        let periods = compressPeriods(s.periods)
+        switch s.kind {
+        case .beds: return "beds at \(s.resourceID)" + (periods.isEmpty ? "" : " in \(periods)")
+        case .seats: return "seats on \(s.resourceID)" + (periods.isEmpty ? "" : " in \(periods)")
+        case .quota: return "quota \(s.resourceID)" + (periods.isEmpty ? "" : " \(periods)")
+        case .budget: return "budget"
+        }
+    }
+
+    /// Shortages in a stable order (kind, then resource).
+    static func sortedShortages(_ shortages: [ResourceShortage]) -> [ResourceShortage] {
+        let kindOrder = Dictionary(uniqueKeysWithValues: ResourceKind.allCases.enumerated().map { ($1, $0) })
+        return shortages.sorted {
+            (kindOrder[$0.kind] ?? 0, $0.resourceID, $0.periods.joined(separator: ","))
+                < (kindOrder[$1.kind] ?? 0, $1.resourceID, $1.periods.joined(separator: ","))
+        }
+    }
+
+    /// What a reason means, in a sentence, followed by its details (blockers or shortages) as lines.
+    static func reasonExplanation(_ reason: NotMovedReason) -> (sentence: String, details: [String]) {
+        switch reason {
+        case .noEligiblePathway(let blockers):
+            return ("No pathway is open to this household; what closes them:", blockerLines(blockers))
+        case .capacity(let shortages):
+            return (
+                "Pathways exist, but every one needs capacity this plan has used up:",
+                sortedShortages(shortages).map(shortage)
+            )
+        case .notSelectedWithinTolerance:
+            return (
+                "Pathways with room remain, but the solver stopped at its time or gap limit without using them;"
+                    + " a longer run or a smaller gap may move this household.",
+                []
+            )
+        case .noPlan:
+            return (
+                "The solver found no plan at all, so nobody is scheduled; this says nothing about this"
+                    + " household's own options.",
+                []
+            )
+        }
+    }
+
+    /// The reason in one line, for CSV cells: `capacity: beds at tb-1 in W3–W7; budget`.
+    static func reasonOneLine(_ reason: NotMovedReason) -> String {
+        let (sentence, details) = reasonExplanation(reason)
+        switch reason {
+        case .noEligiblePathway, .capacity:
+            return reason.label + ": " + details.joined(separator: " | ")
+        case .notSelectedWithinTolerance, .noPlan:
+            return reason.label + ": " + sentence
+        }
+    }
+
+    // MARK: Safety
+
+    /// `s` with control characters replaced, so data from scenario files cannot move the cursor, clear
+    /// the screen or forge lines in a terminal or a Markdown viewer.
+    static func printable(_ s: String) -> String {
+        guard s.unicodeScalars.contains(where: isControl) else { return s }
+        var out = String.UnicodeScalarView()
+        for scalar in s.unicodeScalars { out.append(isControl(scalar) ? "\u{FFFD}" : scalar) }
+        return String(out)
+    }
+
+    private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || scalar.value == 0x2028 || scalar.value == 0x2029
+    }
+}

@@ -1,0 +1,130 @@
+import Foundation
+import PassagePlanning
+
+/// The plan as JSON for programs: every number exact, keys sorted, arrays in a fixed order, so the same
+/// plan always gives the same bytes. The layout is documented in docs/REPORTS.md.
+public enum JSONReport {
+    /// Renders `plan` as pretty-printed JSON ending in a newline.
+    public static func render(_ plan: Plan, options: ReportOptions = ReportOptions(format: .json)) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+        // Non-finite numbers cannot appear in JSON; naming them keeps encoding total (it cannot throw).
+        encoder.nonConformingFloatEncodingStrategy = .convertToString(
+            positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN")
+        do {
+            let data = try encoder.encode(model(plan, options: options))
+            return String(decoding: data, as: UTF8.self) + "\n"
+        } catch {
+            // Unreachable: every value is a string, integer, Bool or Double with non-finite values mapped.
+            preconditionFailure("JSON encoding of a plan failed: \(error)")
+        }
+    }
+
+    /// The Codable value behind the JSON.
+    static func model(_ plan: Plan, options: ReportOptions) -> JSONPlan {
+        let header = plan.scenario
+        let solver = plan.solver
+        return JSONPlan(
+            status: solver.status.rawValue,
+            objective: Nullable(solver.objective),
+            bound: Nullable(solver.bound),
+            gap: Nullable(solver.gap),
+            scenario: JSONScenario(
+                title: header.title, startDate: header.startDate.description,
+                endDate: Fmt.endDate(header).description, horizonWeeks: header.horizonWeeks,
+                currency: header.currency, budget: Nullable(header.budget)),
+            solver: JSONSolver(
+                status: solver.status.rawValue, provenOptimal: solver.status == .optimal,
+                hasPlan: solver.status.hasSolution, rows: solver.rows, columns: solver.columns,
+                nonzeros: solver.nonzeros, timeLimitSeconds: Nullable(solver.timeLimitSeconds),
+                mipGapTolerance: Nullable(solver.mipGapTolerance),
+                solveSeconds: options.includeTimings ? solver.solveSeconds : nil),
+            summary: summary(plan),
+            households: households(plan),
+            capacity: capacity(plan.capacity))
+    }
+
+    static func summary(_ plan: Plan) -> JSONSummary {
+        let s = plan.summary
+        return JSONSummary(
+            overall: JSONCount(
+                householdsMoved: s.overall.householdsMoved, householdsTotal: s.overall.householdsTotal,
+                personsMoved: s.overall.personsMoved, personsTotal: s.overall.personsTotal),
+            byUrgency: s.byUrgency.enumerated().map { index, c in
+                JSONTierCount(
+                    urgency: index + 1, householdsMoved: c.householdsMoved, householdsTotal: c.householdsTotal,
+                    personsMoved: c.personsMoved, personsTotal: c.personsTotal)
+            },
+            urgencyWeightedPersonsMoved: s.urgencyWeightedPersonsMoved, totalCost: s.totalCost,
+            budget: Nullable(plan.scenario.budget), averageWeeksWaited: s.averageWeeksWaited)
+    }
+
+    /// Moved and unmoved households in one array, sorted by id.
+    static func households(_ plan: Plan) -> [JSONHousehold] {
+        let header = plan.scenario
+        func leg(_ l: LegTravel) -> JSONLeg {
+            JSONLeg(
+                legID: l.legID, from: l.from, to: l.to, mode: l.mode.rawValue, week: l.week,
+                weekStart: Fmt.date(ofWeek: l.week, header).description, durationDays: l.durationDays, cost: l.cost)
+        }
+        let moved = plan.itineraries.map { i in
+            JSONHousehold(
+                id: i.householdID, size: i.size, urgency: i.urgency, readyWeek: i.readyWeek, moved: true,
+                itinerary: Nullable(
+                    JSONItinerary(
+                        startWeek: i.startWeek, weeksWaited: i.weeksWaited, outbound: i.outbound.map(leg),
+                        stay: JSONStay(
+                            houseID: i.stay.houseID, location: i.stay.location, fromWeek: i.stay.fromWeek,
+                            toWeek: i.stay.toWeek, fromDate: Fmt.date(ofWeek: i.stay.fromWeek, header).description,
+                            cost: i.stay.cost),
+                        programmeID: i.programmeID, destinationCountry: i.destinationCountry,
+                        lodgedWeek: i.lodgedWeek, onward: i.onward.map(leg), arrivalWeek: i.arrivalWeek,
+                        arrivalWeekStart: Fmt.date(ofWeek: i.arrivalWeek, header).description, cost: i.cost,
+                        risk: i.risk)),
+                reason: Nullable(nil))
+        }
+        let unmoved = plan.unmoved.map { u in
+            JSONHousehold(
+                id: u.householdID, size: u.size, urgency: u.urgency, readyWeek: u.readyWeek, moved: false,
+                itinerary: Nullable(nil), reason: Nullable(reason(u.reason)))
+        }
+        return (moved + unmoved).sorted { ($0.id, $0.moved ? 0 : 1) < ($1.id, $1.moved ? 0 : 1) }
+    }
+
+    static func reason(_ reason: NotMovedReason) -> JSONReason {
+        let (sentence, _) = Fmt.reasonExplanation(reason)
+        var blockers: [JSONBlocker] = []
+        var shortages: [JSONShortage] = []
+        let kind: String
+        switch reason {
+        case .noEligiblePathway(let list):
+            kind = "no_eligible_pathway"
+            blockers = list.sorted().map {
+                JSONBlocker(kind: $0.kind.rawValue, programmeID: Nullable($0.programmeID), explanation: $0.explanation)
+            }
+        case .capacity(let list):
+            kind = "capacity"
+            shortages = Fmt.sortedShortages(list).map {
+                JSONShortage(kind: $0.kind.rawValue, resourceID: $0.resourceID, periods: $0.periods, description: Fmt.shortage($0))
+            }
+        case .notSelectedWithinTolerance:
+            kind = "solver_tolerance"
+        case .noPlan:
+            kind = "no_plan"
+        }
+        return JSONReason(kind: kind, label: reason.label, explanation: sentence, blockers: blockers, shortages: shortages)
+    }
+
+    /// Capacity rows sorted by kind (beds, seats, quota, budget), resource, week, period.
+    static func capacity(_ uses: [CapacityUse]) -> [JSONCapacity] {
+        let order = Dictionary(uniqueKeysWithValues: ResourceKind.allCases.enumerated().map { ($1, $0) })
+        return uses.sorted {
+            (order[$0.kind] ?? 0, $0.resourceID, $0.week ?? 0, $0.period)
+                < (order[$1.kind] ?? 0, $1.resourceID, $1.week ?? 0, $1.period)
+        }.map {
+            JSONCapacity(
+                kind: $0.kind.rawValue, resourceID: $0.resourceID, week: Nullable($0.week), period: $0.period,
+                used: $0.used, capacity: $0.capacity, binding: $0.isBinding)
+        }
+    }
+}

@@ -1,0 +1,152 @@
+import PassagePlanning
+
+// The JSON report's shape, as Codable values. Field by field in docs/REPORTS.md; keys are written in
+// sorted order, so the declaration order here is only for reading.
+
+/// An optional that is written as `null` rather than left out, so every documented key is always present.
+struct Nullable<Value: Encodable & Sendable>: Encodable, Sendable {
+    var value: Value?
+    init(_ value: Value?) { self.value = value }
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        if let value { try container.encode(value) } else { try container.encodeNil() }
+    }
+}
+
+struct JSONPlan: Encodable, Sendable {
+    /// Version of this layout; bumped when a key changes meaning or disappears.
+    var reportVersion = 1
+    var status: String
+    var objective: Nullable<Double>
+    var bound: Nullable<Double>
+    var gap: Nullable<Double>
+    var scenario: JSONScenario
+    var solver: JSONSolver
+    var summary: JSONSummary
+    var households: [JSONHousehold]
+    var capacity: [JSONCapacity]
+}
+
+struct JSONScenario: Encodable, Sendable {
+    var title: String
+    var startDate: String
+    var endDate: String
+    var horizonWeeks: Int
+    var currency: String
+    var budget: Nullable<Double>
+}
+
+struct JSONSolver: Encodable, Sendable {
+    var status: String
+    var provenOptimal: Bool
+    var hasPlan: Bool
+    var objectiveSense = "minimize"
+    var rows: Int
+    var columns: Int
+    var nonzeros: Int
+    var timeLimitSeconds: Nullable<Double>
+    var mipGapTolerance: Nullable<Double>
+    /// Left out entirely (not null) unless timings were asked for: it differs from run to run.
+    var solveSeconds: Double?
+}
+
+struct JSONCount: Encodable, Sendable {
+    var householdsMoved: Int
+    var householdsTotal: Int
+    var personsMoved: Int
+    var personsTotal: Int
+}
+
+struct JSONTierCount: Encodable, Sendable {
+    var urgency: Int
+    var householdsMoved: Int
+    var householdsTotal: Int
+    var personsMoved: Int
+    var personsTotal: Int
+}
+
+struct JSONSummary: Encodable, Sendable {
+    var overall: JSONCount
+    var byUrgency: [JSONTierCount]
+    var urgencyWeightedPersonsMoved: Double
+    var totalCost: Double
+    var budget: Nullable<Double>
+    var averageWeeksWaited: Double
+}
+
+struct JSONLeg: Encodable, Sendable {
+    var legID: String
+    var from: String
+    var to: String
+    var mode: String
+    var week: Int
+    var weekStart: String
+    var durationDays: Int
+    var cost: Double
+}
+
+struct JSONStay: Encodable, Sendable {
+    var houseID: String
+    var location: String
+    var fromWeek: Int
+    var toWeek: Int
+    var fromDate: String
+    var cost: Double
+}
+
+struct JSONItinerary: Encodable, Sendable {
+    var startWeek: Int
+    var weeksWaited: Int
+    var outbound: [JSONLeg]
+    var stay: JSONStay
+    var programmeID: String
+    var destinationCountry: String
+    var lodgedWeek: Int
+    var onward: [JSONLeg]
+    var arrivalWeek: Int
+    var arrivalWeekStart: String
+    var cost: Double
+    var risk: Double
+}
+
+struct JSONBlocker: Encodable, Sendable {
+    var kind: String
+    var programmeID: Nullable<String>
+    var explanation: String
+}
+
+struct JSONShortage: Encodable, Sendable {
+    var kind: String
+    var resourceID: String
+    var periods: [String]
+    var description: String
+}
+
+struct JSONReason: Encodable, Sendable {
+    /// `no_eligible_pathway`, `capacity`, `solver_tolerance`, `no_plan`.
+    var kind: String
+    var label: String
+    var explanation: String
+    var blockers: [JSONBlocker]
+    var shortages: [JSONShortage]
+}
+
+struct JSONHousehold: Encodable, Sendable {
+    var id: String
+    var size: Int
+    var urgency: Int
+    var readyWeek: Int
+    var moved: Bool
+    var itinerary: Nullable<JSONItinerary>
+    var reason: Nullable<JSONReason>
+}
+
+struct JSONCapacity: Encodable, Sendable {
+    var kind: String
+    var resourceID: String
+    var week: Nullable<Int>
+    var period: String
+    var used: Double
+    var capacity: Double
+    var binding: Bool
+}

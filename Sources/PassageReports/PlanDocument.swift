@@ -1,0 +1,181 @@
+import PassagePlanning
+
+/// Builds the content a coordinator reads from a plan; shared by the text and Markdown reports.
+enum PlanDocument {
+    /// The report as blocks, in reading order: header, solver, summary, itineraries, capacity, not moved.
+    static func build(_ plan: Plan, options: ReportOptions) -> ReportDocument {
+        var blocks: [ReportBlock] = []
+        blocks += header(plan)
+        blocks += solver(plan, options: options)
+        blocks += summary(plan)
+        blocks += itineraries(plan)
+        blocks += capacity(plan)
+        blocks += unmoved(plan)
+        return ReportDocument(blocks: blocks)
+    }
+
+    // MARK: Header
+
+    static func header(_ plan: Plan) -> [ReportBlock] {
+        let s = plan.scenario
+        let budget = s.budget.map { "budget \(Fmt.money($0, s.currency))" } ?? "no budget limit (\(s.currency))"
+        return [
+            .heading("Passage plan: \(s.title)", level: 1),
+            .lines([
+                "Starts \(s.startDate) (week 1); horizon \(Fmt.plural(s.horizonWeeks, "week")), to \(Fmt.endDate(s));"
+                    + " \(budget).",
+            ]),
+        ]
+    }
+
+    // MARK: Solver
+
+    static func solver(_ plan: Plan, options: ReportOptions) -> [ReportBlock] {
+        let r = plan.solver
+        var blocks: [ReportBlock] = []
+        // The warning goes before the numbers: nobody should read a figure without knowing it is provisional.
+        if let warning = Fmt.statusWarning(r) { blocks.append(.warning(warning)) }
+        var parts = [
+            "Solver: \(Fmt.statusWords(r.status))",
+            "objective \(Fmt.objective(r.objective)) (minimised)",
+            "bound \(Fmt.objective(r.bound))",
+            "gap \(Fmt.percent(r.gap))",
+        ]
+        if options.includeTimings { parts.append("\(Fmt.grouped(r.solveSeconds, decimals: 2)) s") }
+        parts.append(
+            "model \(Fmt.grouped(Double(r.rows), decimals: 0)) rows × \(Fmt.grouped(Double(r.columns), decimals: 0))"
+                + " columns, \(Fmt.grouped(Double(r.nonzeros), decimals: 0)) non-zeros"
+        )
+        var limits: [String] = []
+        if let t = r.timeLimitSeconds { limits.append("time limit \(Fmt.plain(t)) s") }
+        if let g = r.mipGapTolerance { limits.append("gap tolerance \(Fmt.percent(g))") }
+        var lines = [parts.joined(separator: ", ") + "."]
+        if !limits.isEmpty { lines.append("Limits: " + limits.joined(separator: ", ") + ".") }
+        blocks.append(.lines(lines))
+        return blocks
+    }
+
+    // MARK: Summary
+
+    static func summary(_ plan: Plan) -> [ReportBlock] {
+        let s = plan.summary
+        let currency = plan.scenario.currency
+        func row(_ label: String, _ c: MoveCount) -> [String] {
+            let share = c.personsTotal > 0 ? Fmt.percent(Double(c.personsMoved) / Double(c.personsTotal)) : "n/a"
+            return [
+                label, "\(c.householdsMoved) of \(c.householdsTotal)", "\(c.personsMoved) of \(c.personsTotal)", share,
+            ]
+        }
+        var rows = s.byUrgency.enumerated().map { index, count in
+            row("\(index + 1) \(Fmt.tierName(index + 1))", count)
+        }
+        rows.append(row("all", s.overall))
+        let table = ReportTable(
+            headers: ["Urgency", "Households moved", "Persons moved", "Persons %"],
+            alignments: [.left, .right, .right, .right],
+            rows: rows
+        )
+        var cost = "Total cost: \(Fmt.money(s.totalCost, currency))"
+        if let budget = plan.scenario.budget {
+            cost += " of budget \(Fmt.money(budget, currency))"
+            if budget > 0 { cost += " (\(Fmt.percent(s.totalCost / budget)))" }
+        } else {
+            cost += " (no budget limit)"
+        }
+        return [
+            .heading("Summary", level: 2),
+            .table(table),
+            .lines([
+                "Urgency-weighted persons moved: \(Fmt.grouped(s.urgencyWeightedPersonsMoved, decimals: Fmt.isWhole(s.urgencyWeightedPersonsMoved) ? 0 : 2)).",
+                cost + ".",
+                "Average weeks waited (ready week to departure): \(Fmt.grouped(s.averageWeeksWaited, decimals: 1)).",
+            ]),
+        ]
+    }
+
+    // MARK: Itineraries
+
+    static func itineraries(_ plan: Plan) -> [ReportBlock] {
+        var blocks: [ReportBlock] = [.heading("Itineraries", level: 2)]
+        let sorted = plan.itineraries.sorted { $0.householdID < $1.householdID }
+        if sorted.isEmpty { blocks.append(.lines(["No household is moved in this plan."])) }
+        for itinerary in sorted { blocks += self.itinerary(itinerary, plan.scenario) }
+        return blocks
+    }
+
+    /// Title line and a week-by-week table: outbound legs, the stay, onward legs, arrival, totals.
+    static func itinerary(_ i: Itinerary, _ header: ScenarioHeader) -> [ReportBlock] {
+        let currency = header.currency
+        let title = "\(i.householdID)  \(Fmt.plural(i.size, "person"))  urgency \(i.urgency)  ready \(Fmt.week(i.readyWeek))"
+            + " → leaves \(Fmt.week(i.startWeek)), arrives \(Fmt.week(i.arrivalWeek))"
+        func legRow(_ leg: LegTravel) -> [String] {
+            let days = leg.durationDays == 0 ? "same day" : Fmt.plural(leg.durationDays, "day")
+            return [
+                Fmt.week(leg.week), "\(Fmt.date(ofWeek: leg.week, header))",
+                "\(leg.mode.rawValue)  \(leg.from) → \(leg.to)  (leg \(leg.legID), \(days), \(Fmt.money(leg.cost, currency)))",
+            ]
+        }
+        let stay = i.stay
+        let stayWeeks = stay.toWeek - stay.fromWeek + 1
+        var rows = i.outbound.map(legRow)
+        rows.append([
+            Fmt.weeks(stay.fromWeek, stay.toWeek), "\(Fmt.date(ofWeek: stay.fromWeek, header))",
+            "safe house \(stay.houseID) in \(stay.location), application lodged \(Fmt.week(i.lodgedWeek)) with"
+                + " \(i.programmeID) (\(i.destinationCountry))  (\(Fmt.plural(stayWeeks, "week")),"
+                + " \(Fmt.money(stay.cost, currency)))",
+        ])
+        rows += i.onward.map(legRow)
+        rows.append([
+            Fmt.week(i.arrivalWeek), "\(Fmt.date(ofWeek: i.arrivalWeek, header))",
+            "arrives in \(i.destinationCountry) under \(i.programmeID)",
+        ])
+        rows.append(["", "", "total \(Fmt.money(i.cost, currency)), risk \(Fmt.plain(i.risk))"])
+        return [
+            .heading(title, level: 3),
+            .table(ReportTable(headers: ["Week", "Starts", "What"], rows: rows, showsHeaderInText: false)),
+        ]
+    }
+
+    // MARK: Capacity
+
+    static func capacity(_ plan: Plan) -> [ReportBlock] {
+        let horizon = plan.scenario.horizonWeeks
+        var blocks: [ReportBlock] = [.heading("Capacity use", level: 2)]
+        blocks.append(.heading("Beds by safe house and week", level: 3))
+        if let grid = CapacityTables.weekGrid(plan.capacity, kind: .beds, label: "Safe house", horizon: horizon, onlyUsed: false) {
+            blocks += [.table(grid), .lines([CapacityTables.legend])]
+        } else {
+            blocks.append(.lines(["No bed capacity in this plan."]))
+        }
+        blocks.append(.heading("Seats by route leg and week (legs with any use)", level: 3))
+        if let grid = CapacityTables.weekGrid(plan.capacity, kind: .seats, label: "Leg", horizon: horizon, onlyUsed: true) {
+            blocks += [.table(grid), .lines([CapacityTables.legend])]
+        } else {
+            blocks.append(.lines(["No seats used."]))
+        }
+        blocks.append(.heading("Quotas by programme and period", level: 3))
+        if let table = CapacityTables.quotas(plan.capacity) {
+            blocks.append(.table(table))
+        } else {
+            blocks.append(.lines(["No quota in this plan."]))
+        }
+        blocks.append(.heading("Budget", level: 3))
+        blocks.append(.lines([CapacityTables.budgetLine(plan)]))
+        return blocks
+    }
+
+    // MARK: Not moved
+
+    static func unmoved(_ plan: Plan) -> [ReportBlock] {
+        var blocks: [ReportBlock] = [.heading("Households not moved", level: 2)]
+        let sorted = plan.unmoved.sorted { $0.householdID < $1.householdID }
+        if sorted.isEmpty { blocks.append(.lines(["Every household is moved in this plan."])) }
+        for household in sorted {
+            let (sentence, details) = Fmt.reasonExplanation(household.reason)
+            let title = "\(household.householdID)  \(Fmt.plural(household.size, "person"))  urgency \(household.urgency)"
+                + "  ready \(Fmt.week(household.readyWeek))  — \(household.reason.label)"
+            blocks.append(.entry(title: title, details: [sentence] + details))
+        }
+        return blocks
+    }
+}
