@@ -53,7 +53,7 @@ struct PlanCommand: ParsableCommand {
         let modelText = try exportModel.map { path in
             try planner.solver.export(formulation.model, format: ModelFileFormat(path: path)!)
         }
-        let log: (@Sendable (String) -> Void)? = verbose ? { StandardError.write($0) } : nil
+        let log: (@Sendable (String) -> Void)? = verbose ? { @Sendable line in StandardError.write(line) } : nil
         let plan = try planner.plan(
             formulation, options: PlanningOptions(timeLimitSeconds: timeLimit, mipGap: mipGap, solverLog: log))
         let report = ReportRenderer.render(plan, format: format)
