@@ -53,7 +53,8 @@ let package = Package(
         .testTarget(name: "LinearProgrammingTests", dependencies: ["LinearProgramming"]),
         .testTarget(name: "PassageScenarioTests", dependencies: ["PassageScenario"]),
         .testTarget(name: "PassagePlanningTests", dependencies: ["PassagePlanning"]),
-        .testTarget(name: "PassageReportsTests", dependencies: ["PassageReports"]),
+        // Snapshots are read through #filePath, not bundled as resources.
+        .testTarget(name: "PassageReportsTests", dependencies: ["PassageReports"], exclude: ["Snapshots"]),
         .testTarget(name: "PassageCommandsTests", dependencies: ["PassageCommands"]),
     ]
 )

@@ -4,8 +4,8 @@ import PassagePlanning
 enum CapacityTables {
     /// Explains the grid cells; printed under each grid.
     static let legend =
-        "Cells: used/capacity in persons; * = binding (nothing left); - = no capacity that week (closed);"
-        + " blank = no row in the plan."
+        "Grid cells are used/capacity in persons; * = binding (nothing left); - = no capacity that week"
+        + " (closed); blank = no capacity row in the plan (e.g. a leg not running that week)."
 
     /// Rows = resources of `kind` (sorted by id), columns = weeks 1…horizon, cell = `used/capacity`,
     /// `*` when binding. With `onlyUsed`, resources never used in any week are left out (seats: most legs
@@ -60,12 +60,12 @@ enum CapacityTables {
         let currency = plan.scenario.currency
         if let use = plan.capacity.first(where: { $0.kind == .budget }) {
             let share = use.capacity > 0 ? " (\(Fmt.percent(use.used / use.capacity)))" : ""
-            return "Budget: \(Fmt.money(use.used, currency)) used of \(Fmt.money(use.capacity, currency))\(share)"
+            return "\(Fmt.money(use.used, currency)) used of \(Fmt.money(use.capacity, currency))\(share)"
                 + (use.isBinding ? " * binding" : "") + "."
         }
         if let budget = plan.scenario.budget {
-            return "Budget: \(Fmt.money(plan.summary.totalCost, currency)) used of \(Fmt.money(budget, currency))."
+            return "\(Fmt.money(plan.summary.totalCost, currency)) used of \(Fmt.money(budget, currency))."
         }
-        return "Budget: no limit; \(Fmt.money(plan.summary.totalCost, currency)) used."
+        return "No budget limit; \(Fmt.money(plan.summary.totalCost, currency)) used."
     }
 }

@@ -35,22 +35,19 @@ enum PlanDocument {
         var blocks: [ReportBlock] = []
         // The warning goes before the numbers: nobody should read a figure without knowing it is provisional.
         if let warning = Fmt.statusWarning(r) { blocks.append(.warning(warning)) }
-        var parts = [
-            "Solver: \(Fmt.statusWords(r.status))",
-            "objective \(Fmt.objective(r.objective)) (minimised)",
+        var result = [
+            "Objective \(Fmt.objective(r.objective)) (minimised)",
             "bound \(Fmt.objective(r.bound))",
             "gap \(Fmt.percent(r.gap))",
         ]
-        if options.includeTimings { parts.append("\(Fmt.grouped(r.solveSeconds, decimals: 2)) s") }
-        parts.append(
-            "model \(Fmt.grouped(Double(r.rows), decimals: 0)) rows × \(Fmt.grouped(Double(r.columns), decimals: 0))"
-                + " columns, \(Fmt.grouped(Double(r.nonzeros), decimals: 0)) non-zeros"
-        )
+        if options.includeTimings { result.append("solved in \(Fmt.grouped(r.solveSeconds, decimals: 2)) s") }
+        var model = "Model: \(Fmt.grouped(Double(r.rows), decimals: 0)) rows × \(Fmt.grouped(Double(r.columns), decimals: 0))"
+            + " columns, \(Fmt.grouped(Double(r.nonzeros), decimals: 0)) non-zeros"
         var limits: [String] = []
         if let t = r.timeLimitSeconds { limits.append("time limit \(Fmt.plain(t)) s") }
         if let g = r.mipGapTolerance { limits.append("gap tolerance \(Fmt.percent(g))") }
-        var lines = [parts.joined(separator: ", ") + "."]
-        if !limits.isEmpty { lines.append("Limits: " + limits.joined(separator: ", ") + ".") }
+        if !limits.isEmpty { model += "; " + limits.joined(separator: ", ") }
+        let lines = ["Solver: \(Fmt.statusWords(r.status)).", result.joined(separator: ", ") + ".", model + "."]
         blocks.append(.lines(lines))
         return blocks
     }
@@ -132,7 +129,8 @@ enum PlanDocument {
         rows.append(["", "", "total \(Fmt.money(i.cost, currency)), risk \(Fmt.plain(i.risk))"])
         return [
             .heading(title, level: 3),
-            .table(ReportTable(headers: ["Week", "Starts", "What"], rows: rows, showsHeaderInText: false)),
+            // All three columns are kept together: an itinerary split into panels would be unreadable.
+            .table(ReportTable(headers: ["Week", "Starts", "What"], rows: rows, showsHeaderInText: false, repeatedColumns: 3)),
         ]
     }
 
@@ -140,16 +138,16 @@ enum PlanDocument {
 
     static func capacity(_ plan: Plan) -> [ReportBlock] {
         let horizon = plan.scenario.horizonWeeks
-        var blocks: [ReportBlock] = [.heading("Capacity use", level: 2)]
+        var blocks: [ReportBlock] = [.heading("Capacity use", level: 2), .lines([CapacityTables.legend])]
         blocks.append(.heading("Beds by safe house and week", level: 3))
         if let grid = CapacityTables.weekGrid(plan.capacity, kind: .beds, label: "Safe house", horizon: horizon, onlyUsed: false) {
-            blocks += [.table(grid), .lines([CapacityTables.legend])]
+            blocks.append(.table(grid))
         } else {
             blocks.append(.lines(["No bed capacity in this plan."]))
         }
         blocks.append(.heading("Seats by route leg and week (legs with any use)", level: 3))
         if let grid = CapacityTables.weekGrid(plan.capacity, kind: .seats, label: "Leg", horizon: horizon, onlyUsed: true) {
-            blocks += [.table(grid), .lines([CapacityTables.legend])]
+            blocks.append(.table(grid))
         } else {
             blocks.append(.lines(["No seats used."]))
         }

@@ -67,11 +67,25 @@ struct ReportTable: Sendable, Hashable {
                 }
                 return trimmedTrailing(String(repeating: " ", count: indent) + padded.joined(separator: "  "))
             }
+            // A long left-aligned last cell (an itinerary's description) wraps under its own column
+            // instead of running past the width.
+            func wrapped(_ values: [String]) -> [String] {
+                let single = line(values)
+                guard let last = panel.last, single.count > maxWidth, alignments[last] == .left,
+                    last < values.count
+                else { return [single] }
+                let offset = indent + panel.dropLast().reduce(0) { $0 + widths[$1] + 2 }
+                let pieces = TextReport.wrap(values[last], width: max(20, maxWidth - offset), indent: 0, hanging: 2)
+                var first = values
+                first[last] = pieces[0]
+                return [line(first)]
+                    + pieces.dropFirst().map { trimmedTrailing(String(repeating: " ", count: offset) + $0) }
+            }
             if showsHeaderInText {
                 lines.append(line(head))
                 lines.append(line(panel.map { String(repeating: "-", count: widths[$0]) }))
             }
-            lines += cells.map(line)
+            lines += cells.flatMap(wrapped)
         }
         return lines
     }

@@ -30,7 +30,7 @@ public enum TextReport {
             case .warning(let text):
                 let rule = String(repeating: "!", count: width)
                 out.append(rule)
-                out += wrap(Fmt.printable(text), width: width, indent: 0, hanging: 0).map { "!! " + $0 }
+                out += wrap(Fmt.printable(text), width: width - 3, indent: 0, hanging: 0).map { "!! " + $0 }
                 out.append(rule)
             case .lines(let lines):
                 for line in lines { out += wrap(Fmt.printable(line), width: width, indent: 0, hanging: 4) }

@@ -1,0 +1,132 @@
+import Foundation
+import PassagePlanning
+import Testing
+
+@testable import PassageReports
+
+/// What a coordinator relies on in the human-readable reports.
+@Suite struct TextAndMarkdownTests {
+    /// The part of `report` between the heading `from` and the next of `until` (or the end).
+    func section(_ report: String, from: String, until: String?) -> String {
+        guard let start = report.range(of: from) else { return "" }
+        let rest = report[start.upperBound...]
+        guard let until, let end = rest.range(of: until) else { return String(rest) }
+        return String(rest[..<end.lowerBound])
+    }
+
+    func occurrences(_ needle: String, in haystack: String) -> Int {
+        haystack.components(separatedBy: needle).count - 1
+    }
+
+    @Test(arguments: [ReportFormat.text, .markdown])
+    func householdsAppearExactlyWhereTheyBelong(format: ReportFormat) {
+        let report = ReportRenderer.render(SamplePlan.optimal(), format: format)
+        let itineraries = section(report, from: "Itineraries", until: "Capacity use")
+        let notMoved = section(report, from: "Households not moved", until: nil)
+        for id in SamplePlan.movedIDs {
+            #expect(occurrences(id, in: report) == 1, "\(id) once in \(format)")
+            #expect(itineraries.contains(id))
+        }
+        for id in SamplePlan.unmovedIDs {
+            #expect(occurrences(id, in: report) == 1, "\(id) once in \(format)")
+            #expect(notMoved.contains(id))
+        }
+        // Sorted by id within each section.
+        #expect(itineraries.range(of: "H002")!.lowerBound < itineraries.range(of: "H007")!.lowerBound)
+        #expect(notMoved.range(of: "H010")!.lowerBound < notMoved.range(of: "H012")!.lowerBound)
+    }
+
+    @Test func textCarriesStatusGapBindingAndReasons() {
+        let text = ReportRenderer.render(SamplePlan.optimal(), format: .text)
+        #expect(text.contains("Solver: optimal."))
+        #expect(!text.contains("!!"))
+        #expect(text.contains("gap 0.00 %"))
+        #expect(text.contains("solved in 1.23 s"))
+        #expect(text.contains("Model: 1,234 rows × 5,678 columns, 23,456 non-zeros"))
+        #expect(text.contains("horizon 12 weeks, to 2027-02-21"))
+        #expect(text.contains("H002  2 persons  urgency 1  ready W1 → leaves W2, arrives W8"))
+        #expect(text.contains("W2     2026-12-07  road  grozny → vladikavkaz  (leg gz-vk, 1 day, 240 EUR)"))
+        #expect(text.contains("4/4*"))
+        #expect(text.contains("* = binding"))
+        #expect(text.contains("2/2*"))  // binding seats
+        #expect(!text.contains("zz-unused"))  // unused legs stay out of the seat grid
+        #expect(text.contains("de-hap     2026-12     2      2     0  * binding"))
+        #expect(text.contains("— no eligible pathway"))
+        #expect(text.contains("all programmes: documents: no valid international passport"))
+        #expect(text.contains("programme de-hap: needs: wheelchair access is not served"))
+        #expect(text.contains("beds at tb-1 in W3–W7"))
+        #expect(text.contains("quota de-hap 2026-12"))
+        #expect(text.contains("    budget"))
+        #expect(text.contains("— solver tolerance"))
+        #expect(text.contains("the solver stopped at its time or gap limit"))
+    }
+
+    @Test func textFitsTheTerminal() {
+        for plan in [SamplePlan.optimal(), SamplePlan.timeLimited(), SamplePlan.noPlan()] {
+            for line in ReportRenderer.render(plan, format: .text).split(separator: "\n") {
+                #expect(line.count <= TextReport.width, "too wide: \(line)")
+                #expect(!line.hasSuffix(" "))
+            }
+        }
+    }
+
+    @Test(arguments: [ReportFormat.text, .markdown])
+    func nonOptimalStatusIsImpossibleToMiss(format: ReportFormat) throws {
+        let report = ReportRenderer.render(SamplePlan.timeLimited(), format: format)
+        let warning = try #require(report.range(of: "TIME LIMIT: this is the best plan found, not proven optimal"))
+        // The warning comes before any figure a reader might act on.
+        #expect(warning.lowerBound < report.range(of: "Summary")!.lowerBound)
+        #expect(report.contains("gap 4.14 %"))
+        if format == .text { #expect(report.contains("!! TIME LIMIT")) } else { #expect(report.contains("> [!WARNING]")) }
+
+        let noPlan = ReportRenderer.render(SamplePlan.noPlan(), format: format)
+        #expect(noPlan.contains("TIME LIMIT: no plan found"))
+        #expect(noPlan.contains("— no plan"))
+        #expect(noPlan.contains("Objective n/a (minimised), bound n/a, gap n/a"))
+        #expect(noPlan.contains("No household is moved in this plan."))
+
+        var feasible = SamplePlan.optimal()
+        feasible.solver.status = .feasible
+        #expect(ReportRenderer.render(feasible, format: format).contains("NOT PROVEN OPTIMAL"))
+    }
+
+    @Test func timingsCanBeLeftOut() {
+        let plan = SamplePlan.optimal()
+        #expect(!ReportRenderer.render(plan, format: .text, options: ReportOptions(includeTimings: false)).contains("solved in"))
+        var slower = plan
+        slower.solver.solveSeconds = 99
+        #expect(
+            ReportRenderer.render(plan, format: .markdown, options: ReportOptions(includeTimings: false))
+                == ReportRenderer.render(slower, format: .markdown, options: ReportOptions(includeTimings: false)))
+    }
+
+    @Test func markdownEscapesDataAndMarksBinding() {
+        var plan = SamplePlan.optimal()
+        plan.scenario.title = "a | b <script> *x*"
+        let markdown = ReportRenderer.render(plan, format: .markdown)
+        #expect(markdown.hasPrefix("# Passage plan: a \\| b \\<script\\> \\*x\\*\n"))
+        #expect(markdown.contains("| tb-1 | 0/4 | 2/4 | 4/4\\* |"))
+        #expect(markdown.contains("|---|---:|"))
+        #expect(markdown.contains("## Households not moved"))
+    }
+
+    @Test func controlCharactersFromDataAreNeutralised() {
+        var plan = SamplePlan.optimal()
+        plan.scenario.title = "evil\u{1B}[2J\ninjected"
+        let text = ReportRenderer.render(plan, format: .text)
+        #expect(!text.contains("\u{1B}"))
+        #expect(text.hasPrefix("Passage plan: evil\u{FFFD}[2J\u{FFFD}injected\n"))
+    }
+
+    @Test func formattingHelpers() {
+        #expect(Fmt.compressPeriods(["W7", "W3", "W4", "W5", "2026-12", "W10", "horizon", "W4"]) == "W3–W5, W7, W10, 2026-12, horizon")
+        #expect(Fmt.grouped(-1234567.891, decimals: 2) == "-1,234,567.89")
+        #expect(Fmt.grouped(-0.0001, decimals: 2) == "0.00")
+        #expect(Fmt.money(120, "EUR") == "120 EUR")
+        #expect(Fmt.money(120.5, "EUR") == "120.50 EUR")
+        #expect(Fmt.plain(2.25) == "2.25")
+        #expect(Fmt.plain(1900) == "1900")
+        #expect(Fmt.percent(0.0414) == "4.14 %")
+        #expect(Fmt.endDate(SamplePlan.optimal().scenario).description == "2027-02-21")
+    }
+}
