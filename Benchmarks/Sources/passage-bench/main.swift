@@ -1,0 +1,105 @@
+// passage-bench: measures Passage's LP layer (GLPKSolver) on public benchmark instances.
+//
+//   passage-bench gap FILE... [--time-limit S] [--min|--max] [--settings SPEC] [--header]
+//
+// Prints one Markdown table row per instance. SPEC is `measured` (the default), `glpk-defaults`, or a
+// comma-separated list starting from GLPK's defaults: mir, gmi, cov, clq, fp, ps, bt=dfs|bfs|blb|bph,
+// br=ffv|lfv|mfv|dth|pch. Published optima are read from `bounds.txt` next to the first file, if any.
+import Foundation
+import LinearProgramming
+
+func fail(_ message: String) -> Never {
+    FileHandle.standardError.write(Data("passage-bench: \(message)\n".utf8))
+    exit(2)
+}
+
+func parseSettings(_ spec: String) -> GLPKMIPSettings {
+    if spec == "measured" { return .measured }
+    if spec == "glpk-defaults" { return .glpkDefaults }
+    var settings = GLPKMIPSettings.glpkDefaults
+    for item in spec.split(separator: ",").map(String.init) {
+        switch item {
+        case "mir": settings.mirCuts = true
+        case "gmi": settings.gomoryCuts = true
+        case "cov": settings.coverCuts = true
+        case "clq": settings.cliqueCuts = true
+        case "fp": settings.feasibilityPump = true
+        case "ps": settings.proximitySearch = true
+        default:
+            if item.hasPrefix("bt="), let rule = GLPKMIPSettings.Backtracking(rawValue: String(item.dropFirst(3))) {
+                settings.backtracking = rule
+            } else if item.hasPrefix("br="), let rule = GLPKMIPSettings.Branching(rawValue: String(item.dropFirst(3))) {
+                settings.branching = rule
+            } else {
+                fail("unknown setting \(item)")
+            }
+        }
+    }
+    return settings
+}
+
+func publishedOptima(near file: URL) -> [String: (lower: Double, upper: Double)] {
+    let boundsFile = file.deletingLastPathComponent().appendingPathComponent("bounds.txt")
+    guard let text = try? String(contentsOf: boundsFile, encoding: .utf8) else { return [:] }
+    var result: [String: (Double, Double)] = [:]
+    for line in text.split(separator: "\n") {
+        let fields = line.split(whereSeparator: { $0 == " " || $0 == "\t" })
+        if fields.count == 3, let lower = Double(fields[1]), let upper = Double(fields[2]) {
+            result[String(fields[0])] = (lower, upper)
+        }
+    }
+    return result
+}
+
+func format(_ value: Double?) -> String {
+    guard let value else { return "–" }
+    return abs(value - value.rounded()) < 1e-6 ? String(Int(value.rounded())) : String(format: "%.2f", value)
+}
+
+var arguments = Array(CommandLine.arguments.dropFirst())
+guard arguments.first == "gap" else { fail("usage: passage-bench gap FILE... [--time-limit S] [--min|--max] [--settings SPEC] [--header]") }
+arguments.removeFirst()
+var files: [URL] = []
+var timeLimit: Double?
+var senses: [ObjectiveSense] = [.minimize, .maximize]
+var spec = "measured"
+var header = false
+while !arguments.isEmpty {
+    let argument = arguments.removeFirst()
+    switch argument {
+    case "--time-limit":
+        guard let value = arguments.first.flatMap(Double.init) else { fail("--time-limit needs seconds") }
+        timeLimit = value
+        arguments.removeFirst()
+    case "--min": senses = [.minimize]
+    case "--max": senses = [.maximize]
+    case "--settings":
+        guard let value = arguments.first else { fail("--settings needs a value") }
+        spec = value
+        arguments.removeFirst()
+    case "--header": header = true
+    default: files.append(URL(fileURLWithPath: argument))
+    }
+}
+let solver = GLPKSolver(mipSettings: parseSettings(spec))
+if header {
+    print("| instance | sense | settings | status | objective | published | bound | gap % | time s |")
+    print("|---|---|---|---|---:|---:|---:|---:|---:|")
+}
+for file in files {
+    let instance: GeneralizedAssignmentInstance
+    do { instance = try GeneralizedAssignmentInstance(contentsOf: file) } catch { fail("\(error)") }
+    let published = publishedOptima(near: file)
+    for sense in senses {
+        let model = instance.model(sense)
+        let key = "\(instance.name)_\(sense == .minimize ? "Min" : "Max")"
+        do {
+            let solution = try solver.solve(model, options: SolverOptions(timeLimit: timeLimit))
+            let known = published[key].map { $0.lower == $0.upper ? format($0.lower) : "\(format($0.lower))–\(format($0.upper))" } ?? "?"
+            let gap = solution.relativeGap.map { String(format: "%.2f", $0 * 100) } ?? "–"
+            print("| \(instance.name) | \(sense == .minimize ? "min" : "max") | \(spec) | \(solution.status.rawValue) | \(format(solution.objectiveValue)) | \(known) | \(format(solution.bestBound)) | \(gap) | \(String(format: "%.2f", solution.solveSeconds)) |")
+        } catch {
+            print("| \(instance.name) | \(sense == .minimize ? "min" : "max") | \(spec) | error: \(error) | | | | | |")
+        }
+    }
+}
