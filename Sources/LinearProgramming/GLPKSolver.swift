@@ -229,7 +229,14 @@ public struct GLPKSolver: LinearSolver {
             mir_cuts: settings.mirCuts ? 1 : 0, gomory_cuts: settings.gomoryCuts ? 1 : 0,
             cover_cuts: settings.coverCuts ? 1 : 0, clique_cuts: settings.cliqueCuts ? 1 : 0,
             feasibility_pump: settings.feasibilityPump ? 1 : 0, proximity_search: settings.proximitySearch ? 1 : 0,
-            proximity_time_limit_ms: settings.proximitySearchTimeLimit.map { Int32(min(max($0 * 1000, 1), 2e9)) } ?? 0)
+            proximity_time_limit_ms: Self.proximityLimit(settings.proximitySearchTimeLimit, budget: timeLimitMilliseconds))
+    }
+
+    /// Proximity search has its own clock (`ps_tm_lim`, 60 s by default) and ignores `tm_lim`:
+    /// measured, it overran a 10-second limit to 60 s. So it never gets more than the remaining budget.
+    static func proximityLimit(_ seconds: Double?, budget: Int32?) -> Int32 {
+        let own = seconds.map { Int32(min(max($0 * 1000, 1), 2e9)) } ?? 60_000
+        return budget.map { min($0, own) } ?? own
     }
 
     /// Whether some column's bounds cross (after rounding integer bounds inwards): the model is

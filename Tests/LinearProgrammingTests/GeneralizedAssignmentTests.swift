@@ -53,6 +53,19 @@ struct GeneralizedAssignmentTests {
         }
     }
 
+    @Test("Stopping at the requested MIP gap reports feasible, within the gap")
+    func gapTolerance() throws {
+        let instance = try Fixtures.gap("e05100")
+        let published = try #require(Fixtures.publishedOptima["e05100_Min"])
+        let solution = try solver.solve(
+            instance.model(.minimize), options: SolverOptions(timeLimit: 20, relativeGap: 0.01))
+        #expect(solution.status == .feasible)
+        let objective = try #require(solution.objectiveValue)
+        let bound = try #require(solution.bestBound)
+        #expect(bound <= published.lower + 1e-6 && objective >= published.lower - 1e-6)
+        #expect(objective - bound <= 0.01 * abs(objective) + 1e-6)
+    }
+
     @Test("Same model, same solution")
     func deterministic() throws {
         let model = try Fixtures.gap("c0824_1").model(.minimize)

@@ -1,6 +1,7 @@
 // passage-bench: measures Passage's LP layer (GLPKSolver) on public benchmark instances.
 //
 //   passage-bench gap FILE... [--time-limit S] [--min|--max] [--settings SPEC] [--header]
+//   passage-bench load [--rows R] [--columns C] [--per-row K]
 //
 // Prints one Markdown table row per instance. SPEC is `measured` (the default), `glpk-defaults`, or a
 // comma-separated list starting from GLPK's defaults: mir, gmi, cov, clq, fp, ps, bt=dfs|bfs|blb|bph,
@@ -56,7 +57,61 @@ func format(_ value: Double?) -> String {
     return abs(value - value.rounded()) < 1e-6 ? String(Int(value.rounded())) : String(format: "%.2f", value)
 }
 
+/// Loading cost: builds a random sparse LP (fixed seed) and solves it with a zero time limit, so the
+/// solve returns right after GLPK has the matrix: µs per non-zero of our loading path, GLPK's included.
+func measureLoading(_ arguments: [String]) {
+    var rows = 50_000, columns = 100_000, perRow = 20
+    var rest = arguments[...]
+    while let flag = rest.popFirst() {
+        guard let value = rest.popFirst().flatMap({ Int($0) }) else { fail("\(flag) needs a number") }
+        switch flag {
+        case "--rows": rows = value
+        case "--columns": columns = value
+        case "--per-row": perRow = value
+        default: fail("unknown option \(flag)")
+        }
+    }
+    var generator = SplitMix64(seed: 42)
+    var model = LinearModel(name: "load")
+    for j in 0..<columns { model.addVariable("x[\(j)]", upperBound: 10) }
+    for i in 0..<rows {
+        var row = LinearExpression()
+        for _ in 0..<perRow {
+            row.add(Double(generator.next() % 9 + 1), Variable(index: Int(generator.next() % UInt64(columns))))
+        }
+        model.addConstraint("row[\(i)]", row, .lessOrEqual, 100)
+    }
+    var objective = LinearExpression()
+    for j in 0..<columns { objective.add(1, Variable(index: j)) }
+    model.setObjective(.maximize, objective)
+    let nonzeros = model.nonzeroCount
+    for run in 1...2 {
+        do {
+            let solution = try GLPKSolver().solve(model, options: SolverOptions(timeLimit: 0))
+            let perNonzero = solution.solveSeconds / Double(nonzeros) * 1e6
+            print("run \(run): \(rows) rows, \(columns) columns, \(nonzeros) non-zeros: load \(String(format: "%.3f", solution.solveSeconds)) s = \(String(format: "%.2f", perNonzero)) µs/non-zero (\(solution.status.rawValue))")
+        } catch { fail("\(error)") }
+    }
+}
+
+/// A small deterministic generator (the benchmark must not depend on the system's random source).
+struct SplitMix64 {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
+
 var arguments = Array(CommandLine.arguments.dropFirst())
+if arguments.first == "load" {
+    measureLoading(Array(arguments.dropFirst()))
+    exit(0)
+}
 guard arguments.first == "gap" else { fail("usage: passage-bench gap FILE... [--time-limit S] [--min|--max] [--settings SPEC] [--header]") }
 arguments.removeFirst()
 var files: [URL] = []
