@@ -12,9 +12,9 @@ echo "|---|---|---|---|---:|---:|---:|---:|---:|"
 for settings in glpk-defaults mir mir,cov,clq mir,cov,clq,fp mir,fp mir,cov,clq,bt=blb mir,ps; do
     $bench gap "$dir/c1060_1.txt" --time-limit 20 --settings "$settings"
     for f in d05100 e05100; do
-        [ -f "$dir/$f.txt" ] && $bench gap "$dir/$f.txt" --min --time-limit 20 --settings "$settings"
+        if [ -f "$dir/$f.txt" ]; then $bench gap "$dir/$f.txt" --min --time-limit 20 --settings "$settings"; fi
     done
     for f in c10200 d10200; do
-        [ -f "$dir/$f.txt" ] && $bench gap "$dir/$f.txt" --min --time-limit 10 --settings "$settings"
+        if [ -f "$dir/$f.txt" ]; then $bench gap "$dir/$f.txt" --min --time-limit 10 --settings "$settings"; fi
     done
 done

@@ -66,6 +66,16 @@ struct GeneralizedAssignmentTests {
         #expect(objective - bound <= 0.01 * abs(objective) + 1e-6)
     }
 
+    @Test("A spent time budget is reported as such for MIP and LP, never optimal")
+    func spentBudget() throws {
+        let model = try Fixtures.gap("c0515_1").model(.minimize)
+        for relax in [false, true] {
+            let solution = try solver.solve(model, options: SolverOptions(timeLimit: 0, relaxIntegrality: relax))
+            #expect(solution.status == .timeLimitNoSolution)
+            #expect(solution.objectiveValue == nil)
+        }
+    }
+
     @Test("Same model, same solution")
     func deterministic() throws {
         let model = try Fixtures.gap("c0824_1").model(.minimize)
