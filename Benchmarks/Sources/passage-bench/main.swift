@@ -2,6 +2,7 @@
 //
 //   passage-bench gap FILE... [--time-limit S] [--min|--max] [--settings SPEC] [--header]
 //   passage-bench load [--rows R] [--columns C] [--per-row K]
+//   passage-bench export FILE [--min|--max] [--mps]     (the GAP model as CPLEX LP or free MPS)
 //
 // Prints one Markdown table row per instance. SPEC is `measured` (the default), `glpk-defaults`, or a
 // comma-separated list starting from GLPK's defaults: mir, gmi, cov, clq, fp, ps, bt=dfs|bfs|blb|bph,
@@ -108,6 +109,14 @@ struct SplitMix64 {
 }
 
 var arguments = Array(CommandLine.arguments.dropFirst())
+if arguments.first == "export", arguments.count >= 2 {
+    do {
+        let instance = try GeneralizedAssignmentInstance(contentsOf: URL(fileURLWithPath: arguments[1]))
+        let sense: ObjectiveSense = arguments.contains("--max") ? .maximize : .minimize
+        print(try GLPKSolver().export(instance.model(sense), format: arguments.contains("--mps") ? .mps : .lp), terminator: "")
+    } catch { fail("\(error)") }
+    exit(0)
+}
 if arguments.first == "load" {
     measureLoading(Array(arguments.dropFirst()))
     exit(0)
