@@ -44,13 +44,14 @@ public struct GLPKMIPSettings: Sendable, Equatable {
     public var feasibilityPump: Bool
     /// Proximity search heuristic.
     public var proximitySearch: Bool
-    /// Time limit of one proximity search run, in seconds (nil: GLPK's default, 60 s).
+    /// Time limit of one proximity search run, in seconds (nil: GLPK's default, 60 s); never more than
+    /// what is left of the solve's time limit (GLPK's proximity search does not watch `tm_lim`).
     public var proximitySearchTimeLimit: Double?
 
     /// Creates settings; the defaults are the measured choice (see docs/SOLVER.md).
     public init(
         branching: Branching = .driebeckTomlin, backtracking: Backtracking = .bestBound,
-        mirCuts: Bool = true, gomoryCuts: Bool = false, coverCuts: Bool = false, cliqueCuts: Bool = false,
+        mirCuts: Bool = true, gomoryCuts: Bool = false, coverCuts: Bool = true, cliqueCuts: Bool = true,
         feasibilityPump: Bool = false, proximitySearch: Bool = false, proximitySearchTimeLimit: Double? = nil
     ) {
         self.branching = branching
@@ -64,10 +65,12 @@ public struct GLPKMIPSettings: Sendable, Equatable {
         self.proximitySearchTimeLimit = proximitySearchTimeLimit
     }
 
-    /// The measured choice (same as `init()`).
+    /// The measured choice (same as `init()`): MIR, cover and clique cuts, best-local-bound
+    /// backtracking, Driebeck–Tomlin branching; no Gomory cuts, feasibility pump or proximity search.
     public static let measured = GLPKMIPSettings()
 
     /// GLPK's library defaults (`glp_init_iocp`): no cuts, no heuristics beyond GLPK's own rounding.
     public static let glpkDefaults = GLPKMIPSettings(
-        branching: .driebeckTomlin, backtracking: .bestProjection, mirCuts: false)
+        branching: .driebeckTomlin, backtracking: .bestProjection, mirCuts: false, coverCuts: false,
+        cliqueCuts: false)
 }

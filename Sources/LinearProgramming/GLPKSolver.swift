@@ -36,16 +36,21 @@ public struct GLPKSolver: LinearSolver {
         return solution
     }
 
-    /// The model as CPLEX LP or free MPS text, written by GLPK into a private temporary directory.
+    /// The model as CPLEX LP or free MPS text, written by GLPK into a private temporary directory
+    /// (mode 0700) that is deleted afterwards.
     ///
-    /// Names are sanitized as described on `GLPKNameTable` (e.g. `beds[h1,3]` becomes `beds(h1_3)`).
-    /// CPLEX LP keeps the objective's sense and constant. GLPK's free MPS keeps the constant (as the
-    /// negated right-hand side of the objective row, which `glpsol --freemps` reads back) but has no
-    /// objective-sense section: a reader assumes minimisation, so maximisation problems should be
-    /// exchanged as CPLEX LP (see docs/SOLVER.md).
+    /// - Names are sanitized as described on `GLPKNameTable` (e.g. `beds[h1,3]` becomes `beds(h1_3)`).
+    /// - A nonzero objective constant is exported as an extra column `objective_constant` fixed at 1
+    ///   whose objective coefficient is the constant: GLPK's CPLEX-LP writer keeps the constant only as
+    ///   a comment, and MPS readers disagree on the sign of a right-hand side on the objective row, so
+    ///   this is the one form every solver reads back to the same objective value.
+    /// - CPLEX LP keeps the objective sense. Free MPS as GLPK writes (and `glpsol` reads) it has no
+    ///   objective-sense section: readers assume minimisation. For a maximisation problem the MPS text
+    ///   carries a comment saying so (`glpsol --freemps FILE --max` solves it); prefer CPLEX LP.
     public func export(_ model: LinearModel, format: ModelFileFormat) throws -> String {
         try GLPKTerminal.capturing(log: nil) { terminal in
-            let problem = try GLPKProblem(model, relaxIntegrality: false, terminal: terminal, verbose: false)
+            let problem = try GLPKProblem(
+                Self.withConstantColumn(model), relaxIntegrality: false, terminal: terminal, verbose: false)
             let directory = try PrivateTemporaryDirectory()
             defer { directory.remove() }
             let path = directory.url.appendingPathComponent(format == .lp ? "model.lp" : "model.mps").path
@@ -53,8 +58,33 @@ public struct GLPKSolver: LinearSolver {
             guard let data = FileManager.default.contents(atPath: path) else {
                 throw SolverError("could not read back the exported model")
             }
-            return String(decoding: data, as: UTF8.self)
+            let text = String(decoding: data, as: UTF8.self)
+            return format == .mps && model.sense == .maximize ? Self.markMaximization(text) : text
         }
+    }
+
+    /// `model` with its objective constant moved onto a column fixed at 1 (see `export`).
+    static func withConstantColumn(_ model: LinearModel) -> LinearModel {
+        guard model.objectiveConstant != 0 else { return model }
+        var exported = model
+        let constant = exported.addVariable("objective_constant", lowerBound: 1, upperBound: 1)
+        var objective = LinearExpression()
+        objective.terms.reserveCapacity(model.variableCount + 1)
+        for (index, coefficient) in model.objectiveCoefficients.enumerated() where coefficient != 0 {
+            objective.add(coefficient, Variable(index: index))
+        }
+        objective.add(model.objectiveConstant, constant)
+        exported.setObjective(model.sense, objective)
+        return exported
+    }
+
+    /// Adds a comment after GLPK's MPS header: the format has no place for the objective sense.
+    static func markMaximization(_ mps: String) -> String {
+        let note = "* Objective sense: MAXIMIZE (not expressible in this MPS dialect; glpsol: --max)\n"
+        guard let nameLine = mps.range(of: "\nNAME") else { return note + mps }
+        var text = mps
+        text.insert(contentsOf: "\n" + note.dropLast(), at: nameLine.lowerBound)
+        return text
     }
 
     private func solve(
@@ -199,7 +229,14 @@ public struct GLPKSolver: LinearSolver {
             mir_cuts: settings.mirCuts ? 1 : 0, gomory_cuts: settings.gomoryCuts ? 1 : 0,
             cover_cuts: settings.coverCuts ? 1 : 0, clique_cuts: settings.cliqueCuts ? 1 : 0,
             feasibility_pump: settings.feasibilityPump ? 1 : 0, proximity_search: settings.proximitySearch ? 1 : 0,
-            proximity_time_limit_ms: settings.proximitySearchTimeLimit.map { Int32(min(max($0 * 1000, 1), 2e9)) } ?? 0)
+            proximity_time_limit_ms: Self.proximityLimit(settings.proximitySearchTimeLimit, budget: timeLimitMilliseconds))
+    }
+
+    /// Proximity search has its own clock (`ps_tm_lim`, 60 s by default) and ignores `tm_lim`:
+    /// measured, it overran a 10-second limit to 60 s. So it never gets more than the remaining budget.
+    static func proximityLimit(_ seconds: Double?, budget: Int32?) -> Int32 {
+        let own = seconds.map { Int32(min(max($0 * 1000, 1), 2e9)) } ?? 60_000
+        return budget.map { min($0, own) } ?? own
     }
 
     /// Whether some column's bounds cross (after rounding integer bounds inwards): the model is

@@ -1,0 +1,14 @@
+import GLPKGuard
+
+extension GLPKSolver {
+    /// Makes GLPK fail inside the guard on the calling thread and throws the resulting `SolverError`.
+    /// For tests: proves that GLPK's error hook becomes an error, not an aborted process.
+    static func triggerGLPKErrorForTesting() throws {
+        try GLPKTerminal.capturing(log: nil) { terminal in
+            terminal.clearRecent()
+            if passage_glpk_trigger_error() != PASSAGE_GLPK_OK {
+                throw SolverError("GLPK failed: \(terminal.recentText)")
+            }
+        }
+    }
+}
