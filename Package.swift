@@ -8,6 +8,7 @@ let package = Package(
     products: [
         .executable(name: "passage", targets: ["passage"]),
         .library(name: "PassagePlanning", targets: ["PassagePlanning"]),
+        .library(name: "PassageScenario", targets: ["PassageScenario"]),
         .library(name: "LinearProgramming", targets: ["LinearProgramming"]),
     ],
     dependencies: [

@@ -10,7 +10,11 @@ let package = Package(
     targets: [
         .executableTarget(
             name: "passage-bench",
-            dependencies: [.product(name: "LinearProgramming", package: "Passage")]
+            dependencies: [
+                .product(name: "LinearProgramming", package: "Passage"),
+                .product(name: "PassagePlanning", package: "Passage"),
+                .product(name: "PassageScenario", package: "Passage"),
+            ]
         )
     ]
 )

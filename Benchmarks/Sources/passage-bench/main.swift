@@ -3,6 +3,7 @@
 //   passage-bench gap FILE... [--time-limit S] [--min|--max] [--settings SPEC] [--header]
 //   passage-bench load [--rows R] [--columns C] [--per-row K]
 //   passage-bench export FILE [--min|--max] [--mps]     (the GAP model as CPLEX LP or free MPS)
+//   passage-bench scenario DIR... [--settings SPEC|planning] [--time-limit S] [--repeat N]
 //
 // Prints one Markdown table row per instance. SPEC is `measured` (the default), `glpk-defaults`, or a
 // comma-separated list starting from GLPK's defaults: mir, gmi, cov, clq, fp, ps, bt=dfs|bfs|blb|bph,
@@ -115,6 +116,10 @@ if arguments.first == "export", arguments.count >= 2 {
         let sense: ObjectiveSense = arguments.contains("--max") ? .maximize : .minimize
         print(try GLPKSolver().export(instance.model(sense), format: arguments.contains("--mps") ? .mps : .lp), terminator: "")
     } catch { fail("\(error)") }
+    exit(0)
+}
+if arguments.first == "scenario" {
+    benchmarkScenarios(Array(arguments.dropFirst()))
     exit(0)
 }
 if arguments.first == "load" {
