@@ -48,6 +48,10 @@ struct PlanCommand: ParsableCommand {
 
     func run() throws {
         let loaded = try ScenarioInput.load(scenario)
+        try Failure.exitingWithStatus2 { try plan(loaded) }
+    }
+
+    private func plan(_ loaded: Scenario) throws {
         let planner = Planner(scenario: loaded)
         let formulation = planner.formulation()
         let modelText = try exportModel.map { path in

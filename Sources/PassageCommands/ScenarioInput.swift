@@ -24,3 +24,18 @@ enum StandardError {
         FileHandle.standardError.write(Data((line + "\n").utf8))
     }
 }
+
+/// Failures other than invalid input (the solver failed, an output could not be written): one line
+/// on standard error and exit status 2, so scripts can tell them from a scenario with problems (1).
+enum Failure {
+    static func exitingWithStatus2(_ body: () throws -> Void) throws {
+        do {
+            try body()
+        } catch let exit as ExitCode {
+            throw exit
+        } catch {
+            StandardError.write("passage: error: \(error)")
+            throw ExitCode(2)
+        }
+    }
+}

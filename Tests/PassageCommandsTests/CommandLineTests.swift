@@ -82,6 +82,28 @@ import Testing
         #expect(abs(glpsol - objective) <= 1e-6 * max(1, abs(objective)))
     }
 
+    /// A solve stopped by the time limit says so: never "optimal".
+    @Test func aTimeLimitedPlanReportsItsTrueStatus() throws {
+        let json = try Passage.run(["plan", Passage.demo, "--format", "json", "--time-limit", "0.05"])
+        #expect(json.status == 0, "\(json.standardError)")
+        let object = try #require(
+            try JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8)) as? [String: Any])
+        let status = try #require(object["status"] as? String)
+        #expect(status.hasPrefix("time_limit"), "status \(status)")
+        let text = try Passage.run(["plan", Passage.demo, "--time-limit", "0.05"])
+        #expect(text.standardOutput.contains("TIME LIMIT"))
+    }
+
+    /// An output that cannot be written fails with status 2, a message, and nothing left behind.
+    @Test func anUnwritableOutputFailsCleanly() throws {
+        let folder = try TemporaryFolder()
+        let output = folder.path("missing-folder/plan.json")
+        let result = try Passage.run(["plan", Passage.demo, "--format", "json", "-o", output])
+        #expect(result.status == 2)
+        #expect(result.standardError.contains("passage: error:"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url.path).isEmpty)
+    }
+
     @Test func badOptionsAreRefusedWithAMessage() throws {
         let result = try Passage.run(["plan", Passage.demo, "--mip-gap", "2"])
         #expect(result.status != 0)
