@@ -1,6 +1,6 @@
 import PassageScenario
 
-/// Everything about a household that the formulation can see. Households with equal profiles are
+/// Everything about a household that the formulation can see (all but its id). Households with equal profiles are
 /// interchangeable, so the model plans a class of them with one integer count per pathway and week.
 struct HouseholdProfile: Hashable, Sendable {
     var location: String
@@ -12,8 +12,10 @@ struct HouseholdProfile: Hashable, Sendable {
     var urgency: Int
     var size: Int
     var readyWeek: Int
+    var latestDepartureWeek: Int?
 
     init(_ household: Household) {
+        latestDepartureWeek = household.latestDepartureWeek
         location = household.location
         nationality = household.nationality
         strongestDocument = household.strongestDocument

@@ -10,14 +10,22 @@ struct ObjectiveCoefficients: Sendable {
     }
 
     /// Penalty of moving one household of `profile` along `pathway` starting in `week`: waiting,
-    /// cost and risk, less the reward for a preferred destination.
+    /// lateness past the latest safe departure week, cost and risk, less the reward for a preferred
+    /// destination.
     func move(_ pathway: Pathway, week: Int, profile: HouseholdProfile) -> Double {
         let persons = Double(profile.size)
-        let waiting = persons * weights.urgencyWeight(profile.urgency) * weights.waitingPerWeek
-            * Double(week - profile.readyWeek)
+        let urgency = persons * weights.urgencyWeight(profile.urgency)
+        let waiting = urgency * weights.waitingPerWeek * Double(week - profile.readyWeek)
+            + urgency * weights.latenessPerWeek * Double(weeksLate(startWeek: week, profile: profile))
         let cost = weights.cost * persons * pathway.costPerPerson
         let risk = weights.risk * persons * pathway.riskPerPerson
         let preference = pathway.reachesPreferredCountry ? weights.preferredCountry * persons : 0
         return waiting + cost + risk - preference
     }
+}
+
+/// Weeks by which leaving in `startWeek` misses the household's latest safe departure week (0 if none).
+func weeksLate(startWeek: Int, profile: HouseholdProfile) -> Int {
+    guard let deadline = profile.latestDepartureWeek else { return 0 }
+    return max(0, startWeek - deadline)
 }

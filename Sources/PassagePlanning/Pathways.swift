@@ -108,7 +108,7 @@ struct PathwayGenerator {
                         : Blocker(
                             kind: .timing, programmeID: programme.id,
                             explanation:
-                                "cannot finish within the \(scenario.settings.horizonWeeks)-week horizon from ready week \(profile.readyWeek) while a safe house is open"
+                                "cannot finish within the \(scenario.settings.horizonWeeks)-week horizon from ready week \(profile.readyWeek) while a safe house is open and the programme accepts applications"
                         ))
             }
         }
@@ -184,11 +184,13 @@ struct PathwayGenerator {
             reachesPreferredCountry: profile.preferredCountries.contains(programme.destinationCountry))
     }
 
-    /// Start weeks in which the pathway fits (ready, house open, finished within the horizon), and
+    /// Start weeks in which the pathway fits (ready, house open, application window open, finished
+    /// within the horizon), and
     /// the prefix of them in which moving beats not moving in the objective.
     private func startWeeks(of pathway: Pathway, profile: HouseholdProfile) -> (all: [Int], worthMoving: [Int]) {
         let horizon = scenario.settings.horizonWeeks
         let house = scenario.safeHouses[pathway.house]
+        let programme = scenario.programmes[pathway.programme]
         let first = max(1, profile.readyWeek)
         let last = horizon - pathway.finishOffset
         guard first <= last else { return ([], []) }
@@ -197,7 +199,9 @@ struct PathwayGenerator {
         var worth: [Int] = []
         for week in first...last {
             let lodged = week + pathway.lodgeOffset
-            guard house.isOpen(throughout: lodged...(lodged + pathway.stayWeeks - 1)) else { continue }
+            guard house.isOpen(throughout: lodged...(lodged + pathway.stayWeeks - 1)),
+                programme.acceptsApplications(inWeek: lodged)
+            else { continue }
             all.append(week)
             if weights.move(pathway, week: week, profile: profile) < weights.unmoved(profile) {
                 worth.append(week)

@@ -111,11 +111,17 @@ public struct PlanSummary: Sendable, Hashable {
     public var totalCost: Double
     /// Mean over moved households of weeks between ready week and start week.
     public var averageWeeksWaited: Double
+    /// Households that have a latest safe departure week, and how many of them miss it (leave late
+    /// or are not moved at all).
+    public var householdsWithDeadline: Int
+    public var deadlinesMissed: Int
 
     public init(
         overall: MoveCount, byUrgency: [MoveCount], urgencyWeightedPersonsMoved: Double, totalCost: Double,
-        averageWeeksWaited: Double
+        averageWeeksWaited: Double, householdsWithDeadline: Int = 0, deadlinesMissed: Int = 0
     ) {
+        self.householdsWithDeadline = householdsWithDeadline
+        self.deadlinesMissed = deadlinesMissed
         self.overall = overall
         self.byUrgency = byUrgency
         self.urgencyWeightedPersonsMoved = urgencyWeightedPersonsMoved
@@ -189,12 +195,15 @@ public struct Itinerary: Sendable, Hashable {
     public var cost: Double
     /// Σ risk of the legs travelled (per person).
     public var risk: Double
+    /// The household's latest safe departure week, if it has one.
+    public var latestDepartureWeek: Int?
 
     public init(
         householdID: String, size: Int, urgency: Int, readyWeek: Int, startWeek: Int, outbound: [LegTravel],
         stay: HouseStay, programmeID: String, destinationCountry: String, lodgedWeek: Int, onward: [LegTravel],
-        arrivalWeek: Int, cost: Double, risk: Double
+        arrivalWeek: Int, cost: Double, risk: Double, latestDepartureWeek: Int? = nil
     ) {
+        self.latestDepartureWeek = latestDepartureWeek
         self.householdID = householdID
         self.size = size
         self.urgency = urgency
@@ -213,6 +222,9 @@ public struct Itinerary: Sendable, Hashable {
 
     /// Weeks between the ready week and the start week.
     public var weeksWaited: Int { startWeek - readyWeek }
+
+    /// Weeks by which the household leaves after its latest safe departure week (0 if on time or none).
+    public var weeksLate: Int { latestDepartureWeek.map { max(0, startWeek - $0) } ?? 0 }
 }
 
 /// Which kind of capacity a resource is.
@@ -319,8 +331,14 @@ public struct UnmovedHousehold: Sendable, Hashable {
     public var urgency: Int
     public var readyWeek: Int
     public var reason: NotMovedReason
+    /// The household's latest safe departure week, if it has one: not moving misses it.
+    public var latestDepartureWeek: Int?
 
-    public init(householdID: String, size: Int, urgency: Int, readyWeek: Int, reason: NotMovedReason) {
+    public init(
+        householdID: String, size: Int, urgency: Int, readyWeek: Int, reason: NotMovedReason,
+        latestDepartureWeek: Int? = nil
+    ) {
+        self.latestDepartureWeek = latestDepartureWeek
         self.householdID = householdID
         self.size = size
         self.urgency = urgency

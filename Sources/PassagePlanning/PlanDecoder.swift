@@ -48,7 +48,8 @@ struct PlanDecoder {
                 unmoved.append(
                     UnmovedHousehold(
                         householdID: household.id, size: household.size, urgency: household.urgency,
-                        readyWeek: household.readyWeek, reason: reason))
+                        readyWeek: household.readyWeek, reason: reason,
+                        latestDepartureWeek: household.latestDepartureWeek))
             }
         }
         itineraries.sort { $0.householdID < $1.householdID }
@@ -65,7 +66,7 @@ struct PlanDecoder {
                 rows: formulation.model.constraintCount, columns: formulation.model.variableCount,
                 nonzeros: formulation.model.nonzeroCount, timeLimitSeconds: limits.timeLimit,
                 mipGapTolerance: limits.mipGap),
-            summary: summary(itineraries),
+            summary: summary(itineraries, unmoved: unmoved),
             itineraries: itineraries,
             unmoved: unmoved,
             capacity: capacityUse(used))
@@ -96,7 +97,8 @@ struct PlanDecoder {
             programmeID: programme.id, destinationCountry: programme.destinationCountry, lodgedWeek: lodged,
             onward: travels(pathway.onward, from: move.startWeek + pathway.onwardOffset),
             arrivalWeek: move.startWeek + pathway.finishOffset,
-            cost: persons * pathway.costPerPerson, risk: pathway.riskPerPerson)
+            cost: persons * pathway.costPerPerson, risk: pathway.riskPerPerson,
+            latestDepartureWeek: household.latestDepartureWeek)
     }
 
     /// Why members of a class with a plan were not moved: nothing open to them, capacity used up on
@@ -193,7 +195,7 @@ struct PlanDecoder {
         return a < b
     }
 
-    private func summary(_ itineraries: [Itinerary]) -> PlanSummary {
+    private func summary(_ itineraries: [Itinerary], unmoved: [UnmovedHousehold]) -> PlanSummary {
         let weights = scenario.settings.objective
         var overall = MoveCount()
         var tiers = [MoveCount](repeating: MoveCount(), count: 4)
@@ -215,8 +217,12 @@ struct PlanDecoder {
             cost += itinerary.cost
             waited += itinerary.weeksWaited
         }
+        let withDeadline = scenario.households.filter { $0.latestDepartureWeek != nil }.count
+        let missed = itineraries.filter { $0.weeksLate > 0 }.count
+            + unmoved.filter { $0.latestDepartureWeek != nil }.count
         return PlanSummary(
             overall: overall, byUrgency: tiers, urgencyWeightedPersonsMoved: weighted, totalCost: cost,
-            averageWeeksWaited: itineraries.isEmpty ? 0 : Double(waited) / Double(itineraries.count))
+            averageWeeksWaited: itineraries.isEmpty ? 0 : Double(waited) / Double(itineraries.count),
+            householdsWithDeadline: withDeadline, deadlinesMissed: missed)
     }
 }

@@ -56,7 +56,8 @@ public enum JSONReport {
                     personsMoved: c.personsMoved, personsTotal: c.personsTotal)
             },
             urgencyWeightedPersonsMoved: s.urgencyWeightedPersonsMoved, totalCost: s.totalCost,
-            budget: Nullable(plan.scenario.budget), averageWeeksWaited: s.averageWeeksWaited)
+            budget: Nullable(plan.scenario.budget), averageWeeksWaited: s.averageWeeksWaited,
+            householdsWithDeadline: s.householdsWithDeadline, deadlinesMissed: s.deadlinesMissed)
     }
 
     /// Moved and unmoved households in one array, sorted by id.
@@ -69,10 +70,12 @@ public enum JSONReport {
         }
         let moved = plan.itineraries.map { i in
             JSONHousehold(
-                id: i.householdID, size: i.size, urgency: i.urgency, readyWeek: i.readyWeek, moved: true,
+                id: i.householdID, size: i.size, urgency: i.urgency, readyWeek: i.readyWeek,
+                latestDepartureWeek: Nullable(i.latestDepartureWeek), moved: true,
                 itinerary: Nullable(
                     JSONItinerary(
-                        startWeek: i.startWeek, weeksWaited: i.weeksWaited, outbound: i.outbound.map(leg),
+                        startWeek: i.startWeek, weeksWaited: i.weeksWaited, weeksLate: i.weeksLate,
+                        outbound: i.outbound.map(leg),
                         stay: JSONStay(
                             houseID: i.stay.houseID, location: i.stay.location, fromWeek: i.stay.fromWeek,
                             toWeek: i.stay.toWeek, fromDate: Fmt.date(ofWeek: i.stay.fromWeek, header).description,
@@ -85,7 +88,8 @@ public enum JSONReport {
         }
         let unmoved = plan.unmoved.map { u in
             JSONHousehold(
-                id: u.householdID, size: u.size, urgency: u.urgency, readyWeek: u.readyWeek, moved: false,
+                id: u.householdID, size: u.size, urgency: u.urgency, readyWeek: u.readyWeek,
+                latestDepartureWeek: Nullable(u.latestDepartureWeek), moved: false,
                 itinerary: Nullable(nil), reason: Nullable(reason(u.reason)))
         }
         return (moved + unmoved).sorted { ($0.id, $0.moved ? 0 : 1) < ($1.id, $1.moved ? 0 : 1) }

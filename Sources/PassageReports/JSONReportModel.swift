@@ -72,6 +72,8 @@ struct JSONSummary: Encodable, Sendable {
     var totalCost: Double
     var budget: Nullable<Double>
     var averageWeeksWaited: Double
+    var householdsWithDeadline: Int
+    var deadlinesMissed: Int
 }
 
 struct JSONLeg: Encodable, Sendable {
@@ -97,6 +99,7 @@ struct JSONStay: Encodable, Sendable {
 struct JSONItinerary: Encodable, Sendable {
     var startWeek: Int
     var weeksWaited: Int
+    var weeksLate: Int
     var outbound: [JSONLeg]
     var stay: JSONStay
     var programmeID: String
@@ -136,6 +139,7 @@ struct JSONHousehold: Encodable, Sendable {
     var size: Int
     var urgency: Int
     var readyWeek: Int
+    var latestDepartureWeek: Nullable<Int>
     var moved: Bool
     var itinerary: Nullable<JSONItinerary>
     var reason: Nullable<JSONReason>

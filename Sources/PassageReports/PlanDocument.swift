@@ -86,7 +86,7 @@ enum PlanDocument {
                 "Urgency-weighted persons moved: \(Fmt.grouped(s.urgencyWeightedPersonsMoved, decimals: Fmt.isWhole(s.urgencyWeightedPersonsMoved) ? 0 : 2)).",
                 cost + ".",
                 "Average weeks waited (ready week to departure): \(Fmt.grouped(s.averageWeeksWaited, decimals: 1)).",
-            ]),
+            ] + deadlineLine(s)),
         ]
     }
 
@@ -105,6 +105,9 @@ enum PlanDocument {
         let currency = header.currency
         let title = "\(i.householdID)  \(Fmt.plural(i.size, "person"))  urgency \(i.urgency)  ready \(Fmt.week(i.readyWeek))"
             + " → leaves \(Fmt.week(i.startWeek)), arrives \(Fmt.week(i.arrivalWeek))"
+            + (i.latestDepartureWeek.map { deadline in
+                "  deadline \(Fmt.week(deadline))" + (i.weeksLate > 0 ? " MISSED by \(Fmt.plural(i.weeksLate, "week"))" : "")
+            } ?? "")
         func legRow(_ leg: LegTravel) -> [String] {
             let days = leg.durationDays == 0 ? "same day" : Fmt.plural(leg.durationDays, "day")
             return [
@@ -171,9 +174,20 @@ enum PlanDocument {
         for household in sorted {
             let (sentence, details) = Fmt.reasonExplanation(household.reason)
             let title = "\(household.householdID)  \(Fmt.plural(household.size, "person"))  urgency \(household.urgency)"
-                + "  ready \(Fmt.week(household.readyWeek))  — \(household.reason.label)"
+                + "  ready \(Fmt.week(household.readyWeek))"
+                + (household.latestDepartureWeek.map { "  deadline \(Fmt.week($0)) MISSED" } ?? "")
+                + "  — \(household.reason.label)"
             blocks.append(.entry(title: title, details: [sentence] + details))
         }
         return blocks
+    }
+
+    /// "Deadlines missed" line of the summary, only when some household has a deadline.
+    static func deadlineLine(_ s: PlanSummary) -> [String] {
+        guard s.householdsWithDeadline > 0 else { return [] }
+        return [
+            "Latest safe departure weeks missed: \(s.deadlinesMissed) of \(s.householdsWithDeadline) households"
+                + " with one (leaving late or not moved)."
+        ]
     }
 }

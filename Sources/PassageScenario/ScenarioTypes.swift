@@ -68,12 +68,16 @@ public struct Household: Sendable, Hashable {
     public var excludedCountries: [String]
     /// Country codes the household would prefer as destination (sorted, unique).
     public var preferredCountries: [String]
+    /// Latest week in which the household can still leave safely (threat escalating, document
+    /// expiring), or nil. Leaving later is possible but penalised as lateness; see docs/MODEL.md.
+    public var latestDepartureWeek: Int?
 
     public init(
         id: String, size: Int, location: String, urgency: Int, readyWeek: Int, nationality: String,
         passport: PassportStatus, hasInternalID: Bool, needs: [String] = [], excludedCountries: [String] = [],
-        preferredCountries: [String] = []
+        preferredCountries: [String] = [], latestDepartureWeek: Int? = nil
     ) {
+        self.latestDepartureWeek = latestDepartureWeek
         self.id = id
         self.size = size
         self.location = location
@@ -225,12 +229,18 @@ public struct VisaProgramme: Sendable, Hashable {
     /// Needs tags the programme can serve (sorted, unique).
     public var needsServed: [String]
     public var costPerPerson: Double
+    /// First and last week (inclusive) in which applications may be lodged; nil = no limit.
+    public var applicationFromWeek: Int?
+    public var applicationUntilWeek: Int?
 
     public init(
         id: String, destinationCountry: String, lodgedAt: String, arrival: String, quota: Int,
         quotaPeriod: QuotaPeriod, processingWeeks: Int, nationalities: [String] = [],
-        documentsRequired: DocumentKind, needsServed: [String] = [], costPerPerson: Double
+        documentsRequired: DocumentKind, needsServed: [String] = [], costPerPerson: Double,
+        applicationFromWeek: Int? = nil, applicationUntilWeek: Int? = nil
     ) {
+        self.applicationFromWeek = applicationFromWeek
+        self.applicationUntilWeek = applicationUntilWeek
         self.id = id
         self.destinationCountry = destinationCountry
         self.lodgedAt = lodgedAt
@@ -246,6 +256,11 @@ public struct VisaProgramme: Sendable, Hashable {
 
     /// Whether `nationality` may apply.
     public func accepts(nationality: String) -> Bool { nationalities.isEmpty || nationalities.contains(nationality) }
+
+    /// Whether an application may be lodged in `week` (the application window).
+    public func acceptsApplications(inWeek week: Int) -> Bool {
+        week >= (applicationFromWeek ?? Int.min) && week <= (applicationUntilWeek ?? Int.max)
+    }
 }
 
 /// A calendar date without time zone (the Monday that starts week 1).
@@ -313,11 +328,15 @@ public struct ObjectiveWeights: Sendable, Hashable {
     public var risk: Double
     /// Reward per person who reaches one of their preferred countries.
     public var preferredCountry: Double
+    /// Penalty per person per week of leaving after the household's latest safe departure week, as a
+    /// fraction of the urgency weight (on top of `waitingPerWeek`).
+    public var latenessPerWeek: Double
 
     public init(
         urgencyWeights: [Double] = [1000, 400, 150, 50], waitingPerWeek: Double = 0.02, cost: Double = 0.01,
-        risk: Double = 1, preferredCountry: Double = 5
+        risk: Double = 1, preferredCountry: Double = 5, latenessPerWeek: Double = 0.1
     ) {
+        self.latenessPerWeek = latenessPerWeek
         self.urgencyWeights = urgencyWeights
         self.waitingPerWeek = waitingPerWeek
         self.cost = cost

@@ -13,6 +13,7 @@ enum HouseholdTable {
         ColumnSpec(name: "needs", isRequired: false),
         ColumnSpec(name: "excluded_countries", isRequired: false),
         ColumnSpec(name: "preferred_countries", isRequired: false),
+        ColumnSpec(name: "latest_departure_week", isRequired: false),
     ])
 
     /// Decodes households; `horizonWeeks` bounds ready_week when the settings could be read.
@@ -33,12 +34,22 @@ enum HouseholdTable {
             let needs = row.tagList("needs")
             let excluded = row.countryList("excluded_countries")
             let preferred = row.countryList("preferred_countries")
+            var latest: Int?
+            if let horizonWeeks {
+                latest = row.optionalInteger("latest_departure_week", 1...horizonWeeks)
+            } else {
+                latest = row.optionalInteger("latest_departure_week", atLeast: 1)
+            }
+            if let deadline = latest, deadline < (readyWeek ?? 1) {
+                row.fail("latest_departure_week", "latest_departure_week must not be before ready_week")
+                latest = nil
+            }
             guard let id, let size, let location, let urgency, let nationality, let passport, let internalID
             else { return nil }
             return Household(
                 id: id, size: size, location: location, urgency: urgency, readyWeek: readyWeek ?? 1,
                 nationality: nationality, passport: passport, hasInternalID: internalID, needs: needs,
-                excludedCountries: excluded, preferredCountries: preferred)
+                excludedCountries: excluded, preferredCountries: preferred, latestDepartureWeek: latest)
         }
     }
 }

@@ -13,6 +13,8 @@ enum ProgrammeTable {
         ColumnSpec(name: "documents", isRequired: true),
         ColumnSpec(name: "needs_served", isRequired: false),
         ColumnSpec(name: "cost_per_person", isRequired: true),
+        ColumnSpec(name: "application_from_week", isRequired: false),
+        ColumnSpec(name: "application_until_week", isRequired: false),
     ])
 
     static func decode(_ table: CSVTable?, issues: inout [ValidationIssue]) -> DecodedTable<VisaProgramme> {
@@ -27,13 +29,22 @@ enum ProgrammeTable {
             let documents = row.requiredEnum("documents", DocumentKind.self)
             let needs = row.tagList("needs_served")
             let cost = row.requiredNumber("cost_per_person", atLeast: 0)
+            let windowFrom = row.optionalInteger("application_from_week", atLeast: 1)
+            var windowUntil = row.optionalInteger("application_until_week", atLeast: 1)
+            if let until = windowUntil, until < (windowFrom ?? 1) {
+                row.fail(
+                    "application_until_week",
+                    "application_until_week must be an integer of application_from_week (\(windowFrom ?? 1)) or more (got \(until))")
+                windowUntil = nil
+            }
             guard let id, let destination, let lodgedAt, let arrival, let quota, let period, let processing,
                 let documents, let cost
             else { return nil }
             return VisaProgramme(
                 id: id, destinationCountry: destination, lodgedAt: lodgedAt, arrival: arrival, quota: quota,
                 quotaPeriod: period, processingWeeks: processing, nationalities: nationalities,
-                documentsRequired: documents, needsServed: needs, costPerPerson: cost)
+                documentsRequired: documents, needsServed: needs, costPerPerson: cost,
+                applicationFromWeek: windowFrom, applicationUntilWeek: windowUntil)
         }
     }
 }

@@ -15,7 +15,7 @@ struct SettingsReader {
     private var issues: [ValidationIssue] = []
 
     private static let rootKeys = ["title", "start_date", "horizon_weeks", "budget", "currency", "objective", "solver"]
-    private static let objectiveKeys = ["urgency_weights", "waiting_per_week", "cost", "risk", "preferred_country"]
+    private static let objectiveKeys = ["urgency_weights", "waiting_per_week", "cost", "risk", "preferred_country", "lateness_per_week"]
     private static let solverKeys = ["time_limit_seconds", "mip_gap"]
 
     private init(text: String) { locator = TOMLKeyLocator(text: text) }
@@ -103,9 +103,11 @@ struct SettingsReader {
         let cost = nonNegative("cost", defaults.cost)
         let risk = nonNegative("risk", defaults.risk)
         let preferred = nonNegative("preferred_country", defaults.preferredCountry)
+        let lateness = nonNegative("lateness_per_week", defaults.latenessPerWeek)
         guard issues.count == before else { return nil }
         return ObjectiveWeights(
-            urgencyWeights: weights, waitingPerWeek: waiting, cost: cost, risk: risk, preferredCountry: preferred)
+            urgencyWeights: weights, waitingPerWeek: waiting, cost: cost, risk: risk, preferredCountry: preferred,
+            latenessPerWeek: lateness)
     }
 
     private mutating func readUrgencyWeights(_ table: TOMLTable) -> [Double]? {
