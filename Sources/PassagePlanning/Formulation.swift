@@ -52,6 +52,12 @@ public struct Formulation: Sendable {
     var usage: [[(key: ResourceKey, amount: Double)]]
     /// Month number → label (`2026-12`) for month quota periods.
     var monthLabels: [Int: String]
+    /// Committed households on their fixed pathways; not variables of the model.
+    var pinned: [PinnedMove]
+    /// What the commitments use of each capacity; the rows get only what is left.
+    var pinnedUse: [ResourceKey: Double]
+    /// Commitments that no longer fit.
+    var conflicts: [CommitmentConflict]
 
     let index: ScenarioIndex
 
@@ -61,7 +67,9 @@ public struct Formulation: Sendable {
         self.index = index
         let settings = scenario.settings
         let objective = ObjectiveCoefficients(weights: settings.objective)
-        classes = householdClasses(of: scenario.households)
+        let pinned = CommitmentPlanning.pinnedMoves(scenario)
+        self.pinned = pinned
+        classes = householdClasses(of: scenario.households, excluding: Set(pinned.map(\.household)))
         var generator = PathwayGenerator(index: index)
         options = classes.map { generator.options(for: $0) }
 
@@ -73,6 +81,20 @@ public struct Formulation: Sendable {
         var usage: [[(key: ResourceKey, amount: Double)]] = []
         var monthLabels: [Int: String] = [:]
         var rowTerms: [ResourceKey: LinearExpression] = [:]
+
+        // Commitments use capacity first; the model shares out what is left.
+        var pinnedUse: [ResourceKey: Double] = [:]
+        var householdsOn: [ResourceKey: [String]] = [:]
+        for move in pinned {
+            let household = scenario.households[move.household]
+            let used = resourceUse(
+                of: move.pathway, startWeek: move.startWeek, persons: Double(household.size), scenario: scenario,
+                labels: &monthLabels)
+            for (key, amount) in used {
+                pinnedUse[key, default: 0] += amount
+                householdsOn[key, default: []].append(household.id)
+            }
+        }
 
         // Variables: move[c,p,w] (integer, at most the class's count) and unmoved[c].
         for householdClass in classes {
@@ -86,21 +108,8 @@ public struct Formulation: Sendable {
                     let variable = model.addVariable(
                         "move_c\(c)_p\(p)_w\(week)", upperBound: Double(householdClass.count), kind: kind)
                     objectiveExpression.add(objective.move(pathway, week: week, profile: profile), variable)
-                    var used: [(key: ResourceKey, amount: Double)] = []
-                    for (leg, offset) in zip(pathway.outbound.legs, pathway.outbound.legWeekOffsets) {
-                        used.append((.seats(leg: leg, week: week + offset), persons))
-                    }
-                    let lodged = week + pathway.lodgeOffset
-                    for stayWeek in lodged..<(lodged + pathway.stayWeeks) {
-                        used.append((.beds(house: pathway.house, week: stayWeek), persons))
-                    }
-                    for (leg, offset) in zip(pathway.onward.legs, pathway.onward.legWeekOffsets) {
-                        used.append((.seats(leg: leg, week: week + pathway.onwardOffset + offset), persons))
-                    }
-                    let programme = scenario.programmes[pathway.programme]
-                    let period = quotaPeriod(programme, lodgedWeek: lodged, settings: settings, labels: &monthLabels)
-                    used.append((.quota(programme: pathway.programme, period: period), persons))
-                    if settings.budget != nil { used.append((.budget, persons * pathway.costPerPerson)) }
+                    let used = resourceUse(
+                        of: pathway, startWeek: week, persons: persons, scenario: scenario, labels: &monthLabels)
                     for (key, amount) in used { rowTerms[key, default: LinearExpression()].add(amount, variable) }
                     usage.append(used)
                     moves.append(MoveColumn(variable: variable, householdClass: c, pathway: p, startWeek: week))
@@ -125,9 +134,18 @@ public struct Formulation: Sendable {
         var resourceRows: [(key: ResourceKey, row: Constraint, capacity: Double)] = []
         for key in rowTerms.keys.sorted() {
             let (name, capacity) = Formulation.describeRow(key, scenario: scenario, monthLabels: monthLabels)
-            let row = model.addConstraint(name, rowTerms[key]!, .lessOrEqual, capacity)
-            resourceRows.append((key, row, capacity))
+            let left = max(0, capacity - pinnedUse[key, default: 0])
+            let row = model.addConstraint(name, rowTerms[key]!, .lessOrEqual, left)
+            resourceRows.append((key, row, left))
         }
+        let labels = monthLabels
+        conflicts =
+            CommitmentPlanning.structuralConflicts(pinned, scenario: scenario)
+            + CommitmentPlanning.capacityConflicts(
+                use: pinnedUse, householdsOn: householdsOn,
+                capacity: { Formulation.describeRow($0, scenario: scenario, monthLabels: labels).1 },
+                describe: { Formulation.identify($0, scenario: scenario, monthLabels: labels) })
+        self.pinnedUse = pinnedUse
 
         model.setObjective(.minimize, objectiveExpression)
         self.model = model
@@ -137,6 +155,18 @@ public struct Formulation: Sendable {
         self.resourceRows = resourceRows
         self.usage = usage
         self.monthLabels = monthLabels
+    }
+
+    /// Kind, id and period label of a resource, for reports.
+    static func identify(_ key: ResourceKey, scenario: Scenario, monthLabels: [Int: String])
+        -> (kind: ResourceKind, id: String, period: String)
+    {
+        switch key {
+        case .beds(let house, let week): (.beds, scenario.safeHouses[house].id, "W\(week)")
+        case .seats(let leg, let week): (.seats, scenario.legs[leg].id, "W\(week)")
+        case .quota(let programme, let period): (.quota, scenario.programmes[programme].id, monthLabels[period] ?? "horizon")
+        case .budget: (.budget, "budget", "horizon")
+        }
     }
 
     /// Row name and capacity of a resource.
@@ -169,4 +199,45 @@ func quotaPeriod(
         labels[period] = String(CalendarDate(year: date.year, month: date.month, day: 1).description.prefix(7))
     }
     return period
+}
+
+/// The capacities a household of `persons` uses when it starts `pathway` in `startWeek`, counting only
+/// what falls in weeks 1…horizon: seats on each leg in its departure week, beds in each week of the
+/// stay, a quota place in the period of lodging, and money. (Moves the model decides always lie in
+/// the horizon; committed households may have started before week 1, and what they used then is
+/// history, not capacity of this plan.)
+func resourceUse(
+    of pathway: Pathway, startWeek: Int, persons: Double, scenario: Scenario, labels: inout [Int: String]
+) -> [(key: ResourceKey, amount: Double)] {
+    let settings = scenario.settings
+    let weeks = 1...settings.horizonWeeks
+    var used: [(key: ResourceKey, amount: Double)] = []
+    var money = 0.0
+    for (leg, offset) in zip(pathway.outbound.legs, pathway.outbound.legWeekOffsets) where weeks.contains(startWeek + offset) {
+        used.append((.seats(leg: leg, week: startWeek + offset), persons))
+        money += scenario.legs[leg].costPerPerson
+    }
+    let lodged = startWeek + pathway.lodgeOffset
+    for stayWeek in lodged..<(lodged + pathway.stayWeeks) where weeks.contains(stayWeek) {
+        used.append((.beds(house: pathway.house, week: stayWeek), persons))
+        money += scenario.safeHouses[pathway.house].costPerPersonWeek
+    }
+    let onwardStart = startWeek + pathway.onwardOffset
+    for (leg, offset) in zip(pathway.onward.legs, pathway.onward.legWeekOffsets) where weeks.contains(onwardStart + offset) {
+        used.append((.seats(leg: leg, week: onwardStart + offset), persons))
+        money += scenario.legs[leg].costPerPerson
+    }
+    let programme = scenario.programmes[pathway.programme]
+    if weeks.contains(lodged) {
+        let period = quotaPeriod(programme, lodgedWeek: lodged, settings: settings, labels: &labels)
+        used.append((.quota(programme: pathway.programme, period: period), persons))
+        money += programme.costPerPerson
+    }
+    if settings.budget != nil {
+        // A move wholly inside the horizon costs exactly its pathway's cost (one product, so the model's
+        // coefficients do not depend on summation order); a committed move only what is still to pay.
+        let wholly = startWeek >= 1
+        used.append((.budget, persons * (wholly ? pathway.costPerPerson : money)))
+    }
+    return used
 }

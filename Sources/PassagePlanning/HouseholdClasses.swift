@@ -40,9 +40,10 @@ struct HouseholdClass: Sendable {
     var count: Int { members.count }
 }
 
-/// Groups households into classes of interchangeable ones, ordered by their first member's id.
-func householdClasses(of households: [Household]) -> [HouseholdClass] {
-    let order = households.indices.sorted { households[$0].id < households[$1].id }
+/// Groups households (but those at `excluded` positions) into classes of interchangeable ones,
+/// ordered by their first member's id.
+func householdClasses(of households: [Household], excluding excluded: Set<Int> = []) -> [HouseholdClass] {
+    let order = households.indices.filter { !excluded.contains($0) }.sorted { households[$0].id < households[$1].id }
     var classIndex: [HouseholdProfile: Int] = [:]
     var classes: [HouseholdClass] = []
     for household in order {

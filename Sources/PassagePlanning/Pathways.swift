@@ -173,15 +173,7 @@ struct PathwayGenerator {
     private func makePathway(
         _ outbound: Route, _ houseIndex: Int, _ programmeIndex: Int, _ onward: Route, profile: HouseholdProfile
     ) -> Pathway {
-        let house = scenario.safeHouses[houseIndex]
-        let programme = scenario.programmes[programmeIndex]
-        let stayCost = house.costPerPersonWeek * Double(programme.processingWeeks)
-        return Pathway(
-            outbound: outbound, house: houseIndex, programme: programmeIndex, onward: onward,
-            costPerPerson: outbound.costPerPerson + stayCost + programme.costPerPerson + onward.costPerPerson,
-            riskPerPerson: outbound.riskPerPerson + onward.riskPerPerson,
-            lodgeOffset: outbound.arrivalWeekOffset, stayWeeks: programme.processingWeeks,
-            reachesPreferredCountry: profile.preferredCountries.contains(programme.destinationCountry))
+        Pathway(outbound, house: houseIndex, programme: programmeIndex, onward, profile: profile, scenario: scenario)
     }
 
     /// Start weeks in which the pathway fits (ready, house open, application window open, finished
@@ -208,6 +200,22 @@ struct PathwayGenerator {
             }
         }
         return (all, worth)
+    }
+}
+
+extension Pathway {
+    /// The pathway along `outbound`, a stay in house `house` for programme `programme`'s processing
+    /// time, and `onward`, with its cost and risk per person.
+    init(_ outbound: Route, house: Int, programme: Int, _ onward: Route, profile: HouseholdProfile, scenario: Scenario) {
+        let safeHouse = scenario.safeHouses[house]
+        let visa = scenario.programmes[programme]
+        let stayCost = safeHouse.costPerPersonWeek * Double(visa.processingWeeks)
+        self.init(
+            outbound: outbound, house: house, programme: programme, onward: onward,
+            costPerPerson: outbound.costPerPerson + stayCost + visa.costPerPerson + onward.costPerPerson,
+            riskPerPerson: outbound.riskPerPerson + onward.riskPerPerson,
+            lodgeOffset: outbound.arrivalWeekOffset, stayWeeks: visa.processingWeeks,
+            reachesPreferredCountry: profile.preferredCountries.contains(visa.destinationCountry))
     }
 }
 

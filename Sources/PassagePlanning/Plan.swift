@@ -16,11 +16,14 @@ public struct Plan: Sendable, Hashable {
     public var unmoved: [UnmovedHousehold]
     /// Use of every capacity (beds, seats, quotas, budget) per period, in a stable order.
     public var capacity: [CapacityUse]
+    /// Commitments that can no longer be kept as they stand, with what to do about each.
+    public var conflicts: [CommitmentConflict]
 
     public init(
         scenario: ScenarioHeader, solver: SolverReport, summary: PlanSummary, itineraries: [Itinerary],
-        unmoved: [UnmovedHousehold], capacity: [CapacityUse]
+        unmoved: [UnmovedHousehold], capacity: [CapacityUse], conflicts: [CommitmentConflict] = []
     ) {
+        self.conflicts = conflicts
         self.scenario = scenario
         self.solver = solver
         self.summary = summary
@@ -197,12 +200,16 @@ public struct Itinerary: Sendable, Hashable {
     public var risk: Double
     /// The household's latest safe departure week, if it has one.
     public var latestDepartureWeek: Int?
+    /// Whether the itinerary is a commitment (already under way, fixed) rather than a decision of
+    /// this plan.
+    public var isCommitted: Bool
 
     public init(
         householdID: String, size: Int, urgency: Int, readyWeek: Int, startWeek: Int, outbound: [LegTravel],
         stay: HouseStay, programmeID: String, destinationCountry: String, lodgedWeek: Int, onward: [LegTravel],
-        arrivalWeek: Int, cost: Double, risk: Double, latestDepartureWeek: Int? = nil
+        arrivalWeek: Int, cost: Double, risk: Double, latestDepartureWeek: Int? = nil, isCommitted: Bool = false
     ) {
+        self.isCommitted = isCommitted
         self.latestDepartureWeek = latestDepartureWeek
         self.householdID = householdID
         self.size = size
@@ -344,5 +351,36 @@ public struct UnmovedHousehold: Sendable, Hashable {
         self.urgency = urgency
         self.readyWeek = readyWeek
         self.reason = reason
+    }
+}
+
+/// A commitment (a household already under way) that can no longer be kept as it stands: a safe
+/// house closed or too small, seats cut, a quota or the budget exceeded by commitments alone. The
+/// household stays in the plan on its committed pathway; the conflict says what to do.
+public struct CommitmentConflict: Sendable, Hashable {
+    /// What kind of problem it is.
+    public enum Kind: String, Sendable, Hashable, Codable {
+        /// The committed safe house is closed in some week of the stay.
+        case houseClosed = "house_closed"
+        /// The stay is longer than the house allows.
+        case stayTooLong = "stay_too_long"
+        /// The application is lodged outside the programme's application window.
+        case applicationWindow = "application_window"
+        /// Commitments alone need more of a capacity than there is.
+        case overCapacity = "over_capacity"
+    }
+    public var kind: Kind
+    /// The committed households concerned, sorted.
+    public var householdIDs: [String]
+    /// What is wrong, in words.
+    public var problem: String
+    /// What a coordinator can do about it.
+    public var action: String
+
+    public init(kind: Kind, householdIDs: [String], problem: String, action: String) {
+        self.kind = kind
+        self.householdIDs = householdIDs
+        self.problem = problem
+        self.action = action
     }
 }

@@ -21,12 +21,15 @@ struct PlanDecoder {
                 counts[position] = Int(solution.value(move.variable).rounded())
             }
         }
-        var used: [ResourceKey: Double] = [:]
+        var used = formulation.pinnedUse
         for (position, count) in counts.enumerated() where count > 0 {
             for (key, amount) in formulation.usage[position] { used[key, default: 0] += amount * Double(count) }
         }
 
-        var itineraries: [Itinerary] = []
+        // Committed households are in the plan whatever the solver did: they are already under way.
+        var itineraries = formulation.pinned.map { move in
+            itinerary(scenario.households[move.household], pathway: move.pathway, startWeek: move.startWeek, committed: true)
+        }
         var unmoved: [UnmovedHousehold] = []
         for householdClass in formulation.classes {
             let range = formulation.movesOfClass[householdClass.index]
@@ -38,7 +41,12 @@ struct PlanDecoder {
             for position in chosen {
                 for _ in 0..<counts[position] {
                     guard let member = members.popFirst() else { break }
-                    itineraries.append(itinerary(scenario.households[member], move: formulation.moves[position]))
+                    let move = formulation.moves[position]
+                    itineraries.append(
+                        itinerary(
+                            scenario.households[member],
+                            pathway: formulation.options[move.householdClass].pathways[move.pathway],
+                            startWeek: move.startWeek, committed: false))
                 }
             }
             if members.isEmpty { continue }
@@ -69,15 +77,15 @@ struct PlanDecoder {
             summary: summary(itineraries, unmoved: unmoved),
             itineraries: itineraries,
             unmoved: unmoved,
-            capacity: capacityUse(used))
+            capacity: capacityUse(used),
+            conflicts: formulation.conflicts)
     }
 
-    private func itinerary(_ household: Household, move: MoveColumn) -> Itinerary {
-        let pathway = formulation.options[move.householdClass].pathways[move.pathway]
+    private func itinerary(_ household: Household, pathway: Pathway, startWeek: Int, committed: Bool) -> Itinerary {
         let persons = Double(household.size)
         let house = scenario.safeHouses[pathway.house]
         let programme = scenario.programmes[pathway.programme]
-        let lodged = move.startWeek + pathway.lodgeOffset
+        let lodged = startWeek + pathway.lodgeOffset
         func travels(_ route: Route, from week: Int) -> [LegTravel] {
             zip(route.legs, route.legWeekOffsets).map { legIndex, offset in
                 let leg = scenario.legs[legIndex]
@@ -88,17 +96,17 @@ struct PlanDecoder {
         }
         return Itinerary(
             householdID: household.id, size: household.size, urgency: household.urgency,
-            readyWeek: household.readyWeek, startWeek: move.startWeek,
-            outbound: travels(pathway.outbound, from: move.startWeek),
+            readyWeek: household.readyWeek, startWeek: startWeek,
+            outbound: travels(pathway.outbound, from: startWeek),
             stay: HouseStay(
                 houseID: house.id, location: house.location, fromWeek: lodged,
                 toWeek: lodged + pathway.stayWeeks - 1,
                 cost: persons * house.costPerPersonWeek * Double(pathway.stayWeeks)),
             programmeID: programme.id, destinationCountry: programme.destinationCountry, lodgedWeek: lodged,
-            onward: travels(pathway.onward, from: move.startWeek + pathway.onwardOffset),
-            arrivalWeek: move.startWeek + pathway.finishOffset,
+            onward: travels(pathway.onward, from: startWeek + pathway.onwardOffset),
+            arrivalWeek: startWeek + pathway.finishOffset,
             cost: persons * pathway.costPerPerson, risk: pathway.riskPerPerson,
-            latestDepartureWeek: household.latestDepartureWeek)
+            latestDepartureWeek: household.latestDepartureWeek, isCommitted: committed)
     }
 
     /// Why members of a class with a plan were not moved: nothing open to them, capacity used up on
@@ -142,20 +150,12 @@ struct PlanDecoder {
     }
 
     private func identify(_ key: ResourceKey) -> (ResourceKind, String) {
-        switch key {
-        case .beds(let house, _): (.beds, scenario.safeHouses[house].id)
-        case .seats(let leg, _): (.seats, scenario.legs[leg].id)
-        case .quota(let programme, _): (.quota, scenario.programmes[programme].id)
-        case .budget: (.budget, "budget")
-        }
+        let (kind, id, _) = Formulation.identify(key, scenario: scenario, monthLabels: formulation.monthLabels)
+        return (kind, id)
     }
 
     private func periodLabel(_ key: ResourceKey) -> String {
-        switch key {
-        case .beds(_, let week), .seats(_, let week): "W\(week)"
-        case .quota(_, let period): formulation.monthLabels[period] ?? "horizon"
-        case .budget: "horizon"
-        }
+        Formulation.identify(key, scenario: scenario, monthLabels: formulation.monthLabels).period
     }
 
     /// Use of every capacity of the scenario in every period of the horizon, used or not.
@@ -215,14 +215,15 @@ struct PlanDecoder {
             tiers[itinerary.urgency - 1].personsMoved += itinerary.size
             weighted += Double(itinerary.size) * weights.urgencyWeight(itinerary.urgency)
             cost += itinerary.cost
-            waited += itinerary.weeksWaited
+            if !itinerary.isCommitted { waited += itinerary.weeksWaited }
         }
+        let decided = itineraries.filter { !$0.isCommitted }.count
         let withDeadline = scenario.households.filter { $0.latestDepartureWeek != nil }.count
         let missed = itineraries.filter { $0.weeksLate > 0 }.count
             + unmoved.filter { $0.latestDepartureWeek != nil }.count
         return PlanSummary(
             overall: overall, byUrgency: tiers, urgencyWeightedPersonsMoved: weighted, totalCost: cost,
-            averageWeeksWaited: itineraries.isEmpty ? 0 : Double(waited) / Double(itineraries.count),
+            averageWeeksWaited: decided == 0 ? 0 : Double(waited) / Double(decided),
             householdsWithDeadline: withDeadline, deadlinesMissed: missed)
     }
 }

@@ -66,7 +66,7 @@ struct RouteFinder {
             var visited: Set<String> = [from]
             search(at: from, to: to, traveller: traveller, path: &path, visited: &visited, found: &found)
         }
-        let routes = found.map(makeRoute)
+        let routes = found.map { Route(legs: $0, scenario: index.scenario) }
         cache[key] = routes
         return routes
     }
@@ -91,18 +91,22 @@ struct RouteFinder {
         }
     }
 
-    private func makeRoute(_ legs: [Int]) -> Route {
+}
+
+extension Route {
+    /// The route along `legs` (indices into `scenario.legs`), with its totals and timing.
+    init(legs: [Int], scenario: Scenario) {
         var days = 0
         var cost = 0.0
         var risk = 0.0
         var offsets: [Int] = []
         for legIndex in legs {
-            let leg = index.scenario.legs[legIndex]
+            let leg = scenario.legs[legIndex]
             offsets.append(days / 7)
             days += leg.durationDays
             cost += leg.costPerPerson
             risk += leg.risk
         }
-        return Route(legs: legs, days: days, costPerPerson: cost, riskPerPerson: risk, legWeekOffsets: offsets)
+        self.init(legs: legs, days: days, costPerPerson: cost, riskPerPerson: risk, legWeekOffsets: offsets)
     }
 }

@@ -7,7 +7,7 @@ public enum CSVReport {
     /// The header row, in column order.
     public static let columns = [
         "household_id", "size", "urgency", "moved", "ready_week", "start_week", "programme",
-        "destination_country", "safe_house", "lodged_week", "arrival_week", "route", "cost", "risk", "reason", "latest_departure_week", "weeks_late",
+        "destination_country", "safe_house", "lodged_week", "arrival_week", "route", "cost", "risk", "reason", "latest_departure_week", "weeks_late", "committed",
     ]
 
     /// Renders `plan` as CSV (LF line ends, a final newline, fields quoted by CSV.swift where needed).
@@ -20,7 +20,7 @@ public enum CSVReport {
                     text(i.householdID), "\(i.size)", "\(i.urgency)", "true", "\(i.readyWeek)", "\(i.startWeek)",
                     text(i.programmeID), text(i.destinationCountry), text(i.stay.houseID), "\(i.lodgedWeek)",
                     "\(i.arrivalWeek)", text(route), Fmt.plain(i.cost), Fmt.plain(i.risk), "",
-                    i.latestDepartureWeek.map(String.init) ?? "", "\(i.weeksLate)",
+                    i.latestDepartureWeek.map(String.init) ?? "", "\(i.weeksLate)", i.isCommitted ? "true" : "false",
                 ]
             )
         }
@@ -29,7 +29,7 @@ public enum CSVReport {
                 u.householdID,
                 [
                     text(u.householdID), "\(u.size)", "\(u.urgency)", "false", "\(u.readyWeek)", "", "", "", "", "",
-                    "", "", "", "", text(Fmt.reasonOneLine(u.reason)), u.latestDepartureWeek.map(String.init) ?? "", "",
+                    "", "", "", "", text(Fmt.reasonOneLine(u.reason)), u.latestDepartureWeek.map(String.init) ?? "", "", "false",
                 ]
             )
         }

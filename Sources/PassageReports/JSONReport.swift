@@ -41,7 +41,10 @@ public enum JSONReport {
                 solveSeconds: options.includeTimings ? solver.solveSeconds : nil),
             summary: summary(plan),
             households: households(plan),
-            capacity: capacity(plan.capacity))
+            capacity: capacity(plan.capacity),
+            conflicts: plan.conflicts.map {
+                JSONConflict(kind: $0.kind.rawValue, householdIDs: $0.householdIDs, problem: $0.problem, action: $0.action)
+            })
     }
 
     static func summary(_ plan: Plan) -> JSONSummary {
@@ -74,7 +77,8 @@ public enum JSONReport {
                 latestDepartureWeek: Nullable(i.latestDepartureWeek), moved: true,
                 itinerary: Nullable(
                     JSONItinerary(
-                        startWeek: i.startWeek, weeksWaited: i.weeksWaited, weeksLate: i.weeksLate,
+                        committed: i.isCommitted, startWeek: i.startWeek, weeksWaited: i.weeksWaited,
+                        weeksLate: i.weeksLate,
                         outbound: i.outbound.map(leg),
                         stay: JSONStay(
                             houseID: i.stay.houseID, location: i.stay.location, fromWeek: i.stay.fromWeek,

@@ -25,6 +25,14 @@ struct JSONPlan: Encodable, Sendable {
     var summary: JSONSummary
     var households: [JSONHousehold]
     var capacity: [JSONCapacity]
+    var conflicts: [JSONConflict]
+}
+
+struct JSONConflict: Encodable, Sendable {
+    var kind: String
+    var householdIDs: [String]
+    var problem: String
+    var action: String
 }
 
 struct JSONScenario: Encodable, Sendable {
@@ -97,6 +105,7 @@ struct JSONStay: Encodable, Sendable {
 }
 
 struct JSONItinerary: Encodable, Sendable {
+    var committed: Bool
     var startWeek: Int
     var weeksWaited: Int
     var weeksLate: Int

@@ -8,6 +8,7 @@ enum PlanDocument {
         blocks += header(plan)
         blocks += solver(plan, options: options)
         blocks += summary(plan)
+        blocks += conflicts(plan)
         blocks += itineraries(plan)
         blocks += capacity(plan)
         blocks += unmoved(plan)
@@ -92,6 +93,19 @@ enum PlanDocument {
 
     // MARK: Itineraries
 
+    /// Commitments that no longer fit, first thing after the summary: they need action now.
+    static func conflicts(_ plan: Plan) -> [ReportBlock] {
+        guard !plan.conflicts.isEmpty else { return [] }
+        var blocks: [ReportBlock] = [.heading("Commitment conflicts", level: 2)]
+        for conflict in plan.conflicts {
+            blocks.append(
+                .entry(
+                    title: "\(conflict.householdIDs.joined(separator: ", "))  — \(conflict.kind.rawValue.replacingOccurrences(of: "_", with: " "))",
+                    details: [conflict.problem + ".", "What to do: " + conflict.action + "."]))
+        }
+        return blocks
+    }
+
     static func itineraries(_ plan: Plan) -> [ReportBlock] {
         var blocks: [ReportBlock] = [.heading("Itineraries", level: 2)]
         let sorted = plan.itineraries.sorted { $0.householdID < $1.householdID }
@@ -103,7 +117,8 @@ enum PlanDocument {
     /// Title line and a week-by-week table: outbound legs, the stay, onward legs, arrival, totals.
     static func itinerary(_ i: Itinerary, _ header: ScenarioHeader) -> [ReportBlock] {
         let currency = header.currency
-        let title = "\(i.householdID)  \(Fmt.plural(i.size, "person"))  urgency \(i.urgency)  ready \(Fmt.week(i.readyWeek))"
+        let title = "\(i.householdID)\(i.isCommitted ? "  [committed]" : "")  \(Fmt.plural(i.size, "person"))"
+            + "  urgency \(i.urgency)  ready \(Fmt.week(i.readyWeek))"
             + " → leaves \(Fmt.week(i.startWeek)), arrives \(Fmt.week(i.arrivalWeek))"
             + (i.latestDepartureWeek.map { deadline in
                 "  deadline \(Fmt.week(deadline))" + (i.weeksLate > 0 ? " MISSED by \(Fmt.plural(i.weeksLate, "week"))" : "")

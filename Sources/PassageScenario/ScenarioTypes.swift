@@ -393,6 +393,32 @@ public struct ScenarioSettings: Sendable, Hashable {
     public func startOfWeek(_ week: Int) -> CalendarDate { startDate.adding(days: 7 * (week - 1)) }
 }
 
+/// A household already under way (tickets bought, in a safe house, application lodged): its whole
+/// pathway is fixed and the rest of the plan is made around it. See docs/SCENARIO.md, commitments.csv.
+public struct Commitment: Sendable, Hashable {
+    public var householdID: String
+    /// The week the household left (or leaves); 0 or less when it left before this planning round.
+    public var startWeek: Int
+    /// Leg ids from the household's location to where the application is lodged.
+    public var outboundLegs: [String]
+    public var safeHouseID: String
+    public var programmeID: String
+    /// Leg ids from the lodging place to the programme's arrival location.
+    public var onwardLegs: [String]
+
+    public init(
+        householdID: String, startWeek: Int, outboundLegs: [String], safeHouseID: String, programmeID: String,
+        onwardLegs: [String]
+    ) {
+        self.householdID = householdID
+        self.startWeek = startWeek
+        self.outboundLegs = outboundLegs
+        self.safeHouseID = safeHouseID
+        self.programmeID = programmeID
+        self.onwardLegs = onwardLegs
+    }
+}
+
 /// A complete, validated scenario: settings and tables.
 public struct Scenario: Sendable, Hashable {
     public var settings: ScenarioSettings
@@ -401,11 +427,14 @@ public struct Scenario: Sendable, Hashable {
     public var safeHouses: [SafeHouse]
     public var legs: [RouteLeg]
     public var programmes: [VisaProgramme]
+    /// Households already under way, at most one commitment each.
+    public var commitments: [Commitment]
 
     public init(
         settings: ScenarioSettings, households: [Household], locations: [Location], safeHouses: [SafeHouse],
-        legs: [RouteLeg], programmes: [VisaProgramme]
+        legs: [RouteLeg], programmes: [VisaProgramme], commitments: [Commitment] = []
     ) {
+        self.commitments = commitments
         self.settings = settings
         self.households = households
         self.locations = locations

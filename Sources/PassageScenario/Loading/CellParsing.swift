@@ -101,6 +101,7 @@ enum Expected {
     static let identifier =
         "an id of at most 64 letters, digits, '_', '.' or '-', starting with a letter or digit"
     static let countryCode = "a two-letter country code in capitals (e.g. RU)"
+    static let identifiers = "a list of ids separated by ';' (e.g. L01;L13)"
     static let countryCodes = "a list of two-letter country codes in capitals separated by ';' (e.g. RU;BY)"
     static let tags = "a list of tags separated by ';', each lower-case letters, digits or '_' starting with a letter"
     static let yesNo = "yes or no"

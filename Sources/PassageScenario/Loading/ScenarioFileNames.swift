@@ -15,6 +15,11 @@ public enum ScenarioFileName {
     /// Humanitarian visa programmes.
     public static let programmes = "programmes.csv"
 
+    /// Households already under way, whose pathways are fixed (optional file).
+    public static let commitments = "commitments.csv"
+
     /// Every file a scenario needs; a missing one is an error.
     public static let all = [settings, households, locations, safeHouses, legs, programmes]
+    /// Files a scenario may have; an absent one means an empty table.
+    public static let optional = [commitments]
 }

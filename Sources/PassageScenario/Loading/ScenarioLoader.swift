@@ -38,7 +38,7 @@ public enum ScenarioLoader {
     /// The scenario's files that exist and can be read; missing ones are simply absent from the result.
     private static func readFiles(in directory: URL) -> [String: Data] {
         var files: [String: Data] = [:]
-        for name in ScenarioFileName.all {
+        for name in ScenarioFileName.all + ScenarioFileName.optional {
             let url = directory.appendingPathComponent(name, isDirectory: false)
             if let data = try? Data(contentsOf: url) { files[name] = data }
         }
@@ -64,15 +64,19 @@ public enum ScenarioLoader {
         let safeHouses = SafeHouseTable.decode(table(ScenarioFileName.safeHouses), issues: &issues)
         let legs = LegTable.decode(table(ScenarioFileName.legs), issues: &issues)
         let programmes = ProgrammeTable.decode(table(ScenarioFileName.programmes), issues: &issues)
+        let commitments = CommitmentTable.decode(
+            table(ScenarioFileName.commitments), horizonWeeks: settings?.horizonWeeks, issues: &issues)
         issues += CrossReferenceCheck.check(
             households: households, locations: locations, safeHouses: safeHouses, legs: legs,
             programmes: programmes)
+        issues += CommitmentCheck.check(
+            commitments, households: households, safeHouses: safeHouses, legs: legs, programmes: programmes)
 
         guard issues.isEmpty, let settings = settings?.settings else { return (nil, issues) }
         let scenario = Scenario(
             settings: settings, households: households.rows.map(\.value), locations: locations.rows.map(\.value),
             safeHouses: safeHouses.rows.map(\.value), legs: legs.rows.map(\.value),
-            programmes: programmes.rows.map(\.value))
+            programmes: programmes.rows.map(\.value), commitments: commitments.rows.map(\.value))
         return (scenario, issues)
     }
 }

@@ -30,7 +30,8 @@ enum TableDecoding {
         var result = DecodedTable<Value>()
         guard let table else { return result }
         let columns = HeaderCheck.bind(table, to: schema, issues: &issues)
-        result.isAvailable = columns.indices["id"] != nil
+        let key = schema.keyColumn
+        result.isAvailable = columns.indices[key] != nil
         var firstLine: [String: Int] = [:]
 
         for row in table.rows {
@@ -42,14 +43,14 @@ enum TableDecoding {
                 issues.append(ValidationIssue(
                     file: table.file, line: row.position.line, column: row.position.column,
                     message: "the row has \(row.cells.count) fields but the header has \(columns.width)"))
-                if let id = reader.cell("id").flatMap({ CellParsing.identifier($0.value) }) { result.ids.insert(id) }
+                if let id = reader.cell(key).flatMap({ CellParsing.identifier($0.value) }) { result.ids.insert(id) }
                 continue
             }
-            let id = reader.requiredIdentifier("id")
+            let id = reader.requiredIdentifier(key)
             if let id {
                 result.ids.insert(id)
                 if let first = firstLine[id] {
-                    reader.fail("id", "duplicate id \(id): first defined on line \(first)")
+                    reader.fail(key, "duplicate \(key) \(id): first defined on line \(first)")
                 } else {
                     firstLine[id] = row.position.line
                 }

@@ -10,6 +10,9 @@ struct ColumnSpec {
 struct TableSchema {
     var file: String
     var columns: [ColumnSpec]
+    /// The column whose values identify rows and must be unique (`id`, or `household` in
+    /// commitments.csv).
+    var keyColumn = "id"
 
     /// Column names in documented order, for messages.
     var columnList: String { columns.map(\.name).joined(separator: ", ") }

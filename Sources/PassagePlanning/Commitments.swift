@@ -1,0 +1,126 @@
+import PassageScenario
+
+/// A committed household on its fixed pathway.
+struct PinnedMove: Sendable {
+    /// Index into `scenario.households`.
+    var household: Int
+    var pathway: Pathway
+    var startWeek: Int
+}
+
+/// Households already under way: their fixed pathways, what they use, and what no longer fits.
+enum CommitmentPlanning {
+    /// The scenario's commitments as pathways, sorted by household id. The loader has checked that
+    /// every id exists and the legs form one journey.
+    static func pinnedMoves(_ scenario: Scenario) -> [PinnedMove] {
+        let households = Dictionary(uniqueKeysWithValues: scenario.households.enumerated().map { ($1.id, $0) })
+        let legs = Dictionary(uniqueKeysWithValues: scenario.legs.enumerated().map { ($1.id, $0) })
+        let houses = Dictionary(uniqueKeysWithValues: scenario.safeHouses.enumerated().map { ($1.id, $0) })
+        let programmes = Dictionary(uniqueKeysWithValues: scenario.programmes.enumerated().map { ($1.id, $0) })
+        return scenario.commitments.sorted { $0.householdID < $1.householdID }.compactMap { commitment in
+            guard let household = households[commitment.householdID], let house = houses[commitment.safeHouseID],
+                let programme = programmes[commitment.programmeID]
+            else { return nil }
+            let outbound = Route(legs: commitment.outboundLegs.compactMap { legs[$0] }, scenario: scenario)
+            let onward = Route(legs: commitment.onwardLegs.compactMap { legs[$0] }, scenario: scenario)
+            let pathway = Pathway(
+                outbound, house: house, programme: programme, onward,
+                profile: HouseholdProfile(scenario.households[household]), scenario: scenario)
+            return PinnedMove(household: household, pathway: pathway, startWeek: commitment.startWeek)
+        }
+    }
+
+    /// Commitments whose safe house, stay or application window no longer allows them.
+    static func structuralConflicts(_ pinned: [PinnedMove], scenario: Scenario) -> [CommitmentConflict] {
+        var conflicts: [CommitmentConflict] = []
+        let horizon = 1...scenario.settings.horizonWeeks
+        for move in pinned {
+            let id = scenario.households[move.household].id
+            let house = scenario.safeHouses[move.pathway.house]
+            let programme = scenario.programmes[move.pathway.programme]
+            let lodged = move.startWeek + move.pathway.lodgeOffset
+            let stay = lodged...(lodged + move.pathway.stayWeeks - 1)
+            let closed = stay.filter { horizon.contains($0) && !house.isOpen(throughout: $0...$0) }
+            if !closed.isEmpty {
+                conflicts.append(
+                    CommitmentConflict(
+                        kind: .houseClosed, householdIDs: [id],
+                        problem: "safe house \(house.id) is closed in \(weekRanges(closed)) of \(id)'s committed stay",
+                        action: "find \(id) another safe house at \(house.location) for \(weekRanges(closed)), "
+                            + "or keep \(house.id) open"))
+            }
+            if let maxStay = house.maxStayWeeks, move.pathway.stayWeeks > maxStay {
+                conflicts.append(
+                    CommitmentConflict(
+                        kind: .stayTooLong, householdIDs: [id],
+                        problem: "\(id)'s committed stay of \(move.pathway.stayWeeks) weeks at \(house.id) is longer "
+                            + "than its maximum of \(maxStay)",
+                        action: "agree a longer stay with \(house.id), or move \(id) to another house after \(maxStay) weeks"))
+            }
+            if horizon.contains(lodged), !programme.acceptsApplications(inWeek: lodged) {
+                conflicts.append(
+                    CommitmentConflict(
+                        kind: .applicationWindow, householdIDs: [id],
+                        problem: "\(id)'s application to \(programme.id) is committed for W\(lodged), outside the "
+                            + "programme's application window",
+                        action: "lodge it within the window, or choose another programme for \(id)"))
+            }
+        }
+        return conflicts
+    }
+
+    /// Capacities that commitments alone exceed, one conflict per resource with the periods and the
+    /// households committed to it there.
+    static func capacityConflicts(
+        use: [ResourceKey: Double], householdsOn: [ResourceKey: [String]], capacity: (ResourceKey) -> Double,
+        describe: (ResourceKey) -> (kind: ResourceKind, id: String, period: String)
+    ) -> [CommitmentConflict] {
+        var byResource: [String: (kind: ResourceKind, id: String, periods: [String], households: Set<String>, excess: Double)] = [:]
+        for key in use.keys.sorted() {
+            let excess = use[key, default: 0] - capacity(key)
+            guard excess > 1e-6 else { continue }
+            let (kind, id, period) = describe(key)
+            let name = "\(kind.rawValue)/\(id)"
+            var entry = byResource[name] ?? (kind, id, [], [], 0)
+            entry.periods.append(period)
+            entry.households.formUnion(householdsOn[key] ?? [])
+            entry.excess = max(entry.excess, excess)
+            byResource[name] = entry
+        }
+        return byResource.keys.sorted().map { name in
+            let entry = byResource[name]!
+            let households = entry.households.sorted()
+            let periods = entry.periods.joined(separator: ", ")
+            let what: String
+            switch entry.kind {
+            case .beds: what = "beds at \(entry.id)"
+            case .seats: what = "seats on leg \(entry.id)"
+            case .quota: what = "places in programme \(entry.id)"
+            case .budget: what = "budget"
+            }
+            let amount = entry.kind == .budget ? String(format: "%.2f", entry.excess) : String(Int(entry.excess.rounded(.up)))
+            return CommitmentConflict(
+                kind: .overCapacity, householdIDs: households,
+                problem: "commitments alone need more \(what) than there is (\(periods)): short by up to \(amount)",
+                action: "rebook one of \(households.joined(separator: ", ")) elsewhere, or add at least \(amount) to "
+                    + "\(what) for \(periods)")
+        }
+    }
+}
+
+/// `W3–W5, W8` for a sorted list of weeks.
+func weekRanges(_ weeks: [Int]) -> String {
+    var parts: [String] = []
+    var start: Int?
+    var previous: Int?
+    for week in weeks + [Int.max] {
+        if let p = previous, week == p + 1 {
+            previous = week
+            continue
+        }
+        if let s = start, let p = previous { parts.append(s == p ? "W\(s)" : "W\(s)–W\(p)") }
+        start = week
+        previous = week
+    }
+    return parts.joined(separator: ", ")
+}

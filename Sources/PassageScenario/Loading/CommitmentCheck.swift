@@ -1,0 +1,87 @@
+// Checks each commitment against the other tables: everything it names exists, and its legs form one
+// journey from the household's location to the lodging place, and from there to the arrival. Only
+// complete rows are checked (a bad row was reported already). Messages name ids, never a household's
+// attributes.
+
+enum CommitmentCheck {
+    static func check(
+        _ commitments: DecodedTable<Commitment>, households: DecodedTable<Household>,
+        safeHouses: DecodedTable<SafeHouse>, legs: DecodedTable<RouteLeg>, programmes: DecodedTable<VisaProgramme>
+    ) -> [ValidationIssue] {
+        var issues: [ValidationIssue] = []
+        let householdByID = Dictionary(households.rows.map { ($0.value.id, $0.value) }, uniquingKeysWith: { a, _ in a })
+        let legByID = Dictionary(legs.rows.map { ($0.value.id, $0.value) }, uniquingKeysWith: { a, _ in a })
+        let houseByID = Dictionary(safeHouses.rows.map { ($0.value.id, $0.value) }, uniquingKeysWith: { a, _ in a })
+        let programmeByID = Dictionary(
+            programmes.rows.map { ($0.value.id, $0.value) }, uniquingKeysWith: { a, _ in a })
+
+        for located in commitments.rows {
+            let commitment = located.value
+            func report(_ column: String, _ message: String) {
+                let at = located.position(column)
+                issues.append(ValidationIssue(
+                    file: ScenarioFileName.commitments, line: at.line, column: at.column, message: message))
+            }
+            var complete = true
+            if households.isAvailable, !households.ids.contains(commitment.householdID) {
+                report("household", "household \(commitment.householdID) is not an id in \(ScenarioFileName.households)")
+                complete = false
+            }
+            for (column, ids) in [("outbound", commitment.outboundLegs), ("onward", commitment.onwardLegs)] {
+                for id in ids where legs.isAvailable && !legs.ids.contains(id) {
+                    report(column, "leg \(id) is not an id in \(ScenarioFileName.legs)")
+                    complete = false
+                }
+            }
+            if safeHouses.isAvailable, !safeHouses.ids.contains(commitment.safeHouseID) {
+                report("safe_house", "safe_house \(commitment.safeHouseID) is not an id in \(ScenarioFileName.safeHouses)")
+                complete = false
+            }
+            if programmes.isAvailable, !programmes.ids.contains(commitment.programmeID) {
+                report("programme", "programme \(commitment.programmeID) is not an id in \(ScenarioFileName.programmes)")
+                complete = false
+            }
+            // The journey, when every part decoded.
+            guard complete, let household = householdByID[commitment.householdID],
+                let house = houseByID[commitment.safeHouseID], let programme = programmeByID[commitment.programmeID]
+            else { continue }
+            let outbound = commitment.outboundLegs.compactMap { legByID[$0] }
+            let onward = commitment.onwardLegs.compactMap { legByID[$0] }
+            guard outbound.count == commitment.outboundLegs.count, onward.count == commitment.onwardLegs.count
+            else { continue }
+            if let problem = chainProblem(
+                outbound, from: household.location, fromWords: "where the household is (its location)",
+                to: programme.lodgedAt, toWords: "where programme \(programme.id) lodges applications")
+            {
+                report("outbound", problem)
+            }
+            if house.location != programme.lodgedAt {
+                report(
+                    "safe_house",
+                    "safe_house \(house.id) is not at \(programme.lodgedAt), where programme \(programme.id) lodges applications")
+            }
+            if let problem = chainProblem(
+                onward, from: programme.lodgedAt, fromWords: "the lodging place \(programme.lodgedAt)",
+                to: programme.arrival, toWords: "the programme's arrival \(programme.arrival)")
+            {
+                report("onward", problem)
+            }
+        }
+        return issues
+    }
+
+    /// Why `legs` do not form one journey from `from` to `to`, or nil when they do.
+    private static func chainProblem(
+        _ legs: [RouteLeg], from: String, fromWords: String, to: String, toWords: String
+    ) -> String? {
+        var place = from
+        for leg in legs {
+            if leg.from != place {
+                return "leg \(leg.id) does not continue the journey: it must leave from "
+                    + (place == from ? fromWords : place)
+            }
+            place = leg.to
+        }
+        return place == to ? nil : "the legs must end at \(toWords)"
+    }
+}

@@ -1,0 +1,38 @@
+// commitments.csv: households already under way, whose pathways are fixed. Optional file.
+
+enum CommitmentTable {
+    static let schema = TableSchema(
+        file: ScenarioFileName.commitments,
+        columns: [
+            ColumnSpec(name: "household", isRequired: true),
+            ColumnSpec(name: "start_week", isRequired: true),
+            ColumnSpec(name: "outbound", isRequired: false),
+            ColumnSpec(name: "safe_house", isRequired: true),
+            ColumnSpec(name: "programme", isRequired: true),
+            ColumnSpec(name: "onward", isRequired: true),
+        ],
+        keyColumn: "household")
+
+    /// Earliest start week accepted: a household that left up to two years before this round.
+    static let earliestStartWeek = -104
+
+    static func decode(_ table: CSVTable?, horizonWeeks: Int?, issues: inout [ValidationIssue])
+        -> DecodedTable<Commitment>
+    {
+        TableDecoding.decode(table, schema: schema, echoValues: true, issues: &issues) { id, row in
+            let start = row.requiredInteger("start_week", earliestStartWeek...(horizonWeeks ?? 1_000))
+            let outbound = row.optional("outbound", Expected.identifiers) {
+                CellParsing.list($0, item: CellParsing.identifier)
+            } ?? []
+            let house = row.requiredIdentifier("safe_house")
+            let programme = row.requiredIdentifier("programme")
+            let onward = row.required("onward", Expected.identifiers) {
+                CellParsing.list($0, item: CellParsing.identifier).flatMap { $0.isEmpty ? nil : $0 }
+            }
+            guard let id, let start, let house, let programme, let onward else { return nil }
+            return Commitment(
+                householdID: id, startWeek: start, outboundLegs: outbound, safeHouseID: house,
+                programmeID: programme, onwardLegs: onward)
+        }
+    }
+}
