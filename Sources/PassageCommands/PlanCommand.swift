@@ -35,12 +35,20 @@ struct PlanCommand: ParsableCommand {
     @Option(help: "Also write the mixed-integer program to this file (.mps or .lp) for another solver.")
     var exportModel: String?
 
+    @Option(help: "Re-plan against this previous JSON plan: households keep their pathway unless a change buys more than the scenario's change_penalty, and the report lists what changed.")
+    var previous: String?
+
+    @Option(
+        help: "With --previous: households (ids, comma-separated) that have started their previous pathway; they are kept as commitments.")
+    var started: String?
+
     @Flag(name: .shortAndLong, help: "Show the solver's own output on standard error.")
     var verbose = false
 
     func validate() throws {
         if let timeLimit, !(timeLimit > 0) { throw ValidationError("--time-limit must be a positive number of seconds") }
         if let mipGap, !(mipGap >= 0 && mipGap < 1) { throw ValidationError("--mip-gap must be a fraction from 0 to below 1") }
+        if started != nil && previous == nil { throw ValidationError("--started needs --previous PLAN.json") }
         if let exportModel, ModelFileFormat(path: exportModel) == nil {
             throw ValidationError("--export-model must name a file ending in .mps or .lp")
         }
@@ -52,7 +60,18 @@ struct PlanCommand: ParsableCommand {
     }
 
     private func plan(_ loaded: Scenario) throws {
-        let planner = Planner(scenario: loaded)
+        var loaded = loaded
+        let previousPlan = try previous.map { try PreviousPlanReader.read(Data(contentsOf: URL(fileURLWithPath: $0))) }
+        if let previousPlan, let started {
+            let ids = started.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            let (commitments, unknown) = previousPlan.commitments(for: ids)
+            if !unknown.isEmpty {
+                throw ValidationError("--started names households the previous plan does not move: \(unknown.joined(separator: ", "))")
+            }
+            let already = Set(loaded.commitments.map(\.householdID))
+            loaded.commitments += commitments.filter { !already.contains($0.householdID) }
+        }
+        let planner = Planner(scenario: loaded, previous: previousPlan)
         let formulation = planner.formulation()
         let modelText = try exportModel.map { path in
             try planner.solver.export(formulation.model, format: ModelFileFormat(path: path)!)

@@ -58,18 +58,25 @@ public struct Formulation: Sendable {
     var pinnedUse: [ResourceKey: Double]
     /// Commitments that no longer fit.
     var conflicts: [CommitmentConflict]
+    /// The plan being re-planned, if any.
+    var previous: PreviousPlan?
+    /// Classes whose previous pathway is still among their options (class index → move position).
+    var previousMove: [Int: Int]
 
     let index: ScenarioIndex
 
-    /// Formulates `scenario`.
-    public init(scenario: Scenario) {
+    /// Formulates `scenario`; with `previous`, keeping a household on its previous pathway is
+    /// rewarded by the scenario's `change_penalty` (docs/MODEL.md, "Stability").
+    public init(scenario: Scenario, previous: PreviousPlan? = nil) {
+        self.previous = previous
         let index = ScenarioIndex(scenario)
         self.index = index
         let settings = scenario.settings
         let objective = ObjectiveCoefficients(weights: settings.objective)
         let pinned = CommitmentPlanning.pinnedMoves(scenario)
         self.pinned = pinned
-        classes = householdClasses(of: scenario.households, excluding: Set(pinned.map(\.household)))
+        classes = householdClasses(
+            of: scenario.households, excluding: Set(pinned.map(\.household)), previous: previous)
         var generator = PathwayGenerator(index: index)
         options = classes.map { generator.options(for: $0) }
 
@@ -81,6 +88,7 @@ public struct Formulation: Sendable {
         var usage: [[(key: ResourceKey, amount: Double)]] = []
         var monthLabels: [Int: String] = [:]
         var rowTerms: [ResourceKey: LinearExpression] = [:]
+        var previousMove: [Int: Int] = [:]
 
         // Commitments use capacity first; the model shares out what is left.
         var pinnedUse: [ResourceKey: Double] = [:]
@@ -107,7 +115,12 @@ public struct Formulation: Sendable {
                 for week in options[c].startWeeks[p] {
                     let variable = model.addVariable(
                         "move_c\(c)_p\(p)_w\(week)", upperBound: Double(householdClass.count), kind: kind)
-                    objectiveExpression.add(objective.move(pathway, week: week, profile: profile), variable)
+                    var coefficient = objective.move(pathway, week: week, profile: profile)
+                    if let key = profile.previous, key == PathwayKey(pathway, startWeek: week, scenario: scenario) {
+                        coefficient -= settings.objective.changePenalty
+                        previousMove[c] = moves.count
+                    }
+                    objectiveExpression.add(coefficient, variable)
                     let used = resourceUse(
                         of: pathway, startWeek: week, persons: persons, scenario: scenario, labels: &monthLabels)
                     for (key, amount) in used { rowTerms[key, default: LinearExpression()].add(amount, variable) }
@@ -146,6 +159,7 @@ public struct Formulation: Sendable {
                 capacity: { Formulation.describeRow($0, scenario: scenario, monthLabels: labels).1 },
                 describe: { Formulation.identify($0, scenario: scenario, monthLabels: labels) })
         self.pinnedUse = pinnedUse
+        self.previousMove = previousMove
 
         model.setObjective(.minimize, objectiveExpression)
         self.model = model

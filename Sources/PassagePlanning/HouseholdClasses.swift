@@ -13,8 +13,12 @@ struct HouseholdProfile: Hashable, Sendable {
     var size: Int
     var readyWeek: Int
     var latestDepartureWeek: Int?
+    /// The household's pathway in the previous plan, when re-planning: households that were on
+    /// different pathways are not interchangeable, since keeping each on its own is rewarded.
+    var previous: PathwayKey?
 
-    init(_ household: Household) {
+    init(_ household: Household, previous: PathwayKey? = nil) {
+        self.previous = previous
         latestDepartureWeek = household.latestDepartureWeek
         location = household.location
         nationality = household.nationality
@@ -42,12 +46,15 @@ struct HouseholdClass: Sendable {
 
 /// Groups households (but those at `excluded` positions) into classes of interchangeable ones,
 /// ordered by their first member's id.
-func householdClasses(of households: [Household], excluding excluded: Set<Int> = []) -> [HouseholdClass] {
+func householdClasses(
+    of households: [Household], excluding excluded: Set<Int> = [], previous: PreviousPlan? = nil
+) -> [HouseholdClass] {
     let order = households.indices.filter { !excluded.contains($0) }.sorted { households[$0].id < households[$1].id }
     var classIndex: [HouseholdProfile: Int] = [:]
     var classes: [HouseholdClass] = []
     for household in order {
-        let profile = HouseholdProfile(households[household])
+        let id = households[household].id
+        let profile = HouseholdProfile(households[household], previous: previous?.pathways[id].map(PathwayKey.init))
         if let existing = classIndex[profile] {
             classes[existing].members.append(household)
         } else {

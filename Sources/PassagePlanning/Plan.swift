@@ -18,11 +18,16 @@ public struct Plan: Sendable, Hashable {
     public var capacity: [CapacityUse]
     /// Commitments that can no longer be kept as they stand, with what to do about each.
     public var conflicts: [CommitmentConflict]
+    /// When re-planning: every household whose plan changed against the previous plan, sorted by id;
+    /// nil when there was no previous plan.
+    public var changes: [PlanChange]?
 
     public init(
         scenario: ScenarioHeader, solver: SolverReport, summary: PlanSummary, itineraries: [Itinerary],
-        unmoved: [UnmovedHousehold], capacity: [CapacityUse], conflicts: [CommitmentConflict] = []
+        unmoved: [UnmovedHousehold], capacity: [CapacityUse], conflicts: [CommitmentConflict] = [],
+        changes: [PlanChange]? = nil
     ) {
+        self.changes = changes
         self.conflicts = conflicts
         self.scenario = scenario
         self.solver = solver
@@ -382,5 +387,33 @@ public struct CommitmentConflict: Sendable, Hashable {
         self.householdIDs = householdIDs
         self.problem = problem
         self.action = action
+    }
+}
+
+/// How one household's plan differs from the previous plan, and why.
+public struct PlanChange: Sendable, Hashable {
+    /// What changed; several may apply at once (e.g. later and through another house).
+    public enum Kind: String, Sendable, Hashable, Codable, CaseIterable {
+        case newlyMoved = "newly_moved"
+        case noLongerMoved = "no_longer_moved"
+        case earlier, later
+        case differentRoute = "different_route"
+        case differentHouse = "different_house"
+        case differentProgramme = "different_programme"
+    }
+    public var householdID: String
+    public var kinds: [Kind]
+    /// The previous and new start weeks, when moved.
+    public var previousStartWeek: Int?
+    public var newStartWeek: Int?
+    /// Why, in words.
+    public var reason: String
+
+    public init(householdID: String, kinds: [Kind], previousStartWeek: Int?, newStartWeek: Int?, reason: String) {
+        self.householdID = householdID
+        self.kinds = kinds
+        self.previousStartWeek = previousStartWeek
+        self.newStartWeek = newStartWeek
+        self.reason = reason
     }
 }

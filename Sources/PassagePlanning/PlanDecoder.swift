@@ -11,7 +11,7 @@ struct PlanDecoder {
     let solution: Solution
     let limits: (timeLimit: Double?, mipGap: Double?)
 
-    private var scenario: Scenario { formulation.index.scenario }
+    var scenario: Scenario { formulation.index.scenario }
 
     func decode() -> Plan {
         let hasPlan = solution.status.hasSolution
@@ -78,7 +78,8 @@ struct PlanDecoder {
             itineraries: itineraries,
             unmoved: unmoved,
             capacity: capacityUse(used),
-            conflicts: formulation.conflicts)
+            conflicts: formulation.conflicts,
+            changes: changes(itineraries, used: used))
     }
 
     private func itinerary(_ household: Household, pathway: Pathway, startWeek: Int, committed: Bool) -> Itinerary {
@@ -145,7 +146,7 @@ struct PlanDecoder {
             })
     }
 
-    private func capacity(of key: ResourceKey) -> Double {
+    func capacity(of key: ResourceKey) -> Double {
         Formulation.describeRow(key, scenario: scenario, monthLabels: formulation.monthLabels).1
     }
 

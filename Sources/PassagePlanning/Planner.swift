@@ -21,6 +21,9 @@ public struct PlanningOptions: Sendable {
 public struct Planner: Sendable {
     public let scenario: Scenario
     public let solver: any LinearSolver
+    /// The plan being re-planned: households stay on their previous pathway unless a change buys
+    /// more than the scenario's `change_penalty`, and the plan lists what changed.
+    public let previous: PreviousPlan?
 
     /// GLPK's branch-and-cut settings for the planning model: the measured assignment settings plus
     /// Gomory's cuts, which the assignment benchmarks do not need but the planning model does (the demo:
@@ -28,9 +31,13 @@ public struct Planner: Sendable {
     public static let defaultMIPSettings = GLPKMIPSettings(gomoryCuts: true)
 
     /// A planner for `scenario` solving with `solver` (GLPK with `defaultMIPSettings` by default).
-    public init(scenario: Scenario, solver: any LinearSolver = GLPKSolver(mipSettings: Planner.defaultMIPSettings)) {
+    public init(
+        scenario: Scenario, solver: any LinearSolver = GLPKSolver(mipSettings: Planner.defaultMIPSettings),
+        previous: PreviousPlan? = nil
+    ) {
         self.scenario = scenario
         self.solver = solver
+        self.previous = previous
     }
 
     /// Solves and returns the plan. Throws only when the solver itself fails.
@@ -40,7 +47,7 @@ public struct Planner: Sendable {
 
     /// The mixed-integer program of the scenario (its `model` is what `--export-model` writes).
     public func formulation() -> Formulation {
-        Formulation(scenario: scenario)
+        Formulation(scenario: scenario, previous: previous)
     }
 
     /// Solves a formulation of this planner's scenario and decodes the plan.

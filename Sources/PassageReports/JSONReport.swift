@@ -44,7 +44,16 @@ public enum JSONReport {
             capacity: capacity(plan.capacity),
             conflicts: plan.conflicts.map {
                 JSONConflict(kind: $0.kind.rawValue, householdIDs: $0.householdIDs, problem: $0.problem, action: $0.action)
-            })
+            },
+            changes: Nullable(
+                plan.changes.map { changes in
+                    changes.map {
+                        JSONChange(
+                            householdID: $0.householdID, kinds: $0.kinds.map(\.rawValue),
+                            previousStartWeek: Nullable($0.previousStartWeek), newStartWeek: Nullable($0.newStartWeek),
+                            reason: $0.reason)
+                    }
+                }))
     }
 
     static func summary(_ plan: Plan) -> JSONSummary {

@@ -26,6 +26,15 @@ struct JSONPlan: Encodable, Sendable {
     var households: [JSONHousehold]
     var capacity: [JSONCapacity]
     var conflicts: [JSONConflict]
+    var changes: Nullable<[JSONChange]>
+}
+
+struct JSONChange: Encodable, Sendable {
+    var householdID: String
+    var kinds: [String]
+    var previousStartWeek: Nullable<Int>
+    var newStartWeek: Nullable<Int>
+    var reason: String
 }
 
 struct JSONConflict: Encodable, Sendable {

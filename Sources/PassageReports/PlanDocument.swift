@@ -9,6 +9,7 @@ enum PlanDocument {
         blocks += solver(plan, options: options)
         blocks += summary(plan)
         blocks += conflicts(plan)
+        blocks += changes(plan)
         blocks += itineraries(plan)
         blocks += capacity(plan)
         blocks += unmoved(plan)
@@ -102,6 +103,21 @@ enum PlanDocument {
                 .entry(
                     title: "\(conflict.householdIDs.joined(separator: ", "))  — \(conflict.kind.rawValue.replacingOccurrences(of: "_", with: " "))",
                     details: [conflict.problem + ".", "What to do: " + conflict.action + "."]))
+        }
+        return blocks
+    }
+
+    /// What changed against the previous plan (only when re-planning).
+    static func changes(_ plan: Plan) -> [ReportBlock] {
+        guard let changes = plan.changes else { return [] }
+        var blocks: [ReportBlock] = [.heading("Changes against the previous plan", level: 2)]
+        if changes.isEmpty { blocks.append(.lines(["No household's plan changed."])) }
+        for change in changes {
+            var what = change.kinds.map { $0.rawValue.replacingOccurrences(of: "_", with: " ") }
+            if let before = change.previousStartWeek, let after = change.newStartWeek, before != after {
+                what.append("\(Fmt.week(before)) → \(Fmt.week(after))")
+            }
+            blocks.append(.entry(title: "\(change.householdID)  — \(what.joined(separator: ", "))", details: [change.reason + "."]))
         }
         return blocks
     }

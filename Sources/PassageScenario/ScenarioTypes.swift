@@ -331,11 +331,15 @@ public struct ObjectiveWeights: Sendable, Hashable {
     /// Penalty per person per week of leaving after the household's latest safe departure week, as a
     /// fraction of the urgency weight (on top of `waitingPerWeek`).
     public var latenessPerWeek: Double
+    /// When re-planning against a previous plan: how much a change of one household's pathway must
+    /// improve the objective before the planner makes it (0 = no preference for the previous plan).
+    public var changePenalty: Double
 
     public init(
         urgencyWeights: [Double] = [1000, 400, 150, 50], waitingPerWeek: Double = 0.02, cost: Double = 0.01,
-        risk: Double = 1, preferredCountry: Double = 5, latenessPerWeek: Double = 0.1
+        risk: Double = 1, preferredCountry: Double = 5, latenessPerWeek: Double = 0.1, changePenalty: Double = 50
     ) {
+        self.changePenalty = changePenalty
         self.latenessPerWeek = latenessPerWeek
         self.urgencyWeights = urgencyWeights
         self.waitingPerWeek = waitingPerWeek

@@ -104,6 +104,21 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url.path).isEmpty)
     }
 
+    /// The weekly loop: plan, then re-plan against that plan with one household marked started.
+    @Test func replanningAgainstThePreviousPlan() throws {
+        let folder = try TemporaryFolder()
+        let previous = folder.path("previous.json")
+        let first = try Passage.run(["plan", Passage.demo, "--format", "json", "-o", previous])
+        #expect(first.status == 0, "\(first.standardError)")
+        let again = try Passage.run(["plan", Passage.demo, "--previous", previous, "--started", "H001"])
+        #expect(again.status == 0, "\(again.standardError)")
+        #expect(again.standardOutput.contains("No household's plan changed."))
+        #expect(again.standardOutput.contains("H001  [committed]"))
+        let unknown = try Passage.run(["plan", Passage.demo, "--previous", previous, "--started", "H009"])
+        #expect(unknown.status != 0)
+        #expect(unknown.standardError.contains("H009"))
+    }
+
     @Test func badOptionsAreRefusedWithAMessage() throws {
         let result = try Passage.run(["plan", Passage.demo, "--mip-gap", "2"])
         #expect(result.status != 0)

@@ -15,7 +15,7 @@ struct SettingsReader {
     private var issues: [ValidationIssue] = []
 
     private static let rootKeys = ["title", "start_date", "horizon_weeks", "budget", "currency", "objective", "solver"]
-    private static let objectiveKeys = ["urgency_weights", "waiting_per_week", "cost", "risk", "preferred_country", "lateness_per_week"]
+    private static let objectiveKeys = ["urgency_weights", "waiting_per_week", "cost", "risk", "preferred_country", "lateness_per_week", "change_penalty"]
     private static let solverKeys = ["time_limit_seconds", "mip_gap"]
 
     private init(text: String) { locator = TOMLKeyLocator(text: text) }
@@ -104,10 +104,11 @@ struct SettingsReader {
         let risk = nonNegative("risk", defaults.risk)
         let preferred = nonNegative("preferred_country", defaults.preferredCountry)
         let lateness = nonNegative("lateness_per_week", defaults.latenessPerWeek)
+        let change = nonNegative("change_penalty", defaults.changePenalty)
         guard issues.count == before else { return nil }
         return ObjectiveWeights(
             urgencyWeights: weights, waitingPerWeek: waiting, cost: cost, risk: risk, preferredCountry: preferred,
-            latenessPerWeek: lateness)
+            latenessPerWeek: lateness, changePenalty: change)
     }
 
     private mutating func readUrgencyWeights(_ table: TOMLTable) -> [Double]? {

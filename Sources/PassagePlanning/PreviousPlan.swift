@@ -1,0 +1,70 @@
+import PassageScenario
+
+/// The plan a coordinator is acting on, as far as re-planning needs it: each moved household's
+/// pathway (as a `Commitment`: start week, legs, house, programme) and who was not moved.
+public struct PreviousPlan: Sendable, Hashable {
+    /// Pathways of the households the previous plan moved, by household id.
+    public var pathways: [String: Commitment]
+    /// Households the previous plan did not move.
+    public var notMoved: Set<String>
+
+    public init(pathways: [String: Commitment], notMoved: Set<String>) {
+        self.pathways = pathways
+        self.notMoved = notMoved
+    }
+
+    /// The previous plan as `plan` left it.
+    public init(_ plan: Plan) {
+        var pathways: [String: Commitment] = [:]
+        for itinerary in plan.itineraries {
+            pathways[itinerary.householdID] = Commitment(itinerary)
+        }
+        self.init(pathways: pathways, notMoved: Set(plan.unmoved.map(\.householdID)))
+    }
+
+    /// The previous pathways of `households` as commitments (households marked started), sorted by
+    /// id; ids without a previous pathway are returned in `unknown`.
+    public func commitments(for households: [String]) -> (commitments: [Commitment], unknown: [String]) {
+        var found: [Commitment] = []
+        var unknown: [String] = []
+        for id in Set(households).sorted() {
+            if let pathway = pathways[id] { found.append(pathway) } else { unknown.append(id) }
+        }
+        return (found, unknown)
+    }
+}
+
+/// A pathway's identity across plans: same legs, house, programme and start week.
+struct PathwayKey: Hashable, Sendable {
+    var startWeek: Int
+    var outbound: [String]
+    var house: String
+    var programme: String
+    var onward: [String]
+
+    init(_ commitment: Commitment) {
+        startWeek = commitment.startWeek
+        outbound = commitment.outboundLegs
+        house = commitment.safeHouseID
+        programme = commitment.programmeID
+        onward = commitment.onwardLegs
+    }
+
+    init(_ pathway: Pathway, startWeek: Int, scenario: Scenario) {
+        self.startWeek = startWeek
+        outbound = pathway.outbound.legs.map { scenario.legs[$0].id }
+        house = scenario.safeHouses[pathway.house].id
+        programme = scenario.programmes[pathway.programme].id
+        onward = pathway.onward.legs.map { scenario.legs[$0].id }
+    }
+}
+
+extension Commitment {
+    /// The pathway an itinerary follows, as a commitment (e.g. once the household has started it).
+    public init(_ itinerary: Itinerary) {
+        self.init(
+            householdID: itinerary.householdID, startWeek: itinerary.startWeek,
+            outboundLegs: itinerary.outbound.map(\.legID), safeHouseID: itinerary.stay.houseID,
+            programmeID: itinerary.programmeID, onwardLegs: itinerary.onward.map(\.legID))
+    }
+}
