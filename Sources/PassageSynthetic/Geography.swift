@@ -10,7 +10,7 @@ enum Geography {
     static let migrantNationality = "KG"
 
     /// Transit countries with embassies where applications are lodged, in the order they are used.
-    static let transitCountries = ["GE", "AM", "KZ", "TR", "KG", "RS", "AE", "MN", "AZ", "ME"]
+    static let transitCountries = ["AM", "GE", "KZ", "TR", "KG", "RS", "AE", "MN", "AZ", "ME"]
 
     /// Countries whose programmes admit households, in the order they are used.
     static let destinationCountries = [

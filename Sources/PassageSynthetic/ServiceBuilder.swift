@@ -34,12 +34,13 @@ struct ServiceBuilder {
             let arrivals = network.destinations.filter { network.country($0) == country }
             let arrival = random.pick(arrivals)
             let documents: DocumentKind = switch random.int(0...19) {
-            case 0...12: .internationalPassport
-            case 13...17: .internalID  // the programme issues a laissez-passer
+            case 0...10: .internationalPassport
+            case 11...16: .internalID  // the programme issues a laissez-passer
             default: .none
             }
-            let nationalities = random.chance(0.45)
-                ? [] : random.sample(network.nationalities, count: random.int(1...max(1, network.nationalities.count - 1)))
+            // Open to any nationality, or to some citizens of the origin countries (not to migrants).
+            let origins = network.originCountries
+            let nationalities = random.chance(0.45) ? [] : random.sample(origins, count: random.int(1...origins.count))
             programmes.append(VisaProgramme(
                 id: "P\(threeDigits(number))-\(country)", destinationCountry: country, lodgedAt: network.id(place),
                 arrival: network.id(arrival), quota: 0, quotaPeriod: random.chance(0.5) ? .month : .horizon,

@@ -17,13 +17,11 @@ struct GeneratedValidityTests {
         #expect(issues.isEmpty, "\(issues.prefix(5).map(\.description))")
         #expect(try ScenarioLoader.load(files: files) == scenario)
         #expect(scenario.households.count == households)
-        print("\(households) \(profile): \(ScenarioVariety(scenario))")
     }
 
     @Test("10,000 households: valid and reloads equal")
     func tenThousand() throws {
         let files = ScenarioWriter.files(for: Generated.tenThousand)
         #expect(try ScenarioLoader.load(files: files) == Generated.tenThousand)
-        print("10000: \(ScenarioVariety(Generated.tenThousand))")
     }
 }
