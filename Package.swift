@@ -49,6 +49,7 @@ let package = Package(
             name: "PassageCommands",
             dependencies: [
                 "PassageReports",
+                "PassageSynthetic",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
