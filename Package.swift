@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "PassagePlanning", targets: ["PassagePlanning"]),
         .library(name: "PassageScenario", targets: ["PassageScenario"]),
         .library(name: "LinearProgramming", targets: ["LinearProgramming"]),
+        .library(name: "PassageSynthetic", targets: ["PassageSynthetic"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -34,6 +35,8 @@ let package = Package(
                 .product(name: "CSV", package: "CSV.swift"),
             ]
         ),
+        // Synthetic scenarios as varied as real caseloads, for tests and benchmarks at scale.
+        .target(name: "PassageSynthetic", dependencies: ["PassageScenario"]),
         // Pathways, the mixed-integer formulation, plan decoding and reasons.
         .target(name: "PassagePlanning", dependencies: ["PassageScenario", "LinearProgramming"]),
         // Rendering plans as text, Markdown, JSON and CSV; atomic owner-only output.
@@ -46,6 +49,7 @@ let package = Package(
             name: "PassageCommands",
             dependencies: [
                 "PassageReports",
+                "PassageSynthetic",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -57,5 +61,6 @@ let package = Package(
         // Snapshots are read through #filePath, not bundled as resources.
         .testTarget(name: "PassageReportsTests", dependencies: ["PassageReports"], exclude: ["Snapshots"]),
         .testTarget(name: "PassageCommandsTests", dependencies: ["PassageCommands"]),
+        .testTarget(name: "PassageSyntheticTests", dependencies: ["PassageSynthetic", "PassagePlanning"]),
     ]
 )

@@ -1,0 +1,64 @@
+import ArgumentParser
+import Foundation
+import PassageReports
+import PassageScenario
+import PassageSynthetic
+
+/// `passage generate`: writes a synthetic scenario folder for testing and benchmarking at scale.
+struct GenerateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "generate",
+        abstract: "Write an invented scenario of N households, for testing and benchmarking.",
+        discussion: """
+            Every person, place and rule in it is invented (ids such as H000001 and ru-origin-03). The \
+            network grows with N: at 10,000 households about 19 origins, 80 safe houses, 170 legs and \
+            28 programmes over 26 weeks. Quotas, beds, seats and the budget are set for about half of \
+            the persons, so not everyone can move. The same N, seed and profile always give the same \
+            files. See docs/SCENARIO.md, "Synthetic scenarios".
+            """
+    )
+
+    @Option(help: "Number of households, from 1 to \(SyntheticCaseload.maximumHouseholds).")
+    var households: Int
+
+    @Option(help: "Seed for the random choices; the same seed gives the same scenario.")
+    var seed: UInt64
+
+    @Option(name: [.short, .long], help: "Folder to create; it must not exist or must be empty.", completion: .directory)
+    var output: String
+
+    @Option(help: "steady: urgency and readiness spread out; crisis: most urgent and ready at once.")
+    var profile: SyntheticProfile = .steady
+
+    @Flag(help: "Write into the folder even if it is not empty (scenario files in it are replaced).")
+    var force = false
+
+    func validate() throws {
+        guard (1...SyntheticCaseload.maximumHouseholds).contains(households) else {
+            throw ValidationError("--households must be from 1 to \(SyntheticCaseload.maximumHouseholds)")
+        }
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: output, isDirectory: &isDirectory) {
+            guard isDirectory.boolValue else { throw ValidationError("\(output) exists and is not a folder") }
+            let contents = (try? FileManager.default.contentsOfDirectory(atPath: output)) ?? []
+            guard contents.isEmpty || force else {
+                throw ValidationError("\(output) is not empty; choose a new folder or pass --force")
+            }
+        }
+    }
+
+    func run() throws {
+        try Failure.exitingWithStatus2 {
+            let scenario = SyntheticCaseload.generate(households: households, seed: seed, profile: profile)
+            // Owner-only, like every file Passage writes: the folder may later hold real caseloads.
+            try FileManager.default.createDirectory(
+                atPath: output, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            try ScenarioWriter.write(scenario, into: URL(fileURLWithPath: output, isDirectory: true)) { data, path in
+                try OutputFile.write(data: data, to: path)
+            }
+            print("\(output): generated — \(ScenarioVariety(scenario))")
+        }
+    }
+}
+
+extension SyntheticProfile: ExpressibleByArgument {}

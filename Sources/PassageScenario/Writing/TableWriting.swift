@@ -1,0 +1,97 @@
+import CSV
+import Foundation
+
+// The five CSV tables of a scenario, one row per record in the scenario's order, every column of
+// docs/SCENARIO.md in the order documented there (optional columns included, empty for defaults).
+
+/// Renders the tables of a `Scenario` as CSV text.
+enum TableWriting {
+    static func households(_ rows: [Household]) -> Data {
+        csv(
+            header: [
+                "id", "size", "location", "urgency", "ready_week", "nationality", "passport", "internal_id",
+                "needs", "excluded_countries", "preferred_countries",
+            ],
+            rows: rows.map { h in
+                [
+                    h.id, String(h.size), h.location, String(h.urgency), String(h.readyWeek), h.nationality,
+                    h.passport.rawValue, h.hasInternalID ? "yes" : "no", ValueFormatting.list(h.needs),
+                    ValueFormatting.list(h.excludedCountries), ValueFormatting.list(h.preferredCountries),
+                ]
+            })
+    }
+
+    static func locations(_ rows: [Location]) -> Data {
+        csv(
+            header: ["id", "country", "kind", "latitude", "longitude"],
+            rows: rows.map { l in
+                [
+                    l.id, l.country, l.kind.rawValue, ValueFormatting.number(l.latitude),
+                    ValueFormatting.number(l.longitude),
+                ]
+            })
+    }
+
+    static func safeHouses(_ rows: [SafeHouse]) -> Data {
+        csv(
+            header: [
+                "id", "location", "beds", "open_from_week", "open_until_week", "cost_per_person_week",
+                "max_stay_weeks", "needs_supported",
+            ],
+            rows: rows.map { s in
+                [
+                    s.id, s.location, String(s.beds), String(s.openFromWeek), ValueFormatting.integer(s.openUntilWeek),
+                    ValueFormatting.number(s.costPerPersonWeek), ValueFormatting.integer(s.maxStayWeeks),
+                    ValueFormatting.list(s.needsSupported),
+                ]
+            })
+    }
+
+    static func legs(_ rows: [RouteLeg]) -> Data {
+        csv(
+            header: [
+                "id", "from", "to", "mode", "duration_days", "cost_per_person", "seats_per_week", "documents", "risk",
+            ],
+            rows: rows.map { l in
+                [
+                    l.id, l.from, l.to, l.mode.rawValue, String(l.durationDays), ValueFormatting.number(l.costPerPerson),
+                    String(l.seatsPerWeek), ValueFormatting.documentRule(l.documents), ValueFormatting.number(l.risk),
+                ]
+            })
+    }
+
+    static func programmes(_ rows: [VisaProgramme]) -> Data {
+        csv(
+            header: [
+                "id", "destination_country", "lodged_at", "arrival", "quota", "quota_period", "processing_weeks",
+                "nationalities", "documents", "needs_served", "cost_per_person",
+            ],
+            rows: rows.map { p in
+                [
+                    p.id, p.destinationCountry, p.lodgedAt, p.arrival, String(p.quota), p.quotaPeriod.rawValue,
+                    String(p.processingWeeks), ValueFormatting.list(p.nationalities), p.documentsRequired.rawValue,
+                    ValueFormatting.list(p.needsServed), ValueFormatting.number(p.costPerPerson),
+                ]
+            })
+    }
+
+    /// CSV with LF line ends and a final newline; CSV.swift quotes any field holding a comma, quote
+    /// or line break.
+    private static func csv(header: [String], rows: [[String]]) -> Data {
+        do {
+            let writer = try CSVWriter(stream: .toMemory(), newline: .lf)
+            try writer.write(row: header)
+            for row in rows { try writer.write(row: row) }
+            writer.stream.close()
+            guard var data = writer.stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data else {
+                preconditionFailure("CSV.swift wrote to memory but returned no data")
+            }
+            // CSV.swift separates rows but does not end the last one; POSIX text files end in a newline.
+            data.append(0x0A)
+            return data
+        } catch {
+            // Unreachable: an in-memory stream accepts every write.
+            preconditionFailure("CSV rendering to memory failed: \(error)")
+        }
+    }
+}
