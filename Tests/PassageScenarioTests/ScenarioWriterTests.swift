@@ -59,4 +59,24 @@ struct ScenarioWriterTests {
         try ScenarioWriter.write(demo, into: folder)
         #expect(try ScenarioLoader.load(directory: folder) == demo)
     }
+
+    @Test("commitments, deadlines and application windows survive a round trip")
+    func commitmentsRoundTrip() throws {
+        var demo = try ScenarioLoader.load(directory: demoDirectory)
+        demo.settings.objective.changePenalty = 12.5
+        demo.settings.objective.latenessPerWeek = 0.3
+        demo.commitments = [
+            Commitment(
+                householdID: "H001", startWeek: -1, outboundLegs: ["L04", "L13"], safeHouseID: "SH-EVN-1",
+                programmeID: "P-DE-EVN", onwardLegs: ["L30"]),
+            Commitment(
+                householdID: "H032", startWeek: 2, outboundLegs: ["L20"], safeHouseID: "SH-IST-1",
+                programmeID: "P-NL-IST", onwardLegs: ["L34"]),
+        ]
+        #expect(demo.households.contains { $0.latestDepartureWeek != nil })
+        #expect(demo.programmes.contains { $0.applicationUntilWeek != nil })
+        let files = ScenarioWriter.files(for: demo)
+        #expect(Set(files.keys) == Set(ScenarioFileName.all + [ScenarioFileName.commitments]))
+        #expect(try ScenarioLoader.load(files: files) == demo)
+    }
 }

@@ -10,7 +10,7 @@ import Foundation
 public enum ScenarioWriter {
     /// The contents of every file of the scenario folder, keyed by `ScenarioFileName`.
     public static func files(for scenario: Scenario) -> [String: Data] {
-        [
+        var files = [
             ScenarioFileName.settings: Data(SettingsWriting.text(scenario.settings).utf8),
             ScenarioFileName.households: TableWriting.households(scenario.households),
             ScenarioFileName.locations: TableWriting.locations(scenario.locations),
@@ -18,6 +18,11 @@ public enum ScenarioWriter {
             ScenarioFileName.legs: TableWriting.legs(scenario.legs),
             ScenarioFileName.programmes: TableWriting.programmes(scenario.programmes),
         ]
+        // commitments.csv is optional: written only when some household is under way.
+        if !scenario.commitments.isEmpty {
+            files[ScenarioFileName.commitments] = TableWriting.commitments(scenario.commitments)
+        }
+        return files
     }
 
     /// Writes every file of `scenario` into the existing folder `directory`, in the order of
@@ -32,8 +37,9 @@ public enum ScenarioWriter {
         }
     ) throws {
         let contents = files(for: scenario)
-        for name in ScenarioFileName.all {
-            try writeFile(contents[name]!, directory.appendingPathComponent(name, isDirectory: false).path)
+        for name in ScenarioFileName.all + ScenarioFileName.optional {
+            guard let data = contents[name] else { continue }
+            try writeFile(data, directory.appendingPathComponent(name, isDirectory: false).path)
         }
     }
 }

@@ -21,6 +21,8 @@ enum SettingsWriting {
         lines.append("cost = \(ValueFormatting.number(objective.cost))")
         lines.append("risk = \(ValueFormatting.number(objective.risk))")
         lines.append("preferred_country = \(ValueFormatting.number(objective.preferredCountry))")
+        lines.append("lateness_per_week = \(ValueFormatting.number(objective.latenessPerWeek))")
+        lines.append("change_penalty = \(ValueFormatting.number(objective.changePenalty))")
 
         // An absent limit is left out, so the loader applies its default.
         lines.append("")

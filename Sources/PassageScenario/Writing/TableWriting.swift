@@ -10,13 +10,14 @@ enum TableWriting {
         csv(
             header: [
                 "id", "size", "location", "urgency", "ready_week", "nationality", "passport", "internal_id",
-                "needs", "excluded_countries", "preferred_countries",
+                "needs", "excluded_countries", "preferred_countries", "latest_departure_week",
             ],
             rows: rows.map { h in
                 [
                     h.id, String(h.size), h.location, String(h.urgency), String(h.readyWeek), h.nationality,
                     h.passport.rawValue, h.hasInternalID ? "yes" : "no", ValueFormatting.list(h.needs),
                     ValueFormatting.list(h.excludedCountries), ValueFormatting.list(h.preferredCountries),
+                    ValueFormatting.integer(h.latestDepartureWeek),
                 ]
             })
     }
@@ -64,13 +65,26 @@ enum TableWriting {
         csv(
             header: [
                 "id", "destination_country", "lodged_at", "arrival", "quota", "quota_period", "processing_weeks",
-                "nationalities", "documents", "needs_served", "cost_per_person",
+                "nationalities", "documents", "needs_served", "cost_per_person", "application_from_week",
+                "application_until_week",
             ],
             rows: rows.map { p in
                 [
                     p.id, p.destinationCountry, p.lodgedAt, p.arrival, String(p.quota), p.quotaPeriod.rawValue,
                     String(p.processingWeeks), ValueFormatting.list(p.nationalities), p.documentsRequired.rawValue,
                     ValueFormatting.list(p.needsServed), ValueFormatting.number(p.costPerPerson),
+                    ValueFormatting.integer(p.applicationFromWeek), ValueFormatting.integer(p.applicationUntilWeek),
+                ]
+            })
+    }
+
+    static func commitments(_ rows: [Commitment]) -> Data {
+        csv(
+            header: ["household", "start_week", "outbound", "safe_house", "programme", "onward"],
+            rows: rows.map { c in
+                [
+                    c.householdID, String(c.startWeek), ValueFormatting.list(c.outboundLegs), c.safeHouseID,
+                    c.programmeID, ValueFormatting.list(c.onwardLegs),
                 ]
             })
     }
