@@ -57,7 +57,7 @@ let package = Package(
 
         .testTarget(name: "LinearProgrammingTests", dependencies: ["LinearProgramming"]),
         .testTarget(name: "PassageScenarioTests", dependencies: ["PassageScenario"]),
-        .testTarget(name: "PassagePlanningTests", dependencies: ["PassagePlanning"]),
+        .testTarget(name: "PassagePlanningTests", dependencies: ["PassagePlanning", "PassageSynthetic"]),
         // Snapshots are read through #filePath, not bundled as resources.
         .testTarget(name: "PassageReportsTests", dependencies: ["PassageReports"], exclude: ["Snapshots"]),
         .testTarget(name: "PassageCommandsTests", dependencies: ["PassageCommands"]),

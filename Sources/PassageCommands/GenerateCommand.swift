@@ -37,25 +37,13 @@ struct GenerateCommand: ParsableCommand {
         guard (1...SyntheticCaseload.maximumHouseholds).contains(households) else {
             throw ValidationError("--households must be from 1 to \(SyntheticCaseload.maximumHouseholds)")
         }
-        var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: output, isDirectory: &isDirectory) {
-            guard isDirectory.boolValue else { throw ValidationError("\(output) exists and is not a folder") }
-            let contents = (try? FileManager.default.contentsOfDirectory(atPath: output)) ?? []
-            guard contents.isEmpty || force else {
-                throw ValidationError("\(output) is not empty; choose a new folder or pass --force")
-            }
-        }
+        try ScenarioFolderOutput.check(output, force: force)
     }
 
     func run() throws {
         try Failure.exitingWithStatus2 {
             let scenario = SyntheticCaseload.generate(households: households, seed: seed, profile: profile)
-            // Owner-only, like every file Passage writes: the folder may later hold real caseloads.
-            try FileManager.default.createDirectory(
-                atPath: output, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-            try ScenarioWriter.write(scenario, into: URL(fileURLWithPath: output, isDirectory: true)) { data, path in
-                try OutputFile.write(data: data, to: path)
-            }
+            try ScenarioFolderOutput.write(scenario, to: output)
             print("\(output): generated — \(ScenarioVariety(scenario))")
         }
     }

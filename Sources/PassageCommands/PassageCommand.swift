@@ -11,7 +11,7 @@ public struct PassageCommand: ParsableCommand {
             programmes. See docs/SCENARIO.md. Start with `passage validate DIR`, then `passage plan DIR`.
             Passage never uses the network.
             """,
-        subcommands: [ValidateCommand.self, PlanCommand.self, GenerateCommand.self]
+        subcommands: [ValidateCommand.self, PlanCommand.self, AdvanceCommand.self, GenerateCommand.self]
     )
 
     public init() {}

@@ -13,13 +13,20 @@ enum CommitmentPlanning {
     /// The scenario's commitments as pathways, sorted by household id. The loader has checked that
     /// every id exists and the legs form one journey.
     static func pinnedMoves(_ scenario: Scenario) -> [PinnedMove] {
+        moves(scenario.commitments.sorted { $0.householdID < $1.householdID }, in: scenario)
+    }
+
+    /// Pathways (given as commitments) as moves of `scenario`; any naming an id the scenario lacks is
+    /// left out (the loader refuses such commitments).
+    static func moves(_ pathways: [Commitment], in scenario: Scenario) -> [PinnedMove] {
         let households = Dictionary(uniqueKeysWithValues: scenario.households.enumerated().map { ($1.id, $0) })
         let legs = Dictionary(uniqueKeysWithValues: scenario.legs.enumerated().map { ($1.id, $0) })
         let houses = Dictionary(uniqueKeysWithValues: scenario.safeHouses.enumerated().map { ($1.id, $0) })
         let programmes = Dictionary(uniqueKeysWithValues: scenario.programmes.enumerated().map { ($1.id, $0) })
-        return scenario.commitments.sorted { $0.householdID < $1.householdID }.compactMap { commitment in
+        return pathways.compactMap { commitment in
             guard let household = households[commitment.householdID], let house = houses[commitment.safeHouseID],
-                let programme = programmes[commitment.programmeID]
+                let programme = programmes[commitment.programmeID],
+                commitment.outboundLegs.allSatisfy({ legs[$0] != nil }), commitment.onwardLegs.allSatisfy({ legs[$0] != nil })
             else { return nil }
             let outbound = Route(legs: commitment.outboundLegs.compactMap { legs[$0] }, scenario: scenario)
             let onward = Route(legs: commitment.onwardLegs.compactMap { legs[$0] }, scenario: scenario)

@@ -242,11 +242,16 @@ func resourceUse(
         money += scenario.legs[leg].costPerPerson
     }
     let programme = scenario.programmes[pathway.programme]
-    if weeks.contains(lodged) {
-        let period = quotaPeriod(programme, lodgedWeek: lodged, settings: settings, labels: &labels)
+    // A committed household lodged before week 1 but in week 1's calendar month still counts against
+    // that month's quota: the month is under way.
+    let lodgedEarlierThisMonth =
+        lodged < 1 && programme.quotaPeriod == .month
+        && monthNumber(settings.startOfWeek(lodged)) == monthNumber(settings.startOfWeek(1))
+    if weeks.contains(lodged) || lodgedEarlierThisMonth {
+        let period = quotaPeriod(programme, lodgedWeek: max(1, lodged), settings: settings, labels: &labels)
         used.append((.quota(programme: pathway.programme, period: period), persons))
-        money += programme.costPerPerson
     }
+    if weeks.contains(lodged) { money += programme.costPerPerson }
     if settings.budget != nil {
         // A move wholly inside the horizon costs exactly its pathway's cost (one product, so the model's
         // coefficients do not depend on summation order); a committed move only what is still to pay.
@@ -255,3 +260,6 @@ func resourceUse(
     }
     return used
 }
+
+/// Calendar month of a date as year × 12 + month.
+func monthNumber(_ date: CalendarDate) -> Int { date.year * 12 + date.month }

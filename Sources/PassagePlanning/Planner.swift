@@ -37,7 +37,7 @@ public struct Planner: Sendable {
     ) {
         self.scenario = scenario
         self.solver = solver
-        self.previous = previous
+        self.previous = previous?.counted(from: scenario.settings.startDate)
     }
 
     /// Solves and returns the plan. Throws only when the solver itself fails.

@@ -7,10 +7,24 @@ public struct PreviousPlan: Sendable, Hashable {
     public var pathways: [String: Commitment]
     /// Households the previous plan did not move.
     public var notMoved: Set<String>
+    /// The date the previous plan's week 1 started, when known: a plan made before the scenario was
+    /// advanced counts weeks from an earlier Monday, and its weeks are shifted to the scenario's.
+    public var startDate: CalendarDate?
 
-    public init(pathways: [String: Commitment], notMoved: Set<String>) {
+    public init(pathways: [String: Commitment], notMoved: Set<String>, startDate: CalendarDate? = nil) {
         self.pathways = pathways
         self.notMoved = notMoved
+        self.startDate = startDate
+    }
+
+    /// The same plan with its weeks counted from `start` (a Monday) instead of its own start date.
+    public func counted(from start: CalendarDate) -> PreviousPlan {
+        guard let startDate, startDate != start else { return self }
+        let offset = (start.dayNumber - startDate.dayNumber) / 7
+        var shifted = self
+        for id in pathways.keys { shifted.pathways[id]!.startWeek -= offset }
+        shifted.startDate = start
+        return shifted
     }
 
     /// The previous plan as `plan` left it.
@@ -19,7 +33,8 @@ public struct PreviousPlan: Sendable, Hashable {
         for itinerary in plan.itineraries {
             pathways[itinerary.householdID] = Commitment(itinerary)
         }
-        self.init(pathways: pathways, notMoved: Set(plan.unmoved.map(\.householdID)))
+        self.init(
+            pathways: pathways, notMoved: Set(plan.unmoved.map(\.householdID)), startDate: plan.scenario.startDate)
     }
 
     /// The previous pathways of `households` as commitments (households marked started), sorted by

@@ -33,14 +33,18 @@ public enum PreviousPlanReader {
                 notMoved.insert(household.id)
             }
         }
-        return PreviousPlan(pathways: pathways, notMoved: notMoved)
+        let parts = document.scenario.startDate.split(separator: "-").compactMap { Int($0) }
+        let start = parts.count == 3 ? CalendarDate(year: parts[0], month: parts[1], day: parts[2]) : nil
+        return PreviousPlan(pathways: pathways, notMoved: notMoved, startDate: start)
     }
 
     // Only what re-planning needs of the JSON layout (docs/REPORTS.md).
     private struct Document: Decodable {
         var reportVersion: Int
+        var scenario: Scenario
         var households: [Household]
     }
+    private struct Scenario: Decodable { var startDate: String }
     private struct Household: Decodable {
         var id: String
         var moved: Bool

@@ -1,0 +1,119 @@
+import PassageScenario
+
+/// Moves a scenario on in time for the next planning round (`passage advance`): week `n` becomes
+/// week 1, assuming the plan was carried out as planned until then.
+///
+/// - Households whose move is complete before week `n` leave the scenario.
+/// - Households that have left but not arrived become commitments (their pathway, counted from the
+///   new week 1; their start week is then 0 or less).
+/// - Everyone else stays, with ready weeks and latest departure weeks counted from the new week 1.
+/// - Capacities are what is left: horizon quotas less the persons lodged before week `n`, the budget
+///   less what was spent before week `n` (legs travelled, stay weeks, programme fees), opening weeks
+///   and application windows shifted. A house or programme window closed before week `n` is dropped,
+///   unless a commitment still names it (then it stays, closed, and the plan reports the conflict).
+///   Month quotas stay per month: the planner counts commitments lodged earlier in week 1's month.
+/// - The horizon keeps its length; seats, legs, locations and settings are unchanged.
+public enum RollingHorizon {
+    /// Why a scenario cannot be advanced as asked.
+    public struct AdvanceError: Error, CustomStringConvertible, Sendable {
+        public var description: String
+    }
+
+    /// `scenario` with week `week` as its new week 1, after `plan` (counted from `scenario`'s start).
+    public static func advance(_ scenario: Scenario, plan: PreviousPlan, toWeek week: Int) throws -> Scenario {
+        let horizon = scenario.settings.horizonWeeks
+        guard (2...horizon).contains(week) else {
+            throw AdvanceError(description: "--to-week must be from 2 to the horizon (\(horizon)); got \(week)")
+        }
+        let plan = plan.counted(from: scenario.settings.startDate)
+        let known = Set(scenario.households.map(\.id))
+        let strangers = plan.pathways.keys.filter { !known.contains($0) }.sorted()
+        guard strangers.isEmpty else {
+            throw AdvanceError(
+                description: "the plan moves households the scenario does not have: \(strangers.prefix(5).joined(separator: ", "))")
+        }
+        let shift = week - 1
+        let moves = CommitmentPlanning.moves(plan.pathways.values.sorted { $0.householdID < $1.householdID }, in: scenario)
+        guard moves.count == plan.pathways.count else {
+            throw AdvanceError(description: "the plan names legs, safe houses or programmes the scenario does not have")
+        }
+
+        var next = scenario
+        next.settings.startDate = scenario.settings.startOfWeek(week)
+        var completed: Set<String> = []
+        var commitments: [Commitment] = []
+        var lodgedBefore: [Int: Int] = [:]
+        var spent = 0.0
+        for move in moves {
+            let household = scenario.households[move.household]
+            let persons = Double(household.size)
+            let pathway = move.pathway
+            // What was spent and lodged before the new week 1.
+            for (leg, offset) in zip(pathway.outbound.legs, pathway.outbound.legWeekOffsets) where move.startWeek + offset < week {
+                spent += persons * scenario.legs[leg].costPerPerson
+            }
+            let lodged = move.startWeek + pathway.lodgeOffset
+            let stayWeeksBefore = max(0, min(pathway.stayWeeks, week - lodged))
+            spent += persons * scenario.safeHouses[pathway.house].costPerPersonWeek * Double(stayWeeksBefore)
+            let onwardStart = move.startWeek + pathway.onwardOffset
+            for (leg, offset) in zip(pathway.onward.legs, pathway.onward.legWeekOffsets) where onwardStart + offset < week {
+                spent += persons * scenario.legs[leg].costPerPerson
+            }
+            if lodged < week {
+                spent += persons * scenario.programmes[pathway.programme].costPerPerson
+                lodgedBefore[pathway.programme, default: 0] += household.size
+            }
+            if move.startWeek + pathway.finishOffset < week {
+                completed.insert(household.id)
+            } else if move.startWeek < week {
+                var commitment = plan.pathways[household.id]!
+                commitment.startWeek -= shift
+                commitments.append(commitment)
+            }
+        }
+        next.commitments = commitments.sorted { $0.householdID < $1.householdID }
+        next.households = scenario.households.filter { !completed.contains($0.id) }.map { household in
+            var moved = household
+            moved.readyWeek = max(1, household.readyWeek - shift)
+            moved.latestDepartureWeek = household.latestDepartureWeek.map { max(moved.readyWeek, $0 - shift) }
+            return moved
+        }
+
+        let housesInUse = Set(commitments.map(\.safeHouseID))
+        next.safeHouses = scenario.safeHouses.compactMap { house in
+            var moved = house
+            moved.openFromWeek = max(1, house.openFromWeek - shift)
+            if let until = house.openUntilWeek {
+                if until - shift < 1 {
+                    guard housesInUse.contains(house.id) else { return nil }
+                    // Closed for good, but a commitment still names it: keep it, never open.
+                    moved.openFromWeek = horizon + 1
+                    moved.openUntilWeek = nil
+                } else {
+                    moved.openUntilWeek = until - shift
+                }
+            }
+            return moved
+        }
+        let programmesInUse = Set(commitments.map(\.programmeID))
+        next.programmes = scenario.programmes.enumerated().compactMap { index, programme in
+            var moved = programme
+            if programme.quotaPeriod == .horizon {
+                moved.quota = max(0, programme.quota - lodgedBefore[index, default: 0])
+            }
+            moved.applicationFromWeek = programme.applicationFromWeek.map { max(1, $0 - shift) }
+            if let until = programme.applicationUntilWeek {
+                if until - shift < 1 {
+                    guard programmesInUse.contains(programme.id) else { return nil }
+                    moved.applicationFromWeek = horizon + 1
+                    moved.applicationUntilWeek = nil
+                } else {
+                    moved.applicationUntilWeek = until - shift
+                }
+            }
+            return moved
+        }
+        next.settings.budget = scenario.settings.budget.map { max(0, $0 - spent) }
+        return next
+    }
+}
