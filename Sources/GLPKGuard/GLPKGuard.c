@@ -106,12 +106,21 @@ typedef struct {
     int maximize;
     double bound;
     int has_bound;
+    const double *start; /* 1-based column values of a known feasible solution, or NULL */
+    int start_offered;
 } bound_tracker;
 
 /* Branch-and-cut callback: remembers the tightest bound of the best active node seen so far. Each such
  * value, combined with the final incumbent, is a valid bound on the optimum (see GLPKSolver.swift). */
 static void track_best_bound(glp_tree *tree, void *info) {
     bound_tracker *tracker = info;
+    /* Offer the caller's feasible solution once, at the first heuristic call (root node, before cut
+     * generation): branch-and-cut then always has an incumbent, even if stopped early. GLPK checks it
+     * and keeps it only if it is feasible and better than what it has. */
+    if (tracker->start != NULL && !tracker->start_offered && glp_ios_reason(tree) == GLP_IHEUR) {
+        tracker->start_offered = 1;
+        glp_ios_heur_sol(tree, tracker->start);
+    }
     int node = glp_ios_best_node(tree);
     if (node == 0) return;
     double bound = glp_ios_node_bound(tree, node);
@@ -123,11 +132,11 @@ static void track_best_bound(glp_tree *tree, void *info) {
 }
 
 int passage_glpk_intopt(struct glp_prob *problem, const passage_glpk_mip_settings *settings,
-                        int *glpk_return, int *mip_status, double *objective,
+                        const double *start, int *glpk_return, int *mip_status, double *objective,
                         double *best_bound, int *has_bound) {
     GUARD_BEGIN
     glp_prob *P = problem;
-    bound_tracker tracker = {glp_get_obj_dir(P) == GLP_MAX, 0.0, 0};
+    bound_tracker tracker = {glp_get_obj_dir(P) == GLP_MAX, 0.0, 0, start, 0};
     glp_iocp parm;
     glp_init_iocp(&parm);
     parm.presolve = GLP_OFF; /* reuse the optimal basis; the MIP presolver would discard it */

@@ -161,14 +161,25 @@ final class GLPKProblem {
     }
 
     /// Branch-and-cut from the optimal LP basis.
-    func intopt(_ settings: passage_glpk_mip_settings) throws -> IntoptOutcome {
+    /// Branch-and-cut; `start` (one value per column) is offered to GLPK as a first incumbent.
+    func intopt(_ settings: passage_glpk_mip_settings, start: [Double]? = nil) throws -> IntoptOutcome {
         var outcome = IntoptOutcome()
         var bound = 0.0
         var hasBound: Int32 = 0
         var settings = settings
-        try guarded("solving the MIP") {
-            passage_glpk_intopt(
-                $0, &settings, &outcome.glpkReturn, &outcome.mipStatus, &outcome.objective, &bound, &hasBound)
+        // GLPK numbers columns from 1.
+        let oneBased = start.map { [0] + $0 }
+        try guarded("solving the MIP") { problem in
+            if let oneBased {
+                return oneBased.withUnsafeBufferPointer { values in
+                    passage_glpk_intopt(
+                        problem, &settings, values.baseAddress, &outcome.glpkReturn, &outcome.mipStatus,
+                        &outcome.objective, &bound, &hasBound)
+                }
+            }
+            return passage_glpk_intopt(
+                problem, &settings, nil, &outcome.glpkReturn, &outcome.mipStatus, &outcome.objective, &bound,
+                &hasBound)
         }
         if hasBound != 0 { outcome.trackedBound = bound }
         return outcome

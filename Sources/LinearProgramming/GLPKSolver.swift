@@ -103,8 +103,10 @@ public struct GLPKSolver: LinearSolver {
 
         // The LP (relaxation): primal simplex, presolver off, so that a basis stopped by the time
         // limit is still primal feasible and branch-and-cut can start from the optimal basis.
+        // GLPK's glp_ios_heur_sol does not check the rows, so only a verified solution is offered.
+        let start = options.startSolution.flatMap { Self.isFeasible($0, for: model) ? $0 : nil }
         guard case .left(let lpLimit) = budget.remaining() else {
-            return Self.noSolution(.timeLimitNoSolution)
+            return Self.stoppedEarly(model, start: isMIP ? start : nil, bound: nil)
         }
         let lp = try problem.simplex(timeLimitMilliseconds: lpLimit)
         switch lp.glpkReturn {
@@ -117,7 +119,7 @@ public struct GLPKSolver: LinearSolver {
                     status: .timeLimitFeasible, objectiveValue: lp.objective, bestBound: nil,
                     values: read.values, rowActivities: read.activities, solveSeconds: 0)
             }
-            return Self.noSolution(.timeLimitNoSolution)
+            return Self.stoppedEarly(model, start: isMIP ? start : nil, bound: nil)
         default:
             throw SolverError("GLPK simplex failed (\(Self.describe(simplexReturn: lp.glpkReturn))): \(terminal.recentText)")
         }
@@ -139,11 +141,10 @@ public struct GLPKSolver: LinearSolver {
 
         // Branch-and-cut from the optimal basis, with what is left of the budget.
         guard case .left(let mipLimit) = budget.remaining() else {
-            return Solution(
-                status: .timeLimitNoSolution, objectiveValue: nil, bestBound: lp.objective, values: [],
-                rowActivities: [], solveSeconds: 0)
+            return Self.stoppedEarly(model, start: start, bound: lp.objective)
         }
-        let mip = try problem.intopt(cSettings(timeLimitMilliseconds: mipLimit, options: options, problem: problem))
+        let mip = try problem.intopt(
+            cSettings(timeLimitMilliseconds: mipLimit, options: options, problem: problem), start: start)
         let hasIncumbent = mip.mipStatus == GLP_OPT || mip.mipStatus == GLP_FEAS
         let status: SolveStatus
         switch (mip.glpkReturn, mip.mipStatus) {
@@ -160,6 +161,7 @@ public struct GLPKSolver: LinearSolver {
             sense: model.sense, status: status, rootBound: lp.objective, trackedBound: mip.trackedBound,
             incumbent: hasIncumbent ? mip.objective : nil)
         guard hasIncumbent else {
+            if status == .timeLimitNoSolution, start != nil { return Self.stoppedEarly(model, start: start, bound: bound) }
             return Solution(
                 status: status, objectiveValue: nil, bestBound: bound, values: [], rowActivities: [], solveSeconds: 0)
         }
@@ -251,6 +253,39 @@ public struct GLPKSolver: LinearSolver {
             }
             return lower > upper
         }
+    }
+
+    /// Whether `values` satisfy every bound, integrality and row of `model` (to 1e-6).
+    static func isFeasible(_ values: [Double], for model: LinearModel) -> Bool {
+        guard values.count == model.variableCount else { return false }
+        let tolerance = 1e-6
+        for (value, column) in zip(values, model.variables) {
+            guard value >= column.lowerBound - tolerance, value <= column.upperBound + tolerance else { return false }
+            if column.kind != .continuous, abs(value - value.rounded()) > tolerance { return false }
+        }
+        for (index, row) in model.constraints.enumerated() {
+            let activity = model.activity(of: Constraint(index: index), values: values)
+            switch row.relation {
+            case .lessOrEqual: if activity > row.rightHandSide + tolerance { return false }
+            case .greaterOrEqual: if activity < row.rightHandSide - tolerance { return false }
+            case .equal: if abs(activity - row.rightHandSide) > tolerance { return false }
+            }
+        }
+        return true
+    }
+
+    /// The time limit struck before branch-and-cut found anything: the caller's start solution, if it
+    /// gave one, is the best plan known (with the LP bound when the relaxation was solved).
+    private static func stoppedEarly(_ model: LinearModel, start: [Double]?, bound: Double?) -> Solution {
+        guard let start else {
+            return Solution(
+                status: .timeLimitNoSolution, objectiveValue: nil, bestBound: bound, values: [], rowActivities: [],
+                solveSeconds: 0)
+        }
+        let activities = (0..<model.constraintCount).map { model.activity(of: Constraint(index: $0), values: start) }
+        return Solution(
+            status: .timeLimitFeasible, objectiveValue: model.objectiveValue(of: start), bestBound: bound,
+            values: start, rowActivities: activities, solveSeconds: 0)
     }
 
     private static func noSolution(_ status: SolveStatus) -> Solution {

@@ -34,6 +34,10 @@ public struct SolverOptions: Sendable {
     public var log: (@Sendable (String) -> Void)?
     /// Solve only the LP relaxation, ignoring integrality.
     public var relaxIntegrality: Bool
+    /// A feasible solution (one value per column) for branch-and-cut to start from, so that a solve
+    /// stopped early still returns a plan at least this good. Ignored unless it satisfies every
+    /// bound, integrality requirement and row.
+    public var startSolution: [Double]?
     /// Also compute row duals and reduced costs (default false). For an LP (or `relaxIntegrality`)
     /// they are the LP's; for a MIP with a solution they are the duals of the "fixed-integer LP": the
     /// same model with every integer column fixed at its (rounded) value in the returned solution,

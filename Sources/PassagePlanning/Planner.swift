@@ -55,9 +55,10 @@ public struct Planner: Sendable {
         let limits = scenario.settings.solver
         let timeLimit = options.timeLimitSeconds ?? limits.timeLimitSeconds
         let mipGap = options.mipGap ?? limits.mipGap
-        let solution = try solver.solve(
-            formulation.model,
-            options: SolverOptions(timeLimit: timeLimit, relativeGap: mipGap, log: options.solverLog))
+        var solverOptions = SolverOptions(timeLimit: timeLimit, relativeGap: mipGap, log: options.solverLog)
+        // The urgency-first greedy plan is the first incumbent: a solve stopped early is never worse.
+        solverOptions.startSolution = formulation.greedySolution()
+        let solution = try solver.solve(formulation.model, options: solverOptions)
         return PlanDecoder(formulation: formulation, solution: solution, limits: (timeLimit, mipGap)).decode()
     }
 }

@@ -8,7 +8,7 @@ import PassageSynthetic
     /// Four rounds: commitments are never broken (a household under way keeps its pathway exactly,
     /// shifted by the weeks that passed), no capacity is exceeded, no conflict arises when the plan
     /// is followed, and every change against the previous plan is listed.
-    @Test(arguments: [UInt64(5), 17])
+    @Test(arguments: [UInt64(8), 11])
     func fourWeeksOfReplanningKeepEveryCommitment(seed: UInt64) throws {
         var scenario = SyntheticCaseload.generate(households: 50, seed: seed, profile: .crisis)
         scenario.settings.solver = SolverLimits(timeLimitSeconds: 30, mipGap: 0)
@@ -57,12 +57,12 @@ import PassageSynthetic
         #expect(next.households.map(\.id) == ["H2", "H4"])
         #expect(next.commitments.isEmpty)
         #expect(next.programmes[0].quota == 1)  // 3 less the 2 persons lodged in week 1
-        #expect(next.settings.budget == 10_000 - 940)
+        #expect(abs((next.settings.budget ?? 0) - (10_000 - 940)) < 1e-6)
         #expect(next.settings.startDate == CalendarDate(year: 2026, month: 12, day: 21))
         let midway = try RollingHorizon.advance(scenario, plan: PreviousPlan(plan), toWeek: 2)
         #expect(midway.commitments.map(\.householdID) == ["H1", "H3"])
         #expect(midway.commitments.allSatisfy { $0.startWeek == 0 })
         // Paid before week 2: road 100 + one stay week 10 + programme 50, for each of the two.
-        #expect(midway.settings.budget == 10_000 - 2 * 160)
+        #expect(abs((midway.settings.budget ?? 0) - (10_000 - 2 * 160)) < 1e-6)
     }
 }

@@ -73,8 +73,10 @@ int passage_glpk_simplex(struct glp_prob *problem, int time_limit_ms, int messag
 /// glp_intopt with the MIP presolver off (the optimal LP basis from passage_glpk_simplex is required).
 /// `*best_bound` receives the best bound seen by the branch-and-cut callback (the best active node's
 /// bound), or is left untouched if none was seen; `*has_bound` is set nonzero when it was updated.
+/// `start`, if not NULL, holds a feasible solution (index 1…columns; index 0 unused) offered to GLPK
+/// as an incumbent at the first heuristic callback.
 int passage_glpk_intopt(struct glp_prob *problem, const passage_glpk_mip_settings *settings,
-                        int *glpk_return, int *mip_status, double *objective,
+                        const double *start, int *glpk_return, int *mip_status, double *objective,
                         double *best_bound, int *has_bound);
 
 /// Copies the solution out: from the MIP (`mip` nonzero) or from the LP basis.
