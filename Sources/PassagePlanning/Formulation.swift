@@ -113,16 +113,25 @@ public struct Formulation: Sendable {
             let kind: VariableKind = householdClass.count == 1 ? .binary : .integer
             for (p, pathway) in options[c].pathways.enumerated() {
                 for week in options[c].startWeeks[p] {
+                    let used = resourceUse(
+                        of: pathway, startWeek: week, persons: persons, scenario: scenario, labels: &monthLabels)
+                    // At most as many households as every capacity on the way has room for: a household
+                    // larger than a house's beds cannot take that pathway at all. (Without this bound the
+                    // LP relaxation moves fractions of such households and is far weaker.)
+                    var bound = householdClass.count
+                    for (key, amount) in used where amount > 0 {
+                        let capacity = Formulation.describeRow(key, scenario: scenario, monthLabels: monthLabels).1
+                        let room = max(0, capacity - pinnedUse[key, default: 0])
+                        if room.isFinite { bound = min(bound, Int((room / amount + 1e-9).rounded(.down))) }
+                    }
                     let variable = model.addVariable(
-                        "move_c\(c)_p\(p)_w\(week)", upperBound: Double(householdClass.count), kind: kind)
+                        "move_c\(c)_p\(p)_w\(week)", upperBound: Double(bound), kind: bound == 1 ? .binary : kind)
                     var coefficient = objective.move(pathway, week: week, profile: profile)
                     if let key = profile.previous, key == PathwayKey(pathway, startWeek: week, scenario: scenario) {
                         coefficient -= settings.objective.changePenalty
                         previousMove[c] = moves.count
                     }
                     objectiveExpression.add(coefficient, variable)
-                    let used = resourceUse(
-                        of: pathway, startWeek: week, persons: persons, scenario: scenario, labels: &monthLabels)
                     for (key, amount) in used { rowTerms[key, default: LinearExpression()].add(amount, variable) }
                     usage.append(used)
                     moves.append(MoveColumn(variable: variable, householdClass: c, pathway: p, startWeek: week))

@@ -25,10 +25,10 @@ public struct Planner: Sendable {
     /// more than the scenario's `change_penalty`, and the plan lists what changed.
     public let previous: PreviousPlan?
 
-    /// GLPK's branch-and-cut settings for the planning model: the measured assignment settings plus
-    /// Gomory's cuts, which the assignment benchmarks do not need but the planning model does (the demo:
-    /// 1.2 s instead of 9 s). Measured in docs/SOLVER.md, "The planning model".
-    public static let defaultMIPSettings = GLPKMIPSettings(gomoryCuts: true)
+    /// GLPK's branch-and-cut settings for the planning model: the settings measured on the assignment
+    /// benchmarks (MIR, cover and clique cuts, best-bound backtracking). With move columns bounded by
+    /// the room on their way (Formulation), Gomory's cuts no longer pay. docs/SOLVER.md, "The planning model".
+    public static let defaultMIPSettings = GLPKMIPSettings.measured
 
     /// A planner for `scenario` solving with `solver` (GLPK with `defaultMIPSettings` by default).
     public init(
