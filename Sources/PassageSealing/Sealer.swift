@@ -9,6 +9,9 @@ public struct SealedContents: Sendable, Hashable {
     /// File contents keyed by plain file name (e.g. `households.csv`).
     public var files: [String: Data]
 
+    /// Whether `name` may name a file in sealed contents (letters, digits, `.`, `_`, `-`; no leading dot).
+    public static func isPlainFileName(_ name: String) -> Bool { SealedArchive.isPlainFileName(name) }
+
     /// Contents of `kind` made of `files`.
     public init(kind: SealedContentKind, files: [String: Data]) {
         self.kind = kind
