@@ -66,7 +66,7 @@ let package = Package(
         .testTarget(name: "PassagePlanningTests", dependencies: ["PassagePlanning"]),
         // Snapshots are read through #filePath, not bundled as resources.
         .testTarget(name: "PassageReportsTests", dependencies: ["PassageReports"], exclude: ["Snapshots"]),
-        .testTarget(name: "PassageCommandsTests", dependencies: ["PassageCommands"]),
+        .testTarget(name: "PassageCommandsTests", dependencies: ["PassageCommands", "PassageSealing"]),
         .testTarget(name: "PassageSealingTests", dependencies: ["PassageSealing"]),
     ]
 )
