@@ -16,6 +16,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
     ],
     targets: [
         // GLPK's C header and library (Debian: libglpk-dev; no pkg-config file there).
@@ -44,12 +45,21 @@ let package = Package(
             name: "PassageReports",
             dependencies: ["PassagePlanning", .product(name: "CSV", package: "CSV.swift")]
         ),
+        // Sealed (encrypted, authenticated) scenarios and reports: format, passphrases, KDF. docs/SEALED.md.
+        .target(
+            name: "PassageSealing",
+            dependencies: [
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "CryptoExtras", package: "swift-crypto"),
+            ]
+        ),
         // The command-line commands, as a library so tests run them in-process.
         .target(
             name: "PassageCommands",
             dependencies: [
                 "PassageReports",
                 "PassageSynthetic",
+                "PassageSealing",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -60,7 +70,8 @@ let package = Package(
         .testTarget(name: "PassagePlanningTests", dependencies: ["PassagePlanning", "PassageSynthetic"]),
         // Snapshots are read through #filePath, not bundled as resources.
         .testTarget(name: "PassageReportsTests", dependencies: ["PassageReports"], exclude: ["Snapshots"]),
-        .testTarget(name: "PassageCommandsTests", dependencies: ["PassageCommands"]),
+        .testTarget(name: "PassageCommandsTests", dependencies: ["PassageCommands", "PassageSealing"]),
         .testTarget(name: "PassageSyntheticTests", dependencies: ["PassageSynthetic", "PassagePlanning"]),
+        .testTarget(name: "PassageSealingTests", dependencies: ["PassageSealing"]),
     ]
 )

@@ -35,17 +35,19 @@ struct AdvanceCommand: ParsableCommand {
     @Flag(help: "Write into the folder even if it is not empty (scenario files in it are replaced).")
     var force = false
 
+    @OptionGroup var passphrase: PassphraseOptions
+
     func validate() throws {
         guard toWeek >= 2 else { throw ValidationError("--to-week must be 2 or more (week 1 is now)") }
         try ScenarioFolderOutput.check(output, force: force)
     }
 
     func run() throws {
-        let loaded = try ScenarioInput.load(scenario)
+        let loaded = try Failure.exitingWithStatus2 { try ScenarioInput.load(scenario, passphrase: passphrase) }
         try Failure.exitingWithStatus2 {
             let previous = try PreviousPlanReader.read(Data(contentsOf: URL(fileURLWithPath: plan)))
             let next = try RollingHorizon.advance(loaded, plan: previous, toWeek: toWeek)
-            try ScenarioFolderOutput.write(next, to: output)
+            try ScenarioFolderOutput.write(next, to: output, force: force)
             print(
                 "\(output): week \(toWeek) is now week 1 (\(next.settings.startDate)) — \(next.households.count) "
                     + "households (\(loaded.households.count - next.households.count) arrived), "

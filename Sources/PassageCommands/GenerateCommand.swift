@@ -43,7 +43,7 @@ struct GenerateCommand: ParsableCommand {
     func run() throws {
         try Failure.exitingWithStatus2 {
             let scenario = SyntheticCaseload.generate(households: households, seed: seed, profile: profile)
-            try ScenarioFolderOutput.write(scenario, to: output)
+            try ScenarioFolderOutput.write(scenario, to: output, force: force)
             print("\(output): generated — \(ScenarioVariety(scenario))")
         }
     }

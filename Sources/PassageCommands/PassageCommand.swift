@@ -9,9 +9,13 @@ public struct PassageCommand: ParsableCommand {
             A scenario is a folder of plain files: scenario.toml (horizon, budget, objective weights,
             solver limits) and CSV tables of households, locations, safe houses, route legs and visa
             programmes. See docs/SCENARIO.md. Start with `passage validate DIR`, then `passage plan DIR`.
-            Passage never uses the network.
+            Passage never uses the network. Scenarios and plans can be sealed (encrypted): see
+            docs/SEALED.md.
             """,
-        subcommands: [ValidateCommand.self, PlanCommand.self, AdvanceCommand.self, GenerateCommand.self]
+        subcommands: [
+            ValidateCommand.self, PlanCommand.self, AdvanceCommand.self, SealCommand.self, UnsealCommand.self,
+            GenerateCommand.self,
+        ]
     )
 
     public init() {}

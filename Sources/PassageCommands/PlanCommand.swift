@@ -17,7 +17,7 @@ struct PlanCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "The scenario folder.", completion: .directory)
+    @Argument(help: "The scenario folder, or a sealed scenario file.", completion: .file())
     var scenario: String
 
     @Option(help: "Report format: text, markdown, json or csv.")
@@ -45,6 +45,8 @@ struct PlanCommand: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Show the solver's own output on standard error.")
     var verbose = false
 
+    @OptionGroup(title: "Sharing and protection") var protection: ReportProtectionOptions
+
     func validate() throws {
         if let timeLimit, !(timeLimit > 0) { throw ValidationError("--time-limit must be a positive number of seconds") }
         if let mipGap, !(mipGap >= 0 && mipGap < 1) { throw ValidationError("--mip-gap must be a fraction from 0 to below 1") }
@@ -52,14 +54,17 @@ struct PlanCommand: ParsableCommand {
         if let exportModel, ModelFileFormat(path: exportModel) == nil {
             throw ValidationError("--export-model must name a file ending in .mps or .lp")
         }
+        if protection.seal && output == nil { throw ValidationError("--seal needs --output FILE") }
     }
 
     func run() throws {
-        let loaded = try ScenarioInput.load(scenario)
+        let loaded = try Failure.exitingWithStatus2 { try ScenarioInput.load(scenario, passphrase: protection.passphrase) }
         try Failure.exitingWithStatus2 { try plan(loaded) }
     }
 
     private func plan(_ loaded: Scenario) throws {
+        // Asked before solving, so nobody waits for the solver to be asked for a passphrase.
+        let sealing = try protection.seal ? protection.passphrase.forSealing() : nil
         var loaded = loaded
         let previousPlan = try previous.map { try PreviousPlanReader.read(Data(contentsOf: URL(fileURLWithPath: $0))) }
         if let previousPlan, let started {
@@ -79,11 +84,12 @@ struct PlanCommand: ParsableCommand {
         let log: (@Sendable (String) -> Void)? = verbose ? { @Sendable line in StandardError.write(line) } : nil
         let plan = try planner.plan(
             formulation, options: PlanningOptions(timeLimitSeconds: timeLimit, mipGap: mipGap, solverLog: log))
-        let report = ReportRenderer.render(plan, format: format)
+        let report = ReportRenderer.render(
+            plan, format: format, options: ReportOptions(format: format, redacted: protection.redact))
         // Everything is computed before anything is written: a failure leaves no partial output.
-        if let exportModel, let modelText { try OutputFile.write(modelText, to: exportModel) }
+        if let exportModel, let modelText { try OutputFile.write(modelText, to: exportModel, replacing: protection.force) }
         if let output {
-            try OutputFile.write(report, to: output)
+            try protection.write(report, to: output, sealingWith: sealing)
         } else {
             print(report, terminator: report.hasSuffix("\n") ? "" : "\n")
         }

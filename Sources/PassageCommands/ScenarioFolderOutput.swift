@@ -17,13 +17,14 @@ enum ScenarioFolderOutput {
         }
     }
 
-    /// Writes `scenario` into the folder `path`, creating it with mode 0700.
-    static func write(_ scenario: Scenario, to path: String) throws {
+    /// Writes `scenario` into the folder `path`, creating it with mode 0700; files already there are
+    /// replaced only with `force`.
+    static func write(_ scenario: Scenario, to path: String, force: Bool) throws {
         // Owner-only, like every file Passage writes: the folder may hold a real caseload.
         try FileManager.default.createDirectory(
             atPath: path, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         try ScenarioWriter.write(scenario, into: URL(fileURLWithPath: path, isDirectory: true)) { data, file in
-            try OutputFile.write(data: data, to: file)
+            try OutputFile.write(data: data, to: file, replacing: force)
         }
     }
 }

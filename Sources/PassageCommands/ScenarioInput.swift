@@ -4,9 +4,13 @@ import PassageScenario
 
 /// Loads a scenario folder for a command, printing every validation problem to standard error
 /// (paths relative to the folder given) and exiting with status 1 when there are any.
+/// A sealed scenario file is decrypted in memory; its problems are named by file inside it (`FILE.sealed/households.csv:…`).
 enum ScenarioInput {
-    static func load(_ path: String) throws -> Scenario {
+    static func load(_ path: String, passphrase: PassphraseOptions) throws -> Scenario {
         do {
+            if let files = try ScenarioSource.sealedFiles(at: path, passphrase: passphrase) {
+                return try ScenarioLoader.load(files: files)
+            }
             return try ScenarioLoader.load(directory: URL(fileURLWithPath: path, isDirectory: true))
         } catch let error as ScenarioValidationError {
             let prefix = path.hasSuffix("/") ? path : path + "/"
@@ -16,6 +20,12 @@ enum ScenarioInput {
             throw ExitCode(1)
         }
     }
+}
+
+/// A command's input could not be used (unreadable, not a scenario, no passphrase). Names paths, never contents.
+struct CommandInputError: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
 }
 
 /// Writes lines to standard error (diagnostics never go to standard output, which carries reports).
@@ -28,9 +38,9 @@ enum StandardError {
 /// Failures other than invalid input (the solver failed, an output could not be written): one line
 /// on standard error and exit status 2, so scripts can tell them from a scenario with problems (1).
 enum Failure {
-    static func exitingWithStatus2(_ body: () throws -> Void) throws {
+    static func exitingWithStatus2<T>(_ body: () throws -> T) throws -> T {
         do {
-            try body()
+            return try body()
         } catch let exit as ExitCode {
             throw exit
         } catch {

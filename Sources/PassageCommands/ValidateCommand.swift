@@ -13,11 +13,13 @@ struct ValidateCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "The scenario folder.", completion: .directory)
+    @Argument(help: "The scenario folder, or a sealed scenario file.", completion: .file())
     var scenario: String
 
+    @OptionGroup var passphrase: PassphraseOptions
+
     func run() throws {
-        let loaded = try ScenarioInput.load(scenario)
+        let loaded = try Failure.exitingWithStatus2 { try ScenarioInput.load(scenario, passphrase: passphrase) }
         print(
             "\(scenario): valid — \(loaded.households.count) households, \(loaded.safeHouses.count) safe houses, "
                 + "\(loaded.legs.count) legs, \(loaded.programmes.count) programmes, "

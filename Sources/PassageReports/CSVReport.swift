@@ -34,11 +34,15 @@ public enum CSVReport {
             )
         }
         rows.sort { $0.id < $1.id }
+        return table(header: columns, rows: rows.map(\.fields))
+    }
 
+    /// `header` and `rows` as CSV text (also used by the redacted report).
+    static func table(header: [String], rows: [[String]]) -> String {
         do {
             let writer = try CSVWriter(stream: .toMemory())
-            try writer.write(row: columns)
-            for row in rows { try writer.write(row: row.fields) }
+            try writer.write(row: header)
+            for row in rows { try writer.write(row: row) }
             writer.stream.close()
             guard let data = writer.stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data else {
                 preconditionFailure("CSV.swift wrote to memory but returned no data")

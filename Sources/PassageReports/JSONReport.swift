@@ -6,13 +6,18 @@ import PassagePlanning
 public enum JSONReport {
     /// Renders `plan` as pretty-printed JSON ending in a newline.
     public static func render(_ plan: Plan, options: ReportOptions = ReportOptions(format: .json)) -> String {
+        encoded(model(plan, options: options))
+    }
+
+    /// `value` as pretty-printed JSON with sorted keys, ending in a newline (also used by the redacted report).
+    static func encoded(_ value: some Encodable) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
         // Non-finite numbers cannot appear in JSON; naming them keeps encoding total (it cannot throw).
         encoder.nonConformingFloatEncodingStrategy = .convertToString(
             positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN")
         do {
-            let data = try encoder.encode(model(plan, options: options))
+            let data = try encoder.encode(value)
             return String(decoding: data, as: UTF8.self) + "\n"
         } catch {
             // Unreachable: every value is a string, integer, Bool or Double with non-finite values mapped.

@@ -15,6 +15,8 @@ public enum OutputFileError: Error, Equatable, Sendable, CustomStringConvertible
     case destinationIsSymbolicLink(path: String)
     /// The destination exists and is not a regular file (a directory, a device, a socket…).
     case destinationIsNotRegularFile(path: String)
+    /// The destination exists and replacing it was not asked for (`--force`).
+    case destinationExists(path: String)
     /// A system call failed; `code` is the `errno` value.
     case systemCallFailed(operation: String, path: String, code: Int32)
 
@@ -25,6 +27,8 @@ public enum OutputFileError: Error, Equatable, Sendable, CustomStringConvertible
             return "refusing to write \(path): it is a symbolic link; remove it or choose another path"
         case .destinationIsNotRegularFile(let path):
             return "cannot write \(path): it exists and is not a regular file"
+        case .destinationExists(let path):
+            return "refusing to overwrite \(path): it exists; use --force to replace it, or choose another path"
         case .systemCallFailed(let operation, let path, let code):
             return "cannot write \(path): \(operation) failed: \(String(cString: strerror(code)))"
         }
@@ -38,9 +42,9 @@ public enum OutputFile {
 
     /// Writes `contents` as UTF-8 to `path` atomically with mode 0600.
     ///
-    /// See `write(data:to:)`.
-    public static func write(_ contents: String, to path: String) throws {
-        try write(data: Data(contents.utf8), to: path)
+    /// See `write(data:to:replacing:)`.
+    public static func write(_ contents: String, to path: String, replacing: Bool = false) throws {
+        try write(data: Data(contents.utf8), to: path, replacing: replacing)
     }
 
     /// Writes `data` to `path` atomically with mode 0600, whatever the umask.
@@ -51,12 +55,18 @@ public enum OutputFile {
     /// untouched. A destination that is a symbolic link is refused rather than followed. (The `rename`
     /// itself never follows a link either: if one appears after the check, it is replaced, not written
     /// through.)
-    public static func write(data: Data, to path: String) throws {
+    ///
+    /// An existing destination is replaced only when `replacing` is true (the command line's `--force`):
+    /// Passage cannot tell a file it wrote from one it did not, so it never overwrites any file unasked.
+    /// Without `replacing`, the finished file is put in place with `link`, which fails if the destination
+    /// appeared meanwhile, so even a race cannot make it overwrite.
+    public static func write(data: Data, to path: String, replacing: Bool = false) throws {
         var info = stat()
         if lstat(path, &info) == 0 {
             let type = info.st_mode & S_IFMT
             if type == S_IFLNK { throw OutputFileError.destinationIsSymbolicLink(path: path) }
             if type != S_IFREG { throw OutputFileError.destinationIsNotRegularFile(path: path) }
+            if !replacing { throw OutputFileError.destinationExists(path: path) }
         } else if errno != ENOENT {
             throw OutputFileError.systemCallFailed(operation: "lstat", path: path, code: errno)
         }
@@ -71,15 +81,31 @@ public enum OutputFile {
             if fsync(fd) != 0 { throw OutputFileError.systemCallFailed(operation: "fsync", path: path, code: errno) }
             descriptor = nil
             if close(fd) != 0 { throw OutputFileError.systemCallFailed(operation: "close", path: path, code: errno) }
-            if rename(temporary, path) != 0 {
-                throw OutputFileError.systemCallFailed(operation: "rename", path: path, code: errno)
-            }
+            try putInPlace(temporary, at: path, replacing: replacing)
         } catch {
             if let descriptor { _ = close(descriptor) }
             _ = unlink(temporary)
             throw error
         }
         syncDirectory(directory)
+    }
+
+    /// Moves the finished temporary file to `path`: `rename` when replacing, else `link` (fails on an
+    /// existing destination) and `unlink`, falling back to `rename` on file systems without hard links.
+    private static func putInPlace(_ temporary: String, at path: String, replacing: Bool) throws {
+        if !replacing {
+            if link(temporary, path) == 0 {
+                _ = unlink(temporary)
+                return
+            }
+            if errno == EEXIST { throw OutputFileError.destinationExists(path: path) }
+            guard errno == EPERM || errno == EOPNOTSUPP || errno == ENOSYS else {
+                throw OutputFileError.systemCallFailed(operation: "link", path: path, code: errno)
+            }
+        }
+        if rename(temporary, path) != 0 {
+            throw OutputFileError.systemCallFailed(operation: "rename", path: path, code: errno)
+        }
     }
 
     /// The directory holding `path` (`.` for a bare file name).

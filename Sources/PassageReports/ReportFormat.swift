@@ -27,18 +27,22 @@ public struct ReportOptions: Sendable, Hashable {
     /// Whether the solve time appears. It varies from run to run, so it defaults to on only for text and
     /// Markdown (read by people); JSON and CSV default to off so the same plan gives the same bytes.
     public var includeTimings: Bool
+    /// Whether the report is redacted: aggregates only, fit to share (see `RedactedPlan`, docs/REPORTS.md).
+    public var redacted: Bool
 
     /// Options with explicit choices.
-    public init(includeTimings: Bool) {
+    public init(includeTimings: Bool, redacted: Bool = false) {
         self.includeTimings = includeTimings
+        self.redacted = redacted
     }
 
     /// The defaults for `format`: timings in text and Markdown, none in JSON and CSV.
-    public init(format: ReportFormat) {
+    public init(format: ReportFormat, redacted: Bool = false) {
         switch format {
         case .text, .markdown: self.includeTimings = true
         case .json, .csv: self.includeTimings = false
         }
+        self.redacted = redacted
     }
 }
 
@@ -47,6 +51,7 @@ public enum ReportRenderer {
     /// `plan` rendered as `format`; `options` default to `ReportOptions(format:)`.
     public static func render(_ plan: Plan, format: ReportFormat, options: ReportOptions? = nil) -> String {
         let options = options ?? ReportOptions(format: format)
+        if options.redacted { return RedactedReport.render(plan, format: format, options: options) }
         switch format {
         case .text: return TextReport.render(plan, options: options)
         case .markdown: return MarkdownReport.render(plan, options: options)

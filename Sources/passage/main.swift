@@ -1,3 +1,4 @@
 import PassageCommands
 
+ProcessHardening.disableCoreDumps()
 PassageCommand.main()

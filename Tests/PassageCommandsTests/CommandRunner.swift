@@ -26,16 +26,28 @@ enum Passage {
         return repositoryRoot.appendingPathComponent(".build/debug/passage")
     }()
 
-    static func run(_ arguments: [String]) throws -> CommandResult {
+    /// Runs `passage arguments`; `environment` entries are added to (or, when nil, removed from) the test's
+    /// environment, and `input` is fed on standard input.
+    static func run(_ arguments: [String], environment: [String: String?] = [:], input: Data? = nil) throws -> CommandResult {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
+        if !environment.isEmpty {
+            var merged = ProcessInfo.processInfo.environment
+            for (key, value) in environment { merged[key] = value }
+            process.environment = merged
+        }
         let output = Pipe()
         let error = Pipe()
         process.standardOutput = output
         process.standardError = error
-        process.standardInput = FileHandle.nullDevice
+        let inputPipe = input.map { _ in Pipe() }
+        process.standardInput = inputPipe ?? FileHandle.nullDevice
         try process.run()
+        if let inputPipe, let input {
+            inputPipe.fileHandleForWriting.write(input)
+            try inputPipe.fileHandleForWriting.close()
+        }
         // Read both pipes before waiting, so a large report cannot fill a pipe and block the child.
         let outputData = output.fileHandleForReading.readDataToEndOfFile()
         let errorData = error.fileHandleForReading.readDataToEndOfFile()

@@ -50,7 +50,9 @@ import Darwin
         try "old".write(toFile: path, atomically: false, encoding: .utf8)
         chmod(path, 0o644)
         let before = inode(path)
-        try OutputFile.write("new contents", to: path)
+        #expect(throws: OutputFileError.destinationExists(path: path)) { try OutputFile.write("new", to: path) }
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "old")
+        try OutputFile.write("new contents", to: path, replacing: true)
         #expect(try String(contentsOfFile: path, encoding: .utf8) == "new contents")
         #expect(try mode(path) == 0o600)
         // A new inode: the file was replaced by rename, not rewritten in place.

@@ -35,8 +35,9 @@ public enum ScenarioLoader {
 
     // MARK: Implementation
 
-    /// The scenario's files that exist and can be read; missing ones are simply absent from the result.
-    private static func readFiles(in directory: URL) -> [String: Data] {
+    /// The scenario's files in `directory` that exist and can be read, keyed by name (other files are
+    /// not read); missing ones are simply absent from the result.
+    public static func readFiles(in directory: URL) -> [String: Data] {
         var files: [String: Data] = [:]
         for name in ScenarioFileName.all + ScenarioFileName.optional {
             let url = directory.appendingPathComponent(name, isDirectory: false)

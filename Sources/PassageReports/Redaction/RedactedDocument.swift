@@ -1,0 +1,60 @@
+import PassagePlanning
+
+/// The redacted plan as report blocks, rendered by the ordinary text and Markdown renderers.
+enum RedactedDocument {
+    /// Title and notice, solver, summary by urgency, safe houses, programmes, destinations, not moved.
+    static func build(_ r: RedactedPlan) -> ReportDocument {
+        var blocks: [ReportBlock] = [
+            .heading("Passage plan (redacted)", level: 1),
+            .lines([
+                "Aggregates only: no household is listed. Counts of households and persons are shown as 0, <5 (1 to 4)"
+                    + " or a band of five (5–9, 10–14, …). Safe houses are shown by code. \"-\": not shown (under 5 persons).",
+                "Starts \(r.startDate) (week 1); horizon \(Fmt.plural(r.horizonWeeks, "week")).",
+            ]),
+        ]
+        if let warning = r.solverWarning { blocks.append(.warning(warning)) }
+        blocks.append(.lines([
+            "Solver: \(Fmt.statusWords(r.status)).",
+            "Objective \(Fmt.objective(r.objective)) (minimised), bound \(Fmt.objective(r.bound)), gap \(Fmt.percent(r.gap)).",
+        ]))
+
+        blocks.append(.heading("Summary", level: 2))
+        blocks.append(.table(ReportTable(
+            headers: ["Urgency", "Households moved", "of", "Persons moved", "of"],
+            alignments: [.left, .right, .right, .right, .right],
+            rows: r.tiers.map {
+                [$0.label, "\($0.householdsMoved)", "\($0.householdsTotal)", "\($0.personsMoved)", "\($0.personsTotal)"]
+            })))
+        var cost = "Total cost: \(Fmt.money(r.totalCost, r.currency))"
+        cost += r.budget.map { " of budget \(Fmt.money($0, r.currency))." } ?? " (no budget limit)."
+        let wait = r.averageWeeksWaited.map { "Average weeks waited (ready week to departure): \(Fmt.plain($0))." }
+            ?? "Average weeks waited: not shown (fewer than 5 households moved)."
+        blocks.append(.lines([cost, wait]))
+
+        blocks.append(.heading("Safe houses", level: 2))
+        blocks.append(r.houses.isEmpty ? .lines(["No safe house in this plan."]) : .table(ReportTable(
+            headers: ["Safe house", "Beds", "Persons hosted", "Weeks full"],
+            alignments: [.left, .right, .right, .right],
+            rows: r.houses.map { [$0.code, "\($0.beds)", "\($0.personsHosted)", $0.weeksFull.map(String.init) ?? "-"] })))
+
+        blocks.append(.heading("Visa programmes", level: 2))
+        blocks.append(r.programmes.isEmpty ? .lines(["No quota in this plan."]) : .table(ReportTable(
+            headers: ["Programme", "Persons lodged", "Quota", "Periods full"],
+            alignments: [.left, .right, .right, .right],
+            rows: r.programmes.map { [$0.programmeID, "\($0.personsLodged)", "\($0.quota)", $0.periodsFull.map(String.init) ?? "-"] })))
+
+        blocks += groups("Arrivals by destination country", "Country", r.destinations, empty: "No household is moved.")
+        blocks += groups("Households not moved, by reason", "Reason", r.notMoved, empty: "Every household is moved.")
+        return ReportDocument(blocks: blocks)
+    }
+
+    private static func groups(_ title: String, _ label: String, _ rows: [RedactedPlan.GroupRow], empty: String) -> [ReportBlock] {
+        guard !rows.isEmpty else { return [.heading(title, level: 2), .lines([empty])] }
+        return [
+            .heading(title, level: 2),
+            .table(ReportTable(
+                headers: [label, "Households", "Persons"], alignments: [.left, .right, .right],
+                rows: rows.map { [$0.label, "\($0.households)", "\($0.persons)"] })),
+        ]
+    }
+}

@@ -1,0 +1,171 @@
+import LinearProgramming
+import PassagePlanning
+
+/// A plan reduced to aggregates that can be shared outside the organisation (docs/REPORTS.md, "Redacted
+/// reports"). It keeps no household id, no per-household row, no exact family size or ready week, no
+/// safe-house id or location, no route leg, no per-week figure; every count of households or persons is a
+/// `SuppressedCount`. The text, Markdown, JSON and CSV redacted reports all render this one value.
+public struct RedactedPlan: Sendable, Hashable {
+    /// Counts for one urgency tier (or `all`).
+    public struct TierRow: Sendable, Hashable {
+        /// `1 immediate threat to life`, …, or `all`.
+        public var label: String
+        /// Households moved.
+        public var householdsMoved: SuppressedCount
+        /// Households in the tier.
+        public var householdsTotal: SuppressedCount
+        /// Persons moved.
+        public var personsMoved: SuppressedCount
+        /// Persons in the tier.
+        public var personsTotal: SuppressedCount
+    }
+
+    /// A safe house under its code: capacity, persons hosted over the horizon, weeks it was full.
+    public struct HouseRow: Sendable, Hashable {
+        /// `House A`, `House B`, … in the order of the houses' ids (see `houseCodes`).
+        public var code: String
+        /// The largest weekly bed capacity.
+        public var beds: Int
+        /// Persons who stay there at some time in the plan.
+        public var personsHosted: SuppressedCount
+        /// Weeks in which every bed is used; nil when fewer than 5 persons are hosted (a full small house
+        /// would give away how many stayed).
+        public var weeksFull: Int?
+    }
+
+    /// A visa programme: persons lodged over the horizon against its quotas.
+    public struct ProgrammeRow: Sendable, Hashable {
+        /// The programme's id (programmes are public schemes, not people).
+        public var programmeID: String
+        /// Persons whose applications are lodged with it.
+        public var personsLodged: SuppressedCount
+        /// Its quotas summed over the periods in the horizon.
+        public var quota: Int
+        /// Quota periods used up; nil when fewer than 5 persons are lodged (a full small quota gives the count).
+        public var periodsFull: Int?
+    }
+
+    /// A group (destination country, or reason not moved) with household and person counts.
+    public struct GroupRow: Sendable, Hashable {
+        /// The country or the reason.
+        public var label: String
+        /// Households in the group.
+        public var households: SuppressedCount
+        /// Persons in the group.
+        public var persons: SuppressedCount
+    }
+
+    /// The solver's status.
+    public var status: SolveStatus
+    /// The warning shown when the plan is not proven optimal.
+    public var solverWarning: String?
+    /// The objective (an aggregate of weighted harm).
+    public var objective: Double?
+    /// The best proven bound.
+    public var bound: Double?
+    /// The relative gap.
+    public var gap: Double?
+    /// The scenario's first day (week 1). The scenario title is left out: it is free text.
+    public var startDate: String
+    /// Weeks planned.
+    public var horizonWeeks: Int
+    /// The currency of costs.
+    public var currency: String
+    /// The budget, if any.
+    public var budget: Double?
+    /// The total cost, rounded to whole units.
+    public var totalCost: Double
+    /// Average weeks waited from ready week to departure, to one decimal; nil when fewer than 5 households moved.
+    public var averageWeeksWaited: Double?
+    /// Counts by urgency tier, then `all`.
+    public var tiers: [TierRow]
+    /// Safe houses under codes.
+    public var houses: [HouseRow]
+    /// Visa programmes.
+    public var programmes: [ProgrammeRow]
+    /// Moved households by destination country.
+    public var destinations: [GroupRow]
+    /// Households not moved, by reason.
+    public var notMoved: [GroupRow]
+
+    /// The redacted aggregates of `plan`.
+    public init(_ plan: Plan) {
+        let solver = plan.solver
+        status = solver.status
+        solverWarning = Fmt.statusWarning(solver)
+        objective = solver.objective
+        bound = solver.bound
+        gap = solver.gap
+        startDate = plan.scenario.startDate.description
+        horizonWeeks = plan.scenario.horizonWeeks
+        currency = plan.scenario.currency
+        budget = plan.scenario.budget
+        totalCost = plan.summary.totalCost.rounded()
+        let moved = SuppressedCount(plan.summary.overall.householdsMoved)
+        averageWeeksWaited = moved.isLargeEnough ? (plan.summary.averageWeeksWaited * 10).rounded() / 10 : nil
+
+        func tier(_ label: String, _ c: MoveCount) -> TierRow {
+            TierRow(
+                label: label, householdsMoved: SuppressedCount(c.householdsMoved),
+                householdsTotal: SuppressedCount(c.householdsTotal), personsMoved: SuppressedCount(c.personsMoved),
+                personsTotal: SuppressedCount(c.personsTotal))
+        }
+        tiers = plan.summary.byUrgency.enumerated().map { tier("\($0 + 1) \(Fmt.tierName($0 + 1))", $1) }
+            + [tier("all", plan.summary.overall)]
+
+        houses = Self.houseCodes(plan).map { id, code in
+            let beds = plan.capacity.filter { $0.kind == .beds && $0.resourceID == id }
+            let hosted = plan.itineraries.filter { $0.stay.houseID == id }.reduce(0) { $0 + $1.size }
+            let count = SuppressedCount(hosted)
+            return HouseRow(
+                code: code, beds: Int((beds.map(\.capacity).max() ?? 0).rounded()), personsHosted: count,
+                weeksFull: count.isLargeEnough ? beds.filter { $0.isBinding && $0.capacity > 1e-6 }.count : nil)
+        }
+
+        let quotas = plan.capacity.filter { $0.kind == .quota }
+        programmes = Set(quotas.map(\.resourceID)).sorted().map { id in
+            let rows = quotas.filter { $0.resourceID == id }
+            let count = SuppressedCount(Int(rows.reduce(0) { $0 + $1.used }.rounded()))
+            return ProgrammeRow(
+                programmeID: id, personsLodged: count, quota: Int(rows.reduce(0) { $0 + $1.capacity }.rounded()),
+                periodsFull: count.isLargeEnough ? rows.filter { $0.isBinding && $0.capacity > 1e-6 }.count : nil)
+        }
+
+        destinations = Self.groups(plan.itineraries.map { ($0.destinationCountry, $0.size) })
+        notMoved = Self.groups(plan.unmoved.map { ($0.reason.label, $0.size) })
+    }
+
+    /// Safe-house ids in sorted order paired with `House A`, `House B`, … `House Z`, `House AA`, …: the
+    /// same scenario always gives the same codes; adding a house may shift the codes after it.
+    static func houseCodes(_ plan: Plan) -> [(id: String, code: String)] {
+        let ids = Set(plan.capacity.filter { $0.kind == .beds }.map(\.resourceID)
+            + plan.itineraries.map(\.stay.houseID)).sorted()
+        return ids.enumerated().map { ($1, "House " + letters($0)) }
+    }
+
+    /// 0 → A, 25 → Z, 26 → AA, like spreadsheet columns.
+    static func letters(_ index: Int) -> String {
+        let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+        var n = index
+        var out = ""
+        repeat {
+            out = String(alphabet[n % 26]) + out
+            n = n / 26 - 1
+        } while n >= 0
+        return out
+    }
+
+    /// Households and persons per label, sorted by label.
+    static func groups(_ members: [(label: String, size: Int)]) -> [GroupRow] {
+        var byLabel: [String: (households: Int, persons: Int)] = [:]
+        for member in members {
+            byLabel[member.label, default: (0, 0)].households += 1
+            byLabel[member.label, default: (0, 0)].persons += member.size
+        }
+        return byLabel.keys.sorted().map {
+            GroupRow(
+                label: $0, households: SuppressedCount(byLabel[$0]!.households),
+                persons: SuppressedCount(byLabel[$0]!.persons))
+        }
+    }
+}
