@@ -14,6 +14,7 @@ let package = Package(
                 .product(name: "LinearProgramming", package: "Passage"),
                 .product(name: "PassagePlanning", package: "Passage"),
                 .product(name: "PassageScenario", package: "Passage"),
+                .product(name: "PassageSynthetic", package: "Passage"),
             ]
         )
     ]

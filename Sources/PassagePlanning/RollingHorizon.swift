@@ -81,39 +81,44 @@ public enum RollingHorizon {
 
         let housesInUse = Set(commitments.map(\.safeHouseID))
         next.safeHouses = scenario.safeHouses.compactMap { house in
+            guard
+                let window = shifted(
+                    (house.openFromWeek, house.openUntilWeek), by: shift, horizon: horizon,
+                    keepIfClosed: housesInUse.contains(house.id))
+            else { return nil }
             var moved = house
-            moved.openFromWeek = max(1, house.openFromWeek - shift)
-            if let until = house.openUntilWeek {
-                if until - shift < 1 {
-                    guard housesInUse.contains(house.id) else { return nil }
-                    // Closed for good, but a commitment still names it: keep it, never open.
-                    moved.openFromWeek = horizon + 1
-                    moved.openUntilWeek = nil
-                } else {
-                    moved.openUntilWeek = until - shift
-                }
-            }
+            moved.openFromWeek = window.from ?? 1
+            moved.openUntilWeek = window.until
             return moved
         }
         let programmesInUse = Set(commitments.map(\.programmeID))
         next.programmes = scenario.programmes.enumerated().compactMap { index, programme in
+            guard
+                let window = shifted(
+                    (programme.applicationFromWeek, programme.applicationUntilWeek), by: shift, horizon: horizon,
+                    keepIfClosed: programmesInUse.contains(programme.id))
+            else { return nil }
             var moved = programme
+            moved.applicationFromWeek = window.from
+            moved.applicationUntilWeek = window.until
             if programme.quotaPeriod == .horizon {
                 moved.quota = max(0, programme.quota - lodgedBefore[index, default: 0])
-            }
-            moved.applicationFromWeek = programme.applicationFromWeek.map { max(1, $0 - shift) }
-            if let until = programme.applicationUntilWeek {
-                if until - shift < 1 {
-                    guard programmesInUse.contains(programme.id) else { return nil }
-                    moved.applicationFromWeek = horizon + 1
-                    moved.applicationUntilWeek = nil
-                } else {
-                    moved.applicationUntilWeek = until - shift
-                }
             }
             return moved
         }
         next.settings.budget = scenario.settings.budget.map { max(0, $0 - spent) }
         return next
+    }
+
+    /// A window of weeks (opening weeks of a house, an application window), counted from week
+    /// `shift + 1`. Nil when it closed before then, unless `keepIfClosed` (a commitment still names it):
+    /// then a window that never opens within the horizon.
+    private static func shifted(
+        _ window: (from: Int?, until: Int?), by shift: Int, horizon: Int, keepIfClosed: Bool
+    ) -> (from: Int?, until: Int?)? {
+        let from = window.from.map { max(1, $0 - shift) }
+        guard let until = window.until else { return (from, nil) }
+        if until - shift >= 1 { return (from, until - shift) }
+        return keepIfClosed ? (horizon + 1, nil) : nil
     }
 }

@@ -3,13 +3,16 @@
 // `shuffled(using:)` do not promise a fixed algorithm, and libm's `pow`/`log` may differ in the last
 // bit between platforms, so neither is used.
 
-/// SplitMix64 (Steele, Lea and Flood 2014): tiny, fast and well mixed for simulation.
-struct SeededRandom {
+/// SplitMix64 (Steele, Lea and Flood 2014): tiny, fast and well mixed for simulation. Public so
+/// tests and benchmarks share one seeded stream.
+public struct SeededRandom: RandomNumberGenerator, Sendable {
     private var state: UInt64
 
-    init(seed: UInt64) { state = seed }
+    /// A stream starting from `seed`; the same seed gives the same numbers everywhere.
+    public init(seed: UInt64) { state = seed }
 
-    mutating func next() -> UInt64 {
+    /// The next 64 random bits.
+    public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9

@@ -1,23 +1,11 @@
 import PassageScenario
-
-/// SplitMix64: a tiny seeded generator, so random scenarios are the same on every machine.
-struct SeededGenerator: RandomNumberGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
+import PassageSynthetic
 
 /// Small random scenarios with every feature switched on: mixed documents, needs, exclusions,
 /// month and horizon quotas, closing houses, maximum stays and a budget; capacities tight.
 enum RandomScenarios {
     static func make(seed: UInt64) -> Scenario {
-        var random = SeededGenerator(seed: seed)
+        var random = SeededRandom(seed: seed)
         let countries = ["RU", "GE", "AM", "TR", "DE", "CA"]
         var locations: [Location] = [
             Location(id: "o1", country: "RU", kind: .origin), Location(id: "o2", country: "RU", kind: .origin),

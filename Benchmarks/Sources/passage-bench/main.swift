@@ -10,6 +10,7 @@
 // br=ffv|lfv|mfv|dth|pch. Published optima are read from `bounds.txt` next to the first file, if any.
 import Foundation
 import LinearProgramming
+import PassageSynthetic
 
 func fail(_ message: String) -> Never {
     FileHandle.standardError.write(Data("passage-bench: \(message)\n".utf8))
@@ -73,7 +74,7 @@ func measureLoading(_ arguments: [String]) {
         default: fail("unknown option \(flag)")
         }
     }
-    var generator = SplitMix64(seed: 42)
+    var generator = SeededRandom(seed: 42)
     var model = LinearModel(name: "load")
     for j in 0..<columns { model.addVariable("x[\(j)]", upperBound: 10) }
     for i in 0..<rows {
@@ -96,18 +97,6 @@ func measureLoading(_ arguments: [String]) {
     }
 }
 
-/// A small deterministic generator (the benchmark must not depend on the system's random source).
-struct SplitMix64 {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 var arguments = Array(CommandLine.arguments.dropFirst())
 if arguments.first == "export", arguments.count >= 2 {
