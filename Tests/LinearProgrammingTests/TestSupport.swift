@@ -16,14 +16,7 @@ enum Fixtures {
     /// Published (lower, upper) optimum bounds, keyed `name_Min` / `name_Max`.
     static let publishedOptima: [String: (lower: Double, upper: Double)] = {
         let text = (try? String(contentsOf: gapDirectory.appendingPathComponent("bounds.txt"), encoding: .utf8)) ?? ""
-        var result: [String: (Double, Double)] = [:]
-        for line in text.split(separator: "\n") {
-            let fields = line.split(whereSeparator: { $0 == " " || $0 == "\t" })
-            if fields.count == 3, let lower = Double(fields[1]), let upper = Double(fields[2]) {
-                result[String(fields[0])] = (lower, upper)
-            }
-        }
-        return result
+        return GeneralizedAssignmentBounds.parse(text)
     }()
 }
 

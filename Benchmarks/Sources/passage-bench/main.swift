@@ -45,14 +45,7 @@ func parseSettings(_ spec: String) -> GLPKMIPSettings {
 func publishedOptima(near file: URL) -> [String: (lower: Double, upper: Double)] {
     let boundsFile = file.deletingLastPathComponent().appendingPathComponent("bounds.txt")
     guard let text = try? String(contentsOf: boundsFile, encoding: .utf8) else { return [:] }
-    var result: [String: (Double, Double)] = [:]
-    for line in text.split(separator: "\n") {
-        let fields = line.split(whereSeparator: { $0 == " " || $0 == "\t" })
-        if fields.count == 3, let lower = Double(fields[1]), let upper = Double(fields[2]) {
-            result[String(fields[0])] = (lower, upper)
-        }
-    }
-    return result
+    return GeneralizedAssignmentBounds.parse(text)
 }
 
 func format(_ value: Double?) -> String {

@@ -79,3 +79,19 @@ public struct GeneralizedAssignmentInstance: Sendable, Equatable {
         return model
     }
 }
+
+/// Published optima of the OR-Library GAP instances, as in `bounds.txt`.
+public enum GeneralizedAssignmentBounds {
+    /// Lines `name_Max|name_Min  lower  upper` → (lower, upper) keyed by `name_Min` / `name_Max`;
+    /// lower = upper is the proven optimum. Lines of any other shape are skipped.
+    public static func parse(_ text: String) -> [String: (lower: Double, upper: Double)] {
+        var result: [String: (lower: Double, upper: Double)] = [:]
+        for line in text.split(separator: "\n") {
+            let fields = line.split(whereSeparator: { $0 == " " || $0 == "\t" })
+            if fields.count == 3, let lower = Double(fields[1]), let upper = Double(fields[2]) {
+                result[String(fields[0])] = (lower, upper)
+            }
+        }
+        return result
+    }
+}
