@@ -3,6 +3,7 @@ import Foundation
 import PassagePlanning
 import PassageReports
 import PassageScenario
+import PassageSealing
 
 /// `passage advance DIR --to-week N --plan PLAN.json --output NEWDIR`: the scenario for the next
 /// planning round.
@@ -29,8 +30,14 @@ struct AdvanceCommand: ParsableCommand {
     @Option(help: "The JSON plan (passage plan --format json) that was carried out.")
     var plan: String
 
-    @Option(name: [.short, .long], help: "Folder to write the next round's scenario into; new or empty.", completion: .directory)
+    @Option(
+        name: [.short, .long],
+        help: "Folder to write the next round's scenario into (new or empty), or with --seal the sealed file.",
+        completion: .directory)
     var output: String
+
+    @Flag(help: "Write the next round as one sealed file instead of a folder (required when the scenario is sealed).")
+    var seal = false
 
     @Flag(help: "Write into the folder even if it is not empty (scenario files in it are replaced).")
     var force = false
@@ -39,7 +46,12 @@ struct AdvanceCommand: ParsableCommand {
 
     func validate() throws {
         guard toWeek >= 2 else { throw ValidationError("--to-week must be 2 or more (week 1 is now)") }
-        try ScenarioFolderOutput.check(output, force: force)
+        // A sealed caseload must not come out of advance as plaintext.
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: scenario, isDirectory: &isDirectory), !isDirectory.boolValue, !seal {
+            throw ValidationError("\(scenario) is sealed: pass --seal so the next round is sealed too")
+        }
+        if !seal { try ScenarioFolderOutput.check(output, force: force) }
     }
 
     func run() throws {
@@ -47,7 +59,14 @@ struct AdvanceCommand: ParsableCommand {
         try Failure.exitingWithStatus2 {
             let previous = try PreviousPlanReader.read(Data(contentsOf: URL(fileURLWithPath: plan)))
             let next = try RollingHorizon.advance(loaded, plan: previous, toWeek: toWeek)
-            try ScenarioFolderOutput.write(next, to: output, force: force)
+            if seal {
+                let key = try passphrase.forSealing()
+                let sealed = try Sealer.seal(
+                    SealedContents(kind: .scenario, files: ScenarioWriter.files(for: next)), passphrase: key)
+                try OutputFile.write(data: sealed, to: output, replacing: force)
+            } else {
+                try ScenarioFolderOutput.write(next, to: output, force: force)
+            }
             print(
                 "\(output): week \(toWeek) is now week 1 (\(next.settings.startDate)) — \(next.households.count) "
                     + "households (\(loaded.households.count - next.households.count) arrived), "
