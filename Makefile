@@ -8,7 +8,7 @@ BREW_PREFIX := $(shell brew --prefix 2>/dev/null)
 SWIFT_FLAGS += -Xcc -I$(BREW_PREFIX)/include -Xlinker -L$(BREW_PREFIX)/lib
 endif
 
-.PHONY: demo test deps build clean
+.PHONY: demo test deps build clean format lint
 
 deps:
 	@./scripts/install-deps.sh
@@ -22,6 +22,13 @@ demo: build
 
 test: deps
 	$(SWIFT) test $(SWIFT_FLAGS)
+
+# swift-format ships with the toolchain; settings in .swift-format.
+format:
+	$(SWIFT) format --in-place --recursive Sources Tests Benchmarks/Sources
+
+lint:
+	$(SWIFT) format lint --recursive Sources Tests Benchmarks/Sources
 
 clean:
 	rm -rf .build
