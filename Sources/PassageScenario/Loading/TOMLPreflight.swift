@@ -52,18 +52,23 @@ enum TOMLPreflight {
                 // A table header (or a line of a multi-line array): after `[`, `[[` and blanks the key must
                 // start with a bare-key character or a quote. `]` is let through: `[]` is an empty array.
                 let start = TextPosition(line: line, column: column)
+                // Only `[[` opens a header, so a third `[` is refused like any other bad start (`[[[` also
+                // failed the assert); so is the end of the file.
                 var first: Unicode.Scalar? = nil
+                var brackets = 1
+                var sawBlank = false  // `[ [` is not `[[`
                 while let s = next() {
                     column += 1
-                    if s == "[" || s == " " || s == "\t" { continue }
+                    if s == "[" && brackets < 2 && !sawBlank { brackets += 1; continue }
+                    if s == " " || s == "\t" { sawBlank = true; continue }
                     first = s
                     break
                 }
-                if let first, !(Self.isBareKeyCharacter(first) || first == "\"" || first == "'" || first == "]") {
+                guard let first, Self.isBareKeyCharacter(first) || first == "\"" || first == "'" || first == "]" else {
                     return (start, "TOML syntax error: a table header must start with a key of letters, digits, _ or -, or a quoted key")
                 }
                 pending = first
-                column -= first == nil ? 0 : 1
+                column -= 1
                 atLineStart = false
             } else if scalar != " " && scalar != "\t" {
                 atLineStart = false
