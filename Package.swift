@@ -11,6 +11,7 @@ let package = Package(
         .library(name: "PassageScenario", targets: ["PassageScenario"]),
         .library(name: "LinearProgramming", targets: ["LinearProgramming"]),
         .library(name: "PassageSynthetic", targets: ["PassageSynthetic"]),
+        .library(name: "PassageSealing", targets: ["PassageSealing"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -72,6 +73,7 @@ let package = Package(
         .testTarget(name: "PassageReportsTests", dependencies: ["PassageReports"], exclude: ["Snapshots"]),
         .testTarget(name: "PassageCommandsTests", dependencies: ["PassageCommands", "PassageSealing"]),
         .testTarget(name: "PassageSyntheticTests", dependencies: ["PassageSynthetic", "PassagePlanning"]),
-        .testTarget(name: "PassageSealingTests", dependencies: ["PassageSealing"]),
+        // Also replays the fuzz corpus (Tests/Fuzz) through both loaders.
+        .testTarget(name: "PassageSealingTests", dependencies: ["PassageSealing", "PassageScenario"]),
     ]
 )

@@ -56,9 +56,19 @@ public enum Sealer {
 
     /// Opens `data` with `passphrase`. Every chunk is authenticated before the archive is parsed, so a
     /// truncated, reordered or altered file is rejected before anything is returned.
-    public static func unseal(_ data: Data, passphrase: Passphrase) throws -> SealedContents {
+    ///
+    /// `maximumScryptMemoryBytes` lowers the cap on what the header may make scrypt allocate (never
+    /// above ``ScryptParameters/maximumMemoryBytes``); the fuzzer uses it so each input costs
+    /// milliseconds, not seconds.
+    public static func unseal(
+        _ data: Data, passphrase: Passphrase,
+        maximumScryptMemoryBytes: Int = ScryptParameters.maximumMemoryBytes
+    ) throws -> SealedContents {
         guard data.count <= SealedHeader.maximumFileSize else { throw SealingError.tooLarge(data.count) }
         let header = try SealedHeader.parse(data)
+        guard header.scrypt.memoryBytes <= maximumScryptMemoryBytes else {
+            throw SealingError.invalidHeader("scrypt parameters need more memory than allowed here")
+        }
         let body = data.dropFirst(SealedHeader.length)
         guard body.count >= tagLength else { throw SealingError.damaged("it ends before the first chunk") }
         let key = try deriveKey(passphrase, header: header)

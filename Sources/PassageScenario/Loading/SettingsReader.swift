@@ -28,6 +28,12 @@ struct SettingsReader {
             issues.append(failure.issue(file: ScenarioFileName.settings))
             return SettingsReading()
         }
+        if let problem = TOMLPreflight.check(text) {
+            issues.append(ValidationIssue(
+                file: ScenarioFileName.settings, line: problem.position.line, column: problem.position.column,
+                message: problem.message))
+            return SettingsReading()
+        }
         let root: TOMLTable
         do {
             root = try TOMLTable(string: text)

@@ -36,9 +36,13 @@ struct TOMLKeyLocator {
         }
     }
 
-    /// The parts of a (possibly dotted, possibly quoted) key.
+    /// Settings keys are at most two parts deep (`objective.cost`); deeper parts are never looked up.
+    static let maximumDepth = 3
+
+    /// The first ``maximumDepth`` parts of a (possibly dotted, possibly quoted) key. Only those: recording
+    /// every prefix of a hostile `a.a.a.…` key 15,000 parts long took quadratic time and memory.
     private static func keyParts(_ key: Substring) -> [String] {
-        key.split(separator: ".").map {
+        key.split(separator: ".", maxSplits: maximumDepth, omittingEmptySubsequences: true).prefix(maximumDepth).map {
             $0.trimmingCharacters(in: CSVTableReader.padding).trimmingCharacters(in: .init(charactersIn: "\"'"))
         }
     }

@@ -1,0 +1,24 @@
+// swift-tools-version: 6.0
+// The libFuzzer target over Passage's scenario and sealed-file loaders. A separate package so the
+// sanitizer build never touches the main build or `swift test`. Run it with `make fuzz` (docs/FUZZING.md).
+import PackageDescription
+
+let package = Package(
+    name: "PassageFuzz",
+    platforms: [.macOS(.v13)],
+    dependencies: [
+        .package(name: "Passage", path: ".."),
+    ],
+    targets: [
+        // `main` for SwiftPM's renamed executable entry point, handing over to libFuzzer's driver.
+        .target(name: "FuzzMain"),
+        .executableTarget(
+            name: "PassageFuzz",
+            dependencies: [
+                "FuzzMain",
+                .product(name: "PassageScenario", package: "Passage"),
+                .product(name: "PassageSealing", package: "Passage"),
+            ]
+        ),
+    ]
+)

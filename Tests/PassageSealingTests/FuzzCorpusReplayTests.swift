@@ -1,0 +1,204 @@
+import Foundation
+@_spi(Fuzzing) import PassageScenario
+import Testing
+
+@testable import PassageSealing
+
+// Replays the libFuzzer corpus (Tests/Fuzz/Corpus: seeds) and every crasher the fuzzer found
+// (Tests/Fuzz/Regressions) through the same splitting as the fuzz target (Fuzz/Sources/PassageFuzz), so a
+// fixed crash stays fixed in the ordinary `swift test`. Lives here because it needs both loaders.
+
+/// The fuzz target's passphrase and scrypt cap; keep in step with Fuzz/Sources/PassageFuzz/FuzzTarget.swift.
+private let fuzzPassphrase = try! Passphrase("fuzzing passphrase, not a secret")
+private let fuzzScryptMemory = 1 << 20
+
+/// What one input did; the fuzz target discards it, the replay checks the seeds that should load do.
+private enum Outcome: Equatable {
+    case loaded, rejectedScenario, rejectedSealed, unsealedButRejectedScenario
+}
+
+/// The fuzz target's body (duplicated: the target is a separate package built with sanitizers).
+private func feed(_ bytes: Data) -> Outcome {
+    switch FuzzInput(bytes) {
+    case .scenario(let files):
+        return (try? ScenarioLoader.load(files: files)) == nil ? .rejectedScenario : .loaded
+    case .sealed(let data):
+        guard let contents = try? Sealer.unseal(data, passphrase: fuzzPassphrase, maximumScryptMemoryBytes: fuzzScryptMemory)
+        else { return .rejectedSealed }
+        return (try? ScenarioLoader.load(files: contents.files)) == nil ? .unsealedButRejectedScenario : .loaded
+    }
+}
+
+private let fuzzFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .deletingLastPathComponent().appendingPathComponent("Fuzz")
+
+private func inputs(in folder: String) throws -> [URL] {
+    let url = fuzzFolder.appendingPathComponent(folder)
+    return try FileManager.default.contentsOfDirectory(at: url, includingPropertiesForKeys: nil)
+        .filter { !$0.lastPathComponent.hasPrefix(".") && $0.pathExtension != "md" }
+        .sorted { $0.lastPathComponent < $1.lastPathComponent }
+}
+
+// Serialized: `writeSeeds`, when enabled, must not rewrite files while they are replayed.
+@Suite(.serialized) struct FuzzCorpusReplayTests {
+    @Test func everySeedAndRegressionReturnsOrThrows() throws {
+        let files = try inputs(in: "Corpus") + inputs(in: "Regressions")
+        #expect(files.count >= 20)
+        var outcomes: [String: Outcome] = [:]
+        for url in files {
+            // Reaching the next line at all is the check: a crash or trap here fails the whole run.
+            let started = ContinuousClock.now
+            outcomes[url.lastPathComponent] = feed(try Data(contentsOf: url))
+            // Generous for a debug build on a busy machine; the quadratic paths fixed so far took 30 s or more.
+            #expect(ContinuousClock.now - started < .seconds(3), "\(url.lastPathComponent) is slow")
+        }
+        // The seeds must reach deep code: the demo loads, in the clear and sealed.
+        #expect(outcomes["scenario-demo"] == .loaded)
+        #expect(outcomes["sealed-demo"] == .loaded)
+        #expect(outcomes["sealed-truncated"] == .rejectedSealed)
+        #expect(outcomes["sealed-huge-scrypt"] == .rejectedSealed)
+        #expect(outcomes["sealed-max-scrypt"] == .rejectedSealed)
+    }
+
+    @Test func splittingRoundTrips() {
+        let files = ["scenario.toml": Data("a = 1".utf8), "households.csv": Data(), "locations.csv": Data("x".utf8)]
+        let input = FuzzInput.scenario(files)
+        #expect(FuzzInput(input.bytes) == input)
+        #expect(FuzzInput(FuzzInput.sealed(Data([1, 2])).bytes) == .sealed(Data([1, 2])))
+        #expect(FuzzInput(Data()) == .scenario([:]))
+    }
+
+    /// The sealed reader refuses a header asking for more scrypt memory than the caller allows.
+    @Test func scryptCapIsEnforcedBeforeDerivingTheKey() throws {
+        let big = try Sealer.seal(
+            SealedContents(kind: .scenario, files: [:]), passphrase: fuzzPassphrase,
+            parameters: try ScryptParameters(log2N: 14, r: 1, p: 1))
+        #expect(throws: SealingError.self) {
+            try Sealer.unseal(big, passphrase: fuzzPassphrase, maximumScryptMemoryBytes: 1 << 20)
+        }
+    }
+
+    /// Rewrites the seed corpus. Off unless PASSAGE_WRITE_FUZZ_SEEDS is set: sealed seeds get a fresh
+    /// random salt every time, so regenerating changes committed bytes.
+    @Test(.enabled(if: ProcessInfo.processInfo.environment["PASSAGE_WRITE_FUZZ_SEEDS"] != nil))
+    func writeSeeds() throws {
+        let corpus = fuzzFolder.appendingPathComponent("Corpus")
+        let demoFolder = fuzzFolder.deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Data/demo")
+        let demo = ScenarioLoader.readFiles(in: demoFolder)
+        #expect(demo.count == 6)
+        func text(_ name: String) -> String { String(decoding: demo[name]!, as: UTF8.self) }
+        func scenario(_ changes: [String: String]) -> [String: Data] {
+            var files = demo
+            for (name, contents) in changes { files[name] = Data(contents.utf8) }
+            return files
+        }
+        func write(_ name: String, _ input: FuzzInput) throws {
+            try input.bytes.write(to: corpus.appendingPathComponent(name))
+        }
+        func writeRaw(_ name: String, _ bytes: Data) throws {
+            try bytes.write(to: corpus.appendingPathComponent(name))
+        }
+
+        try write("scenario-demo", .scenario(demo))
+        var bomCRLF: [String: Data] = [:]
+        for (name, data) in demo {
+            bomCRLF[name] = Data([0xEF, 0xBB, 0xBF]) + Data(String(decoding: data, as: UTF8.self)
+                .replacingOccurrences(of: "\n", with: "\r\n").utf8)
+        }
+        try write("scenario-bom-crlf", .scenario(bomCRLF))
+        var loneCR = demo
+        loneCR["households.csv"] = Data(text("households.csv").replacingOccurrences(of: "\n", with: "\r").utf8)
+        try write("scenario-lone-cr", .scenario(loneCR))
+        try write("scenario-unbalanced-quotes", .scenario(scenario([
+            "households.csv": text("households.csv").replacingOccurrences(of: "H002,3", with: "\"H002,3")
+                .replacingOccurrences(of: "H001,1", with: "H0\"01,1"),
+            "legs.csv": text("legs.csv") + "\"L99\"x,a,b,road,0,1,1,,1\n\"unclosed,",
+        ])))
+        var nul = demo
+        nul["households.csv"] = Data(text("households.csv").replacingOccurrences(of: "grozny", with: "groz\0ny").utf8)
+        nul["scenario.toml"] = Data(text("scenario.toml").replacingOccurrences(of: "Demo", with: "De\0mo").utf8)
+        try write("scenario-nul-bytes", .scenario(nul))
+        var invalid = demo
+        invalid["households.csv"] = demo["households.csv"]! + Data([0x48, 0xFF, 0xC3, 0x28, 0x0A])
+        invalid["scenario.toml"] = Data([0xC0, 0xAF]) + demo["scenario.toml"]!
+        invalid["locations.csv"] = demo["locations.csv"]! + Data([0xED, 0xA0, 0x80, 0x0A])  // a surrogate
+        try write("scenario-invalid-utf8", .scenario(invalid))
+        let hugeCell = String(repeating: "x", count: 55_000)
+        try write("scenario-huge-cell", .scenario(scenario([
+            "households.csv": text("households.csv") + "H999,1,grozny,1,1,RU,none,yes,\(hugeCell),,,\n",
+        ])))
+        try write("scenario-huge-numbers", .scenario(scenario([
+            "scenario.toml": text("scenario.toml")
+                .replacingOccurrences(of: "budget = 60000", with: "budget = 1e308")
+                .replacingOccurrences(of: "horizon_weeks = 16", with: "horizon_weeks = 1234567890123456789012345678901234567890")
+                .replacingOccurrences(of: "cost = 0.01", with: "cost = -0.0\nrisk2 = inf\nlateness_per_week = nan"),
+            "households.csv": text("households.csv")
+                .replacingOccurrences(of: "H001,1,grozny,1,1", with: "H001,1234567890123456789012345678901234567890,grozny,-0,1e308")
+                .replacingOccurrences(of: "H002,3,grozny,1,1", with: "H002,-0,grozny,9223372036854775808,-9223372036854775809"),
+            "legs.csv": text("legs.csv").replacingOccurrences(of: "road,0,15,30", with: "road,1e308,-0,1e-400"),
+        ])))
+        let depth = 10_000
+        try write("scenario-deep-arrays", .scenario(scenario([
+            "scenario.toml": "a = " + String(repeating: "[", count: depth) + String(repeating: "]", count: depth) + "\n",
+        ])))
+        try write("scenario-deep-inline-tables", .scenario(scenario([
+            "scenario.toml": "a = " + String(repeating: "{b=", count: 5_000) + "1" + String(repeating: "}", count: 5_000) + "\n",
+        ])))
+        try write("scenario-deep-dotted-keys", .scenario(scenario([
+            "scenario.toml": Array(repeating: "a", count: 15_000).joined(separator: ".") + " = 1\n",
+        ])))
+        try write("scenario-deep-table-headers", .scenario(scenario([
+            "scenario.toml": "[" + Array(repeating: "t", count: 15_000).joined(separator: ".") + "]\nx = 1\n"
+                + String(repeating: "[[x]]\n", count: 2_000),
+        ])))
+        // As deep as 64 KiB allows: toml++ caps nested values at 256 but not dotted keys or table headers.
+        let parts = Array(repeating: "a", count: 32_000).joined(separator: ".")
+        try write("scenario-dotted-key-32000-parts", .scenario([
+            ScenarioFileName.settings: Data((parts + " = 1\n").utf8), ScenarioFileName.households: Data("id\n".utf8),
+        ]))
+        try write("scenario-table-header-32000-parts", .scenario([
+            ScenarioFileName.settings: Data(("[" + parts + "]\n").utf8), ScenarioFileName.households: Data("id\n".utf8),
+        ]))
+        let manyColumns = (0..<4_000).map { "c\($0)" }.joined(separator: ",")
+        try write("scenario-many-columns", .scenario(scenario([
+            "households.csv": manyColumns + "\n" + String(repeating: ",", count: 4_000) + "\n"
+                + text("households.csv"),
+        ])))
+        try write("scenario-many-rows", .scenario(scenario([
+            "legs.csv": text("legs.csv") + String(repeating: "L01,grozny,vladikavkaz,road,0,15,30,,3\n", count: 1_200),
+        ])))
+        try write("scenario-all-empty", .scenario(Dictionary(uniqueKeysWithValues: FuzzInput.fileOrder.map { ($0, Data()) })))
+        try write("scenario-only-settings", .scenario([ScenarioFileName.settings: demo[ScenarioFileName.settings]!]))
+        try writeRaw("empty-input", Data())
+        try write("scenario-with-commitments", .scenario(scenario([
+            "commitments.csv": "household,pathway,week\nH001,x,1\n\"H002\",,\n",
+        ])))
+
+        // Sealed seeds: the demo sealed with tiny scrypt parameters and 64-byte chunks, then damaged.
+        let sealedDemo = try Sealer.seal(
+            SealedContents(kind: .scenario, files: demo), passphrase: fuzzPassphrase,
+            parameters: try ScryptParameters(log2N: 4, r: 1, p: 1), log2ChunkSize: 6)
+        try write("sealed-demo", .sealed(sealedDemo))
+        try write("sealed-truncated", .sealed(sealedDemo.prefix(sealedDemo.count - 40)))
+        try write("sealed-header-only", .sealed(sealedDemo.prefix(SealedHeader.length)))
+        var flippedBody = sealedDemo
+        flippedBody[flippedBody.startIndex + SealedHeader.length + 100] ^= 0x01
+        try write("sealed-flipped-body", .sealed(flippedBody))
+        var flippedHeader = sealedDemo
+        flippedHeader[flippedHeader.startIndex + 30] ^= 0x80  // in the salt
+        try write("sealed-flipped-header", .sealed(flippedHeader))
+        var hugeScrypt = sealedDemo
+        hugeScrypt[hugeScrypt.startIndex + 11] = 20  // log2 N
+        hugeScrypt.replaceSubrange(hugeScrypt.startIndex + 12..<hugeScrypt.startIndex + 20, with: [0, 0, 0, 16, 0, 0, 0, 4])
+        try write("sealed-huge-scrypt", .sealed(hugeScrypt))  // 4 GiB: over every reader's cap
+        var maxScrypt = sealedDemo
+        maxScrypt[maxScrypt.startIndex + 11] = 20
+        maxScrypt.replaceSubrange(maxScrypt.startIndex + 12..<maxScrypt.startIndex + 20, with: [0, 0, 0, 4, 0, 0, 0, 1])
+        try write("sealed-max-scrypt", .sealed(maxScrypt))  // 512 MiB: the file cap, over the fuzz cap
+        let sealedEmpty = try Sealer.seal(
+            SealedContents(kind: .report, files: [:]), passphrase: fuzzPassphrase,
+            parameters: try ScryptParameters(log2N: 1, r: 1, p: 1), log2ChunkSize: 6)
+        try write("sealed-empty-report", .sealed(sealedEmpty))
+    }
+}
