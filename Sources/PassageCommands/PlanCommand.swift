@@ -45,6 +45,9 @@ struct PlanCommand: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Show the solver's own output on standard error.")
     var verbose = false
 
+    @Flag(name: .shortAndLong, help: "No progress lines on standard error during a long solve.")
+    var quiet = false
+
     @OptionGroup(title: "Sharing and protection") var protection: ReportProtectionOptions
 
     func validate() throws {
@@ -81,7 +84,15 @@ struct PlanCommand: ParsableCommand {
         let modelText = try exportModel.map { path in
             try planner.solver.export(formulation.model, format: ModelFileFormat(path: path)!)
         }
-        let log: (@Sendable (String) -> Void)? = verbose ? { @Sendable line in StandardError.write(line) } : nil
+        let log: (@Sendable (String) -> Void)?
+        if verbose {
+            log = { @Sendable line in StandardError.write(line) }
+        } else if SolveProgress.isWanted(quiet: quiet) {
+            let progress = SolveProgress()
+            log = { @Sendable line in progress.handle(line) }
+        } else {
+            log = nil
+        }
         let plan = try planner.plan(
             formulation, options: PlanningOptions(timeLimitSeconds: timeLimit, mipGap: mipGap, solverLog: log))
         let report = ReportRenderer.render(
