@@ -36,6 +36,19 @@ struct MoveColumn: Sendable {
 ///
 /// Built in the order of docs/MODEL.md: variables (`move`, `unmoved`), then the rows `households`,
 /// `beds`, `seats`, `quota`, `budget`, then the objective.
+/// How the formulation models households and pathways.
+public enum FormulationStyle: String, Sendable, CaseIterable {
+    /// Households aggregated into classes, dominated routes dropped, safe houses chosen through
+    /// pools, seat rows added only when a plan would overfill a leg (docs/MODEL.md, "The compact model").
+    case compact
+    /// Households aggregated into classes, every eligible pathway enumerated with its safe house and
+    /// routes, a seat row for every leg and week used.
+    case exhaustive
+    /// The naive model: one binary per household × eligible pathway × start week, no aggregation.
+    /// Kept as the baseline the compact model is measured and tested against.
+    case perHousehold
+}
+
 public struct Formulation: Sendable {
     /// The model, ready for any `LinearSolver`.
     public private(set) var model: LinearModel
@@ -67,7 +80,7 @@ public struct Formulation: Sendable {
 
     /// Formulates `scenario`; with `previous`, keeping a household on its previous pathway is
     /// rewarded by the scenario's `change_penalty` (docs/MODEL.md, "Stability").
-    public init(scenario: Scenario, previous: PreviousPlan? = nil) {
+    public init(scenario: Scenario, previous: PreviousPlan? = nil, style: FormulationStyle = .compact) {
         self.previous = previous
         let index = ScenarioIndex(scenario)
         self.index = index
@@ -76,7 +89,8 @@ public struct Formulation: Sendable {
         let pinned = CommitmentPlanning.pinnedMoves(scenario)
         self.pinned = pinned
         classes = householdClasses(
-            of: scenario.households, excluding: Set(pinned.map(\.household)), previous: previous)
+            of: scenario.households, excluding: Set(pinned.map(\.household)), previous: previous,
+            aggregate: style != .perHousehold)
         var generator = PathwayGenerator(index: index)
         options = classes.map { generator.options(for: $0) }
 

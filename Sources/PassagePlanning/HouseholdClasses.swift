@@ -45,9 +45,11 @@ struct HouseholdClass: Sendable {
 }
 
 /// Groups households (but those at `excluded` positions) into classes of interchangeable ones,
-/// ordered by their first member's id.
+/// ordered by their first member's id. Without `aggregate`, every household is a class of its own
+/// (the naive per-household model).
 func householdClasses(
-    of households: [Household], excluding excluded: Set<Int> = [], previous: PreviousPlan? = nil
+    of households: [Household], excluding excluded: Set<Int> = [], previous: PreviousPlan? = nil,
+    aggregate: Bool = true
 ) -> [HouseholdClass] {
     let order = households.indices.filter { !excluded.contains($0) }.sorted { households[$0].id < households[$1].id }
     var classIndex: [HouseholdProfile: Int] = [:]
@@ -55,7 +57,7 @@ func householdClasses(
     for household in order {
         let id = households[household].id
         let profile = HouseholdProfile(households[household], previous: previous?.pathways[id].map(PathwayKey.init))
-        if let existing = classIndex[profile] {
+        if aggregate, let existing = classIndex[profile] {
             classes[existing].members.append(household)
         } else {
             classIndex[profile] = classes.count

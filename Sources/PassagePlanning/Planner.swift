@@ -24,6 +24,8 @@ public struct Planner: Sendable {
     /// The plan being re-planned: households stay on their previous pathway unless a change buys
     /// more than the scenario's `change_penalty`, and the plan lists what changed.
     public let previous: PreviousPlan?
+    /// The formulation to build (the compact one unless measuring against a baseline).
+    public let style: FormulationStyle
 
     /// GLPK's branch-and-cut settings for the planning model: the settings measured on the assignment
     /// benchmarks (MIR, cover and clique cuts, best-bound backtracking). With move columns bounded by
@@ -33,8 +35,9 @@ public struct Planner: Sendable {
     /// A planner for `scenario` solving with `solver` (GLPK with `defaultMIPSettings` by default).
     public init(
         scenario: Scenario, solver: any LinearSolver = GLPKSolver(mipSettings: Planner.defaultMIPSettings),
-        previous: PreviousPlan? = nil
+        previous: PreviousPlan? = nil, style: FormulationStyle = .compact
     ) {
+        self.style = style
         self.scenario = scenario
         self.solver = solver
         self.previous = previous?.counted(from: scenario.settings.startDate)
@@ -47,7 +50,7 @@ public struct Planner: Sendable {
 
     /// The mixed-integer program of the scenario (its `model` is what `--export-model` writes).
     public func formulation() -> Formulation {
-        Formulation(scenario: scenario, previous: previous)
+        Formulation(scenario: scenario, previous: previous, style: style)
     }
 
     /// Solves a formulation of this planner's scenario and decodes the plan.
