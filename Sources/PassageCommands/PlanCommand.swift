@@ -80,10 +80,6 @@ struct PlanCommand: ParsableCommand {
             loaded.commitments += commitments.filter { !already.contains($0.householdID) }
         }
         let planner = Planner(scenario: loaded, previous: previousPlan)
-        let formulation = planner.formulation()
-        let modelText = try exportModel.map { path in
-            try planner.solver.export(formulation.model, format: ModelFileFormat(path: path)!)
-        }
         let log: (@Sendable (String) -> Void)?
         if verbose {
             log = { @Sendable line in StandardError.write(line) }
@@ -93,8 +89,12 @@ struct PlanCommand: ParsableCommand {
         } else {
             log = nil
         }
-        let plan = try planner.plan(
-            formulation, options: PlanningOptions(timeLimitSeconds: timeLimit, mipGap: mipGap, solverLog: log))
+        let (formulation, plan) = try planner.solve(
+            options: PlanningOptions(timeLimitSeconds: timeLimit, mipGap: mipGap, solverLog: log))
+        // The model exported is the one the plan was solved from, with every seat row it needed.
+        let modelText = try exportModel.map { path in
+            try planner.solver.export(formulation.model, format: ModelFileFormat(path: path)!)
+        }
         let report = ReportRenderer.render(
             plan, format: format, options: ReportOptions(format: format, redacted: protection.redact))
         // Everything is computed before anything is written: a failure leaves no partial output.

@@ -30,6 +30,29 @@ struct MoveColumn: Sendable {
     /// Index into the class's `ClassOptions.pathways`.
     var pathway: Int
     var startWeek: Int
+    /// The house pool the column draws on when its pathway's house is pooled (index into `pools`).
+    var pool: Int?
+}
+
+/// Households of one size lodging with one programme in one week, free to stay in any of the same
+/// safe houses: the model chooses their houses with one stay column per house (docs/MODEL.md,
+/// "The compact model").
+struct HousePool: Hashable, Sendable {
+    var programme: Int
+    var lodgedWeek: Int
+    /// Candidate houses, ascending.
+    var houses: [Int]
+    /// Persons per household.
+    var size: Int
+}
+
+/// A stay column: households of a pool staying in one house.
+struct StayColumn: Sendable {
+    var variable: Variable
+    var pool: Int
+    var house: Int
+    /// Beds in each week of the stay and, with a budget, money.
+    var usage: [(key: ResourceKey, amount: Double)]
 }
 
 /// The mixed-integer program of a scenario, with the map from columns and rows back to the domain.
@@ -59,6 +82,16 @@ public struct Formulation: Sendable {
     var movesOfClass: [Range<Int>]
     /// The `unmoved` column of each class.
     var unmoved: [Variable]
+    /// House pools of pooled move columns, and their stay columns (compact style).
+    var pools: [HousePool]
+    var stays: [StayColumn]
+    /// Stay columns of each pool, as a range into `stays`.
+    var staysOfPool: [Range<Int>]
+    /// Legs with seat rows: every leg, except in the compact style, where the planner adds legs
+    /// only when a plan would overfill them.
+    var seatLegs: Set<Int>
+    /// The style this formulation was built in.
+    public let style: FormulationStyle
     /// Rows of every capacity that some column uses, with the capacity.
     var resourceRows: [(key: ResourceKey, row: Constraint, capacity: Double)]
     /// Resources used by each move column, with the amount per unit of the column.
@@ -80,8 +113,16 @@ public struct Formulation: Sendable {
 
     /// Formulates `scenario`; with `previous`, keeping a household on its previous pathway is
     /// rewarded by the scenario's `change_penalty` (docs/MODEL.md, "Stability").
-    public init(scenario: Scenario, previous: PreviousPlan? = nil, style: FormulationStyle = .compact) {
+    /// In the compact style, `seatLegs` are the legs with seat rows (none by default; `Planner` adds
+    /// legs a plan would overfill); other styles have seat rows for every leg.
+    public init(
+        scenario: Scenario, previous: PreviousPlan? = nil, style: FormulationStyle = .compact,
+        seatLegs: Set<Int> = []
+    ) {
         self.previous = previous
+        self.style = style
+        let seatLegs = style == .compact ? seatLegs : Set(scenario.legs.indices)
+        self.seatLegs = seatLegs
         let index = ScenarioIndex(scenario)
         self.index = index
         let settings = scenario.settings
@@ -91,7 +132,9 @@ public struct Formulation: Sendable {
         classes = householdClasses(
             of: scenario.households, excluding: Set(pinned.map(\.household)), previous: previous,
             aggregate: style != .perHousehold)
-        var generator = PathwayGenerator(index: index)
+        var generator = PathwayGenerator(
+            index: index,
+            reduction: style == .compact ? PathwayReduction(scenario: scenario, seatLegs: seatLegs) : nil)
         options = classes.map { generator.options(for: $0) }
 
         var model = LinearModel(name: "passage")
@@ -103,6 +146,9 @@ public struct Formulation: Sendable {
         var monthLabels: [Int: String] = [:]
         var rowTerms: [ResourceKey: LinearExpression] = [:]
         var previousMove: [Int: Int] = [:]
+        var pools: [HousePool] = []
+        var poolIndex: [HousePool: Int] = [:]
+        var poolMembers: [[Variable]] = []
 
         // Commitments use capacity first; the model shares out what is left.
         var pinnedUse: [ResourceKey: Double] = [:]
@@ -128,7 +174,8 @@ public struct Formulation: Sendable {
             for (p, pathway) in options[c].pathways.enumerated() {
                 for week in options[c].startWeeks[p] {
                     let used = resourceUse(
-                        of: pathway, startWeek: week, persons: persons, scenario: scenario, labels: &monthLabels)
+                        of: pathway, startWeek: week, persons: persons, scenario: scenario, labels: &monthLabels,
+                        seatLegs: seatLegs)
                     // At most as many households as every capacity on the way has room for: a household
                     // larger than a house's beds cannot take that pathway at all. (Without this bound the
                     // LP relaxation moves fractions of such households and is far weaker.)
@@ -148,7 +195,21 @@ public struct Formulation: Sendable {
                     objectiveExpression.add(coefficient, variable)
                     for (key, amount) in used { rowTerms[key, default: LinearExpression()].add(amount, variable) }
                     usage.append(used)
-                    moves.append(MoveColumn(variable: variable, householdClass: c, pathway: p, startWeek: week))
+                    var pool: Int?
+                    if let houses = pathway.pooledHouses {
+                        let key = HousePool(
+                            programme: pathway.programme, lodgedWeek: week + pathway.lodgeOffset, houses: houses,
+                            size: profile.size)
+                        if poolIndex[key] == nil {
+                            poolIndex[key] = pools.count
+                            pools.append(key)
+                            poolMembers.append([])
+                        }
+                        pool = poolIndex[key]!
+                        poolMembers[pool!].append(variable)
+                    }
+                    moves.append(
+                        MoveColumn(variable: variable, householdClass: c, pathway: p, startWeek: week, pool: pool))
                 }
             }
             movesOfClass.append(first..<moves.count)
@@ -165,6 +226,40 @@ public struct Formulation: Sendable {
             model.addConstraint(
                 "households_c\(householdClass.index)", expression, .equal, Double(householdClass.count))
         }
+
+        // stay[q,k] and pool[q]: the households of pool q, each in one of its houses.
+        var stays: [StayColumn] = []
+        var staysOfPool: [Range<Int>] = []
+        for (q, pool) in pools.enumerated() {
+            let first = stays.count
+            let programme = scenario.programmes[pool.programme]
+            let stayWeeks = pool.lodgedWeek...(pool.lodgedWeek + programme.processingWeeks - 1)
+            let persons = Double(pool.size)
+            var link = LinearExpression()
+            for member in poolMembers[q] { link += member }
+            for house in pool.houses where scenario.safeHouses[house].isOpen(throughout: stayWeeks) {
+                let safeHouse = scenario.safeHouses[house]
+                var used: [(key: ResourceKey, amount: Double)] = stayWeeks.map { (.beds(house: house, week: $0), persons) }
+                let money = safeHouse.costPerPersonWeek * Double(programme.processingWeeks)
+                if settings.budget != nil { used.append((.budget, persons * money)) }
+                var bound = Double.infinity
+                for (key, amount) in used {
+                    let room = max(0, Formulation.describeRow(key, scenario: scenario, monthLabels: monthLabels).1 - pinnedUse[key, default: 0])
+                    bound = min(bound, (room / amount + 1e-9).rounded(.down))
+                }
+                let variable = model.addVariable(
+                    "stay_q\(q)_\(safeHouse.id)", upperBound: bound, kind: .integer)
+                objectiveExpression.add(objective.weights.cost * persons * money, variable)
+                for (key, amount) in used { rowTerms[key, default: LinearExpression()].add(amount, variable) }
+                link.add(-1, variable)
+                stays.append(StayColumn(variable: variable, pool: q, house: house, usage: used))
+            }
+            staysOfPool.append(first..<stays.count)
+            model.addConstraint("pool_q\(q)_\(programme.id)_w\(pool.lodgedWeek)_s\(pool.size)", link, .equal, 0)
+        }
+        self.pools = pools
+        self.stays = stays
+        self.staysOfPool = staysOfPool
 
         // beds[k,t], seats[l,t], quota[g,m], budget: capacities, in a fixed order.
         var resourceRows: [(key: ResourceKey, row: Constraint, capacity: Double)] = []
@@ -243,25 +338,29 @@ func quotaPeriod(
 /// stay, a quota place in the period of lodging, and money. (Moves the model decides always lie in
 /// the horizon; committed households may have started before week 1, and what they used then is
 /// history, not capacity of this plan.)
+///
+/// Only legs in `seatLegs` (all when nil) get seat entries; a pooled pathway uses no beds here (its
+/// stay columns do) and its money leaves out the stay.
 func resourceUse(
-    of pathway: Pathway, startWeek: Int, persons: Double, scenario: Scenario, labels: inout [Int: String]
+    of pathway: Pathway, startWeek: Int, persons: Double, scenario: Scenario, labels: inout [Int: String],
+    seatLegs: Set<Int>? = nil
 ) -> [(key: ResourceKey, amount: Double)] {
     let settings = scenario.settings
     let weeks = 1...settings.horizonWeeks
     var used: [(key: ResourceKey, amount: Double)] = []
     var money = 0.0
     for (leg, offset) in zip(pathway.outbound.legs, pathway.outbound.legWeekOffsets) where weeks.contains(startWeek + offset) {
-        used.append((.seats(leg: leg, week: startWeek + offset), persons))
+        if seatLegs?.contains(leg) ?? true { used.append((.seats(leg: leg, week: startWeek + offset), persons)) }
         money += scenario.legs[leg].costPerPerson
     }
     let lodged = startWeek + pathway.lodgeOffset
-    for stayWeek in lodged..<(lodged + pathway.stayWeeks) where weeks.contains(stayWeek) {
+    for stayWeek in lodged..<(lodged + pathway.stayWeeks) where weeks.contains(stayWeek) && !pathway.isPooled {
         used.append((.beds(house: pathway.house, week: stayWeek), persons))
         money += scenario.safeHouses[pathway.house].costPerPersonWeek
     }
     let onwardStart = startWeek + pathway.onwardOffset
     for (leg, offset) in zip(pathway.onward.legs, pathway.onward.legWeekOffsets) where weeks.contains(onwardStart + offset) {
-        used.append((.seats(leg: leg, week: onwardStart + offset), persons))
+        if seatLegs?.contains(leg) ?? true { used.append((.seats(leg: leg, week: onwardStart + offset), persons)) }
         money += scenario.legs[leg].costPerPerson
     }
     let programme = scenario.programmes[pathway.programme]

@@ -4,31 +4,66 @@ import LinearProgramming
 /// ready week) next, each on its earliest, then cheapest, pathway that still has room in every
 /// capacity. Used as branch-and-cut's first incumbent, so a solve stopped early still returns a plan
 /// at least this good, and as the baseline the optimised plan is measured against.
+///
+/// Room is checked on every capacity, including legs without seat rows, so the greedy plan is
+/// feasible for the full model, not only for this formulation.
 extension Formulation {
-    /// Column values of the greedy plan (move counts and unmoved counts), feasible for `model`.
+    /// Column values of the greedy plan (move, stay and unmoved counts), feasible for `model`.
     func greedySolution() -> [Double] {
+        let scenario = index.scenario
         var values = [Double](repeating: 0, count: model.variableCount)
         var room: [ResourceKey: Double] = [:]
         for row in resourceRows { room[row.key] = row.capacity }
+        var labels = monthLabels
+        func roomLeft(_ key: ResourceKey) -> Double {
+            if let left = room[key] { return left }
+            let left = Formulation.describeRow(key, scenario: scenario, monthLabels: labels).1 - pinnedUse[key, default: 0]
+            room[key] = left
+            return left
+        }
         let order = classes.sorted {
             ($0.profile.urgency, $0.profile.readyWeek, $0.index) < ($1.profile.urgency, $1.profile.readyWeek, $1.index)
         }
         let costs = model.objectiveCoefficients
+        let objective = ObjectiveCoefficients(weights: scenario.settings.objective)
         for householdClass in order {
-            let candidates = movesOfClass[householdClass.index].sorted {
+            let c = householdClass.index
+            let persons = Double(householdClass.profile.size)
+            let unmovedCost = objective.unmoved(householdClass.profile)
+            let candidates = movesOfClass[c].sorted {
                 let (a, b) = (moves[$0], moves[$1])
                 return (a.startWeek, costs[a.variable.index], $0) < (b.startWeek, costs[b.variable.index], $1)
             }
             var placed = 0
             for position in candidates where placed < householdClass.count {
-                let use = usage[position]
-                while placed < householdClass.count, use.allSatisfy({ room[$0.key, default: 0] >= $0.amount - 1e-9 }) {
-                    for (key, amount) in use { room[key, default: 0] -= amount }
-                    values[moves[position].variable.index] += 1
-                    placed += 1
+                let move = moves[position]
+                let pathway = options[c].pathways[move.pathway]
+                // The ways to take this column: its pathway, or each house of its pool, cheapest first.
+                var ways: [(stay: Int?, use: [(key: ResourceKey, amount: Double)], cost: Double)] = []
+                if let pool = move.pool {
+                    for s in staysOfPool[pool] {
+                        let stay = stays[s]
+                        let use = resourceUse(
+                            of: pathway.staying(in: stay.house, scenario: scenario), startWeek: move.startWeek,
+                            persons: persons, scenario: scenario, labels: &labels)
+                        ways.append((s, use, costs[move.variable.index] + costs[stay.variable.index]))
+                    }
+                    ways.sort { ($0.cost, $0.stay!) < ($1.cost, $1.stay!) }
+                } else {
+                    let use = resourceUse(
+                        of: pathway, startWeek: move.startWeek, persons: persons, scenario: scenario, labels: &labels)
+                    ways.append((nil, use, costs[move.variable.index]))
+                }
+                for way in ways where way.cost < unmovedCost {
+                    while placed < householdClass.count, way.use.allSatisfy({ roomLeft($0.key) >= $0.amount - 1e-9 }) {
+                        for (key, amount) in way.use { room[key] = roomLeft(key) - amount }
+                        values[move.variable.index] += 1
+                        if let s = way.stay { values[stays[s].variable.index] += 1 }
+                        placed += 1
+                    }
                 }
             }
-            values[unmoved[householdClass.index].index] = Double(householdClass.count - placed)
+            values[unmoved[c].index] = Double(householdClass.count - placed)
         }
         return values
     }

@@ -23,6 +23,13 @@ struct Pathway: Sendable {
     var finishOffset: Int { onwardOffset + onward.arrivalWeekOffset }
     /// Whether the destination is one of the household's preferred countries.
     var reachesPreferredCountry: Bool
+    /// When not nil, the safe house is not fixed: the model chooses one of these houses (indices into
+    /// `scenario.safeHouses`, ascending) through a house pool, `house` is only the first of them, and
+    /// `costPerPerson` leaves out the stay, which the pool's stay columns carry.
+    var pooledHouses: [Int]? = nil
+
+    /// Whether the model chooses the safe house through a pool.
+    var isPooled: Bool { pooledHouses != nil }
 }
 
 /// The pathways open to one class, each with the start weeks in which it fits the horizon, or, when
@@ -39,12 +46,19 @@ struct ClassOptions: Sendable {
 
 /// Generates, per class, every eligible pathway and start week (see docs/MODEL.md, "Pathways"),
 /// and explains in words what blocks a class that has none.
+///
+/// With `reduction`, routes that another route beats in every respect the model can see are left
+/// out, and the safe house is chosen through a pool rather than fixed in the pathway
+/// (docs/MODEL.md, "The compact model").
 struct PathwayGenerator {
     let index: ScenarioIndex
     private var routes: RouteFinder
+    /// How pathways are reduced; nil enumerates every route and house combination.
+    let reduction: PathwayReduction?
 
-    init(index: ScenarioIndex) {
+    init(index: ScenarioIndex, reduction: PathwayReduction? = nil) {
         self.index = index
+        self.reduction = reduction
         routes = RouteFinder(index: index)
     }
 
@@ -86,15 +100,54 @@ struct PathwayGenerator {
             }
             let before = result.pathways.count
             var anyTiming = false
-            for outbound in outboundRoutes {
-                for house in houses {
-                    for onward in onwardRoutes {
-                        let pathway = makePathway(outbound, house, programmeIndex, onward, profile: profile)
-                        let weeks = startWeeks(of: pathway, profile: profile)
-                        anyTiming = anyTiming || !weeks.all.isEmpty
-                        if !weeks.worthMoving.isEmpty {
+            if let reduction {
+                if let previous = profile.previous, previous.programme == programme.id {
+                    // The previous pathway is kept as it was, whatever dominates it: staying on it is rewarded.
+                    for pathway in previousPathway(
+                        previous, outbound: outboundRoutes, houses: houses, programme: programmeIndex,
+                        onward: onwardRoutes, profile: profile)
+                    {
+                        let weeks = startWeeks(of: pathway, profile: profile).worthMoving
+                        if weeks.contains(previous.startWeek) {
                             result.pathways.append(pathway)
-                            result.startWeeks.append(weeks.worthMoving)
+                            result.startWeeks.append([previous.startWeek])
+                        }
+                    }
+                }
+                let outboundKept = reduction.outboundRoutes(outboundRoutes)
+                let onwardKept = reduction.onwardRoutes(onwardRoutes)
+                for outbound in outboundKept {
+                    for onward in onwardKept {
+                        let candidates: [Pathway]
+                        if houses.count > 1 {
+                            var pooled = makePathway(outbound, houses[0], programmeIndex, onward, profile: profile)
+                            pooled.costPerPerson = Pathway.cost(outbound, stay: 0, programme, onward)
+                            pooled.pooledHouses = houses
+                            candidates = [pooled]
+                        } else {
+                            candidates = [makePathway(outbound, houses[0], programmeIndex, onward, profile: profile)]
+                        }
+                        for pathway in candidates {
+                            let weeks = startWeeks(of: pathway, profile: profile)
+                            anyTiming = anyTiming || !weeks.all.isEmpty
+                            if !weeks.worthMoving.isEmpty {
+                                result.pathways.append(pathway)
+                                result.startWeeks.append(weeks.worthMoving)
+                            }
+                        }
+                    }
+                }
+            } else {
+                for outbound in outboundRoutes {
+                    for house in houses {
+                        for onward in onwardRoutes {
+                            let pathway = makePathway(outbound, house, programmeIndex, onward, profile: profile)
+                            let weeks = startWeeks(of: pathway, profile: profile)
+                            anyTiming = anyTiming || !weeks.all.isEmpty
+                            if !weeks.worthMoving.isEmpty {
+                                result.pathways.append(pathway)
+                                result.startWeeks.append(weeks.worthMoving)
+                            }
                         }
                     }
                 }
@@ -181,7 +234,6 @@ struct PathwayGenerator {
     /// the prefix of them in which moving beats not moving in the objective.
     private func startWeeks(of pathway: Pathway, profile: HouseholdProfile) -> (all: [Int], worthMoving: [Int]) {
         let horizon = scenario.settings.horizonWeeks
-        let house = scenario.safeHouses[pathway.house]
         let programme = scenario.programmes[pathway.programme]
         let first = max(1, profile.readyWeek)
         let last = horizon - pathway.finishOffset
@@ -191,11 +243,17 @@ struct PathwayGenerator {
         var worth: [Int] = []
         for week in first...last {
             let lodged = week + pathway.lodgeOffset
-            guard house.isOpen(throughout: lodged...(lodged + pathway.stayWeeks - 1)),
-                programme.acceptsApplications(inWeek: lodged)
-            else { continue }
+            let stay = lodged...(lodged + pathway.stayWeeks - 1)
+            let open = (pathway.pooledHouses ?? [pathway.house]).filter { scenario.safeHouses[$0].isOpen(throughout: stay) }
+            guard !open.isEmpty, programme.acceptsApplications(inWeek: lodged) else { continue }
             all.append(week)
-            if weights.move(pathway, week: week, profile: profile) < weights.unmoved(profile) {
+            // A pooled pathway is worth moving when its cheapest open house makes it so.
+            let stayCost =
+                pathway.isPooled
+                ? open.map { scenario.safeHouses[$0].costPerPersonWeek }.min()! * Double(pathway.stayWeeks)
+                    * weights.weights.cost * Double(profile.size)
+                : 0
+            if weights.move(pathway, week: week, profile: profile) + stayCost < weights.unmoved(profile) {
                 worth.append(week)
             }
         }
@@ -203,7 +261,40 @@ struct PathwayGenerator {
     }
 }
 
+extension PathwayGenerator {
+    /// The class's previous pathway (house, programme and legs as in `previous`), if still eligible.
+    fileprivate func previousPathway(
+        _ previous: PathwayKey, outbound: [Route], houses: [Int], programme: Int, onward: [Route],
+        profile: HouseholdProfile
+    ) -> [Pathway] {
+        let legIDs = { (route: Route) in route.legs.map { scenario.legs[$0].id } }
+        guard let out = outbound.first(where: { legIDs($0) == previous.outbound }),
+            let on = onward.first(where: { legIDs($0) == previous.onward }),
+            let house = houses.first(where: { scenario.safeHouses[$0].id == previous.house })
+        else { return [] }
+        return [makePathway(out, house, programme, on, profile: profile)]
+    }
+}
+
 extension Pathway {
+    /// This pathway with its safe house fixed to `house` and the stay added to its cost.
+    func staying(in house: Int, scenario: Scenario) -> Pathway {
+        guard isPooled else { return self }
+        var fixed = self
+        fixed.house = house
+        fixed.pooledHouses = nil
+        fixed.costPerPerson = Pathway.cost(
+            outbound, stay: scenario.safeHouses[house].costPerPersonWeek * Double(stayWeeks),
+            scenario.programmes[programme], onward)
+        return fixed
+    }
+
+    /// Money per person: legs, stay and programme, always summed in this order so that a pooled
+    /// pathway given its house costs exactly what the same pathway generated with it does.
+    static func cost(_ outbound: Route, stay: Double, _ programme: VisaProgramme, _ onward: Route) -> Double {
+        outbound.costPerPerson + stay + programme.costPerPerson + onward.costPerPerson
+    }
+
     /// The pathway along `outbound`, a stay in house `house` for programme `programme`'s processing
     /// time, and `onward`, with its cost and risk per person.
     init(_ outbound: Route, house: Int, programme: Int, _ onward: Route, profile: HouseholdProfile, scenario: Scenario) {
@@ -212,7 +303,7 @@ extension Pathway {
         let stayCost = safeHouse.costPerPersonWeek * Double(visa.processingWeeks)
         self.init(
             outbound: outbound, house: house, programme: programme, onward: onward,
-            costPerPerson: outbound.costPerPerson + stayCost + visa.costPerPerson + onward.costPerPerson,
+            costPerPerson: Pathway.cost(outbound, stay: stayCost, visa, onward),
             riskPerPerson: outbound.riskPerPerson + onward.riskPerPerson,
             lodgeOffset: outbound.arrivalWeekOffset, stayWeeks: visa.processingWeeks,
             reachesPreferredCountry: profile.preferredCountries.contains(visa.destinationCountry))

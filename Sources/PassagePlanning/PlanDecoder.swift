@@ -15,15 +15,16 @@ struct PlanDecoder {
 
     func decode() -> Plan {
         let hasPlan = solution.status.hasSolution
-        var counts = [Int](repeating: 0, count: formulation.moves.count)
-        if hasPlan {
-            for (position, move) in formulation.moves.enumerated() {
-                counts[position] = Int(solution.value(move.variable).rounded())
-            }
-        }
+        let assigned = hasPlan ? formulation.assignments(solution) : formulation.classes.map { _ in [] }
         var used = formulation.pinnedUse
-        for (position, count) in counts.enumerated() where count > 0 {
-            for (key, amount) in formulation.usage[position] { used[key, default: 0] += amount * Double(count) }
+        for (householdClass, moves) in zip(formulation.classes, assigned) {
+            for move in moves {
+                for (key, amount) in formulation.fullUse(
+                    of: move.pathway, startWeek: move.startWeek, persons: householdClass.profile.size)
+                {
+                    used[key, default: 0] += amount
+                }
+            }
         }
 
         // Committed households are in the plan whatever the solver did: they are already under way.
@@ -31,26 +32,15 @@ struct PlanDecoder {
             itinerary(scenario.households[move.household], pathway: move.pathway, startWeek: move.startWeek, committed: true)
         }
         var unmoved: [UnmovedHousehold] = []
-        for householdClass in formulation.classes {
-            let range = formulation.movesOfClass[householdClass.index]
-            let chosen = range.filter { counts[$0] > 0 }.sorted {
-                let (a, b) = (formulation.moves[$0], formulation.moves[$1])
-                return (a.startWeek, a.pathway) < (b.startWeek, b.pathway)
-            }
+        for (householdClass, moves) in zip(formulation.classes, assigned) {
             var members = householdClass.members[...]
-            for position in chosen {
-                for _ in 0..<counts[position] {
-                    guard let member = members.popFirst() else { break }
-                    let move = formulation.moves[position]
-                    itineraries.append(
-                        itinerary(
-                            scenario.households[member],
-                            pathway: formulation.options[move.householdClass].pathways[move.pathway],
-                            startWeek: move.startWeek, committed: false))
-                }
+            for move in moves {
+                guard let member = members.popFirst() else { break }
+                itineraries.append(
+                    itinerary(scenario.households[member], pathway: move.pathway, startWeek: move.startWeek, committed: false))
             }
             if members.isEmpty { continue }
-            let reason = hasPlan ? reasonNotMoved(householdClass, counts: counts, used: used) : .noPlan
+            let reason = hasPlan ? reasonNotMoved(householdClass, used: used) : .noPlan
             for member in members {
                 let household = scenario.households[member]
                 unmoved.append(
@@ -112,20 +102,25 @@ struct PlanDecoder {
 
     /// Why members of a class with a plan were not moved: nothing open to them, capacity used up on
     /// every open pathway and week, or (when some option still fits) the solver's tolerance.
-    private func reasonNotMoved(_ householdClass: HouseholdClass, counts: [Int], used: [ResourceKey: Double])
-        -> NotMovedReason
-    {
+    private func reasonNotMoved(_ householdClass: HouseholdClass, used: [ResourceKey: Double]) -> NotMovedReason {
         let options = formulation.options[householdClass.index]
         if options.isEmpty { return .noEligiblePathway(options.blockers) }
         var blockedOptions: [ResourceKey: Int] = [:]
         for position in formulation.movesOfClass[householdClass.index] {
-            var short: [ResourceKey] = []
-            for (key, amount) in formulation.usage[position] {
-                let capacity = capacity(of: key)
-                if capacity - used[key, default: 0] < amount - 1e-6 { short.append(key) }
+            // A column is blocked when every concrete pathway it stands for lacks room; it is blamed
+            // on the shortages of the pathway that lacks least.
+            var fewest: [ResourceKey]?
+            for pathway in formulation.concretePathways(ofMove: position) {
+                var short: [ResourceKey] = []
+                for (key, amount) in formulation.fullUse(
+                    of: pathway, startWeek: formulation.moves[position].startWeek, persons: householdClass.profile.size)
+                where capacity(of: key) - used[key, default: 0] < amount - 1e-6 {
+                    short.append(key)
+                }
+                if short.isEmpty { return .notSelectedWithinTolerance }
+                if fewest == nil || short.count < fewest!.count { fewest = short }
             }
-            if short.isEmpty { return .notSelectedWithinTolerance }
-            for key in short { blockedOptions[key, default: 0] += 1 }
+            for key in fewest ?? [] { blockedOptions[key, default: 0] += 1 }
         }
         // Group by resource, keeping the periods in which it is short.
         var byResource: [String: (kind: ResourceKind, id: String, keys: [ResourceKey], blocked: Int)] = [:]

@@ -45,7 +45,42 @@ public struct Planner: Sendable {
 
     /// Solves and returns the plan. Throws only when the solver itself fails.
     public func plan(options: PlanningOptions = PlanningOptions()) throws -> Plan {
-        try plan(formulation(), options: options)
+        try solve(options: options).plan
+    }
+
+    /// Solves and returns the plan with the formulation it comes from (the one `--export-model`
+    /// writes). In the compact style, seat rows are added for legs a plan would overfill and the
+    /// model is solved again, until no leg is overfilled (docs/MODEL.md, "The compact model"); if
+    /// the time limit ends that, the greedy plan, which respects every seat, is returned with the
+    /// last solve's bound.
+    public func solve(options: PlanningOptions = PlanningOptions()) throws -> (formulation: Formulation, plan: Plan) {
+        let started = ContinuousClock.now
+        let timeLimit = options.timeLimitSeconds ?? scenario.settings.solver.timeLimitSeconds
+        var seatLegs: Set<Int> = []
+        var formulation = self.formulation()
+        while true {
+            var remaining = options
+            if let timeLimit {
+                let elapsed = started.duration(to: .now)
+                let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+                remaining.timeLimitSeconds = max(0, timeLimit - seconds)
+            }
+            let solution = try solve(formulation, options: remaining)
+            let overfilled = formulation.overfilledLegs(solution)
+            if overfilled.isEmpty || formulation.style != .compact {
+                return (formulation, decode(formulation, solution, options: options))
+            }
+            if let left = remaining.timeLimitSeconds, left <= 0 || solution.status != .optimal && solution.status != .feasible {
+                // Out of time with a plan that overfills a leg: fall back to the greedy plan.
+                _ = left
+                let fallback = formulation.solution(
+                    formulation.greedySolution(), status: .timeLimitFeasible, bound: solution.bestBound,
+                    seconds: solution.solveSeconds)
+                return (formulation, decode(formulation, fallback, options: options))
+            }
+            seatLegs.formUnion(overfilled)
+            formulation = Formulation(scenario: scenario, previous: previous, style: style, seatLegs: seatLegs)
+        }
     }
 
     /// The mixed-integer program of the scenario (its `model` is what `--export-model` writes).
@@ -53,15 +88,33 @@ public struct Planner: Sendable {
         Formulation(scenario: scenario, previous: previous, style: style)
     }
 
-    /// Solves a formulation of this planner's scenario and decodes the plan.
+    /// Solves a formulation of this planner's scenario once (no seat rows are added) and decodes the plan.
     public func plan(_ formulation: Formulation, options: PlanningOptions = PlanningOptions()) throws -> Plan {
+        decode(formulation, try solve(formulation, options: options), options: options)
+    }
+
+    /// The urgency-first greedy plan (most urgent, longest waiting first, earliest then cheapest
+    /// pathway with room): the way coordinators assign by hand, and the baseline of the benchmarks.
+    public func greedyPlan(_ formulation: Formulation) -> Plan {
+        let solution = formulation.solution(formulation.greedySolution(), status: .feasible, bound: nil, seconds: 0)
+        return decode(formulation, solution, options: PlanningOptions())
+    }
+
+    private func solve(_ formulation: Formulation, options: PlanningOptions) throws -> Solution {
         let limits = scenario.settings.solver
-        let timeLimit = options.timeLimitSeconds ?? limits.timeLimitSeconds
-        let mipGap = options.mipGap ?? limits.mipGap
-        var solverOptions = SolverOptions(timeLimit: timeLimit, relativeGap: mipGap, log: options.solverLog)
+        var solverOptions = SolverOptions(
+            timeLimit: options.timeLimitSeconds ?? limits.timeLimitSeconds,
+            relativeGap: options.mipGap ?? limits.mipGap, log: options.solverLog)
         // The urgency-first greedy plan is the first incumbent: a solve stopped early is never worse.
         solverOptions.startSolution = formulation.greedySolution()
-        let solution = try solver.solve(formulation.model, options: solverOptions)
-        return PlanDecoder(formulation: formulation, solution: solution, limits: (timeLimit, mipGap)).decode()
+        return try solver.solve(formulation.model, options: solverOptions)
+    }
+
+    private func decode(_ formulation: Formulation, _ solution: Solution, options: PlanningOptions) -> Plan {
+        let limits = scenario.settings.solver
+        return PlanDecoder(
+            formulation: formulation, solution: solution,
+            limits: (options.timeLimitSeconds ?? limits.timeLimitSeconds, options.mipGap ?? limits.mipGap)
+        ).decode()
     }
 }

@@ -1,0 +1,90 @@
+import LinearProgramming
+import PassageScenario
+
+/// From class-level counts to concrete moves: which pathway, with which safe house, each member of a
+/// class takes.
+extension Formulation {
+    /// For each class, the concrete pathway (house fixed) and start week of each household the
+    /// solution moves, in the order the class's members take them: start week, then pathway; a pooled
+    /// move takes the lowest-numbered house of its pool that the solution still has room for.
+    func assignments(_ solution: Solution) -> [[(pathway: Pathway, startWeek: Int)]] {
+        let scenario = index.scenario
+        var housesLeft = stays.map { Int(solution.value($0.variable).rounded()) }
+        var result: [[(pathway: Pathway, startWeek: Int)]] = []
+        for householdClass in classes {
+            let chosen = movesOfClass[householdClass.index].compactMap { position -> (Int, Int)? in
+                let count = Int(solution.value(moves[position].variable).rounded())
+                return count > 0 ? (position, count) : nil
+            }.sorted { (moves[$0.0].startWeek, moves[$0.0].pathway) < (moves[$1.0].startWeek, moves[$1.0].pathway) }
+            var list: [(pathway: Pathway, startWeek: Int)] = []
+            for (position, count) in chosen {
+                let move = moves[position]
+                let pathway = options[householdClass.index].pathways[move.pathway]
+                for _ in 0..<min(count, householdClass.count - list.count) {
+                    guard let pool = move.pool else {
+                        list.append((pathway, move.startWeek))
+                        continue
+                    }
+                    let range = staysOfPool[pool]
+                    let s = range.first { housesLeft[$0] > 0 } ?? range.lowerBound
+                    if range.contains(s) { housesLeft[s] -= 1 }
+                    let house = range.isEmpty ? pathway.house : stays[s].house
+                    list.append((pathway.staying(in: house, scenario: scenario), move.startWeek))
+                }
+            }
+            result.append(list)
+        }
+        return result
+    }
+
+    /// Every capacity a household of `persons` uses on a concrete pathway, seats of every leg included.
+    func fullUse(of pathway: Pathway, startWeek: Int, persons: Int) -> [(key: ResourceKey, amount: Double)] {
+        var labels = monthLabels
+        return resourceUse(
+            of: pathway, startWeek: startWeek, persons: Double(persons), scenario: index.scenario, labels: &labels)
+    }
+
+    /// The concrete pathways a move column stands for: its own, or one per house of its pool.
+    func concretePathways(ofMove position: Int) -> [Pathway] {
+        let move = moves[position]
+        let pathway = options[move.householdClass].pathways[move.pathway]
+        guard let pool = move.pool else { return [pathway] }
+        return staysOfPool[pool].map { pathway.staying(in: stays[$0].house, scenario: index.scenario) }
+    }
+}
+
+extension Formulation {
+    /// Legs without seat rows that a solution overfills (concrete moves plus commitments), ascending.
+    func overfilledLegs(_ solution: Solution) -> Set<Int> {
+        guard solution.status.hasSolution else { return [] }
+        let scenario = index.scenario
+        var seats: [ResourceKey: Double] = [:]
+        for (key, amount) in pinnedUse {
+            if case .seats = key { seats[key] = amount }
+        }
+        for (householdClass, moves) in zip(classes, assignments(solution)) {
+            for move in moves {
+                for (key, amount) in fullUse(of: move.pathway, startWeek: move.startWeek, persons: householdClass.profile.size) {
+                    if case .seats = key { seats[key, default: 0] += amount }
+                }
+            }
+        }
+        var legs: Set<Int> = []
+        for (key, amount) in seats {
+            guard case .seats(let leg, _) = key, !seatLegs.contains(leg) else { continue }
+            // Commitments alone may overfill a leg; a row cannot undo that, so it is reported, not added.
+            if amount > Double(scenario.legs[leg].seatsPerWeek) + 1e-6, amount > pinnedUse[key, default: 0] + 1e-6 {
+                legs.insert(leg)
+            }
+        }
+        return legs
+    }
+
+    /// A solution of this formulation made of given column values (for plans not found by the solver).
+    func solution(_ values: [Double], status: SolveStatus, bound: Double?, seconds: Double) -> Solution {
+        Solution(
+            status: status, objectiveValue: model.objectiveValue(of: values), bestBound: bound, values: values,
+            rowActivities: (0..<model.constraintCount).map { model.activity(of: Constraint(index: $0), values: values) },
+            solveSeconds: seconds)
+    }
+}
