@@ -104,7 +104,7 @@ public struct GLPKSolver: LinearSolver {
         // The LP (relaxation): primal simplex, presolver off, so that a basis stopped by the time
         // limit is still primal feasible and branch-and-cut can start from the optimal basis.
         // GLPK's glp_ios_heur_sol does not check the rows, so only a verified solution is offered.
-        let start = options.startSolution.flatMap { Self.isFeasible($0, for: model) ? $0 : nil }
+        var start = options.startSolution.flatMap { Self.isFeasible($0, for: model) ? $0 : nil }
         guard case .left(let lpLimit) = budget.remaining() else {
             return Self.stoppedEarly(model, start: isMIP ? start : nil, bound: nil)
         }
@@ -137,6 +137,13 @@ public struct GLPKSolver: LinearSolver {
                 status: .optimal, objectiveValue: lp.objective, bestBound: lp.objective, values: read.values,
                 rowActivities: read.activities, rowDuals: read.rowDuals, reducedCosts: read.reducedCosts,
                 solveSeconds: 0)
+        }
+
+        if let makeStart = options.startFromRelaxation {
+            let relaxation = try problem.read(mip: false, rowCount: rows, columnCount: columns, duals: false)
+            let candidate = makeStart(relaxation.values)
+            let isBetter = start.map { Self.improves(candidate, on: $0, model: model) } ?? true
+            if isBetter, Self.isFeasible(candidate, for: model) { start = candidate }
         }
 
         // Branch-and-cut from the optimal basis, with what is left of the budget.
@@ -286,6 +293,12 @@ public struct GLPKSolver: LinearSolver {
         return Solution(
             status: .timeLimitFeasible, objectiveValue: model.objectiveValue(of: start), bestBound: bound,
             values: start, rowActivities: activities, solveSeconds: 0)
+    }
+
+    /// Whether `candidate` has a strictly better objective than `current`.
+    private static func improves(_ candidate: [Double], on current: [Double], model: LinearModel) -> Bool {
+        let (a, b) = (model.objectiveValue(of: candidate), model.objectiveValue(of: current))
+        return model.sense == .minimize ? a < b - 1e-9 : a > b + 1e-9
     }
 
     private static func noSolution(_ status: SolveStatus) -> Solution {

@@ -44,6 +44,11 @@ public struct SolverOptions: Sendable {
     /// re-solved as an LP. Each dual is the rate of change of the objective per unit increase of the
     /// row's right-hand side (or of the column's value, for reduced costs), in the model's own sense.
     public var computeDuals: Bool = false
+    /// Makes a start solution from the LP relaxation's column values once the relaxation is solved
+    /// (e.g. by rounding and repairing). Branch-and-cut starts from it when it is feasible and better
+    /// than `startSolution`; a solve stopped after the relaxation returns it. This is how a large
+    /// model gets a good plan even when branch-and-cut has no time left to find one.
+    public var startFromRelaxation: (@Sendable ([Double]) -> [Double])?
 
     public init(
         timeLimit: Double? = nil, relativeGap: Double? = nil, relaxIntegrality: Bool = false,

@@ -7,9 +7,13 @@ import LinearProgramming
 ///
 /// Room is checked on every capacity, including legs without seat rows, so the greedy plan is
 /// feasible for the full model, not only for this formulation.
+///
+/// Guided by the LP relaxation (`guide`, one value per column), it first gives each move column its
+/// rounded relaxation value in households, largest first, in houses the relaxation uses most, then
+/// fills what is left the plain way: LP rounding with a feasibility repair.
 extension Formulation {
     /// Column values of the greedy plan (move, stay and unmoved counts), feasible for `model`.
-    func greedySolution() -> [Double] {
+    func greedySolution(guide: [Double]? = nil) -> [Double] {
         let scenario = index.scenario
         var values = [Double](repeating: 0, count: model.variableCount)
         var room: [ResourceKey: Double] = [:]
@@ -26,17 +30,35 @@ extension Formulation {
         }
         let costs = model.objectiveCoefficients
         let objective = ObjectiveCoefficients(weights: scenario.settings.objective)
+        var placedIn = [Int](repeating: 0, count: classes.count)
+        // Pass 1 (with a guide): the relaxation's moves, rounded, largest first.
+        var guided: [(position: Int, count: Int)] = []
+        if let guide {
+            for (position, move) in moves.enumerated() {
+                let count = Int(guide[move.variable.index].rounded())
+                if count > 0 { guided.append((position, count)) }
+            }
+            guided.sort { (guide[moves[$1.position].variable.index], $0.position) < (guide[moves[$0.position].variable.index], $1.position) }
+        }
+        var passes: [[(position: Int, count: Int)]] = [guided]
         for householdClass in order {
             let c = householdClass.index
-            let persons = Double(householdClass.profile.size)
-            let unmovedCost = objective.unmoved(householdClass.profile)
-            let candidates = movesOfClass[c].sorted {
-                let (a, b) = (moves[$0], moves[$1])
-                return (a.startWeek, costs[a.variable.index], $0) < (b.startWeek, costs[b.variable.index], $1)
-            }
-            var placed = 0
-            for position in candidates where placed < householdClass.count {
+            passes.append(
+                movesOfClass[c].sorted {
+                    let (a, b) = (moves[$0], moves[$1])
+                    return (a.startWeek, costs[a.variable.index], $0) < (b.startWeek, costs[b.variable.index], $1)
+                }.map { ($0, householdClass.count) })
+        }
+        for pass in passes {
+            for (position, wanted) in pass {
                 let move = moves[position]
+                let c = move.householdClass
+                let householdClass = classes[c]
+                let persons = Double(householdClass.profile.size)
+                let unmovedCost = objective.unmoved(householdClass.profile)
+                var placed = placedIn[c]
+                let limit = min(householdClass.count, placed + wanted)
+                guard placed < limit else { continue }
                 let pathway = options[c].pathways[move.pathway]
                 // The ways to take this column: its pathway, or each house of its pool, cheapest first.
                 var ways: [(stay: Int?, use: [(key: ResourceKey, amount: Double)], cost: Double)] = []
@@ -48,22 +70,32 @@ extension Formulation {
                             persons: persons, scenario: scenario, labels: &labels)
                         ways.append((s, use, costs[move.variable.index] + costs[stay.variable.index]))
                     }
-                    ways.sort { ($0.cost, $0.stay!) < ($1.cost, $1.stay!) }
+                    if let guide {
+                        ways.sort {
+                            (-guide[stays[$0.stay!].variable.index], $0.cost, $0.stay!)
+                                < (-guide[stays[$1.stay!].variable.index], $1.cost, $1.stay!)
+                        }
+                    } else {
+                        ways.sort { ($0.cost, $0.stay!) < ($1.cost, $1.stay!) }
+                    }
                 } else {
                     let use = resourceUse(
                         of: pathway, startWeek: move.startWeek, persons: persons, scenario: scenario, labels: &labels)
                     ways.append((nil, use, costs[move.variable.index]))
                 }
                 for way in ways where way.cost < unmovedCost {
-                    while placed < householdClass.count, way.use.allSatisfy({ roomLeft($0.key) >= $0.amount - 1e-9 }) {
+                    while placed < limit, way.use.allSatisfy({ roomLeft($0.key) >= $0.amount - 1e-9 }) {
                         for (key, amount) in way.use { room[key] = roomLeft(key) - amount }
                         values[move.variable.index] += 1
                         if let s = way.stay { values[stays[s].variable.index] += 1 }
                         placed += 1
                     }
                 }
+                placedIn[c] = placed
             }
-            values[unmoved[c].index] = Double(householdClass.count - placed)
+        }
+        for householdClass in classes {
+            values[unmoved[householdClass.index].index] = Double(householdClass.count - placedIn[householdClass.index])
         }
         return values
     }

@@ -41,6 +41,11 @@ struct PathwayReduction: Sendable {
         }
     }
 
+    /// Whether any leg of the pathway has seat rows.
+    func usesSeatRows(_ pathway: Pathway) -> Bool {
+        (pathway.outbound.legs + pathway.onward.legs).contains { seatLegs.contains($0) }
+    }
+
     /// Objective cost per person of a route.
     private func value(_ route: Route) -> Double {
         costWeight * route.costPerPerson + riskWeight * route.riskPerPerson
@@ -72,5 +77,29 @@ struct PathwayReduction: Sendable {
                 return strictlyBetter || j < i
             }
         }.map { routes[$0] }
+    }
+}
+
+extension PathwayReduction {
+    /// Legs whose seats could ever run short: those that households able to use them (on any route
+    /// to or from a programme open to them) outnumber, in persons, the seats of a single week. Seat rows for
+    /// the other legs can never bind, so the planner starts with rows for these legs only and adds
+    /// others if a plan would overfill them.
+    static func legsThatMayFill(_ scenario: Scenario, previous: PreviousPlan?) -> Set<Int> {
+        let index = ScenarioIndex(scenario)
+        var generator = PathwayGenerator(index: index)
+        var demand = [Int](repeating: 0, count: scenario.legs.count)
+        for householdClass in householdClasses(of: scenario.households, previous: previous) {
+            for leg in generator.usableLegs(for: householdClass) {
+                demand[leg] += householdClass.count * householdClass.profile.size
+            }
+        }
+        for commitment in scenario.commitments {
+            // Committed households may hold seats in any week; count their legs too.
+            for id in commitment.outboundLegs + commitment.onwardLegs {
+                if let leg = scenario.legs.firstIndex(where: { $0.id == id }) { demand[leg] += 9 }
+            }
+        }
+        return Set(scenario.legs.indices.filter { demand[$0] > scenario.legs[$0].seatsPerWeek })
     }
 }

@@ -116,6 +116,7 @@ struct PathwayGenerator {
                 }
                 let outboundKept = reduction.outboundRoutes(outboundRoutes)
                 let onwardKept = reduction.onwardRoutes(onwardRoutes)
+                let firstOfProgramme = result.pathways.count
                 for outbound in outboundKept {
                     for onward in onwardKept {
                         let candidates: [Pathway]
@@ -137,6 +138,7 @@ struct PathwayGenerator {
                         }
                     }
                 }
+                keepBestPerLodgingWeek(&result, from: firstOfProgramme, reduction: reduction, profile: profile)
             } else {
                 for outbound in outboundRoutes {
                     for house in houses {
@@ -167,6 +169,24 @@ struct PathwayGenerator {
         }
         if result.pathways.isEmpty { result.blockers = blockers.sorted() }
         return result
+    }
+
+    /// Every leg of every route the class could take to or from a programme open to it, whether or
+    /// not a pathway through it fits the horizon.
+    mutating func usableLegs(for householdClass: HouseholdClass) -> Set<Int> {
+        let profile = householdClass.profile
+        let traveller = Traveller(profile)
+        var legs: Set<Int> = []
+        for programmeIndex in index.programmeOrder {
+            let programme = scenario.programmes[programmeIndex]
+            guard programmeBlocker(programme, profile: profile) == nil else { continue }
+            for route in routes.routes(from: profile.location, to: programme.lodgedAt, for: traveller)
+                + routes.routes(from: programme.lodgedAt, to: programme.arrival, for: traveller)
+            {
+                legs.formUnion(route.legs)
+            }
+        }
+        return legs
     }
 
     private func programmeBlocker(_ programme: VisaProgramme, profile: HouseholdProfile) -> Blocker? {
@@ -262,6 +282,50 @@ struct PathwayGenerator {
 }
 
 extension PathwayGenerator {
+    /// Among one programme's pathways from position `first` on whose routes use no seat row, keeps
+    /// for each lodging week only the (pathway, start week) pairs no other pair beats: pairs lodging in
+    /// the same week use the same beds, house pool and quota, so only their objective cost (waiting,
+    /// lateness, money, risk) and, with a budget, their money tell them apart. Pathways left with no
+    /// start week are dropped.
+    fileprivate func keepBestPerLodgingWeek(
+        _ result: inout ClassOptions, from first: Int, reduction: PathwayReduction, profile: HouseholdProfile
+    ) {
+        let weights = ObjectiveCoefficients(weights: scenario.settings.objective)
+        var candidates: [Int: [(pathway: Int, week: Int, value: Double, money: Double)]] = [:]
+        for p in first..<result.pathways.count where !reduction.usesSeatRows(result.pathways[p]) {
+            let pathway = result.pathways[p]
+            for week in result.startWeeks[p] {
+                candidates[week + pathway.lodgeOffset, default: []].append(
+                    (p, week, weights.move(pathway, week: week, profile: profile), pathway.costPerPerson))
+            }
+        }
+        var kept: Set<[Int]> = []
+        for (_, pairs) in candidates {
+            for (i, a) in pairs.enumerated() {
+                let beaten = pairs.indices.contains { j in
+                    guard j != i else { return false }
+                    let b = pairs[j]
+                    let noWorse = b.value <= a.value && (!reduction.hasBudget || b.money <= a.money)
+                    let better = b.value < a.value || (reduction.hasBudget && b.money < a.money)
+                    return noWorse && (better || j < i)
+                }
+                if !beaten { kept.insert([a.pathway, a.week]) }
+            }
+        }
+        var position = first
+        for p in first..<result.pathways.count {
+            let weeks =
+                reduction.usesSeatRows(result.pathways[p])
+                ? result.startWeeks[p] : result.startWeeks[p].filter { kept.contains([p, $0]) }
+            if weeks.isEmpty { continue }
+            result.pathways[position] = result.pathways[p]
+            result.startWeeks[position] = weeks
+            position += 1
+        }
+        result.pathways.removeSubrange(position...)
+        result.startWeeks.removeSubrange(position...)
+    }
+
     /// The class's previous pathway (house, programme and legs as in `previous`), if still eligible.
     fileprivate func previousPathway(
         _ previous: PathwayKey, outbound: [Route], houses: [Int], programme: Int, onward: [Route],

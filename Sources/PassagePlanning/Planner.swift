@@ -56,8 +56,8 @@ public struct Planner: Sendable {
     public func solve(options: PlanningOptions = PlanningOptions()) throws -> (formulation: Formulation, plan: Plan) {
         let started = ContinuousClock.now
         let timeLimit = options.timeLimitSeconds ?? scenario.settings.solver.timeLimitSeconds
-        var seatLegs: Set<Int> = []
-        var formulation = self.formulation()
+        var seatLegs: Set<Int> = style == .compact ? PathwayReduction.legsThatMayFill(scenario, previous: previous) : []
+        var formulation = Formulation(scenario: scenario, previous: previous, style: style, seatLegs: seatLegs)
         while true {
             var remaining = options
             if let timeLimit {
@@ -83,9 +83,12 @@ public struct Planner: Sendable {
         }
     }
 
-    /// The mixed-integer program of the scenario (its `model` is what `--export-model` writes).
+    /// The mixed-integer program of the scenario before any seat row is added for an overfilled
+    /// leg: in the compact style, seat rows exist for the legs that may fill.
     public func formulation() -> Formulation {
-        Formulation(scenario: scenario, previous: previous, style: style)
+        Formulation(
+            scenario: scenario, previous: previous, style: style,
+            seatLegs: style == .compact ? PathwayReduction.legsThatMayFill(scenario, previous: previous) : [])
     }
 
     /// Solves a formulation of this planner's scenario once (no seat rows are added) and decodes the plan.
@@ -107,6 +110,8 @@ public struct Planner: Sendable {
             relativeGap: options.mipGap ?? limits.mipGap, log: options.solverLog)
         // The urgency-first greedy plan is the first incumbent: a solve stopped early is never worse.
         solverOptions.startSolution = formulation.greedySolution()
+        // Once the relaxation is solved, the same greedy guided by it is usually far better.
+        solverOptions.startFromRelaxation = { relaxation in formulation.greedySolution(guide: relaxation) }
         return try solver.solve(formulation.model, options: solverOptions)
     }
 
