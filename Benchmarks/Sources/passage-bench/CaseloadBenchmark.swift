@@ -43,7 +43,7 @@ enum CaseloadBenchmark {
             do {
                 record.highs = try HiGHSBaseline.run(
                     planner: planner, formulation: formulation, passage: passage.solve, timeLimit: options.timeLimit,
-                    mipGap: gap)
+                    mipGap: gap, guardSeconds: options.childGuardSeconds)
             } catch { record.errors.append("HiGHS baseline failed: \(error)") }
         }
         if !options.skipped.contains("naive") {

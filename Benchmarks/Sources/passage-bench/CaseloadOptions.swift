@@ -3,7 +3,8 @@ import PassageSynthetic
 /// The options of `passage-bench caseload`:
 ///
 ///     caseload --households N --seed S --json OUT [--time-limit T] [--mip-gap G]
-///              [--profile steady|crisis] [--naive-limit-columns C] [--skip naive,highs,greedy]
+///              [--profile steady|crisis] [--naive-limit-columns C] [--naive-memory-gib G]
+///              [--skip naive,highs,greedy]
 ///              [--only naive]
 ///
 /// `--only naive` runs just the naive baseline (the parent run starts it as a child process, so the
@@ -15,6 +16,8 @@ struct CaseloadOptions {
     var mipGap: Double?
     var profile = SyntheticProfile.steady
     var naiveColumnLimit = 3_000_000
+    /// The naive child's address-space cap in GiB (setrlimit RLIMIT_AS).
+    var naiveMemoryGiB = 8
     var skipped: Set<String> = []
     var onlyNaive = false
     var jsonPath = ""
@@ -52,6 +55,9 @@ struct CaseloadOptions {
             case "--naive-limit-columns":
                 guard let limit = Int(value(flag)), limit > 0 else { fail("--naive-limit-columns needs a number") }
                 naiveColumnLimit = limit
+            case "--naive-memory-gib":
+                guard let limit = Int(value(flag)), limit > 0 else { fail("--naive-memory-gib needs a number") }
+                naiveMemoryGiB = limit
             case "--skip":
                 let names = Set(value(flag).split(separator: ",").map(String.init))
                 guard names.isSubset(of: Self.baselines) else { fail("--skip takes naive, highs, greedy") }
@@ -66,6 +72,10 @@ struct CaseloadOptions {
         if households == 0 { fail("caseload needs --households N") }
         if jsonPath.isEmpty { fail("caseload needs --json OUT") }
     }
+
+    /// How long a baseline's child process (naive, HiGHS) may run before it is stopped: GLPK and HiGHS
+    /// check their time limits only now and then, and loading a huge model is not covered by them.
+    var childGuardSeconds: Double { 3 * timeLimit + 60 }
 
     /// The command line of this run, for the record.
     var commandLine: String { (["passage-bench", "caseload"] + arguments).joined(separator: " ") }

@@ -26,7 +26,8 @@ enum HiGHSBaseline {
     /// Exports `formulation.model`, solves it with HiGHS and compares with Passage's `solve`.
     /// Throws when the export or the script fails; a missing `python3` or `highspy` is recorded.
     static func run(
-        planner: Planner, formulation: Formulation, passage: SolveRecord, timeLimit: Double, mipGap: Double
+        planner: Planner, formulation: Formulation, passage: SolveRecord, timeLimit: Double, mipGap: Double,
+        guardSeconds: Double
     ) throws -> HiGHSRecord {
         guard let python = findExecutable("python3") else {
             return HiGHSRecord(available: false, note: "HiGHS: python3 not found; install Python 3 and pip install highspy")
@@ -39,7 +40,12 @@ enum HiGHSBaseline {
         defer { try? FileManager.default.removeItem(at: file) }
         var arguments = [script, file.path, "--time-limit", "\(timeLimit)", "--mip-gap", "\(mipGap)"]
         if model.sense == .maximize { arguments.append("--max") }
-        let (result, wallSeconds) = try timed { try runProcess(python, arguments) }
+        let (result, wallSeconds) = try timed { try runProcess(python, arguments, timeout: guardSeconds) }
+        if result.timedOut {
+            return HiGHSRecord(
+                available: true, note: "stopped: still running after \(Int(guardSeconds)) s (3 × the time limit + 60 s)",
+                exportSeconds: exportSeconds, mpsBytes: mps.utf8.count, wallSeconds: wallSeconds)
+        }
         guard result.status == 0 else {
             throw BenchmarkError("highs_solve.py failed (exit status \(result.status)): \(result.standardError.suffix(300))")
         }

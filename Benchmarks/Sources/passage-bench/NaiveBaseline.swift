@@ -22,9 +22,22 @@ enum NaiveBaseline {
             "--naive-limit-columns", "\(options.naiveColumnLimit)", "--only", "naive", "--json", output,
         ]
         if let gap = options.mipGap { arguments += ["--mip-gap", "\(gap)"] }
+        arguments += ["--naive-memory-gib", "\(options.naiveMemoryGiB)"]
         let executable = Bundle.main.executablePath ?? CommandLine.arguments[0]
+        let guardSeconds = options.childGuardSeconds
         do {
-            let result = try runProcess(executable, arguments)
+            let result = try runProcess(executable, arguments, timeout: guardSeconds)
+            if result.timedOut {
+                return (NaiveRecord(built: false, note: "stopped: still running after \(Int(guardSeconds)) s (3 × the time limit + 60 s)"), nil)
+            }
+            // Running out of memory under the cap aborts the child (SIGABRT, no message) or, beyond
+            // it, the kernel kills it (SIGKILL): recorded as a skip, not a failure.
+            let mentionsMemory = ["memory", "allocat"].contains { result.standardError.localizedCaseInsensitiveContains($0) }
+            if result.status != 0 && (mentionsMemory || (result.signalled && [SIGABRT, SIGKILL].contains(result.status))) {
+                let how = result.signalled ? "signal \(result.status)" : "exit status \(result.status)"
+                let note = "not built: stopped by \(how) under the \(options.naiveMemoryGiB) GiB memory cap (most likely out of memory)"
+                return (NaiveRecord(built: false, note: note), nil)
+            }
             guard result.status == 0 else {
                 let tail = String(result.standardError.suffix(300)).trimmingCharacters(in: .whitespacesAndNewlines)
                 let message = "naive baseline failed (exit status \(result.status)): \(tail)"
@@ -43,6 +56,7 @@ enum NaiveBaseline {
     /// Child side: estimates the naive model's size, then builds and solves it unless it would exceed
     /// `options.naiveColumnLimit` columns.
     static func measure(_ options: CaseloadOptions, folder: CaseloadFolder) throws -> NaiveRecord {
+        capAddressSpace(gibibytes: options.naiveMemoryGiB)
         var record = NaiveRecord(built: false)
         if options.households > sampleHouseholds {
             let sample = SyntheticCaseload.generate(
@@ -70,5 +84,17 @@ enum NaiveBaseline {
         record.moved = MovedRecord(plan.summary)
         record.peakBytes = peakResidentBytes()
         return record
+    }
+
+    /// Limits this process's address space, so that a naive model too large for the machine ends this
+    /// child (recorded by the parent as a skip) instead of exhausting the machine's memory.
+    static func capAddressSpace(gibibytes: Int) {
+        let bytes = rlim_t(gibibytes) << 30
+        var limit = rlimit(rlim_cur: bytes, rlim_max: bytes)
+        #if os(Linux)
+            _ = setrlimit(__rlimit_resource_t(RLIMIT_AS.rawValue), &limit)
+        #else
+            _ = setrlimit(RLIMIT_AS, &limit)
+        #endif
     }
 }
