@@ -50,7 +50,8 @@ def main():
         h.setOptionValue("time_limit", args.time_limit)
     if args.mip_gap is not None:
         h.setOptionValue("mip_rel_gap", args.mip_gap)
-    if h.readModel(args.model) != highspy.HighsStatus.kOk:
+    read_status = h.readModel(args.model)
+    if read_status == highspy.HighsStatus.kError:  # kWarning (e.g. on names) still loads the model
         print(f"highs_solve.py: HiGHS could not read {args.model}", file=sys.stderr)
         return 2
     if args.max:

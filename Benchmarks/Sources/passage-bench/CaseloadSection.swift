@@ -38,9 +38,14 @@ enum CaseloadSection {
             out += ResultsRenderer.table(["", ""], highsRows(highs, passage: record.passage?.solve))
         }
         if !record.errors.isEmpty {
-            out += "**Errors:**\n\n" + record.errors.map { "- \($0)\n" }.joined() + "\n"
+            out += "**Errors:**\n\n" + record.errors.map { "- \(oneLine($0))\n" }.joined() + "\n"
         }
         return out
+    }
+
+    /// `text` with its line breaks replaced, so it fits a Markdown list item or table cell.
+    static func oneLine(_ text: String) -> String {
+        text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " / ")
     }
 
     private static func passageRows(_ passage: PassageRecord, time: TimeReport?) -> [[String]] {
@@ -64,7 +69,7 @@ enum CaseloadSection {
             rows.append(["estimated size", "≈ \(Fmt.int(estimate)) columns (\(naive.estimateBasis ?? ""))"])
         }
         guard naive.built, let model = naive.model else {
-            rows.append(["outcome", naive.note ?? "not built"])
+            rows.append(["outcome", oneLine(naive.note ?? "not built")])
             return rows
         }
         rows.append(["model", "\(Fmt.int(model.rows)) rows, \(Fmt.int(model.columns)) columns, \(Fmt.int(model.nonzeros)) non-zeros"])

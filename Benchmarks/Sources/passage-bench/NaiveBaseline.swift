@@ -35,7 +35,7 @@ enum NaiveBaseline {
             let mentionsMemory = ["memory", "allocat"].contains { result.standardError.localizedCaseInsensitiveContains($0) }
             if result.status != 0 && (mentionsMemory || (result.signalled && [SIGABRT, SIGKILL].contains(result.status))) {
                 let how = result.signalled ? "signal \(result.status)" : "exit status \(result.status)"
-                let note = "not built: stopped by \(how) under the \(options.naiveMemoryGiB) GiB memory cap (most likely out of memory)"
+                let note = "not built: stopped by \(how) under the \(options.naiveMemoryGiB) GiB memory cap (most likely out of memory): \(result.standardError.suffix(160))"
                 return (NaiveRecord(built: false, note: note), nil)
             }
             guard result.status == 0 else {
