@@ -8,7 +8,7 @@ BREW_PREFIX := $(shell brew --prefix 2>/dev/null)
 SWIFT_FLAGS += -Xcc -I$(BREW_PREFIX)/include -Xlinker -L$(BREW_PREFIX)/lib
 endif
 
-.PHONY: demo test deps build clean format lint fuzz fuzz-build
+.PHONY: demo test deps build clean format lint fuzz fuzz-build bench
 
 deps:
 	@./scripts/install-deps.sh
@@ -50,6 +50,11 @@ fuzz: fuzz-build
 	LSAN_OPTIONS=suppressions=$(CURDIR)/Fuzz/lsan.supp $(FUZZ_BIN) $(FUZZ_OUT)/corpus -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=2048 -timeout=10 \
 		-max_len=65536 -print_final_stats=1 -detect_leaks=0 \
 		-artifact_prefix=$(FUZZ_OUT)/artifacts/ $(FUZZ_FLAGS)
+
+# The scale benchmark of issue 3: caseloads of 1,000, 10,000 and 100,000 households, Passage and its
+# baselines, written to Benchmarks/RESULTS.md. SIZES="1000 10000" and TIME_LIMIT=S override (README).
+bench: deps
+	Benchmarks/run.sh
 
 clean:
 	rm -rf .build Fuzz/.build $(FUZZ_OUT)

@@ -1,21 +1,35 @@
 // swift-tools-version: 6.0
-// The benchmark harness for Passage's LP layer: a separate package so the main package's users never
-// build it. Run: swift run -c release --package-path Benchmarks passage-bench gap FILE... [options]
+// The benchmark harness for Passage: a separate package so the main package's users never build it.
+// Run: swift run -c release --package-path Benchmarks passage-bench gap FILE... [options]
+//      Benchmarks/run.sh (make bench): the scale benchmark of issue 3, written to Benchmarks/RESULTS.md.
 import PackageDescription
+
+/// Whether the main package exports `PassageReports` as a library product. The caseload benchmark
+/// times report rendering only when it does (`PASSAGE_REPORTS`); until then its JSON says the report
+/// phase was not measured. Flip to true once `../Package.swift` lists
+/// `.library(name: "PassageReports", targets: ["PassageReports"])`.
+let mainPackageExportsReports = false
+
+var benchDependencies: [Target.Dependency] = [
+    "BenchGLPK",
+    .product(name: "LinearProgramming", package: "Passage"),
+    .product(name: "PassagePlanning", package: "Passage"),
+    .product(name: "PassageScenario", package: "Passage"),
+    .product(name: "PassageSynthetic", package: "Passage"),
+]
+var benchSettings: [SwiftSetting] = []
+if mainPackageExportsReports {
+    benchDependencies.append(.product(name: "PassageReports", package: "Passage"))
+    benchSettings.append(.define("PASSAGE_REPORTS"))
+}
 
 let package = Package(
     name: "PassageBenchmarks",
     platforms: [.macOS(.v13)],
     dependencies: [.package(name: "Passage", path: "..")],
     targets: [
-        .executableTarget(
-            name: "passage-bench",
-            dependencies: [
-                .product(name: "LinearProgramming", package: "Passage"),
-                .product(name: "PassagePlanning", package: "Passage"),
-                .product(name: "PassageScenario", package: "Passage"),
-                .product(name: "PassageSynthetic", package: "Passage"),
-            ]
-        )
+        // GLPK's C API, for the baseline that fills GLPK's arrays directly (`passage-bench load-compare`).
+        .systemLibrary(name: "BenchGLPK", providers: [.apt(["libglpk-dev"]), .brew(["glpk"])]),
+        .executableTarget(name: "passage-bench", dependencies: benchDependencies, swiftSettings: benchSettings),
     ]
 )

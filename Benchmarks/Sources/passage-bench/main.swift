@@ -4,6 +4,12 @@
 //   passage-bench load [--rows R] [--columns C] [--per-row K]
 //   passage-bench export FILE [--min|--max] [--mps]     (the GAP model as CPLEX LP or free MPS)
 //   passage-bench scenario DIR... [--settings SPEC|planning] [--time-limit S] [--repeat N]
+//   passage-bench caseload --households N --seed S --json OUT [--time-limit T] [--profile steady|crisis] ...
+//   passage-bench load-compare [--rows R] [--columns C] [--per-row K] [--runs N] [--json OUT]
+//   passage-bench machine --json OUT [--command TEXT]
+//   passage-bench results --machine M.json [--load L.json] CASELOAD.json...   (RESULTS.md on stdout)
+//
+// The last four make up the scale benchmark of issue 3, run by Benchmarks/run.sh (`make bench`).
 //
 // Prints one Markdown table row per instance. SPEC is `measured` (the default), `glpk-defaults`, or a
 // comma-separated list starting from GLPK's defaults: mir, gmi, cov, clq, fp, ps, bt=dfs|bfs|blb|bph,
@@ -102,6 +108,14 @@ if arguments.first == "export", arguments.count >= 2 {
 }
 if arguments.first == "scenario" {
     benchmarkScenarios(Array(arguments.dropFirst()))
+    exit(0)
+}
+let scaleCommands: [String: ([String]) -> Void] = [
+    "caseload": CaseloadBenchmark.run, "load-compare": LoadComparison.run, "machine": MachineInfo.run,
+    "results": ResultsRenderer.run,
+]
+if let first = arguments.first, let command = scaleCommands[first] {
+    command(Array(arguments.dropFirst()))
     exit(0)
 }
 if arguments.first == "load" {
