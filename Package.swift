@@ -12,6 +12,7 @@ let package = Package(
         .library(name: "LinearProgramming", targets: ["LinearProgramming"]),
         .library(name: "PassageSynthetic", targets: ["PassageSynthetic"]),
         .library(name: "PassageSealing", targets: ["PassageSealing"]),
+        .library(name: "PassageReports", targets: ["PassageReports"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

@@ -8,7 +8,7 @@ import PackageDescription
 /// times report rendering only when it does (`PASSAGE_REPORTS`); until then its JSON says the report
 /// phase was not measured. Flip to true once `../Package.swift` lists
 /// `.library(name: "PassageReports", targets: ["PassageReports"])`.
-let mainPackageExportsReports = false
+let mainPackageExportsReports = true
 
 var benchDependencies: [Target.Dependency] = [
     "BenchGLPK",
@@ -18,6 +18,7 @@ var benchDependencies: [Target.Dependency] = [
     .product(name: "PassageSynthetic", package: "Passage"),
 ]
 var benchSettings: [SwiftSetting] = []
+benchSettings.append(.define("PASSAGE_GREEDY_API"))
 if mainPackageExportsReports {
     benchDependencies.append(.product(name: "PassageReports", package: "Passage"))
     benchSettings.append(.define("PASSAGE_REPORTS"))

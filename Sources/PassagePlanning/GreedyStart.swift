@@ -35,10 +35,16 @@ extension Formulation {
         var guided: [(position: Int, count: Int)] = []
         if let guide {
             for (position, move) in moves.enumerated() {
-                let count = Int(guide[move.variable.index].rounded())
+                let count = Int((guide[move.variable.index] - 1e-6).rounded(.up))
                 if count > 0 { guided.append((position, count)) }
             }
-            guided.sort { (guide[moves[$1.position].variable.index], $0.position) < (guide[moves[$0.position].variable.index], $1.position) }
+            // Most urgent, longest waiting classes first (as by hand), each on its relaxation's moves.
+            let rank = Dictionary(uniqueKeysWithValues: order.enumerated().map { ($1.index, $0) })
+            guided.sort {
+                let (a, b) = (moves[$0.position], moves[$1.position])
+                return (rank[a.householdClass]!, -guide[a.variable.index], $0.position)
+                    < (rank[b.householdClass]!, -guide[b.variable.index], $1.position)
+            }
         }
         var passes: [[(position: Int, count: Int)]] = [guided]
         for householdClass in order {

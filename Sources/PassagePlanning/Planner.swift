@@ -53,11 +53,14 @@ public struct Planner: Sendable {
     /// model is solved again, until no leg is overfilled (docs/MODEL.md, "The compact model"); if
     /// the time limit ends that, the greedy plan, which respects every seat, is returned with the
     /// last solve's bound.
-    public func solve(options: PlanningOptions = PlanningOptions()) throws -> (formulation: Formulation, plan: Plan) {
+    /// `first`, when given, is this planner's `formulation()`, already built.
+    public func solve(starting first: Formulation? = nil, options: PlanningOptions = PlanningOptions()) throws -> (
+        formulation: Formulation, plan: Plan
+    ) {
         let started = ContinuousClock.now
         let timeLimit = options.timeLimitSeconds ?? scenario.settings.solver.timeLimitSeconds
-        var seatLegs: Set<Int> = style == .compact ? PathwayReduction.legsThatMayFill(scenario, previous: previous) : []
-        var formulation = Formulation(scenario: scenario, previous: previous, style: style, seatLegs: seatLegs)
+        var formulation = first ?? self.formulation()
+        var seatLegs = formulation.seatLegs
         while true {
             var remaining = options
             if let timeLimit {
