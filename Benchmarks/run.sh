@@ -9,6 +9,8 @@
 #                              60 s above: the issue's end-to-end targets)
 #   SEED=1  PROFILE=steady     the generator's seed and profile
 #   NAIVE_LIMIT_COLUMNS=N      skip the naive model when it would have at least N columns (3,000,000)
+#   MEMORY_CAP_GIB=20          address-space cap of each caseload process, so that a size too big
+#                              for the machine fails alone (recorded in RESULTS.md) instead of the machine
 #   OUT=Benchmarks/results     where the JSON records and /usr/bin/time output go
 #   RESULTS=Benchmarks/RESULTS.md
 #
@@ -23,6 +25,7 @@ SEED=${SEED:-1}
 PROFILE=${PROFILE:-steady}
 NAIVE_LIMIT_COLUMNS=${NAIVE_LIMIT_COLUMNS:-3000000}
 OUT=${OUT:-Benchmarks/results}
+MEMORY_CAP_GIB=${MEMORY_CAP_GIB:-20}
 RESULTS=${RESULTS:-Benchmarks/RESULTS.md}
 BENCH=Benchmarks/.build/release/passage-bench
 
@@ -37,6 +40,7 @@ rm -f "$OUT"/caseload-*.json "$OUT"/caseload-*.time.txt "$OUT/machine.json" "$OU
 "$BENCH" machine --json "$OUT/machine.json" --command "$command_line"
 
 failed=0
+failures=""
 records=""
 for size in $SIZES; do
     if [ -n "${TIME_LIMIT:-}" ]; then limit=$TIME_LIMIT
@@ -45,12 +49,15 @@ for size in $SIZES; do
     fi
     echo "run.sh: $size households, time limit $limit s" >&2
     status=0
-    /usr/bin/time -v -o "$OUT/caseload-$size.time.txt" \
+    ( ulimit -v $((MEMORY_CAP_GIB * 1024 * 1024)); exec /usr/bin/time -v -o "$OUT/caseload-$size.time.txt" \
         "$BENCH" caseload --households "$size" --seed "$SEED" --profile "$PROFILE" --time-limit "$limit" \
-        --naive-limit-columns "$NAIVE_LIMIT_COLUMNS" --json "$OUT/caseload-$size.json" || status=$?
+        --naive-limit-columns "$NAIVE_LIMIT_COLUMNS" --json "$OUT/caseload-$size.json" ) || status=$?
     if [ "$status" -ne 0 ]; then
         echo "run.sh: $size households failed (exit status $status)" >&2
         failed=1
+        peak=$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$OUT/caseload-$size.time.txt" 2>/dev/null)
+        failures="$failures
+- **$size households: failed** (exit status $status, peak resident ${peak:-?} KB, address space capped at $MEMORY_CAP_GIB GiB); see $OUT/caseload-$size.time.txt."
     fi
     if [ -f "$OUT/caseload-$size.json" ]; then records="$records $OUT/caseload-$size.json"; fi
 done
@@ -60,6 +67,7 @@ echo "run.sh: model building, Swift layer vs GLPK's C API" >&2
 
 # shellcheck disable=SC2086 # records is a list of paths without spaces
 "$BENCH" results --machine "$OUT/machine.json" --load "$OUT/load-compare.json" $records > "$RESULTS.tmp"
+if [ -n "$failures" ]; then printf '\n## Sizes that did not finish\n%s\n' "$failures" >> "$RESULTS.tmp"; fi
 mv "$RESULTS.tmp" "$RESULTS"
 echo "run.sh: wrote $RESULTS" >&2
 exit "$failed"

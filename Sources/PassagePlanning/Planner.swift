@@ -88,11 +88,24 @@ public struct Planner: Sendable {
 
     /// The mixed-integer program of the scenario before any seat row is added for an overfilled
     /// leg: in the compact style, seat rows exist for the legs that may fill.
+    ///
+    /// The compact style starts with seat rows for every leg that could fill
+    /// (`PathwayReduction.legsThatMayFill`): its relaxation is then the exhaustive model's. Those rows
+    /// stop routes through different seat rows from dominating one another, which on generated
+    /// caseloads multiplies the columns by about seven; so when the model without seat rows already
+    /// has more than `largeModelColumns` columns, it starts from that one and seat rows are added
+    /// only for legs a plan would overfill (docs/MODEL.md, "The compact model").
     public func formulation() -> Formulation {
-        Formulation(
-            scenario: scenario, previous: previous, style: style,
-            seatLegs: style == .compact ? PathwayReduction.legsThatMayFill(scenario, previous: previous) : [])
+        let bare = Formulation(scenario: scenario, previous: previous, style: style)
+        guard style == .compact, bare.model.variableCount <= Planner.largeModelColumns else { return bare }
+        let legs = PathwayReduction.legsThatMayFill(scenario, previous: previous)
+        return legs.isEmpty ? bare : Formulation(scenario: scenario, previous: previous, style: style, seatLegs: legs)
     }
+
+    /// Above this many columns without seat rows, the compact model starts without them: measured on
+    /// generated caseloads, 200 households give 11,524 columns (29,863 with the rows, solved to 0.5 %
+    /// in 20 s), 1,000 give 122,897 (893,728 with the rows, whose relaxation GLPK cannot finish in 60 s).
+    public static let largeModelColumns = 150_000
 
     /// Solves a formulation of this planner's scenario once (no seat rows are added) and decodes the plan.
     public func plan(_ formulation: Formulation, options: PlanningOptions = PlanningOptions()) throws -> Plan {
