@@ -105,7 +105,7 @@ public struct Planner: Sendable {
     /// Above this many columns without seat rows, the compact model starts without them: measured on
     /// generated caseloads, 200 households give 11,524 columns (29,863 with the rows, solved to 0.5 %
     /// in 20 s), 1,000 give 122,897 (893,728 with the rows, whose relaxation GLPK cannot finish in 60 s).
-    public static let largeModelColumns = 150_000
+    public static let largeModelColumns = 60_000
 
     /// Solves a formulation of this planner's scenario once (no seat rows are added) and decodes the plan.
     public func plan(_ formulation: Formulation, options: PlanningOptions = PlanningOptions()) throws -> Plan {
