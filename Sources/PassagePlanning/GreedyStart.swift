@@ -69,12 +69,19 @@ extension Formulation {
                 // The ways to take this column: its pathway, or each house of its pool, cheapest first.
                 var ways: [(stay: Int?, use: [(key: ResourceKey, amount: Double)], cost: Double)] = []
                 if let pool = move.pool {
+                    // What the move uses whatever the house (seats of every leg, quota, money but the
+                    // stay's), then each house's beds and stay money on top.
+                    let shared = resourceUse(
+                        of: pathway, startWeek: move.startWeek, persons: persons, scenario: scenario, labels: &labels)
                     for s in staysOfPool[pool] {
                         let stay = stays[s]
-                        let use = resourceUse(
-                            of: pathway.staying(in: stay.house, scenario: scenario), startWeek: move.startWeek,
-                            persons: persons, scenario: scenario, labels: &labels)
-                        ways.append((s, use, costs[move.variable.index] + costs[stay.variable.index]))
+                        let cost = costs[move.variable.index] + costs[stay.variable.index]
+                        guard cost < unmovedCost else { continue }
+                        var use = shared
+                        for (key, amount) in stay.usage {
+                            if let i = use.firstIndex(where: { $0.key == key }) { use[i].amount += amount } else { use.append((key, amount)) }
+                        }
+                        ways.append((s, use, cost))
                     }
                     if let guide {
                         ways.sort {
