@@ -44,6 +44,25 @@ extension Formulation {
             of: pathway, startWeek: startWeek, persons: Double(persons), scenario: index.scenario, labels: &labels)
     }
 
+    /// What each concrete way of taking a move column uses, seats of every leg included: its pathway
+    /// (`stay` nil), or each house of its pool (`stay` the stay column). The part shared by a pool's
+    /// houses is computed once.
+    func concreteUses(ofMove position: Int, labels: inout [Int: String]) -> [(stay: Int?, use: [(key: ResourceKey, amount: Double)])] {
+        let move = moves[position]
+        let pathway = options[move.householdClass].pathways[move.pathway]
+        let persons = Double(classes[move.householdClass].profile.size)
+        let shared = resourceUse(
+            of: pathway, startWeek: move.startWeek, persons: persons, scenario: index.scenario, labels: &labels)
+        guard let pool = move.pool else { return [(nil, shared)] }
+        return staysOfPool[pool].map { s in
+            var use = shared
+            for (key, amount) in stays[s].usage {
+                if let i = use.firstIndex(where: { $0.key == key }) { use[i].amount += amount } else { use.append((key, amount)) }
+            }
+            return (s, use)
+        }
+    }
+
     /// The concrete pathways a move column stands for: its own, or one per house of its pool.
     func concretePathways(ofMove position: Int) -> [Pathway] {
         let move = moves[position]

@@ -181,7 +181,7 @@ public struct Formulation: Sendable {
                     // LP relaxation moves fractions of such households and is far weaker.)
                     var bound = householdClass.count
                     for (key, amount) in used where amount > 0 {
-                        let capacity = Formulation.describeRow(key, scenario: scenario, monthLabels: monthLabels).1
+                        let capacity = Formulation.capacity(of: key, scenario: scenario)
                         let room = max(0, capacity - pinnedUse[key, default: 0])
                         if room.isFinite { bound = min(bound, Int((room / amount + 1e-9).rounded(.down))) }
                     }
@@ -244,7 +244,7 @@ public struct Formulation: Sendable {
                 if settings.budget != nil { used.append((.budget, persons * money)) }
                 var bound = Double.infinity
                 for (key, amount) in used {
-                    let room = max(0, Formulation.describeRow(key, scenario: scenario, monthLabels: monthLabels).1 - pinnedUse[key, default: 0])
+                    let room = max(0, Formulation.capacity(of: key, scenario: scenario) - pinnedUse[key, default: 0])
                     bound = min(bound, (room / amount + 1e-9).rounded(.down))
                 }
                 let variable = model.addVariable(
@@ -274,7 +274,7 @@ public struct Formulation: Sendable {
             CommitmentPlanning.structuralConflicts(pinned, scenario: scenario)
             + CommitmentPlanning.capacityConflicts(
                 use: pinnedUse, householdsOn: householdsOn,
-                capacity: { Formulation.describeRow($0, scenario: scenario, monthLabels: labels).1 },
+                capacity: { Formulation.capacity(of: $0, scenario: scenario) },
                 describe: { Formulation.identify($0, scenario: scenario, monthLabels: labels) })
         self.pinnedUse = pinnedUse
         self.previousMove = previousMove
@@ -298,6 +298,16 @@ public struct Formulation: Sendable {
         case .seats(let leg, let week): (.seats, scenario.legs[leg].id, "W\(week)")
         case .quota(let programme, let period): (.quota, scenario.programmes[programme].id, monthLabels[period] ?? "horizon")
         case .budget: (.budget, "budget", "horizon")
+        }
+    }
+
+    /// Capacity of a resource (without building its row name, for hot loops).
+    static func capacity(of key: ResourceKey, scenario: Scenario) -> Double {
+        switch key {
+        case .beds(let house, _): Double(scenario.safeHouses[house].beds)
+        case .seats(let leg, _): Double(scenario.legs[leg].seatsPerWeek)
+        case .quota(let programme, _): Double(scenario.programmes[programme].quota)
+        case .budget: scenario.settings.budget ?? .infinity
         }
     }
 

@@ -21,7 +21,7 @@ extension Formulation {
         var labels = monthLabels
         func roomLeft(_ key: ResourceKey) -> Double {
             if let left = room[key] { return left }
-            let left = Formulation.describeRow(key, scenario: scenario, monthLabels: labels).1 - pinnedUse[key, default: 0]
+            let left = Formulation.capacity(of: key, scenario: scenario) - pinnedUse[key, default: 0]
             room[key] = left
             return left
         }
@@ -68,20 +68,10 @@ extension Formulation {
                 let pathway = options[c].pathways[move.pathway]
                 // The ways to take this column: its pathway, or each house of its pool, cheapest first.
                 var ways: [(stay: Int?, use: [(key: ResourceKey, amount: Double)], cost: Double)] = []
-                if let pool = move.pool {
-                    // What the move uses whatever the house (seats of every leg, quota, money but the
-                    // stay's), then each house's beds and stay money on top.
-                    let shared = resourceUse(
-                        of: pathway, startWeek: move.startWeek, persons: persons, scenario: scenario, labels: &labels)
-                    for s in staysOfPool[pool] {
-                        let stay = stays[s]
-                        let cost = costs[move.variable.index] + costs[stay.variable.index]
-                        guard cost < unmovedCost else { continue }
-                        var use = shared
-                        for (key, amount) in stay.usage {
-                            if let i = use.firstIndex(where: { $0.key == key }) { use[i].amount += amount } else { use.append((key, amount)) }
-                        }
-                        ways.append((s, use, cost))
+                if move.pool != nil {
+                    for (stay, use) in concreteUses(ofMove: position, labels: &labels) {
+                        let cost = costs[move.variable.index] + costs[stays[stay!].variable.index]
+                        if cost < unmovedCost { ways.append((stay, use, cost)) }
                     }
                     if let guide {
                         ways.sort {

@@ -106,15 +106,14 @@ struct PlanDecoder {
         let options = formulation.options[householdClass.index]
         if options.isEmpty { return .noEligiblePathway(options.blockers) }
         var blockedOptions: [ResourceKey: Int] = [:]
+        var labels = formulation.monthLabels
         for position in formulation.movesOfClass[householdClass.index] {
             // A column is blocked when every concrete pathway it stands for lacks room; it is blamed
             // on the shortages of the pathway that lacks least.
             var fewest: [ResourceKey]?
-            for pathway in formulation.concretePathways(ofMove: position) {
+            for (_, use) in formulation.concreteUses(ofMove: position, labels: &labels) {
                 var short: [ResourceKey] = []
-                for (key, amount) in formulation.fullUse(
-                    of: pathway, startWeek: formulation.moves[position].startWeek, persons: householdClass.profile.size)
-                where capacity(of: key) - used[key, default: 0] < amount - 1e-6 {
+                for (key, amount) in use where capacity(of: key) - used[key, default: 0] < amount - 1e-6 {
                     short.append(key)
                 }
                 if short.isEmpty { return .notSelectedWithinTolerance }
@@ -142,7 +141,7 @@ struct PlanDecoder {
     }
 
     func capacity(of key: ResourceKey) -> Double {
-        Formulation.describeRow(key, scenario: scenario, monthLabels: formulation.monthLabels).1
+        Formulation.capacity(of: key, scenario: scenario)
     }
 
     private func identify(_ key: ResourceKey) -> (ResourceKind, String) {
@@ -178,7 +177,7 @@ struct PlanDecoder {
             if case .quota(_, let period) = key { label = labels[period] ?? "horizon" } else { label = periodLabel(key) }
             return CapacityUse(
                 kind: kind, resourceID: id, week: week, period: label, used: used[key, default: 0],
-                capacity: Formulation.describeRow(key, scenario: scenario, monthLabels: labels).1)
+                capacity: Formulation.capacity(of: key, scenario: scenario))
         }
     }
 
