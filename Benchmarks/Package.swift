@@ -4,25 +4,14 @@
 //      Benchmarks/run.sh (make bench): the scale benchmark of issue 3, written to Benchmarks/RESULTS.md.
 import PackageDescription
 
-/// Whether the main package exports `PassageReports` as a library product. The caseload benchmark
-/// times report rendering only when it does (`PASSAGE_REPORTS`); until then its JSON says the report
-/// phase was not measured. Flip to true once `../Package.swift` lists
-/// `.library(name: "PassageReports", targets: ["PassageReports"])`.
-let mainPackageExportsReports = true
-
-var benchDependencies: [Target.Dependency] = [
+let benchDependencies: [Target.Dependency] = [
     "BenchGLPK",
     .product(name: "LinearProgramming", package: "Passage"),
     .product(name: "PassagePlanning", package: "Passage"),
+    .product(name: "PassageReports", package: "Passage"),
     .product(name: "PassageScenario", package: "Passage"),
     .product(name: "PassageSynthetic", package: "Passage"),
 ]
-var benchSettings: [SwiftSetting] = []
-benchSettings.append(.define("PASSAGE_GREEDY_API"))
-if mainPackageExportsReports {
-    benchDependencies.append(.product(name: "PassageReports", package: "Passage"))
-    benchSettings.append(.define("PASSAGE_REPORTS"))
-}
 
 let package = Package(
     name: "PassageBenchmarks",
@@ -31,6 +20,6 @@ let package = Package(
     targets: [
         // GLPK's C API, for the baseline that fills GLPK's arrays directly (`passage-bench load-compare`).
         .systemLibrary(name: "BenchGLPK", providers: [.apt(["libglpk-dev"]), .brew(["glpk"])]),
-        .executableTarget(name: "passage-bench", dependencies: benchDependencies, swiftSettings: benchSettings),
+        .executableTarget(name: "passage-bench", dependencies: benchDependencies),
     ]
 )

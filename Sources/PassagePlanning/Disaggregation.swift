@@ -62,14 +62,6 @@ extension Formulation {
             return (s, use)
         }
     }
-
-    /// The concrete pathways a move column stands for: its own, or one per house of its pool.
-    func concretePathways(ofMove position: Int) -> [Pathway] {
-        let move = moves[position]
-        let pathway = options[move.householdClass].pathways[move.pathway]
-        guard let pool = move.pool else { return [pathway] }
-        return staysOfPool[pool].map { pathway.staying(in: stays[$0].house, scenario: index.scenario) }
-    }
 }
 
 extension Formulation {

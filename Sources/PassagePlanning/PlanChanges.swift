@@ -59,10 +59,10 @@ extension PlanDecoder {
         guard let classIndex, let position = formulation.previousMove[classIndex] else {
             return "its previous pathway is no longer possible: " + whyImpossible(before)
         }
-        let move = formulation.moves[position]
-        let size = formulation.classes[classIndex].profile.size
-        let pathway = formulation.concretePathways(ofMove: position)[0]
-        let short = formulation.fullUse(of: pathway, startWeek: move.startWeek, persons: size).filter { key, amount in
+        // The previous pathway's column names its house, so it has exactly one concrete way.
+        var labels = formulation.monthLabels
+        let use = formulation.concreteUses(ofMove: position, labels: &labels)[0].use
+        let short = use.filter { key, amount in
             capacity(of: key) - used[key, default: 0] < amount - 1e-6
         }
         if !short.isEmpty {

@@ -89,7 +89,7 @@ struct GreedyRecord: Codable {
     var seconds: Double
     /// How it was obtained (which API).
     var method: String
-    /// Whether the greedy column values satisfy every bound and row of the compact model.
+    /// Whether the decoded greedy plan overuses no capacity of the scenario (seats of every leg included).
     var feasible: Bool
     var objective: Double
     var moved: MovedRecord

@@ -27,7 +27,7 @@ enum CaseloadSection {
                     ["households moved", Fmt.int(greedy.moved.households), Fmt.int(optimised.households), Fmt.int(optimised.households - greedy.moved.households)],
                     ["objective (lower is better)", Fmt.number(greedy.objective), Fmt.number(record.passage?.solve.objective), ""],
                 ])
-            out += "Greedy plan in \(Fmt.seconds(greedy.seconds)) via \(greedy.method); feasible for the compact model: \(greedy.feasible ? "yes" : "**no**").\n\n"
+            out += "Greedy plan in \(Fmt.seconds(greedy.seconds)) via \(greedy.method); within every capacity: \(greedy.feasible ? "yes" : "**no**").\n\n"
         }
         if let naive = record.naive {
             out += "### Naive model (one binary per household × pathway × start week), same GLPK, same time limit\n\n"
