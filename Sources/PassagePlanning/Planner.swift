@@ -103,8 +103,9 @@ public struct Planner: Sendable {
     }
 
     /// Above this many columns without seat rows, the compact model starts without them: measured on
-    /// generated caseloads, 200 households give 11,524 columns (29,863 with the rows, solved to 0.5 %
-    /// in 20 s), 1,000 give 122,897 (893,728 with the rows, whose relaxation GLPK cannot finish in 60 s).
+    /// generated caseloads, 200 households give 29,863 columns with the rows (gap 0.27 % after 20 s),
+    /// 1,000 give 122,897 without them and 893,728 with them (`make bench` at commit 5083a82, when
+    /// this limit was 150,000: no bound within the 10 s limit).
     public static let largeModelColumns = 60_000
 
     /// Solves a formulation of this planner's scenario once (no seat rows are added) and decodes the plan.
