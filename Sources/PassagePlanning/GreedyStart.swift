@@ -11,9 +11,13 @@ import LinearProgramming
 /// Guided by the LP relaxation (`guide`, one value per column), it first gives each move column its
 /// rounded relaxation value in households, largest first, in houses the relaxation uses most, then
 /// fills what is left the plain way: LP rounding with a feasibility repair.
+///
+/// With `prices` (a reduced cost per column, from the Lagrangian bound), each class tries its
+/// columns cheapest at those prices first, and a pool's houses likewise: capacities that are short
+/// for everyone are priced, so a household takes the way that costs the others least.
 extension Formulation {
     /// Column values of the greedy plan (move, stay and unmoved counts), feasible for `model`.
-    func greedySolution(guide: [Double]? = nil) -> [Double] {
+    func greedySolution(guide: [Double]? = nil, prices: [Double]? = nil) -> [Double] {
         let scenario = index.scenario
         var values = [Double](repeating: 0, count: model.variableCount)
         var room: [ResourceKey: Double] = [:]
@@ -47,13 +51,24 @@ extension Formulation {
             }
         }
         var passes: [[(position: Int, count: Int)]] = [guided]
+        // A pooled move at `prices` costs its column and its pool's cheapest house.
+        var poolPrice: [Double] = []
+        if let prices {
+            poolPrice = staysOfPool.map { range in range.map { prices[stays[$0].variable.index] }.min() ?? .infinity }
+        }
         for householdClass in order {
             let c = householdClass.index
-            passes.append(
-                movesOfClass[c].sorted {
+            let sorted: [Int]
+            if let prices {
+                let priced = { (m: Int) in prices[self.moves[m].variable.index] + (self.moves[m].pool.map { poolPrice[$0] } ?? 0) }
+                sorted = movesOfClass[c].map { ($0, priced($0)) }.sorted { ($0.1, $0.0) < ($1.1, $1.0) }.map(\.0)
+            } else {
+                sorted = movesOfClass[c].sorted {
                     let (a, b) = (moves[$0], moves[$1])
                     return (a.startWeek, costs[a.variable.index], $0) < (b.startWeek, costs[b.variable.index], $1)
-                }.map { ($0, householdClass.count) })
+                }
+            }
+            passes.append(sorted.map { ($0, householdClass.count) })
         }
         for pass in passes {
             for (position, wanted) in pass {
@@ -66,6 +81,11 @@ extension Formulation {
                 let limit = min(householdClass.count, placed + wanted)
                 guard placed < limit else { continue }
                 let pathway = options[c].pathways[move.pathway]
+                // Most columns tried late in a long run are blocked by a full leg or quota: check
+                // what every way of taking the column shares (but money, which a stay adds to) first.
+                let shared = resourceUse(
+                    of: pathway, startWeek: move.startWeek, persons: persons, scenario: scenario, labels: &labels)
+                if shared.contains(where: { $0.key != .budget && roomLeft($0.key) < $0.amount - 1e-9 }) { continue }
                 // The ways to take this column: its pathway, or each house of its pool, cheapest first.
                 var ways: [(stay: Int?, use: [(key: ResourceKey, amount: Double)], cost: Double)] = []
                 if move.pool != nil {
@@ -73,7 +93,12 @@ extension Formulation {
                         let cost = costs[move.variable.index] + costs[stays[stay!].variable.index]
                         if cost < unmovedCost { ways.append((stay, use, cost)) }
                     }
-                    if let guide {
+                    if let prices {
+                        ways.sort {
+                            (prices[stays[$0.stay!].variable.index], $0.cost, $0.stay!)
+                                < (prices[stays[$1.stay!].variable.index], $1.cost, $1.stay!)
+                        }
+                    } else if let guide {
                         ways.sort {
                             (-guide[stays[$0.stay!].variable.index], $0.cost, $0.stay!)
                                 < (-guide[stays[$1.stay!].variable.index], $1.cost, $1.stay!)
@@ -82,9 +107,7 @@ extension Formulation {
                         ways.sort { ($0.cost, $0.stay!) < ($1.cost, $1.stay!) }
                     }
                 } else {
-                    let use = resourceUse(
-                        of: pathway, startWeek: move.startWeek, persons: persons, scenario: scenario, labels: &labels)
-                    ways.append((nil, use, costs[move.variable.index]))
+                    ways.append((nil, shared, costs[move.variable.index]))
                 }
                 for way in ways where way.cost < unmovedCost {
                     while placed < limit, way.use.allSatisfy({ roomLeft($0.key) >= $0.amount - 1e-9 }) {

@@ -26,6 +26,9 @@ public struct Planner: Sendable {
     public let previous: PreviousPlan?
     /// The formulation to build (the compact one unless measuring against a baseline).
     public let style: FormulationStyle
+    /// Models with more columns than this start without seat rows and get a Lagrangian bound and
+    /// plan before GLPK (`largeModelColumns` unless a test lowers it to exercise that path).
+    let largeModelThreshold: Int
 
     /// GLPK's branch-and-cut settings for the planning model: the settings measured on the assignment
     /// benchmarks (MIR, cover and clique cuts, best-bound backtracking). With move columns bounded by
@@ -37,6 +40,15 @@ public struct Planner: Sendable {
         scenario: Scenario, solver: any LinearSolver = GLPKSolver(mipSettings: Planner.defaultMIPSettings),
         previous: PreviousPlan? = nil, style: FormulationStyle = .compact
     ) {
+        self.init(scenario: scenario, solver: solver, previous: previous, style: style, largeModelThreshold: Planner.largeModelColumns)
+    }
+
+    /// A planner treating models above `largeModelThreshold` columns as large (for tests).
+    init(
+        scenario: Scenario, solver: any LinearSolver = GLPKSolver(mipSettings: Planner.defaultMIPSettings),
+        previous: PreviousPlan? = nil, style: FormulationStyle = .compact, largeModelThreshold: Int
+    ) {
+        self.largeModelThreshold = largeModelThreshold
         self.style = style
         self.scenario = scenario
         self.solver = solver
@@ -59,32 +71,68 @@ public struct Planner: Sendable {
     ) {
         let started = ContinuousClock.now
         let timeLimit = options.timeLimitSeconds ?? scenario.settings.solver.timeLimitSeconds
+        let mipGap = options.mipGap ?? scenario.settings.solver.mipGap
+        func secondsLeft() -> Double? {
+            guard let timeLimit else { return nil }
+            let elapsed = started.duration(to: .now)
+            return max(0, timeLimit - Double(elapsed.components.seconds) - Double(elapsed.components.attoseconds) * 1e-18)
+        }
         var formulation = first ?? self.formulation()
         var seatLegs = formulation.seatLegs
+        // The best plan known to respect every capacity (seats of every leg included), and the best
+        // proven bound: what a solve cut short by the time limit returns.
+        var start = formulation.greedySolution()
+        var known = (formulation: formulation, values: start, objective: formulation.model.objectiveValue(of: start))
+        var lagrangianBound: Double?
+        if formulation.model.variableCount > largeModelThreshold {
+            let share = secondsLeft().map { ContinuousClock.now + .seconds($0 * Planner.lagrangianShare) }
+            let result = LagrangianRelaxation(formulation).run(
+                upperBound: known.objective, iterations: Planner.lagrangianIterations, targetGap: mipGap ?? 0,
+                deadline: share)
+            lagrangianBound = result.bound
+            for plan in [formulation.greedySolution(prices: result.prices), formulation.greedySolution(guide: result.guide)] {
+                let objective = formulation.model.objectiveValue(of: plan)
+                if objective < known.objective {
+                    start = plan
+                    known = (formulation, plan, objective)
+                }
+            }
+            if known.objective - result.bound <= (mipGap ?? 0) * max(1, abs(known.objective)) {
+                let plan = formulation.solution(known.values, status: .feasible, bound: result.bound, seconds: 0)
+                return (formulation, decode(formulation, plan, options: options))
+            }
+        }
         while true {
             var remaining = options
-            if let timeLimit {
-                let elapsed = started.duration(to: .now)
-                let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
-                remaining.timeLimitSeconds = max(0, timeLimit - seconds)
+            remaining.timeLimitSeconds = secondsLeft()
+            var solution = try solve(formulation, start: start, options: remaining)
+            if let lagrangianBound, lagrangianBound > solution.bestBound ?? -.infinity {
+                solution.bestBound = lagrangianBound
             }
-            let solution = try solve(formulation, options: remaining)
             let overfilled = formulation.overfilledLegs(solution)
             if overfilled.isEmpty || formulation.style != .compact {
                 return (formulation, decode(formulation, solution, options: options))
             }
             if let left = remaining.timeLimitSeconds, left <= 0 || solution.status != .optimal && solution.status != .feasible {
-                // Out of time with a plan that overfills a leg: fall back to the greedy plan.
-                _ = left
-                let fallback = formulation.solution(
-                    formulation.greedySolution(), status: .timeLimitFeasible, bound: solution.bestBound,
+                // Out of time with a plan that overfills a leg: fall back to the best plan known to
+                // respect every seat, with the best bound (dropping seat rows only relaxes the model).
+                let fallback = known.formulation.solution(
+                    known.values, status: .timeLimitFeasible, bound: solution.bestBound,
                     seconds: solution.solveSeconds)
-                return (formulation, decode(formulation, fallback, options: options))
+                return (known.formulation, decode(known.formulation, fallback, options: options))
             }
             seatLegs.formUnion(overfilled)
             formulation = Formulation(scenario: scenario, previous: previous, style: style, seatLegs: seatLegs)
+            start = formulation.greedySolution()
+            let objective = formulation.model.objectiveValue(of: start)
+            if objective < known.objective { known = (formulation, start, objective) }
         }
     }
+
+    /// Subgradient iterations of the Lagrangian bound for models above `largeModelColumns`, and the
+    /// most of the time limit they may take: GLPK gets the rest (docs/MODEL.md, "Bounds for large models").
+    static let lagrangianIterations = 300
+    static let lagrangianShare = 0.5
 
     /// The mixed-integer program of the scenario before any seat row is added for an overfilled
     /// leg: in the compact style, seat rows exist for the legs that may fill.
@@ -97,7 +145,7 @@ public struct Planner: Sendable {
     /// only for legs a plan would overfill (docs/MODEL.md, "The compact model").
     public func formulation() -> Formulation {
         let bare = Formulation(scenario: scenario, previous: previous, style: style)
-        guard style == .compact, bare.model.variableCount <= Planner.largeModelColumns else { return bare }
+        guard style == .compact, bare.model.variableCount <= largeModelThreshold else { return bare }
         let legs = PathwayReduction.legsThatMayFill(scenario, previous: previous)
         return legs.isEmpty ? bare : Formulation(scenario: scenario, previous: previous, style: style, seatLegs: legs)
     }
@@ -120,13 +168,13 @@ public struct Planner: Sendable {
         return decode(formulation, solution, options: PlanningOptions())
     }
 
-    private func solve(_ formulation: Formulation, options: PlanningOptions) throws -> Solution {
+    private func solve(_ formulation: Formulation, start: [Double]? = nil, options: PlanningOptions) throws -> Solution {
         let limits = scenario.settings.solver
         var solverOptions = SolverOptions(
             timeLimit: options.timeLimitSeconds ?? limits.timeLimitSeconds,
             relativeGap: options.mipGap ?? limits.mipGap, log: options.solverLog)
         // The urgency-first greedy plan is the first incumbent: a solve stopped early is never worse.
-        solverOptions.startSolution = formulation.greedySolution()
+        solverOptions.startSolution = start ?? formulation.greedySolution()
         // Once the relaxation is solved, the same greedy guided by it is usually far better.
         solverOptions.startFromRelaxation = { relaxation in formulation.greedySolution(guide: relaxation) }
         return try solver.solve(formulation.model, options: solverOptions)

@@ -1,0 +1,184 @@
+import LinearProgramming
+
+/// A proven lower bound on the optimum of a formulation too large for GLPK's LP relaxation, by
+/// Lagrangian relaxation of every capacity row (docs/MODEL.md, "Bounds for large models").
+///
+/// With a price λᵣ ≥ 0 on each capacity row r, the model without those rows falls apart into one
+/// small problem per class: move its households on the columns cheapest at these prices (each within
+/// its bound, a pooled move paying for the cheapest house of its pool), or leave them unmoved. Its
+/// optimum minus Σ λᵣ·capacityᵣ is a lower bound on the model's optimum for any prices, so every
+/// iteration's value is a valid bound and the best one is kept. Prices follow the subgradient (how
+/// much each row is overused) with Polyak's step towards a known plan's objective.
+///
+/// The class problems' choices, averaged over the iterations, approximate the LP relaxation's
+/// solution and guide the greedy plan (`Formulation.greedySolution(guide:)`).
+///
+/// The formulation may lack seat rows (large compact models start without them); it is then itself
+/// a relaxation of the full model, so the bound holds for the full model too.
+struct LagrangianRelaxation: Sendable {
+    /// Columns in compressed form: cost, upper bound and relaxed-row entries (row position, amount
+    /// per unit of the column divided by the row's capacity, so that every scaled capacity is 1).
+    private let cost: [Double]
+    private let upper: [Double]
+    private let entryStart: [Int]
+    private let entryRow: [Int32]
+    private let entryAmount: [Double]
+    private let rowCount: Int
+    /// Move columns of each class, their pool (-1 for none), each class's size and unmoved cost.
+    private let moveColumns: [Int]
+    private let movePool: [Int32]
+    private let classMoves: [Range<Int>]
+    private let classCount: [Double]
+    private let unmovedCost: [Double]
+    private let unmovedColumn: [Int]
+    /// Stay columns of each pool.
+    private let poolStays: [[Int]]
+    private let constant: Double
+    private let columnCount: Int
+
+    /// What a run found.
+    struct Result: Sendable {
+        /// The best lower bound on the formulation's optimum (hence on the full model's).
+        var bound: Double
+        /// The class problems' column values averaged over the iterations: a guide for the greedy plan.
+        var guide: [Double]
+        /// Each column's reduced cost at the prices of the best bound: its cost plus what it uses
+        /// of the capacities, priced.
+        var prices: [Double]
+        /// Iterations run.
+        var iterations: Int
+    }
+
+    init(_ formulation: Formulation) {
+        let model = formulation.model
+        let columns = model.variableCount
+        columnCount = columns
+        cost = model.objectiveCoefficients
+        upper = model.variables.map(\.upperBound)
+        constant = model.objectiveConstant
+        // Rows with no room left are not priced: every column using them is bounded to zero already.
+        let priced = formulation.resourceRows.filter { $0.capacity > 1e-9 }
+        rowCount = priced.count
+        var counts = [Int](repeating: 0, count: columns + 1)
+        for row in priced {
+            for column in model.constraints[row.row.index].columns { counts[Int(column) + 1] += 1 }
+        }
+        for j in 0..<columns { counts[j + 1] += counts[j] }
+        var fill = counts
+        var rows = [Int32](repeating: 0, count: counts[columns])
+        var amounts = [Double](repeating: 0, count: counts[columns])
+        for (r, row) in priced.enumerated() {
+            let info = model.constraints[row.row.index]
+            for (column, coefficient) in zip(info.columns, info.coefficients) {
+                let at = fill[Int(column)]
+                rows[at] = Int32(r)
+                amounts[at] = coefficient / row.capacity
+                fill[Int(column)] += 1
+            }
+        }
+        entryStart = counts
+        entryRow = rows
+        entryAmount = amounts
+        moveColumns = formulation.moves.map(\.variable.index)
+        movePool = formulation.moves.map { Int32($0.pool ?? -1) }
+        classMoves = formulation.movesOfClass
+        classCount = formulation.classes.map { Double($0.count) }
+        unmovedColumn = formulation.unmoved.map(\.index)
+        unmovedCost = formulation.unmoved.map { model.objectiveCoefficients[$0.index] }
+        poolStays = formulation.staysOfPool.map { range in range.map { formulation.stays[$0].variable.index } }
+    }
+
+    /// Runs up to `iterations` subgradient steps (fewer if the bound comes within `targetGap` of
+    /// `upperBound`, the objective of a known plan, or when `deadline` passes).
+    func run(upperBound: Double, iterations: Int, targetGap: Double, deadline: ContinuousClock.Instant?) -> Result {
+        var prices = [Double](repeating: 0, count: rowCount)
+        var reduced = [Double](repeating: 0, count: columnCount)
+        var values = [Double](repeating: 0, count: columnCount)
+        var guide = [Double](repeating: 0, count: columnCount)
+        var overuse = [Double](repeating: 0, count: rowCount)
+        var poolBest = [Int](repeating: -1, count: poolStays.count)
+        var poolUse = [Double](repeating: 0, count: poolStays.count)
+        var candidates: [(cost: Double, column: Int)] = []
+        var best = -Double.infinity
+        var bestPrices = reduced
+        var step = 2.0
+        var sinceImproved = 0
+        var done = 0
+        for iteration in 0..<iterations {
+            if let deadline, iteration > 0, ContinuousClock.now >= deadline { break }
+            // Reduced costs at the current prices.
+            for j in 0..<columnCount {
+                var total = cost[j]
+                for e in entryStart[j]..<entryStart[j + 1] { total += prices[Int(entryRow[e])] * entryAmount[e] }
+                reduced[j] = total
+                values[j] = 0
+            }
+            for (q, stays) in poolStays.enumerated() {
+                var cheapest = -1
+                for s in stays where upper[s] > 0 && (cheapest < 0 || reduced[s] < reduced[cheapest]) { cheapest = s }
+                poolBest[q] = cheapest
+                poolUse[q] = 0
+            }
+            // Each class: its cheapest columns, within their bounds, while cheaper than not moving.
+            var value = constant
+            for (c, range) in classMoves.enumerated() {
+                let unmoved = unmovedCost[c]
+                candidates.removeAll(keepingCapacity: true)
+                for m in range {
+                    let j = moveColumns[m]
+                    guard upper[j] > 0 else { continue }
+                    var total = reduced[j]
+                    let pool = Int(movePool[m])
+                    if pool >= 0 {
+                        guard poolBest[pool] >= 0 else { continue }
+                        total += reduced[poolBest[pool]]
+                    }
+                    if total < unmoved { candidates.append((total, m)) }
+                }
+                if candidates.count > 1 { candidates.sort { ($0.cost, $0.column) < ($1.cost, $1.column) } }
+                var left = classCount[c]
+                for (total, m) in candidates where left > 0 {
+                    let j = moveColumns[m]
+                    let take = min(left, upper[j])
+                    values[j] = take
+                    value += take * total
+                    left -= take
+                    let pool = Int(movePool[m])
+                    if pool >= 0 { poolUse[pool] += take }
+                }
+                values[unmovedColumn[c]] = left
+                value += left * unmoved
+            }
+            for (q, use) in poolUse.enumerated() where use > 0 { values[poolBest[q]] = use }
+            // Row use less capacity (1 after scaling), and the bound.
+            for r in 0..<rowCount { overuse[r] = -1 }
+            for j in 0..<columnCount where values[j] > 0 {
+                for e in entryStart[j]..<entryStart[j + 1] { overuse[Int(entryRow[e])] += entryAmount[e] * values[j] }
+            }
+            for r in 0..<rowCount { value -= prices[r] }
+            done = iteration + 1
+            // The running average of the class problems' choices, later iterations weighing more.
+            let weight = 2.0 / Double(iteration + 2)
+            for j in 0..<columnCount { guide[j] += weight * (values[j] - guide[j]) }
+            if best == -.infinity || value > best + 1e-9 * max(1, abs(best)) {
+                best = value
+                bestPrices = reduced
+                sinceImproved = 0
+            } else {
+                sinceImproved += 1
+                if sinceImproved >= 20 {
+                    step /= 2
+                    sinceImproved = 0
+                }
+            }
+            if upperBound - best <= targetGap * max(1, abs(upperBound)) { break }
+            // Only rows that are overused, or priced and slack, move.
+            var norm = 0.0
+            for r in 0..<rowCount where overuse[r] > 0 || prices[r] > 0 { norm += overuse[r] * overuse[r] }
+            guard norm > 1e-12 else { break }  // no row is overused: the class problems' plan is optimal
+            let length = step * max(upperBound - value, 1e-6 * max(1, abs(upperBound))) / norm
+            for r in 0..<rowCount { prices[r] = max(0, prices[r] + length * overuse[r]) }
+        }
+        return Result(bound: best, guide: guide, prices: bestPrices, iterations: done)
+    }
+}
