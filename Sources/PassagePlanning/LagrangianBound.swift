@@ -94,7 +94,10 @@ struct LagrangianRelaxation: Sendable {
         var prices = [Double](repeating: 0, count: rowCount)
         var reduced = [Double](repeating: 0, count: columnCount)
         var values = [Double](repeating: 0, count: columnCount)
+        // Σ (k + 1)·x_k over iterations k: the guide is this over Σ (k + 1), later iterations weighing more.
         var guide = [Double](repeating: 0, count: columnCount)
+        var guideWeight = 0.0
+        var chosen: [Int] = []
         var overuse = [Double](repeating: 0, count: rowCount)
         var poolBest = [Int](repeating: -1, count: poolStays.count)
         var poolUse = [Double](repeating: 0, count: poolStays.count)
@@ -106,13 +109,11 @@ struct LagrangianRelaxation: Sendable {
         var done = 0
         for iteration in 0..<iterations {
             if let deadline, iteration > 0, ContinuousClock.now >= deadline { break }
-            // Reduced costs at the current prices.
-            for j in 0..<columnCount {
-                var total = cost[j]
-                for e in entryStart[j]..<entryStart[j + 1] { total += prices[Int(entryRow[e])] * entryAmount[e] }
-                reduced[j] = total
-                values[j] = 0
-            }
+            // Reduced costs at the current prices: the hot loop (every non-zero, every iteration),
+            // so it runs on raw buffers without bounds checks.
+            priceColumns(prices, into: &reduced)
+            for j in chosen { values[j] = 0 }
+            chosen.removeAll(keepingCapacity: true)
             for (q, stays) in poolStays.enumerated() {
                 var cheapest = -1
                 for s in stays where upper[s] > 0 && (cheapest < 0 || reduced[s] < reduced[cheapest]) { cheapest = s }
@@ -135,31 +136,47 @@ struct LagrangianRelaxation: Sendable {
                     }
                     if total < unmoved { candidates.append((total, m)) }
                 }
-                if candidates.count > 1 { candidates.sort { ($0.cost, $0.column) < ($1.cost, $1.column) } }
+                // Usually the cheapest column takes the whole class (most classes have one household):
+                // then no sort is needed.
+                if let cheapest = candidates.indices.min(by: { (candidates[$0].cost, $0) < (candidates[$1].cost, $1) }),
+                    upper[moveColumns[candidates[cheapest].column]] >= classCount[c]
+                {
+                    candidates.swapAt(0, cheapest)
+                    candidates.removeLast(candidates.count - 1)
+                } else if candidates.count > 1 {
+                    candidates.sort { ($0.cost, $0.column) < ($1.cost, $1.column) }
+                }
                 var left = classCount[c]
                 for (total, m) in candidates where left > 0 {
                     let j = moveColumns[m]
                     let take = min(left, upper[j])
                     values[j] = take
+                    chosen.append(j)
                     value += take * total
                     left -= take
                     let pool = Int(movePool[m])
                     if pool >= 0 { poolUse[pool] += take }
                 }
-                values[unmovedColumn[c]] = left
+                if left > 0 {
+                    values[unmovedColumn[c]] = left
+                    chosen.append(unmovedColumn[c])
+                }
                 value += left * unmoved
             }
-            for (q, use) in poolUse.enumerated() where use > 0 { values[poolBest[q]] = use }
+            for (q, use) in poolUse.enumerated() where use > 0 {
+                values[poolBest[q]] = use
+                chosen.append(poolBest[q])
+            }
             // Row use less capacity (1 after scaling), and the bound.
             for r in 0..<rowCount { overuse[r] = -1 }
-            for j in 0..<columnCount where values[j] > 0 {
+            for j in chosen {
                 for e in entryStart[j]..<entryStart[j + 1] { overuse[Int(entryRow[e])] += entryAmount[e] * values[j] }
             }
             for r in 0..<rowCount { value -= prices[r] }
             done = iteration + 1
-            // The running average of the class problems' choices, later iterations weighing more.
-            let weight = 2.0 / Double(iteration + 2)
-            for j in 0..<columnCount { guide[j] += weight * (values[j] - guide[j]) }
+            let weight = Double(iteration + 1)
+            for j in chosen { guide[j] += weight * values[j] }
+            guideWeight += weight
             if best == -.infinity || value > best + 1e-9 * max(1, abs(best)) {
                 best = value
                 bestPrices = reduced
@@ -179,6 +196,28 @@ struct LagrangianRelaxation: Sendable {
             let length = step * max(upperBound - value, 1e-6 * max(1, abs(upperBound))) / norm
             for r in 0..<rowCount { prices[r] = max(0, prices[r] + length * overuse[r]) }
         }
+        if guideWeight > 0 { for j in 0..<columnCount { guide[j] /= guideWeight } }
         return Result(bound: best, guide: guide, prices: bestPrices, iterations: done)
+    }
+
+    /// `reduced[j]` = cost of column j plus the priced capacities it uses.
+    private func priceColumns(_ prices: [Double], into reduced: inout [Double]) {
+        cost.withUnsafeBufferPointer { cost in
+            entryStart.withUnsafeBufferPointer { start in
+                entryRow.withUnsafeBufferPointer { row in
+                    entryAmount.withUnsafeBufferPointer { amount in
+                        prices.withUnsafeBufferPointer { prices in
+                            reduced.withUnsafeMutableBufferPointer { reduced in
+                                for j in 0..<cost.count {
+                                    var total = cost[j]
+                                    for e in start[j]..<start[j + 1] { total += prices[Int(row[e])] * amount[e] }
+                                    reduced[j] = total
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
     }
 }

@@ -72,11 +72,7 @@ public struct Planner: Sendable {
         let started = ContinuousClock.now
         let timeLimit = options.timeLimitSeconds ?? scenario.settings.solver.timeLimitSeconds
         let mipGap = options.mipGap ?? scenario.settings.solver.mipGap
-        func secondsLeft() -> Double? {
-            guard let timeLimit else { return nil }
-            let elapsed = started.duration(to: .now)
-            return max(0, timeLimit - Double(elapsed.components.seconds) - Double(elapsed.components.attoseconds) * 1e-18)
-        }
+        func secondsLeft() -> Double? { timeLimit.map { max(0, $0 - secondsSince(started)) } }
         var formulation = first ?? self.formulation()
         var seatLegs = formulation.seatLegs
         // The best plan known to respect every capacity (seats of every leg included), and the best
@@ -97,8 +93,12 @@ public struct Planner: Sendable {
                     known = (formulation, plan, objective)
                 }
             }
-            if known.objective - result.bound <= (mipGap ?? 0) * max(1, abs(known.objective)) {
-                let plan = formulation.solution(known.values, status: .feasible, bound: result.bound, seconds: 0)
+            // Within the gap asked for, or out of time: GLPK could not load the model, let alone improve it.
+            let closed = known.objective - result.bound <= (mipGap ?? 0) * max(1, abs(known.objective))
+            if closed || secondsLeft().map({ $0 <= 0 }) ?? false {
+                let plan = known.formulation.solution(
+                    known.values, status: closed ? .feasible : .timeLimitFeasible, bound: result.bound,
+                    seconds: secondsSince(started))
                 return (formulation, decode(formulation, plan, options: options))
             }
         }
@@ -132,7 +132,7 @@ public struct Planner: Sendable {
     /// Subgradient iterations of the Lagrangian bound for models above `largeModelColumns`, and the
     /// most of the time limit they may take: GLPK gets the rest (docs/MODEL.md, "Bounds for large models").
     static let lagrangianIterations = 300
-    static let lagrangianShare = 0.5
+    static let lagrangianShare = 0.8
 
     /// The mixed-integer program of the scenario before any seat row is added for an overfilled
     /// leg: in the compact style, seat rows exist for the legs that may fill.
@@ -187,4 +187,10 @@ public struct Planner: Sendable {
             limits: (options.timeLimitSeconds ?? limits.timeLimitSeconds, options.mipGap ?? limits.mipGap)
         ).decode()
     }
+}
+
+/// Seconds elapsed since `start`.
+private func secondsSince(_ start: ContinuousClock.Instant) -> Double {
+    let elapsed = start.duration(to: .now)
+    return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
 }
