@@ -47,6 +47,8 @@ struct LagrangianRelaxation: Sendable {
         var prices: [Double]
         /// Iterations run.
         var iterations: Int
+        /// Whether the deadline ended the run.
+        var stoppedByDeadline: Bool
     }
 
     init(_ formulation: Formulation) {
@@ -107,8 +109,12 @@ struct LagrangianRelaxation: Sendable {
         var step = 2.0
         var sinceImproved = 0
         var done = 0
+        var stoppedByDeadline = false
         for iteration in 0..<iterations {
-            if let deadline, iteration > 0, ContinuousClock.now >= deadline { break }
+            if let deadline, iteration > 0, ContinuousClock.now >= deadline {
+                stoppedByDeadline = true
+                break
+            }
             // Reduced costs at the current prices: the hot loop (every non-zero, every iteration),
             // so it runs on raw buffers without bounds checks.
             priceColumns(prices, into: &reduced)
@@ -197,7 +203,7 @@ struct LagrangianRelaxation: Sendable {
             for r in 0..<rowCount { prices[r] = max(0, prices[r] + length * overuse[r]) }
         }
         if guideWeight > 0 { for j in 0..<columnCount { guide[j] /= guideWeight } }
-        return Result(bound: best, guide: guide, prices: bestPrices, iterations: done)
+        return Result(bound: best, guide: guide, prices: bestPrices, iterations: done, stoppedByDeadline: stoppedByDeadline)
     }
 
     /// `reduced[j]` = cost of column j plus the priced capacities it uses.

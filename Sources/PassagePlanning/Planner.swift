@@ -26,9 +26,11 @@ public struct Planner: Sendable {
     public let previous: PreviousPlan?
     /// The formulation to build (the compact one unless measuring against a baseline).
     public let style: FormulationStyle
-    /// Models with more columns than this start without seat rows and get a Lagrangian bound and
-    /// plan before GLPK (`largeModelColumns` unless a test lowers it to exercise that path).
+    /// Models with more columns than this get a Lagrangian bound and plan before GLPK
+    /// (`largeModelColumns` unless a test lowers it to exercise that path).
     let largeModelThreshold: Int
+    /// Models with more columns than this without seat rows start without them (`seatRowLimitColumns`).
+    let seatRowLimitColumns = Planner.seatRowLimitColumns
 
     /// GLPK's branch-and-cut settings for the planning model: the settings measured on the assignment
     /// benchmarks (MIR, cover and clique cuts, best-bound backtracking). With move columns bounded by
@@ -93,9 +95,10 @@ public struct Planner: Sendable {
                     known = (formulation, plan, objective)
                 }
             }
-            // Within the gap asked for, or out of time: GLPK could not load the model, let alone improve it.
+            // Within the gap asked for, or out of time: the time left would not let GLPK load the
+            // model and solve its relaxation, let alone improve the plan.
             let closed = known.objective - result.bound <= (mipGap ?? 0) * max(1, abs(known.objective))
-            if closed || secondsLeft().map({ $0 <= 0 }) ?? false {
+            if closed || result.stoppedByDeadline {
                 let plan = known.formulation.solution(
                     known.values, status: closed ? .feasible : .timeLimitFeasible, bound: result.bound,
                     seconds: secondsSince(started))
@@ -141,20 +144,27 @@ public struct Planner: Sendable {
     /// (`PathwayReduction.legsThatMayFill`): its relaxation is then the exhaustive model's. Those rows
     /// stop routes through different seat rows from dominating one another, which on generated
     /// caseloads multiplies the columns by about seven; so when the model without seat rows already
-    /// has more than `largeModelColumns` columns, it starts from that one and seat rows are added
+    /// has more than `seatRowLimitColumns` columns, it starts from that one and seat rows are added
     /// only for legs a plan would overfill (docs/MODEL.md, "The compact model").
     public func formulation() -> Formulation {
         let bare = Formulation(scenario: scenario, previous: previous, style: style)
-        guard style == .compact, bare.model.variableCount <= largeModelThreshold else { return bare }
+        guard style == .compact, bare.model.variableCount <= seatRowLimitColumns else { return bare }
         let legs = PathwayReduction.legsThatMayFill(scenario, previous: previous)
         return legs.isEmpty ? bare : Formulation(scenario: scenario, previous: previous, style: style, seatLegs: legs)
     }
 
-    /// Above this many columns without seat rows, the compact model starts without them: measured on
-    /// generated caseloads, 200 households give 29,863 columns with the rows (gap 0.27 % after 20 s),
-    /// 1,000 give 122,897 without them and 893,728 with them (`make bench` at commit 5083a82, when
-    /// this limit was 150,000: no bound within the 10 s limit).
+    /// Models with more columns than this are large: GLPK's LP relaxation does not finish within a
+    /// few seconds (generated caseloads, `make bench` at commit 5083a82: none of 122,897 or 893,728
+    /// columns within 10 s), so the planner first gets a Lagrangian bound and the greedy plans it
+    /// prices (docs/MODEL.md, "Bounds for large models").
     public static let largeModelColumns = 60_000
+
+    /// Above this many columns without seat rows the compact model starts without them. Without
+    /// them a relaxation is weak: generated caseloads with `passage-bench lagrangian --households N
+    /// --with-seat-rows` gave, at 1,000 households, 122,897 columns and a bound 7.90 % below the best
+    /// plan without seat rows, 893,728 columns (806 MB peak) and 3.63 % with them; at 10,000, seven
+    /// times the 2,057,175 columns without them would not fit in memory.
+    public static let seatRowLimitColumns = 150_000
 
     /// Solves a formulation of this planner's scenario once (no seat rows are added) and decodes the plan.
     public func plan(_ formulation: Formulation, options: PlanningOptions = PlanningOptions()) throws -> Plan {
@@ -190,7 +200,4 @@ public struct Planner: Sendable {
 }
 
 /// Seconds elapsed since `start`.
-private func secondsSince(_ start: ContinuousClock.Instant) -> Double {
-    let elapsed = start.duration(to: .now)
-    return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
-}
+private func secondsSince(_ start: ContinuousClock.Instant) -> Double { start.duration(to: .now).seconds }

@@ -111,7 +111,7 @@ if arguments.first == "scenario" {
     exit(0)
 }
 let scaleCommands: [String: ([String]) -> Void] = [
-    "caseload": CaseloadBenchmark.run, "load-compare": LoadComparison.run, "machine": MachineInfo.run,
+    "caseload": CaseloadBenchmark.run, "lagrangian": LagrangianBenchmark.run, "load-compare": LoadComparison.run, "machine": MachineInfo.run,
     "results": ResultsRenderer.run,
 ]
 if let first = arguments.first, let command = scaleCommands[first] {

@@ -1,0 +1,52 @@
+import Foundation
+import PassagePlanning
+import PassageSynthetic
+
+/// `passage-bench lagrangian [--households N]... [--seed S] [--profile P] [--with-seat-rows]`: the
+/// Lagrangian bound of large models (docs/MODEL.md, "Bounds for large models") on generated caseloads,
+/// against the greedy plans it prices, as a Markdown table. No time limit: every run does all its
+/// iterations, so the numbers are the same on every machine but the seconds.
+enum LagrangianBenchmark {
+    static func run(_ arguments: [String]) {
+        var sizes: [Int] = []
+        var seed: UInt64 = 1
+        var profile = SyntheticProfile.steady
+        var seatRows = [false]
+        var rest = arguments[...]
+        while let flag = rest.popFirst() {
+            switch flag {
+            case "--households":
+                guard let count = rest.popFirst().flatMap(Int.init), count > 0 else { fail("--households needs a number") }
+                sizes.append(count)
+            case "--seed":
+                guard let number = rest.popFirst().flatMap(UInt64.init) else { fail("--seed needs a number") }
+                seed = number
+            case "--profile":
+                guard let named = rest.popFirst().flatMap(SyntheticProfile.init(rawValue:)) else {
+                    fail("--profile is steady or crisis")
+                }
+                profile = named
+            case "--with-seat-rows": seatRows = [false, true]
+            default: fail("lagrangian: unknown argument \(flag)")
+            }
+        }
+        if sizes.isEmpty { sizes = [1_000] }
+        print("| households | seat rows | rows × columns (non-zeros) | build s | greedy | bound (iterations, s) | priced greedy | guided greedy | gap of the best plan |")
+        print("|---:|---|---|---:|---:|---:|---:|---:|---:|")
+        for size in sizes {
+            let scenario = SyntheticCaseload.generate(households: size, seed: seed, profile: profile)
+            for withRows in seatRows {
+                let s = Planner(scenario: scenario).lagrangianSummary(everySeatRowThatMayFill: withRows)
+                let best = min(s.greedyObjective, s.pricedObjective, s.guidedObjective)
+                let gap = (best - s.bound) / abs(best)
+                let columns = "\(s.rows) × \(s.columns) (\(s.nonzeros))"
+                print(
+                    "| \(size) | \(withRows ? "every leg that may fill" : "none") | \(columns) | \(f2(s.buildSeconds)) | "
+                        + "\(f2(s.greedyObjective)) | \(f2(s.bound)) (\(s.iterations), \(f2(s.boundSeconds))) | "
+                        + "\(f2(s.pricedObjective)) | \(f2(s.guidedObjective)) | \(f2(100 * gap)) % |")
+            }
+        }
+    }
+
+    private static func f2(_ value: Double) -> String { String(format: "%.2f", value) }
+}

@@ -1,0 +1,50 @@
+import LinearProgramming
+
+/// What the Lagrangian bound of large models achieves on a scenario: measured by
+/// `passage-bench lagrangian` (docs/MODEL.md, "Bounds for large models").
+public struct LagrangianSummary: Sendable {
+    /// Rows, columns and non-zeros of the formulation bounded.
+    public var rows: Int, columns: Int, nonzeros: Int
+    /// Seconds to build the formulation.
+    public var buildSeconds: Double
+    /// Objective of the plain urgency-first greedy plan, and seconds to make it.
+    public var greedyObjective: Double, greedySeconds: Double
+    /// The Lagrangian bound, its iterations and seconds.
+    public var bound: Double, iterations: Int, boundSeconds: Double
+    /// Objectives of the greedy plans priced and guided by it.
+    public var pricedObjective: Double, guidedObjective: Double
+}
+
+extension Planner {
+    /// Builds the compact formulation (with seat rows for every leg that may fill when
+    /// `everySeatRowThatMayFill`, else none, as large models start) and measures its Lagrangian
+    /// bound and greedy plans, with no time limit.
+    public func lagrangianSummary(everySeatRowThatMayFill: Bool) -> LagrangianSummary {
+        let clock = ContinuousClock()
+        var formulation: Formulation!
+        let build = clock.measure {
+            let legs = everySeatRowThatMayFill ? PathwayReduction.legsThatMayFill(scenario, previous: previous) : []
+            formulation = Formulation(scenario: scenario, previous: previous, style: .compact, seatLegs: legs)
+        }
+        let model = formulation.model
+        var greedy: [Double] = []
+        let greedyTime = clock.measure { greedy = formulation.greedySolution() }
+        let greedyObjective = model.objectiveValue(of: greedy)
+        var result: LagrangianRelaxation.Result!
+        let boundTime = clock.measure {
+            result = LagrangianRelaxation(formulation).run(
+                upperBound: greedyObjective, iterations: Planner.lagrangianIterations, targetGap: 0, deadline: nil)
+        }
+        return LagrangianSummary(
+            rows: model.constraintCount, columns: model.variableCount, nonzeros: model.nonzeroCount,
+            buildSeconds: build.seconds, greedyObjective: greedyObjective, greedySeconds: greedyTime.seconds,
+            bound: result.bound, iterations: result.iterations, boundSeconds: boundTime.seconds,
+            pricedObjective: model.objectiveValue(of: formulation.greedySolution(prices: result.prices)),
+            guidedObjective: model.objectiveValue(of: formulation.greedySolution(guide: result.guide)))
+    }
+}
+
+extension Duration {
+    /// The duration in seconds.
+    var seconds: Double { Double(components.seconds) + Double(components.attoseconds) * 1e-18 }
+}
