@@ -14,7 +14,7 @@ public struct PassageCommand: ParsableCommand {
             """,
         subcommands: [
             ValidateCommand.self, PlanCommand.self, AdvanceCommand.self, SealCommand.self, UnsealCommand.self,
-            GenerateCommand.self,
+            GenerateCommand.self, WhatIfCommand.self,
         ]
     )
 
