@@ -59,13 +59,15 @@ struct ChangeApplication {
             houses[index] = house
         }
         houses.removeAll { removed.contains($0.id) }
-        for entry in additions(changes.addedSafeHouseEntries, existing: houses.map(\.id) + Array(removed), "safe house") {
+        // References are checked on every added row, even one whose id is refused.
+        for entry in changes.addedSafeHouseEntries {
             let house = entry.value
             location(entry, "location", house.location)
             _ = week(entry, "open_from_week", entry.keys["open_from_week"] != nil ? house.openFromWeek : nil)
             _ = week(entry, "open_until_week", house.openUntilWeek)
-            houses.append(house)
         }
+        houses += additions(changes.addedSafeHouseEntries, existing: houses.map(\.id) + Array(removed), "safe house")
+            .map(\.value)
         return houses
     }
 
@@ -84,11 +86,11 @@ struct ChangeApplication {
             if let risk = change.risk { legs[index].risk = risk }
         }
         legs.removeAll { removed.contains($0.id) }
-        for entry in additions(changes.addedLegEntries, existing: legs.map(\.id) + Array(removed), "leg") {
+        for entry in changes.addedLegEntries {
             location(entry, "from", entry.value.from)
             location(entry, "to", entry.value.to)
-            legs.append(entry.value)
         }
+        legs += additions(changes.addedLegEntries, existing: legs.map(\.id) + Array(removed), "leg").map(\.value)
         return legs
     }
 
@@ -119,7 +121,7 @@ struct ChangeApplication {
         }
         programmes.removeAll { removed.contains($0.id) }
         let country = Dictionary(base.locations.map { ($0.id, $0.country) }, uniquingKeysWith: { a, _ in a })
-        for entry in additions(changes.addedProgrammeEntries, existing: programmes.map(\.id) + Array(removed), "programme") {
+        for entry in changes.addedProgrammeEntries {
             let programme = entry.value
             location(entry, "lodged_at", programme.lodgedAt)
             location(entry, "arrival", programme.arrival)
@@ -130,8 +132,9 @@ struct ChangeApplication {
             }
             _ = week(entry, "application_from_week", programme.applicationFromWeek)
             _ = week(entry, "application_until_week", programme.applicationUntilWeek)
-            programmes.append(programme)
         }
+        programmes += additions(changes.addedProgrammeEntries, existing: programmes.map(\.id) + Array(removed), "programme")
+            .map(\.value)
         return programmes
     }
 

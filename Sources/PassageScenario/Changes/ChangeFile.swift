@@ -43,9 +43,17 @@ public enum ChangeFile {
     ///
     /// - Throws: ``ScenarioValidationError`` with every problem found, sorted.
     public static func apply(_ changes: ScenarioChanges, file: String, to base: Scenario) throws -> Scenario {
+        try apply(changes, file: file, to: base, problemsSoFar: [])
+    }
+
+    /// Applies `changes` and throws every problem found, together with `problemsSoFar` (found when reading).
+    private static func apply(
+        _ changes: ScenarioChanges, file: String, to base: Scenario, problemsSoFar: [ValidationIssue]
+    ) throws -> Scenario {
         var application = ChangeApplication(file: file, base: base)
         let changed = application.apply(changes)
-        guard let changed, application.issues.isEmpty else { throw ScenarioValidationError(issues: application.issues) }
+        let issues = problemsSoFar + application.issues
+        guard let changed, issues.isEmpty else { throw ScenarioValidationError(issues: issues) }
         // The scenario's own validation, as a safety net for anything the checks above do not cover: the
         // changed scenario is written as files in memory and loaded again. Closed weeks have no column in
         // those files and are not checked here (ChangeApplication checked them).
@@ -64,8 +72,10 @@ public enum ChangeFile {
     ///
     /// - Throws: ``ScenarioValidationError`` with every problem found, sorted.
     public static func variant(_ data: Data, file: String, base: Scenario) throws -> ScenarioVariant {
-        let changes = try read(data, file: file)
-        let scenario = try apply(changes, file: file, to: base)
+        // Problems in some entries do not stop the others from being checked against the scenario.
+        let (read, problems) = ChangeFileReader.read(data, file: file)
+        guard let changes = read else { throw ScenarioValidationError(issues: problems) }
+        let scenario = try apply(changes, file: file, to: base, problemsSoFar: problems)
         return ScenarioVariant(name: name(changes, file: file), file: file, changes: changes, scenario: scenario)
     }
 

@@ -28,7 +28,9 @@ struct ChangeFileReader {
     let locator: ChangeFileLocator
     var issues: [ValidationIssue] = []
 
-    /// The changes in `data`, named `file` in messages; nil when there is any problem (all reported).
+    /// The changes in `data`, named `file` in messages, and every problem found. With problems in some
+    /// entries, the changes hold what could be read (so references can still be checked); they are
+    /// nil only when the file cannot be parsed at all.
     static func read(_ data: Data, file: String) -> (changes: ScenarioChanges?, issues: [ValidationIssue]) {
         let text: String
         switch TextDecoding.decodeUTF8(data) {
@@ -52,7 +54,7 @@ struct ChangeFileReader {
         }
         var reader = ChangeFileReader(file: file, locator: ChangeFileLocator(text: text))
         let changes = reader.interpret(root)
-        return reader.issues.isEmpty ? (changes, []) : (nil, reader.issues.sorted())
+        return (changes, reader.issues.sorted())
     }
 
     private mutating func report(root key: String, _ message: String) {

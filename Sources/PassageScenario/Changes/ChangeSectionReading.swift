@@ -58,7 +58,7 @@ enum ChangeSectionReading {
         change.hasInternalID = entry.yesNo("internal_id")
         change.fromWeek = entry.integer("from_week", atLeast: 1)
         change.readyWeek = entry.integer("ready_week", atLeast: 1)
-        if change.fromWeek != nil && change.passport == nil && change.hasInternalID == nil {
+        if change.fromWeek != nil && entry.table["passport"] == nil && entry.table["internal_id"] == nil {
             entry.fail("from_week", "from_week says from when new documents are held; give passport or internal_id too")
         }
         guard let id else { return nil }
