@@ -11,19 +11,19 @@ struct WhatIfCommand: ParsableCommand {
         commandName: "whatif",
         abstract: "Compare the plan of a scenario with plans of changed versions of it (what if a house closes, a quota doubles…).",
         discussion: """
-            Each --change FILE is a small TOML file describing changes to the scenario: close or open a
-            safe house for some weeks, change beds, seats, quotas, processing times, costs or the budget,
-            add or remove a leg, safe house or programme, change a household's documents from a week.
+            Each --change FILE is a small TOML file describing changes to the scenario: close or open a \
+            safe house for some weeks, change beds, seats, quotas, processing times, costs or the budget, \
+            add or remove a leg, safe house or programme, change a household's documents from a week. \
             The format is in docs/WHATIF.md; Data/demo-changes/ has examples for Data/demo.
 
-            Every change file is applied on its own to the scenario as it is (the base), giving one
-            variant per file; to combine changes, put them in one file. The base and each variant are
-            planned with the same solver settings and reported side by side: households and persons
-            moved by urgency tier, average weeks waited, cost, objective and solver status; then, per
-            variant, the households moved in one plan and not the other (by id) and the capacities that
+            Every change file is applied on its own to the scenario as it is (the base), giving one \
+            variant per file; to combine changes, put them in one file. The base and each variant are \
+            planned with the same solver settings and reported side by side: households and persons \
+            moved by urgency tier, average weeks waited, cost, objective and solver status; then, per \
+            variant, the households moved in one plan and not the other (by id) and the capacities that \
             became binding or stopped binding.
 
-            Change files are checked as strictly as scenarios: every problem is listed as
+            Change files are checked as strictly as scenarios: every problem is listed as \
             FILE:LINE:COLUMN: error: message, nothing is planned or written, and the exit status is 1.
             """
     )
