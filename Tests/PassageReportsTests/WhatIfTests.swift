@@ -65,6 +65,22 @@ import Testing
         #expect(!doubled.newlyBinding.contains { $0.kind == .quota })
     }
 
+    /// Closing the house a committed household stays in is a conflict the comparison must show.
+    @Test func aClosureThatBreaksACommitmentIsShown() throws {
+        var base = try ScenarioLoader.load(directory: Self.demoDirectory)
+        base.commitments = [Commitment(
+            householdID: "H002", startWeek: 1, outboundLegs: ["L01", "L09", "L11", "L12"], safeHouseID: "SH-EVN-1",
+            programmeID: "P-DE-EVN", onwardLegs: ["L30"])]
+        let closed = try Self.variant("[[safe_house]]\nid = \"SH-EVN-1\"\nclosed_from_week = 3\n", "close.toml", base: base)
+        let comparison = try WhatIfComparison.plan(base: base, variants: [closed], options: PlanningOptions(timeLimitSeconds: 30))
+        #expect(comparison.base.conflicts.isEmpty)
+        let conflicts = comparison.variants[0].newConflicts
+        #expect(conflicts.map(\.kind) == [.houseClosed] && conflicts.first?.householdIDs == ["H002"])
+        let text = WhatIfReport.render(comparison, format: .text)
+        #expect(text.contains("Commitments this variant cannot keep"))
+        #expect(text.contains("Commitment conflicts"))
+    }
+
     @Test func movedSetsAndBindingDifferencesAreConsistent() {
         let base = Self.comparison.base
         let moved = Set(base.itineraries.map(\.householdID))

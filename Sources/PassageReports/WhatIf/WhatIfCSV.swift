@@ -18,6 +18,8 @@ enum WhatIfCSV {
         }
         row("households_moved") { "\($0.summary.overall.householdsMoved)" }
         row("persons_moved") { "\($0.summary.overall.personsMoved)" }
+        row("deadlines_missed") { "\($0.summary.deadlinesMissed)" }
+        row("commitment_conflicts") { "\($0.conflicts.count)" }
         row("average_weeks_waited") { Fmt.plain($0.summary.averageWeeksWaited, maxDecimals: 4) }
         row("total_cost") { Fmt.plain($0.summary.totalCost) }
         row("budget") { $0.scenario.budget.map { Fmt.plain($0) } ?? "" }

@@ -46,6 +46,9 @@ public struct VariantComparison: Sendable, Hashable {
     public var movedOnlyInBase: [String]
     /// Households this variant moves and the base plan does not, sorted by id.
     public var movedOnlyInVariant: [String]
+    /// Commitment conflicts of this variant's plan that the base plan does not have: commitments the
+    /// change makes impossible to keep as they stand (docs/SCENARIO.md, commitments.csv).
+    public var newConflicts: [CommitmentConflict]
     /// Capacities binding in this variant in periods where the base has room (or no such capacity).
     public var newlyBinding: [BindingDifference]
     /// Capacities binding in the base in periods where this variant has room. Periods in which the
@@ -63,6 +66,7 @@ public struct VariantComparison: Sendable, Hashable {
         let movedVariant = Set(plan.itineraries.map(\.householdID))
         movedOnlyInBase = movedBase.subtracting(movedVariant).sorted()
         movedOnlyInVariant = movedVariant.subtracting(movedBase).sorted()
+        newConflicts = plan.conflicts.filter { !base.conflicts.contains($0) }
         let baseUses = CapacityKey.index(base.capacity)
         let variantUses = CapacityKey.index(plan.capacity)
         newlyBinding = BindingDifference.group(variantUses.filter { key, use in

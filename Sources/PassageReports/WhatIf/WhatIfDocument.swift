@@ -46,6 +46,8 @@ enum WhatIfDocument {
         }
         row("Households moved", { Double($0.summary.overall.householdsMoved) }, Fmt.quantity)
         row("Persons moved", { Double($0.summary.overall.personsMoved) }, Fmt.quantity)
+        row("Deadlines missed", { Double($0.summary.deadlinesMissed) }, Fmt.quantity)
+        row("Commitment conflicts", { Double($0.conflicts.count) }, Fmt.quantity)
         row("Average weeks waited", { $0.summary.averageWeeksWaited }, { Fmt.grouped($0, decimals: 2) })
         row("Total cost", { $0.summary.totalCost }, { Fmt.money($0, currency) })
         rows.append(["Budget"] + plans.map { $0.scenario.budget.map { Fmt.money($0, currency) } ?? "no limit" })
@@ -67,6 +69,15 @@ enum WhatIfDocument {
             "Moved in the base, not in this variant: " + ids(variant.movedOnlyInBase),
             "Moved in this variant, not in the base: " + ids(variant.movedOnlyInVariant),
         ]))
+        // A change that breaks a commitment (its house closed, its seats cut) matters more than any total.
+        if !variant.newConflicts.isEmpty {
+            blocks.append(.heading("Commitments this variant cannot keep", level: 3))
+            for conflict in variant.newConflicts {
+                blocks.append(.entry(
+                    title: "\(conflict.householdIDs.joined(separator: ", "))  — \(conflict.kind.rawValue.replacingOccurrences(of: "_", with: " "))",
+                    details: [conflict.problem + ".", "What to do: " + conflict.action + "."]))
+            }
+        }
         let rows = bindingRows(variant.newlyBinding, "newly binding") + bindingRows(variant.noLongerBinding, "no longer binding")
         if rows.isEmpty {
             blocks.append(.lines(["Binding capacities: the same in both plans."]))

@@ -19,6 +19,7 @@ struct JSONWhatIfPlan: Encodable, Sendable {
     var budget: Nullable<Double>
     var summary: JSONSummary
     var householdsMoved: [String]
+    var conflicts: [JSONConflict]
 }
 
 struct JSONWhatIfVariant: Encodable, Sendable {
@@ -45,7 +46,10 @@ enum WhatIfJSON {
             JSONWhatIfPlan(
                 status: p.solver.status.rawValue, objective: Nullable(p.solver.objective), bound: Nullable(p.solver.bound),
                 gap: Nullable(p.solver.gap), budget: Nullable(p.scenario.budget), summary: JSONReport.summary(p),
-                householdsMoved: p.itineraries.map(\.householdID).sorted())
+                householdsMoved: p.itineraries.map(\.householdID).sorted(),
+                conflicts: p.conflicts.map {
+                    JSONConflict(kind: $0.kind.rawValue, householdIDs: $0.householdIDs, problem: $0.problem, action: $0.action)
+                })
         }
         func differences(_ list: [BindingDifference]) -> [JSONBindingDifference] {
             list.map { JSONBindingDifference(kind: $0.kind.rawValue, resourceID: $0.resourceID, periods: $0.periods) }
