@@ -138,6 +138,18 @@ import Testing
         #expect(changes.households == [documents, readiness])
     }
 
+    /// Written back as TOML and read again, the changes are equal; writing is stable.
+    @Test func roundTripThroughText() throws {
+        let changes = try read(Self.everything)
+        let text = changes.tomlText
+        let again = try read(text)
+        #expect(again == changes)
+        #expect(again.tomlText == text)
+        #expect(again.addedLegs == changes.addedLegs && again.addedProgrammes == changes.addedProgrammes)
+        #expect(try read("budget = \"unlimited\"\n").tomlText == "budget = \"unlimited\"\n")
+        #expect(try read("[[remove_leg]]\nid = \"L01\"\n").tomlText == "[[remove_leg]]\nid = \"L01\"\n")
+    }
+
     /// The same changes read from differently laid-out text are equal: positions are not part of a change.
     @Test func layoutDoesNotChangeTheChanges() throws {
         let compact = try read("[[programme]]\nid = \"P-CA-IST\"\nquota = 12\n")
