@@ -336,6 +336,25 @@ import Testing
         #expect(problems("[[\u{E9}]]\n").first?.hasPrefix("change.toml:1:1: error: TOML syntax error") == true)
     }
 
+    /// What broke scenario.toml when fuzzed is refused here too, located, before toml++ sees it.
+    @Test func hostileInputIsRefusedNotCrashedOn() throws {
+        func found(_ data: Data) -> [String] {
+            do {
+                _ = try ChangeFile.variant(data, file: "x.toml", base: Self.demo)
+                return []
+            } catch let error as ScenarioValidationError {
+                return error.issues.map(\.description)
+            } catch {
+                return ["unexpected \(error)"]
+            }
+        }
+        #expect(found(Data([0x62, 0x75, 0x64, 0x67, 0x65, 0x74, 0x3D, 0xFF])).first?.hasPrefix("x.toml:1:") == true)
+        #expect(found(Data("budget = 1\0\n".utf8)).first?.contains("control character") == true)
+        let deep = "[[" + Array(repeating: "a", count: 5000).joined(separator: ".") + "]]\n"
+        #expect(found(Data(deep.utf8)).first?.contains("TOML syntax error") == true)
+        #expect(found(Data()).count == 1)  // an empty file changes nothing
+    }
+
     @Test func aSectionMustBeAnArrayOfTables() {
         #expect(problems("[leg]\nid = \"L01\"\nseats_per_week = 3\n") == [
             "change.toml:1:1: error: leg must be an array of tables: write each entry under its own [[leg]] header"
