@@ -9,7 +9,8 @@ import PassageSealing
 struct WhatIfCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "whatif",
-        abstract: "Compare the plan of a scenario with plans of changed versions of it (what if a house closes, a quota doubles…).",
+        abstract:
+            "Compare the plan of a scenario with plans of changed versions of it (what if a house closes, a quota doubles…).",
         discussion: """
             Each --change FILE is a small TOML file describing changes to the scenario: close or open a \
             safe house for some weeks, change beds, seats, quotas, processing times, costs or the budget, \
@@ -31,9 +32,11 @@ struct WhatIfCommand: ParsableCommand {
     @Argument(help: "The scenario folder, or a sealed scenario file.", completion: .file())
     var scenario: String
 
-    @Option(name: .customLong("change"), help: ArgumentHelp(
-        "A change file (TOML, docs/WHATIF.md); repeat for more variants, each compared with the base.",
-        valueName: "file"), completion: .file(extensions: ["toml"]))
+    @Option(
+        name: .customLong("change"),
+        help: ArgumentHelp(
+            "A change file (TOML, docs/WHATIF.md); repeat for more variants, each compared with the base.",
+            valueName: "file"), completion: .file(extensions: ["toml"]))
     var changes: [String] = []
 
     @Option(help: "Report format: text, markdown, json or csv.")
@@ -64,8 +67,12 @@ struct WhatIfCommand: ParsableCommand {
 
     func validate() throws {
         if changes.isEmpty { throw ValidationError("give at least one --change FILE to compare with the scenario") }
-        if let timeLimit, !(timeLimit > 0) { throw ValidationError("--time-limit must be a positive number of seconds") }
-        if let mipGap, !(mipGap >= 0 && mipGap < 1) { throw ValidationError("--mip-gap must be a fraction from 0 to below 1") }
+        if let timeLimit, !(timeLimit > 0) {
+            throw ValidationError("--time-limit must be a positive number of seconds")
+        }
+        if let mipGap, !(mipGap >= 0 && mipGap < 1) {
+            throw ValidationError("--mip-gap must be a fraction from 0 to below 1")
+        }
         if seal && output == nil { throw ValidationError("--seal needs --output FILE") }
     }
 
@@ -109,7 +116,8 @@ struct WhatIfCommand: ParsableCommand {
             let log: (@Sendable (String) -> Void)?
             if showsProgress {
                 // Variant names come from change-file titles, never from household data.
-                StandardError.write("passage: planning " + (index == 0 ? "the base" : "variant \(index) of \(variants.count)"))
+                StandardError.write(
+                    "passage: planning " + (index == 0 ? "the base" : "variant \(index) of \(variants.count)"))
                 let progress = SolveProgress()
                 log = { @Sendable line in progress.handle(line) }
             } else {

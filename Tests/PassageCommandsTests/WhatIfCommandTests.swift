@@ -27,7 +27,8 @@ import Testing
     @Test func aBadChangeFileIsReportedWithItsPositionAndNothingIsWritten() throws {
         let folder = try TemporaryFolder()
         let bad = folder.path("bad.toml")
-        try Data("title = \"Bad\"\n\n[[safe_house]]\nid = \"SH-NOPE\"\nbeds = -1\n".utf8).write(to: URL(fileURLWithPath: bad))
+        try Data("title = \"Bad\"\n\n[[safe_house]]\nid = \"SH-NOPE\"\nbeds = -1\n".utf8).write(
+            to: URL(fileURLWithPath: bad))
         let output = folder.path("whatif.txt")
         let result = try Passage.run([
             "whatif", Passage.demo, "--change", Self.example("canada-doubles-quota.toml"), "--change", bad,
@@ -37,11 +38,12 @@ import Testing
         #expect(result.standardOutput.isEmpty)
         #expect(!FileManager.default.fileExists(atPath: output))
         let errors = result.standardError.split(separator: "\n").map(String.init)
-        #expect(errors == [
-            "\(bad):4:1: error: safe house SH-NOPE is not an id in safe_houses.csv",
-            "\(bad):5:1: error: beds must be an integer of 0 or more",
-            "2 problems found; nothing was written.",
-        ])
+        #expect(
+            errors == [
+                "\(bad):4:1: error: safe house SH-NOPE is not an id in safe_houses.csv",
+                "\(bad):5:1: error: beds must be an integer of 0 or more",
+                "2 problems found; nothing was written.",
+            ])
     }
 
     @Test func aChangeFileIsRequired() throws {

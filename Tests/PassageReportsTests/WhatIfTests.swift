@@ -51,13 +51,17 @@ import Testing
         for itinerary in closed.plan.itineraries where itinerary.stay.houseID == "SH-EVN-1" {
             #expect(itinerary.stay.toWeek < 4)
         }
-        #expect(!closed.plan.capacity.contains { $0.kind == .beds && $0.resourceID == "SH-EVN-1" && ($0.week ?? 0) >= 4 })
+        #expect(
+            !closed.plan.capacity.contains { $0.kind == .beds && $0.resourceID == "SH-EVN-1" && ($0.week ?? 0) >= 4 })
     }
 
     @Test func doublingQuotasMovesNoFewerPersons() {
         let base = Self.comparison.base
         let doubled = Self.comparison.variants[2]
-        #expect(doubled.changes == ["programme P-CA-IST: quota 12", "programme P-FR-EVN: quota 10", "programme P-DE-EVN: quota 8"])
+        #expect(
+            doubled.changes == [
+                "programme P-CA-IST: quota 12", "programme P-FR-EVN: quota 10", "programme P-DE-EVN: quota 8",
+            ])
         #expect(doubled.plan.summary.overall.personsMoved >= base.summary.overall.personsMoved)
         #expect(doubled.plan.summary.urgencyWeightedPersonsMoved >= base.summary.urgencyWeightedPersonsMoved)
         // A quota that bound in the base has room now.
@@ -68,11 +72,15 @@ import Testing
     /// Closing the house a committed household stays in is a conflict the comparison must show.
     @Test func aClosureThatBreaksACommitmentIsShown() throws {
         var base = try ScenarioLoader.load(directory: Self.demoDirectory)
-        base.commitments = [Commitment(
-            householdID: "H002", startWeek: 1, outboundLegs: ["L01", "L09", "L11", "L12"], safeHouseID: "SH-EVN-1",
-            programmeID: "P-DE-EVN", onwardLegs: ["L30"])]
-        let closed = try Self.variant("[[safe_house]]\nid = \"SH-EVN-1\"\nclosed_from_week = 3\n", "close.toml", base: base)
-        let comparison = try WhatIfComparison.plan(base: base, variants: [closed], options: PlanningOptions(timeLimitSeconds: 30))
+        base.commitments = [
+            Commitment(
+                householdID: "H002", startWeek: 1, outboundLegs: ["L01", "L09", "L11", "L12"], safeHouseID: "SH-EVN-1",
+                programmeID: "P-DE-EVN", onwardLegs: ["L30"])
+        ]
+        let closed = try Self.variant(
+            "[[safe_house]]\nid = \"SH-EVN-1\"\nclosed_from_week = 3\n", "close.toml", base: base)
+        let comparison = try WhatIfComparison.plan(
+            base: base, variants: [closed], options: PlanningOptions(timeLimitSeconds: 30))
         #expect(comparison.base.conflicts.isEmpty)
         let conflicts = comparison.variants[0].newConflicts
         #expect(conflicts.map(\.kind) == [.houseClosed] && conflicts.first?.householdIDs == ["H002"])
@@ -105,14 +113,17 @@ import Testing
         // The base and the first variant planned again (two solves keep the test quick), against the same
         // two plans from the shared comparison.
         let base = try ScenarioLoader.load(directory: Self.demoDirectory)
-        let closed = try Self.variant("[[safe_house]]\nid = \"SH-EVN-1\"\nclosed_from_week = 4\n", "close-evn.toml", base: base)
-        let again = try WhatIfComparison.plan(base: base, variants: [closed], options: PlanningOptions(timeLimitSeconds: 30))
+        let closed = try Self.variant(
+            "[[safe_house]]\nid = \"SH-EVN-1\"\nclosed_from_week = 4\n", "close-evn.toml", base: base)
+        let again = try WhatIfComparison.plan(
+            base: base, variants: [closed], options: PlanningOptions(timeLimitSeconds: 30))
         let first = Self.comparison.variants[0]
         let earlier = WhatIfComparison(
             base: Self.comparison.base,
             variants: [(name: first.name, file: first.file, changes: first.changes, plan: first.plan)])
         for format in ReportFormat.allCases {
-            #expect(WhatIfReport.render(again, format: format) == WhatIfReport.render(earlier, format: format), "\(format)")
+            #expect(
+                WhatIfReport.render(again, format: format) == WhatIfReport.render(earlier, format: format), "\(format)")
         }
     }
 
@@ -120,7 +131,9 @@ import Testing
         let text = WhatIfReport.render(Self.comparison, format: .text)
         #expect(text.hasPrefix("Passage what-if: Demo: North Caucasus winter 2026-27\n"))
         #expect(text.contains("Base and 3 variants"))
-        for heading in ["close-evn (close-evn.toml)", "Istanbul closed W1-W8 (close-ist.toml)", "Quotas doubled (double.toml)"] {
+        for heading in [
+            "close-evn (close-evn.toml)", "Istanbul closed W1-W8 (close-ist.toml)", "Quotas doubled (double.toml)",
+        ] {
             #expect(text.contains(heading))
         }
         #expect(text.contains("Changes: safe house SH-EVN-1: closed W4 to the end."))

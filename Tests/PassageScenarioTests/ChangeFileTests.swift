@@ -7,7 +7,9 @@ import Testing
 /// at its file, line and column, all in one run.
 @Suite struct ChangeFileTests {
     static let demo: Scenario = {
-        do { return try ScenarioLoader.load(directory: demoDirectory) } catch { fatalError("the demo must load: \(error)") }
+        do { return try ScenarioLoader.load(directory: demoDirectory) } catch {
+            fatalError("the demo must load: \(error)")
+        }
     }()
 
     /// Every section, each key once: positions can be read off the literal (line 1 is `title`).
@@ -115,9 +117,12 @@ import Testing
         (house.beds, house.costPerPersonWeek, house.maxStayWeeks, house.openUntilWeek) = (7, 95.5, 11, 14)
         (house.closedFromWeek, house.closedUntilWeek) = (4, 6)
         #expect(changes.safeHouses == [house])
-        #expect(changes.addedSafeHouses == [
-            SafeHouse(id: "SH-EVN-3", location: "yerevan", beds: 2, costPerPersonWeek: 60, needsSupported: ["medical", "minor"])
-        ])
+        #expect(
+            changes.addedSafeHouses == [
+                SafeHouse(
+                    id: "SH-EVN-3", location: "yerevan", beds: 2, costPerPersonWeek: 60,
+                    needsSupported: ["medical", "minor"])
+            ])
         #expect(changes.removedSafeHouses == ["SH-BEG-1"])
         var leg = LegChange(id: "L11")
         (leg.seatsPerWeek, leg.costPerPerson, leg.durationDays, leg.risk) = (40, 35, 1, 4.5)
@@ -171,7 +176,9 @@ import Testing
         #expect(scenario.legs.first { $0.id == "L11" }?.seatsPerWeek == 40)
         #expect(scenario.legs.contains { $0.id == "L40" } && !scenario.legs.contains { $0.id == "L21" })
         #expect(scenario.programmes.first { $0.id == "P-CA-IST" }?.quota == 12)
-        #expect(scenario.programmes.contains { $0.id == "P-SE-TBS" } && !scenario.programmes.contains { $0.id == "P-FR-BEG" })
+        #expect(
+            scenario.programmes.contains { $0.id == "P-SE-TBS" }
+                && !scenario.programmes.contains { $0.id == "P-FR-BEG" })
         // A passport issued in week 6: the household holds it, and is ready no earlier than week 6.
         let h001 = try #require(scenario.households.first { $0.id == "H001" })
         #expect(h001.passport == .valid && h001.readyWeek == 6)
@@ -181,12 +188,16 @@ import Testing
         #expect(scenario.households.count == Self.demo.households.count)
         #expect(scenario.locations == Self.demo.locations)
         #expect(variant.changes.descriptions.first == "budget 80000")
-        #expect(variant.changes.descriptions.contains("safe house SH-EVN-1: 7 beds, cost 95.5 per person-week, longest stay 11 weeks, open until W14, closed W4–W6"))
+        #expect(
+            variant.changes.descriptions.contains(
+                "safe house SH-EVN-1: 7 beds, cost 95.5 per person-week, longest stay 11 weeks, open until W14, closed W4–W6"
+            ))
     }
 
     @Test func closingWithoutAnEndClosesToTheEndOfTheHorizon() throws {
         let variant = try ChangeFile.variant(
-            Data("[[safe_house]]\nid = \"SH-EVN-1\"\nclosed_from_week = 4\n".utf8), file: "dir/close.toml", base: Self.demo)
+            Data("[[safe_house]]\nid = \"SH-EVN-1\"\nclosed_from_week = 4\n".utf8), file: "dir/close.toml",
+            base: Self.demo)
         #expect(variant.name == "close")
         let house = try #require(variant.scenario.safeHouses.first { $0.id == "SH-EVN-1" })
         #expect(house.closedWeeks == [4...16])
@@ -231,25 +242,27 @@ import Testing
             risk = 11
 
             """
-        #expect(problems(text) == [
-            "change.toml:1:1: error: title must be a non-empty string",
-            "change.toml:2:1: error: unknown key \"colour\"; expected title, budget or one of the sections [[safe_house]], [[add_safe_house]], [[remove_safe_house]], [[leg]], [[add_leg]], [[remove_leg]], [[programme]], [[add_programme]], [[remove_programme]], [[household]]",
-            "change.toml:3:1: error: budget must be a number of 0 or more, or \"unlimited\"",
-            "change.toml:7:3: error: beds must be an integer of 0 or more",
-            "change.toml:8:3: error: unknown key \"smell\" in [[safe_house]]; expected one of: id, beds, cost_per_person_week, max_stay_weeks, open_from_week, open_until_week, closed_from_week, closed_until_week",
-            "change.toml:12:1: error: seats_per_week must be an integer of 0 or more",
-            "change.toml:15:1: error: [[programme]] changes nothing: give at least one key besides id",
-            "change.toml:18:1: error: id must be a string holding an id of at most 64 letters, digits, '_', '.' or '-', starting with a letter or digit",
-            "change.toml:19:1: error: passport must be a string, one of valid, expired, none",
-            "change.toml:20:1: error: internal_id must be true or false (or \"yes\" or \"no\")",
-            "change.toml:22:1: error: [[add_leg]] needs the key duration_days: expected an integer from 0 to 30",
-            "change.toml:22:1: error: [[add_leg]] needs the key cost_per_person: expected a number of 0 or more",
-            "change.toml:22:1: error: [[add_leg]] needs the key seats_per_week: expected an integer of 0 or more",
-            "change.toml:25:1: error: to must differ from from (both are \"yerevan\")",
-            "change.toml:26:1: error: mode must be a string, one of road, rail, air, sea",
-            "change.toml:27:1: error: documents must be \(DocumentRuleParsing.expected): in \"RU:visa\" the document must be one of none, internal_id, international_passport",
-            "change.toml:28:1: error: risk must be a number from 0 to 10",
-        ].sorted { ValidationIssueOrder.less($0, $1) })
+        #expect(
+            problems(text)
+                == [
+                    "change.toml:1:1: error: title must be a non-empty string",
+                    "change.toml:2:1: error: unknown key \"colour\"; expected title, budget or one of the sections [[safe_house]], [[add_safe_house]], [[remove_safe_house]], [[leg]], [[add_leg]], [[remove_leg]], [[programme]], [[add_programme]], [[remove_programme]], [[household]]",
+                    "change.toml:3:1: error: budget must be a number of 0 or more, or \"unlimited\"",
+                    "change.toml:7:3: error: beds must be an integer of 0 or more",
+                    "change.toml:8:3: error: unknown key \"smell\" in [[safe_house]]; expected one of: id, beds, cost_per_person_week, max_stay_weeks, open_from_week, open_until_week, closed_from_week, closed_until_week",
+                    "change.toml:12:1: error: seats_per_week must be an integer of 0 or more",
+                    "change.toml:15:1: error: [[programme]] changes nothing: give at least one key besides id",
+                    "change.toml:18:1: error: id must be a string holding an id of at most 64 letters, digits, '_', '.' or '-', starting with a letter or digit",
+                    "change.toml:19:1: error: passport must be a string, one of valid, expired, none",
+                    "change.toml:20:1: error: internal_id must be true or false (or \"yes\" or \"no\")",
+                    "change.toml:22:1: error: [[add_leg]] needs the key duration_days: expected an integer from 0 to 30",
+                    "change.toml:22:1: error: [[add_leg]] needs the key cost_per_person: expected a number of 0 or more",
+                    "change.toml:22:1: error: [[add_leg]] needs the key seats_per_week: expected an integer of 0 or more",
+                    "change.toml:25:1: error: to must differ from from (both are \"yerevan\")",
+                    "change.toml:26:1: error: mode must be a string, one of road, rail, air, sea",
+                    "change.toml:27:1: error: documents must be \(DocumentRuleParsing.expected): in \"RU:visa\" the document must be one of none, internal_id, international_passport",
+                    "change.toml:28:1: error: risk must be a number from 0 to 10",
+                ].sorted { ValidationIssueOrder.less($0, $1) })
     }
 
     /// Problems only the scenario can reveal, reported together with the file's other problems.
@@ -312,20 +325,21 @@ import Testing
             application_from_week = 14
 
             """
-        #expect(problems(text) == [
-            "change.toml:2:1: error: safe house SH-NOPE is not an id in safe_houses.csv",
-            "change.toml:7:1: error: closed_from_week must be a week of the horizon, an integer from 1 to 16 (got 40)",
-            "change.toml:8:1: error: open_from_week must be an integer of 1 or more",
-            "change.toml:11:1: error: safe house SH-EVN-1 already has an entry at line 6; give each one entry",
-            "change.toml:18:1: error: leg L01 is removed by this file, so it cannot also be changed",
-            "change.toml:22:1: error: leg L02 already exists; use [[leg]] to change it",
-            "change.toml:24:1: error: to \"atlantis\" is not an id in locations.csv",
-            "change.toml:36:1: error: arrival \"paris\" is in country FR but destination_country is DE; the arrival must be in the destination country",
-            "change.toml:42:1: error: application_until_week must be a week of the horizon, an integer from 1 to 16 (got 20)",
-            "change.toml:45:1: error: household H999 is not an id in households.csv",
-            "change.toml:51:1: error: household H002 would be ready only after its latest_departure_week; change its latest_departure_week in households.csv first",
-            "change.toml:55:1: error: programme P-LT-TBS's application window would end (week 12) before it starts (week 14)",
-        ])
+        #expect(
+            problems(text) == [
+                "change.toml:2:1: error: safe house SH-NOPE is not an id in safe_houses.csv",
+                "change.toml:7:1: error: closed_from_week must be a week of the horizon, an integer from 1 to 16 (got 40)",
+                "change.toml:8:1: error: open_from_week must be an integer of 1 or more",
+                "change.toml:11:1: error: safe house SH-EVN-1 already has an entry at line 6; give each one entry",
+                "change.toml:18:1: error: leg L01 is removed by this file, so it cannot also be changed",
+                "change.toml:22:1: error: leg L02 already exists; use [[leg]] to change it",
+                "change.toml:24:1: error: to \"atlantis\" is not an id in locations.csv",
+                "change.toml:36:1: error: arrival \"paris\" is in country FR but destination_country is DE; the arrival must be in the destination country",
+                "change.toml:42:1: error: application_until_week must be a week of the horizon, an integer from 1 to 16 (got 20)",
+                "change.toml:45:1: error: household H999 is not an id in households.csv",
+                "change.toml:51:1: error: household H002 would be ready only after its latest_departure_week; change its latest_departure_week in households.csv first",
+                "change.toml:55:1: error: programme P-LT-TBS's application window would end (week 12) before it starts (week 14)",
+            ])
     }
 
     @Test func syntaxErrorsAreLocated() {
@@ -356,22 +370,26 @@ import Testing
     }
 
     @Test func aSectionMustBeAnArrayOfTables() {
-        #expect(problems("[leg]\nid = \"L01\"\nseats_per_week = 3\n") == [
-            "change.toml:1:1: error: leg must be an array of tables: write each entry under its own [[leg]] header"
-        ])
+        #expect(
+            problems("[leg]\nid = \"L01\"\nseats_per_week = 3\n") == [
+                "change.toml:1:1: error: leg must be an array of tables: write each entry under its own [[leg]] header"
+            ])
     }
 
     @Test func aFileThatChangesNothingIsRefused() {
-        #expect(problems("title = \"Nothing\"\n") == [
-            "change.toml:1:1: error: the file changes nothing; expected budget or at least one section such as [[safe_house]]"
-        ])
+        #expect(
+            problems("title = \"Nothing\"\n") == [
+                "change.toml:1:1: error: the file changes nothing; expected budget or at least one section such as [[safe_house]]"
+            ])
     }
 
     @Test func whatACommitmentUsesCannotBeRemoved() throws {
         var base = Self.demo
-        base.commitments = [Commitment(
-            householdID: "H001", startWeek: 1, outboundLegs: ["L01", "L09", "L11", "L12"], safeHouseID: "SH-EVN-1",
-            programmeID: "P-DE-EVN", onwardLegs: ["L30"])]
+        base.commitments = [
+            Commitment(
+                householdID: "H001", startWeek: 1, outboundLegs: ["L01", "L09", "L11", "L12"], safeHouseID: "SH-EVN-1",
+                programmeID: "P-DE-EVN", onwardLegs: ["L30"])
+        ]
         let found = problems(
             "[[remove_leg]]\nid = \"L11\"\n[[remove_safe_house]]\nid = \"SH-EVN-1\"\n[[remove_programme]]\nid = \"P-DE-EVN\"\n",
             base: base)

@@ -25,13 +25,17 @@ enum WhatIfCSV {
         row("budget") { $0.scenario.budget.map { Fmt.plain($0) } ?? "" }
 
         let moved = plans.map { Set($0.itineraries.map(\.householdID)) }
-        let differing = moved.reduce(Set<String>()) { $0.union($1) }.subtracting(moved.dropFirst().reduce(moved[0]) { $0.intersection($1) })
+        let differing = moved.reduce(Set<String>()) { $0.union($1) }.subtracting(
+            moved.dropFirst().reduce(moved[0]) { $0.intersection($1) })
         for id in differing.sorted() {
             rows.append(["moved " + CSVReport.text(id)] + moved.map { $0.contains(id) ? "moved" : "not moved" })
         }
 
         // The binding periods of every capacity named in some variant's differences, in each plan.
-        let resources = Set(comparison.variants.flatMap { ($0.newlyBinding + $0.noLongerBinding).map { CapacityKey.Resource(kind: $0.kind, id: $0.resourceID) } })
+        let resources = Set(
+            comparison.variants.flatMap {
+                ($0.newlyBinding + $0.noLongerBinding).map { CapacityKey.Resource(kind: $0.kind, id: $0.resourceID) }
+            })
         let binding = plans.map { plan -> [CapacityKey.Resource: [String]] in
             let bound = plan.capacity.filter { !$0.hasRoomOrNone }
             return BindingDifference.group(CapacityKey.index(bound).keys).reduce(into: [:]) {
@@ -40,8 +44,9 @@ enum WhatIfCSV {
         }
         let ordered = resources.sorted { (CapacityKey.order($0.kind), $0.id) < (CapacityKey.order($1.kind), $1.id) }
         for resource in ordered {
-            rows.append(["binding \(resource.kind.rawValue) " + CSVReport.text(resource.id)]
-                + binding.map { ($0[resource] ?? []).joined(separator: " ") })
+            rows.append(
+                ["binding \(resource.kind.rawValue) " + CSVReport.text(resource.id)]
+                    + binding.map { ($0[resource] ?? []).joined(separator: " ") })
         }
         let header = ["measure", "base"] + comparison.variants.map { CSVReport.text($0.name) }
         return CSVReport.table(header: header, rows: rows)

@@ -25,8 +25,10 @@ public struct WhatIfComparison: Sendable, Hashable {
     ) throws -> WhatIfComparison {
         let basePlan = try Planner(scenario: base).plan(options: options)
         let variantPlans = try variants.map { variant in
-            (name: variant.name, file: variant.file, changes: variant.changes.descriptions,
-             plan: try Planner(scenario: variant.scenario).plan(options: options))
+            (
+                name: variant.name, file: variant.file, changes: variant.changes.descriptions,
+                plan: try Planner(scenario: variant.scenario).plan(options: options)
+            )
         }
         return WhatIfComparison(base: basePlan, variants: variantPlans)
     }
@@ -69,14 +71,16 @@ public struct VariantComparison: Sendable, Hashable {
         newConflicts = plan.conflicts.filter { !base.conflicts.contains($0) }
         let baseUses = CapacityKey.index(base.capacity)
         let variantUses = CapacityKey.index(plan.capacity)
-        newlyBinding = BindingDifference.group(variantUses.filter { key, use in
-            use.hasRoomOrNone == false && (baseUses[key]?.hasRoomOrNone ?? true)
-        }.keys)
-        noLongerBinding = BindingDifference.group(baseUses.filter { key, use in
-            guard use.hasRoomOrNone == false, let other = variantUses[key], other.capacity > CapacityKey.epsilon
-            else { return false }
-            return other.hasRoomOrNone
-        }.keys)
+        newlyBinding = BindingDifference.group(
+            variantUses.filter { key, use in
+                use.hasRoomOrNone == false && (baseUses[key]?.hasRoomOrNone ?? true)
+            }.keys)
+        noLongerBinding = BindingDifference.group(
+            baseUses.filter { key, use in
+                guard use.hasRoomOrNone == false, let other = variantUses[key], other.capacity > CapacityKey.epsilon
+                else { return false }
+                return other.hasRoomOrNone
+            }.keys)
     }
 }
 
@@ -128,7 +132,9 @@ struct CapacityKey: Hashable {
     static func index(_ uses: [CapacityUse]) -> [CapacityKey: CapacityUse] {
         var index: [CapacityKey: CapacityUse] = [:]
         for use in uses {
-            index[CapacityKey(resource: Resource(kind: use.kind, id: use.resourceID), week: use.week, period: use.period)] = use
+            index[
+                CapacityKey(resource: Resource(kind: use.kind, id: use.resourceID), week: use.week, period: use.period)] =
+                use
         }
         return index
     }

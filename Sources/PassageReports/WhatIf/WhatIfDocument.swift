@@ -32,17 +32,25 @@ enum WhatIfDocument {
         var rows: [[String]] = []
         func row(_ label: String, _ value: (Plan) -> Double, _ format: (Double) -> String) {
             let baseValue = value(comparison.base)
-            rows.append([label] + plans.enumerated().map { index, plan in
-                let v = value(plan)
-                return index == 0 ? format(v) : format(v) + difference(v - baseValue, format)
-            })
+            rows.append(
+                [label]
+                    + plans.enumerated().map { index, plan in
+                        let v = value(plan)
+                        return index == 0 ? format(v) : format(v) + difference(v - baseValue, format)
+                    })
         }
         rows.append(["Solver status"] + plans.map { $0.solver.status.rawValue })
         rows.append(["Objective (minimised)"] + plans.map { Fmt.objective($0.solver.objective) })
         rows.append(["Gap"] + plans.map { Fmt.percent($0.solver.gap) })
         for tier in 1...4 {
-            row("Households moved, urgency \(tier)", { Double(tier <= $0.summary.byUrgency.count ? $0.summary.byUrgency[tier - 1].householdsMoved : 0) }, Fmt.quantity)
-            row("Persons moved, urgency \(tier)", { Double(tier <= $0.summary.byUrgency.count ? $0.summary.byUrgency[tier - 1].personsMoved : 0) }, Fmt.quantity)
+            row(
+                "Households moved, urgency \(tier)",
+                { Double(tier <= $0.summary.byUrgency.count ? $0.summary.byUrgency[tier - 1].householdsMoved : 0) },
+                Fmt.quantity)
+            row(
+                "Persons moved, urgency \(tier)",
+                { Double(tier <= $0.summary.byUrgency.count ? $0.summary.byUrgency[tier - 1].personsMoved : 0) },
+                Fmt.quantity)
         }
         row("Households moved", { Double($0.summary.overall.householdsMoved) }, Fmt.quantity)
         row("Persons moved", { Double($0.summary.overall.personsMoved) }, Fmt.quantity)
@@ -64,21 +72,27 @@ enum WhatIfDocument {
 
     static func section(_ variant: VariantComparison, currency: String) -> [ReportBlock] {
         var blocks: [ReportBlock] = [.heading("\(variant.name) (\(variant.file))", level: 2)]
-        blocks.append(.lines(["Changes: " + (variant.changes.isEmpty ? "none." : variant.changes.joined(separator: "; ") + ".")]))
-        blocks.append(.lines([
-            "Moved in the base, not in this variant: " + ids(variant.movedOnlyInBase),
-            "Moved in this variant, not in the base: " + ids(variant.movedOnlyInVariant),
-        ]))
+        blocks.append(
+            .lines(["Changes: " + (variant.changes.isEmpty ? "none." : variant.changes.joined(separator: "; ") + ".")]))
+        blocks.append(
+            .lines([
+                "Moved in the base, not in this variant: " + ids(variant.movedOnlyInBase),
+                "Moved in this variant, not in the base: " + ids(variant.movedOnlyInVariant),
+            ]))
         // A change that breaks a commitment (its house closed, its seats cut) matters more than any total.
         if !variant.newConflicts.isEmpty {
             blocks.append(.heading("Commitments this variant cannot keep", level: 3))
             for conflict in variant.newConflicts {
-                blocks.append(.entry(
-                    title: "\(conflict.householdIDs.joined(separator: ", "))  — \(conflict.kind.rawValue.replacingOccurrences(of: "_", with: " "))",
-                    details: [conflict.problem + ".", "What to do: " + conflict.action + "."]))
+                blocks.append(
+                    .entry(
+                        title:
+                            "\(conflict.householdIDs.joined(separator: ", "))  — \(conflict.kind.rawValue.replacingOccurrences(of: "_", with: " "))",
+                        details: [conflict.problem + ".", "What to do: " + conflict.action + "."]))
             }
         }
-        let rows = bindingRows(variant.newlyBinding, "newly binding") + bindingRows(variant.noLongerBinding, "no longer binding")
+        let rows =
+            bindingRows(variant.newlyBinding, "newly binding")
+            + bindingRows(variant.noLongerBinding, "no longer binding")
         if rows.isEmpty {
             blocks.append(.lines(["Binding capacities: the same in both plans."]))
         } else {

@@ -44,11 +44,13 @@ enum WhatIfJSON {
         let header = comparison.base.scenario
         func plan(_ p: Plan) -> JSONWhatIfPlan {
             JSONWhatIfPlan(
-                status: p.solver.status.rawValue, objective: Nullable(p.solver.objective), bound: Nullable(p.solver.bound),
+                status: p.solver.status.rawValue, objective: Nullable(p.solver.objective),
+                bound: Nullable(p.solver.bound),
                 gap: Nullable(p.solver.gap), budget: Nullable(p.scenario.budget), summary: JSONReport.summary(p),
                 householdsMoved: p.itineraries.map(\.householdID).sorted(),
                 conflicts: p.conflicts.map {
-                    JSONConflict(kind: $0.kind.rawValue, householdIDs: $0.householdIDs, problem: $0.problem, action: $0.action)
+                    JSONConflict(
+                        kind: $0.kind.rawValue, householdIDs: $0.householdIDs, problem: $0.problem, action: $0.action)
                 })
         }
         func differences(_ list: [BindingDifference]) -> [JSONBindingDifference] {

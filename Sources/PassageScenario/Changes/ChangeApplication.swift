@@ -33,11 +33,15 @@ struct ChangeApplication {
 
     private mutating func safeHouses(_ changes: ScenarioChanges) -> [SafeHouse] {
         var houses = base.safeHouses
-        let removed = removals(changes.removedSafeHouseEntries, existing: houses.map(\.id), what: "safe house",
-                               table: ScenarioFileName.safeHouses, usedBy: { c, id in c.safeHouseID == id })
+        let removed = removals(
+            changes.removedSafeHouseEntries, existing: houses.map(\.id), what: "safe house",
+            table: ScenarioFileName.safeHouses, usedBy: { c, id in c.safeHouseID == id })
         for entry in unique(changes.safeHouseEntries, \.id, "safe house") {
-            guard let index = existingIndex(entry, entry.value.id, in: houses.map(\.id), "safe house",
-                                            ScenarioFileName.safeHouses, removed: removed) else { continue }
+            guard
+                let index = existingIndex(
+                    entry, entry.value.id, in: houses.map(\.id), "safe house",
+                    ScenarioFileName.safeHouses, removed: removed)
+            else { continue }
             let change = entry.value
             var house = houses[index]
             if let beds = change.beds { house.beds = beds }
@@ -46,8 +50,10 @@ struct ChangeApplication {
             if let from = week(entry, "open_from_week", change.openFromWeek) { house.openFromWeek = from }
             if let until = week(entry, "open_until_week", change.openUntilWeek) { house.openUntilWeek = until }
             if let until = house.openUntilWeek, until < house.openFromWeek {
-                fail(entry.position(change.openUntilWeek != nil ? "open_until_week" : "open_from_week"),
-                     "safe house \(house.id) would close (open_until_week \(until)) before it opens (open_from_week \(house.openFromWeek))")
+                fail(
+                    entry.position(change.openUntilWeek != nil ? "open_until_week" : "open_from_week"),
+                    "safe house \(house.id) would close (open_until_week \(until)) before it opens (open_from_week \(house.openFromWeek))"
+                )
             }
             let closedFrom = week(entry, "closed_from_week", change.closedFromWeek)
             let closedUntil = week(entry, "closed_until_week", change.closedUntilWeek)
@@ -73,12 +79,16 @@ struct ChangeApplication {
 
     private mutating func legs(_ changes: ScenarioChanges) -> [RouteLeg] {
         var legs = base.legs
-        let removed = removals(changes.removedLegEntries, existing: legs.map(\.id), what: "leg",
-                               table: ScenarioFileName.legs,
-                               usedBy: { c, id in c.outboundLegs.contains(id) || c.onwardLegs.contains(id) })
+        let removed = removals(
+            changes.removedLegEntries, existing: legs.map(\.id), what: "leg",
+            table: ScenarioFileName.legs,
+            usedBy: { c, id in c.outboundLegs.contains(id) || c.onwardLegs.contains(id) })
         for entry in unique(changes.legEntries, \.id, "leg") {
-            guard let index = existingIndex(entry, entry.value.id, in: legs.map(\.id), "leg", ScenarioFileName.legs,
-                                            removed: removed) else { continue }
+            guard
+                let index = existingIndex(
+                    entry, entry.value.id, in: legs.map(\.id), "leg", ScenarioFileName.legs,
+                    removed: removed)
+            else { continue }
             let change = entry.value
             if let seats = change.seatsPerWeek { legs[index].seatsPerWeek = seats }
             if let cost = change.costPerPerson { legs[index].costPerPerson = cost }
@@ -96,11 +106,15 @@ struct ChangeApplication {
 
     private mutating func programmes(_ changes: ScenarioChanges) -> [VisaProgramme] {
         var programmes = base.programmes
-        let removed = removals(changes.removedProgrammeEntries, existing: programmes.map(\.id), what: "programme",
-                               table: ScenarioFileName.programmes, usedBy: { c, id in c.programmeID == id })
+        let removed = removals(
+            changes.removedProgrammeEntries, existing: programmes.map(\.id), what: "programme",
+            table: ScenarioFileName.programmes, usedBy: { c, id in c.programmeID == id })
         for entry in unique(changes.programmeEntries, \.id, "programme") {
-            guard let index = existingIndex(entry, entry.value.id, in: programmes.map(\.id), "programme",
-                                            ScenarioFileName.programmes, removed: removed) else { continue }
+            guard
+                let index = existingIndex(
+                    entry, entry.value.id, in: programmes.map(\.id), "programme",
+                    ScenarioFileName.programmes, removed: removed)
+            else { continue }
             let change = entry.value
             var programme = programmes[index]
             if let quota = change.quota { programme.quota = quota }
@@ -114,8 +128,10 @@ struct ChangeApplication {
             }
             if let until = programme.applicationUntilWeek, until < (programme.applicationFromWeek ?? 1) {
                 let key = change.applicationUntilWeek != nil ? "application_until_week" : "application_from_week"
-                fail(entry.position(key),
-                     "programme \(programme.id)'s application window would end (week \(until)) before it starts (week \(programme.applicationFromWeek ?? 1))")
+                fail(
+                    entry.position(key),
+                    "programme \(programme.id)'s application window would end (week \(until)) before it starts (week \(programme.applicationFromWeek ?? 1))"
+                )
             }
             programmes[index] = programme
         }
@@ -126,15 +142,18 @@ struct ChangeApplication {
             location(entry, "lodged_at", programme.lodgedAt)
             location(entry, "arrival", programme.arrival)
             if let arrivalCountry = country[programme.arrival], arrivalCountry != programme.destinationCountry {
-                fail(entry.position("arrival"),
-                     "arrival \"\(programme.arrival)\" is in country \(arrivalCountry) but destination_country is "
+                fail(
+                    entry.position("arrival"),
+                    "arrival \"\(programme.arrival)\" is in country \(arrivalCountry) but destination_country is "
                         + "\(programme.destinationCountry); the arrival must be in the destination country")
             }
             _ = week(entry, "application_from_week", programme.applicationFromWeek)
             _ = week(entry, "application_until_week", programme.applicationUntilWeek)
         }
-        programmes += additions(changes.addedProgrammeEntries, existing: programmes.map(\.id) + Array(removed), "programme")
-            .map(\.value)
+        programmes += additions(
+            changes.addedProgrammeEntries, existing: programmes.map(\.id) + Array(removed), "programme"
+        )
+        .map(\.value)
         return programmes
     }
 
@@ -142,8 +161,11 @@ struct ChangeApplication {
         var households = base.households
         let ids = households.map(\.id)
         for entry in unique(changes.householdEntries, \.id, "household") {
-            guard let index = existingIndex(entry, entry.value.id, in: ids, "household", ScenarioFileName.households,
-                                            removed: []) else { continue }
+            guard
+                let index = existingIndex(
+                    entry, entry.value.id, in: ids, "household", ScenarioFileName.households,
+                    removed: [])
+            else { continue }
             let change = entry.value
             var household = households[index]
             if let passport = change.passport { household.passport = passport }
@@ -154,8 +176,9 @@ struct ChangeApplication {
             household.readyWeek = max(ready ?? household.readyWeek, from ?? 1)
             if let deadline = household.latestDepartureWeek, deadline < household.readyWeek {
                 // No week is named: the deadline is the household's own data.
-                fail(entry.position(change.fromWeek != nil ? "from_week" : "ready_week"),
-                     "household \(household.id) would be ready only after its latest_departure_week; "
+                fail(
+                    entry.position(change.fromWeek != nil ? "from_week" : "ready_week"),
+                    "household \(household.id) would be ready only after its latest_departure_week; "
                         + "change its latest_departure_week in households.csv first")
             }
             households[index] = household
@@ -173,20 +196,26 @@ struct ChangeApplication {
     private mutating func week<V>(_ entry: ChangeEntry<V>, _ key: String, _ value: Int?) -> Int? {
         guard let value else { return nil }
         guard (1...horizon).contains(value) else {
-            fail(entry.position(key), "\(key) must be a week of the horizon, \(Expected.integer(1...horizon)) (got \(value))")
+            fail(
+                entry.position(key),
+                "\(key) must be a week of the horizon, \(Expected.integer(1...horizon)) (got \(value))")
             return nil
         }
         return value
     }
 
     /// Refuses an entry for an id already changed earlier in the file; the others pass through.
-    private mutating func unique<V>(_ entries: [ChangeEntry<V>], _ id: KeyPath<V, String>, _ what: String) -> [ChangeEntry<V>] {
+    private mutating func unique<V>(_ entries: [ChangeEntry<V>], _ id: KeyPath<V, String>, _ what: String)
+        -> [ChangeEntry<V>]
+    {
         var first: [String: TextPosition] = [:]
         var kept: [ChangeEntry<V>] = []
         for entry in entries {
             let key = entry.value[keyPath: id]
             if let earlier = first[key] {
-                fail(entry.position("id"), "\(what) \(key) already has an entry at line \(earlier.line); give each one entry")
+                fail(
+                    entry.position("id"),
+                    "\(what) \(key) already has an entry at line \(earlier.line); give each one entry")
                 continue
             }
             first[key] = entry.position("id")
@@ -224,9 +253,11 @@ struct ChangeApplication {
             }
             let users = base.commitments.filter { usedBy($0, id) }.map(\.householdID).sorted()
             if !users.isEmpty {
-                fail(entry.position("id"),
-                     "\(what) \(id) cannot be removed: commitments.csv keeps household\(users.count == 1 ? "" : "s") "
-                        + "\(users.joined(separator: ", ")) on it (close it for some weeks instead, or change the commitment)")
+                fail(
+                    entry.position("id"),
+                    "\(what) \(id) cannot be removed: commitments.csv keeps household\(users.count == 1 ? "" : "s") "
+                        + "\(users.joined(separator: ", ")) on it (close it for some weeks instead, or change the commitment)"
+                )
                 continue
             }
             removed.insert(id)
@@ -235,13 +266,17 @@ struct ChangeApplication {
     }
 
     /// Added entries whose id is new (not in `existing`, not added twice); the others are reported.
-    private mutating func additions<V>(_ entries: [ChangeEntry<V>], existing: [String], _ what: String) -> [ChangeEntry<V>]
+    private mutating func additions<V>(_ entries: [ChangeEntry<V>], existing: [String], _ what: String) -> [ChangeEntry<
+        V
+    >]
     where V: Identified {
         var seen = Set(existing)
         var kept: [ChangeEntry<V>] = []
         for entry in unique(entries, \.id, what) {
             if seen.contains(entry.value.id) {
-                fail(entry.position("id"), "\(what) \(entry.value.id) already exists; use [[\(V.changeSection)]] to change it")
+                fail(
+                    entry.position("id"),
+                    "\(what) \(entry.value.id) already exists; use [[\(V.changeSection)]] to change it")
                 continue
             }
             seen.insert(entry.value.id)

@@ -14,7 +14,9 @@ extension ScenarioChanges {
         for change in safeHouses {
             var parts: [String] = []
             if let beds = change.beds { parts.append("\(beds) beds") }
-            if let cost = change.costPerPersonWeek { parts.append("cost \(ValueFormatting.number(cost)) per person-week") }
+            if let cost = change.costPerPersonWeek {
+                parts.append("cost \(ValueFormatting.number(cost)) per person-week")
+            }
             if let stay = change.maxStayWeeks { parts.append("longest stay \(stay) weeks") }
             if let from = change.openFromWeek { parts.append("opens W\(from)") }
             if let until = change.openUntilWeek { parts.append("open until W\(until)") }
@@ -46,7 +48,9 @@ extension ScenarioChanges {
             if let until = change.applicationUntilWeek { parts.append("applications until W\(until)") }
             lines.append("programme \(change.id): " + parts.joined(separator: ", "))
         }
-        lines += addedProgrammes.map { "new programme \($0.id) to \($0.destinationCountry), quota \($0.quota) per \($0.quotaPeriod.rawValue)" }
+        lines += addedProgrammes.map {
+            "new programme \($0.id) to \($0.destinationCountry), quota \($0.quota) per \($0.quotaPeriod.rawValue)"
+        }
         lines += removedProgrammes.map { "programme \($0) removed" }
         for change in households {
             var what: [String] = []

@@ -42,9 +42,10 @@ struct ChangeEntryReader {
     /// Reports a missing required key at the entry's header.
     mutating func missing(_ key: String, _ expected: String) {
         let at = entry
-        issues.append(ValidationIssue(
-            file: file, line: at.line, column: at.column,
-            message: "[[\(section)]] needs the key \(key): expected \(expected)"))
+        issues.append(
+            ValidationIssue(
+                file: file, line: at.line, column: at.column,
+                message: "[[\(section)]] needs the key \(key): expected \(expected)"))
     }
 
     /// The value of `key` parsed by `parse`, nil (and reported) when present but not what was expected.
@@ -77,7 +78,9 @@ struct ChangeEntryReader {
     }
 
     mutating func number(_ key: String, atLeast minimum: Double, required: Bool = false) -> Double? {
-        read(key, required, Expected.number(atLeast: Int(minimum))) { Self.number($0).flatMap { $0 >= minimum ? $0 : nil } }
+        read(key, required, Expected.number(atLeast: Int(minimum))) {
+            Self.number($0).flatMap { $0 >= minimum ? $0 : nil }
+        }
     }
 
     mutating func number(_ key: String, _ range: ClosedRange<Double>, required: Bool = false) -> Double? {
@@ -94,7 +97,8 @@ struct ChangeEntryReader {
         read(key, required, "a string holding " + Expected.countryCode) { $0.string.flatMap(CellParsing.countryCode) }
     }
 
-    mutating func choice<E: RawRepresentable & CaseIterable>(_ key: String, _ type: E.Type, required: Bool = false) -> E?
+    mutating func choice<E: RawRepresentable & CaseIterable>(_ key: String, _ type: E.Type, required: Bool = false)
+        -> E?
     where E.RawValue == String {
         read(key, required, "a string, " + Expected.oneOf(type)) { $0.string.flatMap(E.init(rawValue:)) }
     }

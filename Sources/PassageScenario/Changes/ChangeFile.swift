@@ -59,11 +59,12 @@ public enum ChangeFile {
         // those files and are not checked here (ChangeApplication checked them).
         let remaining = ScenarioLoader.validate(files: ScenarioWriter.files(for: changed))
         guard remaining.isEmpty else {
-            throw ScenarioValidationError(issues: remaining.map {
-                ValidationIssue(
-                    file: file, line: 1, column: 1,
-                    message: "the changed scenario is not valid: \($0.file) \($0.message)")
-            })
+            throw ScenarioValidationError(
+                issues: remaining.map {
+                    ValidationIssue(
+                        file: file, line: 1, column: 1,
+                        message: "the changed scenario is not valid: \($0.file) \($0.message)")
+                })
         }
         return changed
     }

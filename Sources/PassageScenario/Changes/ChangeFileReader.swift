@@ -9,15 +9,25 @@ struct ChangeFileReader {
     /// The sections (arrays of tables) of a change file and the keys each allows, in the order they are
     /// documented.
     static let sections: [(name: String, keys: [String])] = [
-        ("safe_house", ["id", "beds", "cost_per_person_week", "max_stay_weeks", "open_from_week", "open_until_week",
-                        "closed_from_week", "closed_until_week"]),
+        (
+            "safe_house",
+            [
+                "id", "beds", "cost_per_person_week", "max_stay_weeks", "open_from_week", "open_until_week",
+                "closed_from_week", "closed_until_week",
+            ]
+        ),
         ("add_safe_house", SafeHouseTable.schema.columns.map(\.name)),
         ("remove_safe_house", ["id"]),
         ("leg", ["id", "seats_per_week", "cost_per_person", "duration_days", "risk"]),
         ("add_leg", LegTable.schema.columns.map(\.name)),
         ("remove_leg", ["id"]),
-        ("programme", ["id", "quota", "processing_weeks", "cost_per_person", "application_from_week",
-                       "application_until_week"]),
+        (
+            "programme",
+            [
+                "id", "quota", "processing_weeks", "cost_per_person", "application_from_week",
+                "application_until_week",
+            ]
+        ),
         ("add_programme", ProgrammeTable.schema.columns.map(\.name)),
         ("remove_programme", ["id"]),
         ("household", ["id", "passport", "internal_id", "from_week", "ready_week"]),
@@ -39,16 +49,27 @@ struct ChangeFileReader {
         }
         // toml++ cannot be trusted with everything (TOMLPreflight says what): checked first, like scenario.toml.
         if let problem = TOMLPreflight.check(text) {
-            return (nil, [ValidationIssue(
-                file: file, line: problem.position.line, column: problem.position.column, message: problem.message)])
+            return (
+                nil,
+                [
+                    ValidationIssue(
+                        file: file, line: problem.position.line, column: problem.position.column,
+                        message: problem.message)
+                ]
+            )
         }
         let root: TOMLTable
         do {
             root = try TOMLTable(string: text)
         } catch let error as TOMLParseError {
-            return (nil, [ValidationIssue(
-                file: file, line: max(1, error.source.begin.line), column: max(1, error.source.begin.column),
-                message: "TOML syntax error: \(error.description)")])
+            return (
+                nil,
+                [
+                    ValidationIssue(
+                        file: file, line: max(1, error.source.begin.line), column: max(1, error.source.begin.column),
+                        message: "TOML syntax error: \(error.description)")
+                ]
+            )
         } catch {
             return (nil, [ValidationIssue(file: file, line: 1, column: 1, message: "TOML syntax error: \(error)")])
         }
@@ -65,8 +86,10 @@ struct ChangeFileReader {
     private mutating func interpret(_ root: TOMLTable) -> ScenarioChanges {
         var changes = ScenarioChanges()
         for key in root.keys.sorted() where !Self.rootKeys.contains(key) {
-            report(root: key, "unknown key \"\(key)\"; expected title, budget or one of the sections "
-                + Self.sections.map { "[[\($0.name)]]" }.joined(separator: ", "))
+            report(
+                root: key,
+                "unknown key \"\(key)\"; expected title, budget or one of the sections "
+                    + Self.sections.map { "[[\($0.name)]]" }.joined(separator: ", "))
         }
         if let value = root["title"] {
             if let title = value.string, !title.trimmingCharacters(in: .whitespaces).isEmpty {
@@ -88,9 +111,11 @@ struct ChangeFileReader {
             for entry in entries(root, name, keys) { read(entry, section: name, into: &changes) }
         }
         if issues.isEmpty && changes.isEmpty {
-            issues.append(ValidationIssue(
-                file: file, line: 1, column: 1,
-                message: "the file changes nothing; expected budget or at least one section such as [[safe_house]]"))
+            issues.append(
+                ValidationIssue(
+                    file: file, line: 1, column: 1,
+                    message: "the file changes nothing; expected budget or at least one section such as [[safe_house]]")
+            )
         }
         return changes
     }
@@ -106,13 +131,15 @@ struct ChangeFileReader {
         for (index, element) in array.enumerated() {
             guard let table = element.table else {
                 let at = locator.position(section: name, index: index, key: nil)
-                issues.append(ValidationIssue(
-                    file: file, line: at.line, column: at.column,
-                    message: "each \(name) entry must be a table under its own [[\(name)]] header"))
+                issues.append(
+                    ValidationIssue(
+                        file: file, line: at.line, column: at.column,
+                        message: "each \(name) entry must be a table under its own [[\(name)]] header"))
                 continue
             }
-            readers.append(ChangeEntryReader(
-                file: file, section: name, index: index, table: table, allowed: keys, locator: locator))
+            readers.append(
+                ChangeEntryReader(
+                    file: file, section: name, index: index, table: table, allowed: keys, locator: locator))
         }
         return readers
     }
@@ -121,13 +148,16 @@ struct ChangeFileReader {
         var entry = entry
         switch section {
         case "safe_house": ChangeSectionReading.safeHouse(&entry).map { changes.safeHouseEntries.append($0) }
-        case "add_safe_house": ChangeSectionReading.addedSafeHouse(&entry).map { changes.addedSafeHouseEntries.append($0) }
-        case "remove_safe_house": ChangeSectionReading.removal(&entry).map { changes.removedSafeHouseEntries.append($0) }
+        case "add_safe_house":
+            ChangeSectionReading.addedSafeHouse(&entry).map { changes.addedSafeHouseEntries.append($0) }
+        case "remove_safe_house":
+            ChangeSectionReading.removal(&entry).map { changes.removedSafeHouseEntries.append($0) }
         case "leg": ChangeSectionReading.leg(&entry).map { changes.legEntries.append($0) }
         case "add_leg": ChangeSectionReading.addedLeg(&entry).map { changes.addedLegEntries.append($0) }
         case "remove_leg": ChangeSectionReading.removal(&entry).map { changes.removedLegEntries.append($0) }
         case "programme": ChangeSectionReading.programme(&entry).map { changes.programmeEntries.append($0) }
-        case "add_programme": ChangeSectionReading.addedProgramme(&entry).map { changes.addedProgrammeEntries.append($0) }
+        case "add_programme":
+            ChangeSectionReading.addedProgramme(&entry).map { changes.addedProgrammeEntries.append($0) }
         case "remove_programme": ChangeSectionReading.removal(&entry).map { changes.removedProgrammeEntries.append($0) }
         case "household": ChangeSectionReading.household(&entry).map { changes.householdEntries.append($0) }
         default: preconditionFailure("unhandled change section \(section)")

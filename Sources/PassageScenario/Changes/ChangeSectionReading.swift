@@ -14,7 +14,8 @@ enum ChangeSectionReading {
         let closedFrom = entry.integer("closed_from_week", atLeast: 1)
         var closedUntil = entry.integer("closed_until_week", atLeast: 1)
         if let from = closedFrom, let until = closedUntil, until < from {
-            entry.fail("closed_until_week", "closed_until_week must be closed_from_week (\(from)) or later (got \(until))")
+            entry.fail(
+                "closed_until_week", "closed_until_week must be closed_from_week (\(from)) or later (got \(until))")
             closedUntil = nil
         }
         guard let id else { return nil }
@@ -78,16 +79,18 @@ enum ChangeSectionReading {
         let openFrom = entry.integer("open_from_week", atLeast: 1)
         var openUntil = entry.integer("open_until_week", atLeast: 1)
         if let until = openUntil, until < (openFrom ?? 1) {
-            entry.fail("open_until_week", "open_until_week must be open_from_week (\(openFrom ?? 1)) or later (got \(until))")
+            entry.fail(
+                "open_until_week", "open_until_week must be open_from_week (\(openFrom ?? 1)) or later (got \(until))")
             openUntil = nil
         }
         let cost = entry.number("cost_per_person_week", atLeast: 0, required: true)
         let maxStay = entry.integer("max_stay_weeks", atLeast: 1)
         let needs = entry.list("needs_supported", "a tag", item: CellParsing.tag)
         guard let id, let location, let beds, let cost else { return nil }
-        return entry.located(SafeHouse(
-            id: id, location: location, beds: beds, openFromWeek: openFrom ?? 1, openUntilWeek: openUntil,
-            costPerPersonWeek: cost, maxStayWeeks: maxStay, needsSupported: needs))
+        return entry.located(
+            SafeHouse(
+                id: id, location: location, beds: beds, openFromWeek: openFrom ?? 1, openUntilWeek: openUntil,
+                costPerPersonWeek: cost, maxStayWeeks: maxStay, needsSupported: needs))
     }
 
     /// `[[add_leg]]`: every column of `legs.csv`; `documents` is a document rule as in that file.
@@ -114,9 +117,10 @@ enum ChangeSectionReading {
         let risk = entry.number("risk", 0...10, required: true)
         guard let id, let from, let to, let mode, let duration, let cost, let seats, let documents, let risk
         else { return nil }
-        return entry.located(RouteLeg(
-            id: id, from: from, to: to, mode: mode, durationDays: duration, costPerPerson: cost,
-            seatsPerWeek: seats, documents: documents, risk: risk))
+        return entry.located(
+            RouteLeg(
+                id: id, from: from, to: to, mode: mode, durationDays: duration, costPerPerson: cost,
+                seatsPerWeek: seats, documents: documents, risk: risk))
     }
 
     /// `[[add_programme]]`: every column of `programmes.csv`; lists are TOML arrays of strings.
@@ -143,11 +147,12 @@ enum ChangeSectionReading {
         guard let id, let destination, let lodgedAt, let arrival, let quota, let period, let processing,
             let documents, let cost
         else { return nil }
-        return entry.located(VisaProgramme(
-            id: id, destinationCountry: destination, lodgedAt: lodgedAt, arrival: arrival, quota: quota,
-            quotaPeriod: period, processingWeeks: processing, nationalities: nationalities,
-            documentsRequired: documents, needsServed: needs, costPerPerson: cost,
-            applicationFromWeek: windowFrom, applicationUntilWeek: windowUntil))
+        return entry.located(
+            VisaProgramme(
+                id: id, destinationCountry: destination, lodgedAt: lodgedAt, arrival: arrival, quota: quota,
+                quotaPeriod: period, processingWeeks: processing, nationalities: nationalities,
+                documentsRequired: documents, needsServed: needs, costPerPerson: cost,
+                applicationFromWeek: windowFrom, applicationUntilWeek: windowUntil))
     }
 
     /// The located change, or nil (reported) when the entry has only an id and changes nothing.
