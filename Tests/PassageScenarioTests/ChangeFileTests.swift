@@ -342,6 +342,20 @@ import Testing
             ])
     }
 
+    /// A passport expiring in week W is not a passport issued in week W: refused, not planned wrongly.
+    @Test func weakerDocumentsCannotStartInALaterWeek() throws {
+        let found = problems("[[household]]\nid = \"H003\"\npassport = \"expired\"\nfrom_week = 6\n")
+        #expect(found.count == 1)
+        #expect(
+            found.first?.hasPrefix("change.toml:4:1: error: from_week models documents obtained in that week") == true)
+        // Without from_week, the weaker documents hold throughout and the ready week stays.
+        let variant = try ChangeFile.variant(
+            Data("[[household]]\nid = \"H003\"\npassport = \"expired\"\n".utf8), file: "c.toml", base: Self.demo)
+        let h003 = try #require(variant.scenario.households.first { $0.id == "H003" })
+        let original = try #require(Self.demo.households.first { $0.id == "H003" })
+        #expect(h003.passport == .expired && h003.readyWeek == original.readyWeek)
+    }
+
     @Test func syntaxErrorsAreLocated() {
         let found = problems("title = \"x\"\n[[leg]\nid = \"L01\"\n")
         #expect(found.count == 1)

@@ -168,10 +168,22 @@ struct ChangeApplication {
             else { continue }
             let change = entry.value
             var household = households[index]
+            let before = household.strongestDocument
             if let passport = change.passport { household.passport = passport }
             if let internalID = change.hasInternalID { household.hasInternalID = internalID }
             let ready = week(entry, "ready_week", change.readyWeek)
-            let from = week(entry, "from_week", change.fromWeek)
+            var from = week(entry, "from_week", change.fromWeek)
+            // Weaker documents from week W (a passport expiring) would mean "ready now with the old ones,
+            // or later with the new": one set of documents per household cannot say that, and readiness
+            // from W with the weaker set would be wrong twice over.
+            if from != nil, household.strongestDocument < before {
+                fail(
+                    entry.position("from_week"),
+                    "from_week models documents obtained in that week; household \(household.id)'s change makes "
+                        + "its documents weaker, which cannot start in a later week: leave out from_week to plan "
+                        + "with the weaker documents throughout, or give the household a latest_departure_week")
+                from = nil
+            }
             // Documents held from week W: the household is ready no earlier than W (ScenarioChanges, HouseholdChange).
             household.readyWeek = max(ready ?? household.readyWeek, from ?? 1)
             if let deadline = household.latestDepartureWeek, deadline < household.readyWeek {
