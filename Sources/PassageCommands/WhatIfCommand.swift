@@ -18,7 +18,8 @@ struct WhatIfCommand: ParsableCommand {
             The format is in docs/WHATIF.md; Data/demo-changes/ has examples for Data/demo.
 
             Every change file is applied on its own to the scenario as it is (the base), giving one \
-            variant per file; to combine changes, put them in one file. The base and each variant are \
+            variant per file; to combine changes, put them in one file, or add --combined for one more \
+            variant with every file applied in the order given. The base and each variant are \
             planned with the same solver settings and reported side by side: households and persons \
             moved by urgency tier, average weeks waited, cost, objective and solver status; then, per \
             variant, the households moved in one plan and not the other (by id) and the capacities that \
@@ -38,6 +39,9 @@ struct WhatIfCommand: ParsableCommand {
             "A change file (TOML, docs/WHATIF.md); repeat for more variants, each compared with the base.",
             valueName: "file"), completion: .file(extensions: ["toml"]))
     var changes: [String] = []
+
+    @Flag(help: "Also plan every change file applied together, in the order given, as one more variant.")
+    var combined = false
 
     @Option(help: "Report format: text, markdown, json or csv.")
     var format: ReportFormat = .text
@@ -78,7 +82,8 @@ struct WhatIfCommand: ParsableCommand {
 
     func run() throws {
         let base = try Failure.exitingWithStatus2 { try ScenarioInput.load(scenario, passphrase: passphrase) }
-        let variants = try Self.variants(changes, base: base)
+        var variants = try Self.variants(changes, base: base)
+        if combined && variants.count > 1 { variants.append(try Self.combining(variants, base: base)) }
         try Failure.exitingWithStatus2 { try compare(base, variants) }
     }
 
@@ -107,6 +112,20 @@ struct WhatIfCommand: ParsableCommand {
         return variants
     }
 
+    /// All `variants` applied together; problems (a file changing what an earlier one removed) printed
+    /// and exit status 1.
+    static func combining(_ variants: [ScenarioVariant], base: Scenario) throws -> ScenarioVariant {
+        do {
+            return try ChangeFile.combining(variants, base: base)
+        } catch let error as ScenarioValidationError {
+            for issue in error.issues { StandardError.write(issue.description) }
+            StandardError.write(
+                "\(error.issues.count) problem\(error.issues.count == 1 ? "" : "s") found when combining the change files; nothing was written."
+            )
+            throw ExitCode(1)
+        }
+    }
+
     private func compare(_ base: Scenario, _ variants: [ScenarioVariant]) throws {
         // Asked before solving, so nobody waits for the solver to be asked for a passphrase.
         let sealing = try seal ? passphrase.forSealing() : nil
@@ -129,7 +148,7 @@ struct WhatIfCommand: ParsableCommand {
         let comparison = WhatIfComparison(
             base: plans[0],
             variants: zip(variants, plans.dropFirst()).map {
-                (name: $0.name, file: $0.file, changes: $0.changes.descriptions, plan: $1)
+                (name: $0.name, file: $0.file, changes: $0.descriptions, plan: $1)
             })
         let report = WhatIfReport.render(comparison, format: format)
         // Everything is computed before anything is written: a failure leaves no partial output.

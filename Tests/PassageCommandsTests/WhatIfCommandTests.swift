@@ -12,7 +12,7 @@ import Testing
         let output = folder.path("whatif.json")
         let result = try Passage.run([
             "whatif", Passage.demo, "--change", Self.example("close-yerevan-house-week-4.toml"),
-            "--change", Self.example("canada-doubles-quota.toml"), "--format", "json", "--output", output, "--quiet",
+            "--change", Self.example("canada-doubles-quota.toml"), "--combined", "--format", "json", "--output", output, "--quiet",
         ])
         #expect(result.status == 0, "\(result.standardError)")
         #expect(result.standardOutput.isEmpty && result.standardError.isEmpty)
@@ -21,7 +21,11 @@ import Testing
         let data = try #require(FileManager.default.contents(atPath: output))
         let root = try #require(JSONSerialization.jsonObject(with: data) as? [String: Any])
         let variants = try #require(root["variants"] as? [[String: Any]])
-        #expect(variants.map { $0["name"] as? String } == ["SH-EVN-1 closes in week 4", "Canada doubles its quota"])
+        #expect(
+            variants.map { $0["name"] as? String } == [
+                "SH-EVN-1 closes in week 4", "Canada doubles its quota",
+                "SH-EVN-1 closes in week 4 + Canada doubles its quota",
+            ])
     }
 
     @Test func aBadChangeFileIsReportedWithItsPositionAndNothingIsWritten() throws {

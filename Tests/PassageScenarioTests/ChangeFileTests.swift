@@ -187,9 +187,9 @@ import Testing
         // Everything else is the demo's.
         #expect(scenario.households.count == Self.demo.households.count)
         #expect(scenario.locations == Self.demo.locations)
-        #expect(variant.changes.descriptions.first == "budget 80000")
+        #expect(variant.descriptions.first == "budget 80000")
         #expect(
-            variant.changes.descriptions.contains(
+            variant.descriptions.contains(
                 "safe house SH-EVN-1: 7 beds, cost 95.5 per person-week, longest stay 11 weeks, open until W14, closed W4–W6"
             ))
     }
@@ -202,6 +202,32 @@ import Testing
         let house = try #require(variant.scenario.safeHouses.first { $0.id == "SH-EVN-1" })
         #expect(house.closedWeeks == [4...16])
         #expect(variant.scenario.settings.budget == Self.demo.settings.budget)
+    }
+
+    /// `--combined`: files applied one after the other; a later file is checked against what the
+    /// earlier ones left.
+    @Test func combiningAppliesFilesInOrder() throws {
+        func variant(_ text: String, _ file: String) throws -> ScenarioVariant {
+            try ChangeFile.variant(Data(text.utf8), file: file, base: Self.demo)
+        }
+        let early = try variant(
+            "[[safe_house]]\nid = \"SH-EVN-1\"\nclosed_from_week = 4\nclosed_until_week = 6\n", "a.toml")
+        let late = try variant(
+            "title = \"Late\"\n[[safe_house]]\nid = \"SH-EVN-1\"\nclosed_from_week = 10\nbeds = 2\n", "b.toml")
+        let both = try ChangeFile.combining([early, late], base: Self.demo)
+        #expect(both.name == "a + Late" && both.file == "a.toml + b.toml")
+        #expect(both.descriptions == early.descriptions + late.descriptions)
+        let house = try #require(both.scenario.safeHouses.first { $0.id == "SH-EVN-1" })
+        #expect(house.closedWeeks == [4...6, 10...16] && house.beds == 2)
+
+        let removes = try variant("[[remove_leg]]\nid = \"L01\"\n", "remove.toml")
+        let changes = try variant("[[leg]]\nid = \"L01\"\nseats_per_week = 3\n", "change.toml")
+        #expect(throws: ScenarioValidationError.self) { try ChangeFile.combining([removes, changes], base: Self.demo) }
+        do {
+            _ = try ChangeFile.combining([removes, changes], base: Self.demo)
+        } catch let error as ScenarioValidationError {
+            #expect(error.issues.map(\.description) == ["change.toml:2:1: error: leg L01 is not an id in legs.csv"])
+        }
     }
 
     @Test func unlimitedBudget() throws {

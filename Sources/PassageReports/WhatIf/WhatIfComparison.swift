@@ -26,7 +26,7 @@ public struct WhatIfComparison: Sendable, Hashable {
         let basePlan = try Planner(scenario: base).plan(options: options)
         let variantPlans = try variants.map { variant in
             (
-                name: variant.name, file: variant.file, changes: variant.changes.descriptions,
+                name: variant.name, file: variant.file, changes: variant.descriptions,
                 plan: try Planner(scenario: variant.scenario).plan(options: options)
             )
         }

@@ -1,23 +1,28 @@
 import Foundation
 
-/// A scenario as a what-if change file makes it: the base scenario with the file's changes applied.
+/// A scenario as what-if change files make it: the base scenario with the files' changes applied.
 public struct ScenarioVariant: Sendable {
-    /// The variant's name in reports: the file's `title`, else its file name without `.toml`.
+    /// The variant's name in reports: the file's `title`, else its file name without `.toml`
+    /// (`A + B` when files are combined).
     public var name: String
-    /// The change file, as named in messages (the path given on the command line).
+    /// The change file, as named in messages (the path given on the command line); `a.toml + b.toml`
+    /// when files are combined.
     public var file: String
-    /// The changes read from the file.
-    public var changes: ScenarioChanges
+    /// The changes applied, one per change file, in the order applied.
+    public var changes: [ScenarioChanges]
     /// The changed scenario, valid like a loaded one.
     public var scenario: Scenario
 
     /// A variant named `name` from `file`.
-    public init(name: String, file: String, changes: ScenarioChanges, scenario: Scenario) {
+    public init(name: String, file: String, changes: [ScenarioChanges], scenario: Scenario) {
         self.name = name
         self.file = file
         self.changes = changes
         self.scenario = scenario
     }
+
+    /// What the variant changes, one line per change, in words (for reports).
+    public var descriptions: [String] { changes.flatMap(\.descriptions) }
 }
 
 /// What-if change files (docs/WHATIF.md): small TOML files describing changes to a scenario — close or
@@ -77,7 +82,22 @@ public enum ChangeFile {
         let (read, problems) = ChangeFileReader.read(data, file: file)
         guard let changes = read else { throw ScenarioValidationError(issues: problems) }
         let scenario = try apply(changes, file: file, to: base, problemsSoFar: problems)
-        return ScenarioVariant(name: name(changes, file: file), file: file, changes: changes, scenario: scenario)
+        return ScenarioVariant(name: name(changes, file: file), file: file, changes: [changes], scenario: scenario)
+    }
+
+    /// All of `variants`' changes applied to `base` one file after another, in the order given, as one
+    /// variant named `A + B + …`: a later file changes what the earlier ones left (its checks run
+    /// against that), so a file may not change what an earlier one removed.
+    ///
+    /// - Throws: ``ScenarioValidationError`` with every problem found, against the file that has it.
+    public static func combining(_ variants: [ScenarioVariant], base: Scenario) throws -> ScenarioVariant {
+        var scenario = base
+        for variant in variants {
+            for changes in variant.changes { scenario = try apply(changes, file: variant.file, to: scenario) }
+        }
+        return ScenarioVariant(
+            name: variants.map(\.name).joined(separator: " + "), file: variants.map(\.file).joined(separator: " + "),
+            changes: variants.flatMap(\.changes), scenario: scenario)
     }
 
     /// The file's title, else its file name without the `.toml` extension.
