@@ -130,26 +130,15 @@ struct WhatIfCommand: ParsableCommand {
         // Asked before solving, so nobody waits for the solver to be asked for a passphrase.
         let sealing = try seal ? passphrase.forSealing() : nil
         let showsProgress = SolveProgress.isWanted(quiet: quiet)
-        var plans: [Plan] = []
-        for (index, scenario) in ([base] + variants.map(\.scenario)).enumerated() {
-            let log: (@Sendable (String) -> Void)?
-            if showsProgress {
-                // Variant names come from change-file titles, never from household data.
-                StandardError.write(
-                    "passage: planning " + (index == 0 ? "the base" : "variant \(index) of \(variants.count)"))
-                let progress = SolveProgress()
-                log = { @Sendable line in progress.handle(line) }
-            } else {
-                log = nil
-            }
-            let options = PlanningOptions(timeLimitSeconds: timeLimit, mipGap: mipGap, solverLog: log)
-            plans.append(try Planner(scenario: scenario).plan(options: options))
+        let comparison = try WhatIfComparison.plan(base: base, variants: variants) { index in
+            guard showsProgress else { return PlanningOptions(timeLimitSeconds: timeLimit, mipGap: mipGap) }
+            // Variant numbers only: titles are the coordinator's words, and progress is for a glance.
+            StandardError.write(
+                "passage: planning " + (index == 0 ? "the base" : "variant \(index) of \(variants.count)"))
+            let progress = SolveProgress()
+            return PlanningOptions(
+                timeLimitSeconds: timeLimit, mipGap: mipGap, solverLog: { @Sendable line in progress.handle(line) })
         }
-        let comparison = WhatIfComparison(
-            base: plans[0],
-            variants: zip(variants, plans.dropFirst()).map {
-                (name: $0.name, file: $0.file, changes: $0.descriptions, plan: $1)
-            })
         let report = WhatIfReport.render(comparison, format: format)
         // Everything is computed before anything is written: a failure leaves no partial output.
         guard let output else {

@@ -23,11 +23,20 @@ public struct WhatIfComparison: Sendable, Hashable {
     public static func plan(
         base: Scenario, variants: [ScenarioVariant], options: PlanningOptions = PlanningOptions()
     ) throws -> WhatIfComparison {
-        let basePlan = try Planner(scenario: base).plan(options: options)
-        let variantPlans = try variants.map { variant in
+        try plan(base: base, variants: variants) { _ in options }
+    }
+
+    /// Plans `base` and each variant one after the other and compares them; `options` gives the
+    /// settings of each solve by its index (0 the base, 1… the variants), so a caller can show progress
+    /// per solve. Throws only when the solver itself fails.
+    public static func plan(
+        base: Scenario, variants: [ScenarioVariant], options: (Int) -> PlanningOptions
+    ) throws -> WhatIfComparison {
+        let basePlan = try Planner(scenario: base).plan(options: options(0))
+        let variantPlans = try variants.enumerated().map { index, variant in
             (
                 name: variant.name, file: variant.file, changes: variant.descriptions,
-                plan: try Planner(scenario: variant.scenario).plan(options: options)
+                plan: try Planner(scenario: variant.scenario).plan(options: options(index + 1))
             )
         }
         return WhatIfComparison(base: basePlan, variants: variantPlans)
