@@ -12,7 +12,8 @@ import Testing
         let output = folder.path("whatif.json")
         let result = try Passage.run([
             "whatif", Passage.demo, "--change", Self.example("close-yerevan-house-week-4.toml"),
-            "--change", Self.example("canada-doubles-quota.toml"), "--combined", "--format", "json", "--output", output, "--quiet",
+            "--change", Self.example("canada-doubles-quota.toml"), "--combined", "--format", "json", "--output", output,
+            "--quiet",
         ])
         #expect(result.status == 0, "\(result.standardError)")
         #expect(result.standardOutput.isEmpty && result.standardError.isEmpty)
@@ -48,6 +49,20 @@ import Testing
                 "\(bad):5:1: error: beds must be an integer of 0 or more",
                 "2 problems found; nothing was written.",
             ])
+    }
+
+    /// A sealed scenario is compared straight from the sealed file, as `plan` plans it.
+    @Test func aSealedScenarioComparesLikeItsFolder() throws {
+        let folder = try TemporaryFolder()
+        let sealed = folder.path("demo.sealed")
+        try SealingFixtures.seal(folder: Passage.demo, to: sealed)
+        let change = Self.example("canada-doubles-quota.toml")
+        let fromFolder = try Passage.run(["whatif", Passage.demo, "--change", change, "--format", "csv"])
+        let fromSealed = try Passage.run(
+            ["whatif", sealed, "--change", change, "--format", "csv"], environment: SealingFixtures.environment)
+        #expect(fromSealed.status == 0, "\(fromSealed.standardError)")
+        #expect(fromSealed.standardOutput == fromFolder.standardOutput)
+        #expect(fromFolder.standardOutput.hasPrefix("measure,base,Canada doubles its quota\n"))
     }
 
     @Test func aChangeFileIsRequired() throws {
