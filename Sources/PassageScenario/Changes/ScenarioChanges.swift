@@ -66,12 +66,14 @@ public struct SafeHouseChange: Sendable, Hashable {
     public var costPerPersonWeek: Double?
     /// New longest stay in weeks.
     public var maxStayWeeks: Int?
-    /// New first and last open weeks (the open window).
+    /// New first open week (the start of the open window).
     public var openFromWeek: Int?
+    /// New last open week (the end of the open window).
     public var openUntilWeek: Int?
     /// First and last week (inclusive) of a closure: from `closed_from_week` (week 1 when only the
     /// last is given) to `closed_until_week` (the end of the horizon when only the first is given).
     public var closedFromWeek: Int?
+    /// Last week of the closure (see `closedFromWeek`).
     public var closedUntilWeek: Int?
 
     /// A change of house `id` that changes nothing yet.
@@ -105,8 +107,9 @@ public struct ProgrammeChange: Sendable, Hashable {
     public var processingWeeks: Int?
     /// New cost per person.
     public var costPerPerson: Double?
-    /// New application window (first and last week applications may be lodged).
+    /// New first week in which applications may be lodged.
     public var applicationFromWeek: Int?
+    /// New last week in which applications may be lodged.
     public var applicationUntilWeek: Int?
 
     /// A change of programme `id` that changes nothing yet.
