@@ -6,15 +6,16 @@ public struct PassageCommand: ParsableCommand {
         commandName: "passage",
         abstract: "Plan who moves when, along which route, through which safe house, into which visa programme.",
         discussion: """
-            A scenario is a folder of plain files: scenario.toml (horizon, budget, objective weights,
-            solver limits) and CSV tables of households, locations, safe houses, route legs and visa
-            programmes. See docs/SCENARIO.md. Start with `passage validate DIR`, then `passage plan DIR`.
-            Passage never uses the network. Scenarios and plans can be sealed (encrypted): see
+            A scenario is a folder of plain files: scenario.toml (horizon, budget, objective weights, \
+            solver limits) and CSV tables of households, locations, safe houses, route legs and visa \
+            programmes. See docs/SCENARIO.md. Start with `passage validate DIR`, then `passage plan DIR`; \
+            `passage whatif DIR --change FILE` compares the plan with a changed scenario (docs/WHATIF.md). \
+            Passage never uses the network. Scenarios and plans can be sealed (encrypted): see \
             docs/SEALED.md.
             """,
         subcommands: [
             ValidateCommand.self, PlanCommand.self, AdvanceCommand.self, SealCommand.self, UnsealCommand.self,
-            GenerateCommand.self,
+            GenerateCommand.self, WhatIfCommand.self,
         ]
     )
 

@@ -141,11 +141,17 @@ public struct SafeHouse: Sendable, Hashable {
     public var maxStayWeeks: Int?
     /// Needs tags it can support (sorted, unique).
     public var needsSupported: [String]
+    /// Weeks inside the open window when the house is closed all the same (sorted, not overlapping).
+    /// Only what-if change files set this (docs/WHATIF.md): `safe_houses.csv` has one open window per
+    /// house, so a scenario written out keeps the window and not these weeks.
+    public var closedWeeks: [ClosedRange<Int>]
 
     public init(
         id: String, location: String, beds: Int, openFromWeek: Int = 1, openUntilWeek: Int? = nil,
-        costPerPersonWeek: Double, maxStayWeeks: Int? = nil, needsSupported: [String] = []
+        costPerPersonWeek: Double, maxStayWeeks: Int? = nil, needsSupported: [String] = [],
+        closedWeeks: [ClosedRange<Int>] = []
     ) {
+        self.closedWeeks = closedWeeks
         self.id = id
         self.location = location
         self.beds = beds
@@ -156,9 +162,11 @@ public struct SafeHouse: Sendable, Hashable {
         self.needsSupported = Array(Set(needsSupported)).sorted()
     }
 
-    /// Whether the house is open in every week of `weeks`.
+    /// Whether the house is open in every week of `weeks`: inside its open window and in none of its
+    /// closed weeks.
     public func isOpen(throughout weeks: ClosedRange<Int>) -> Bool {
         weeks.lowerBound >= openFromWeek && weeks.upperBound <= (openUntilWeek ?? Int.max)
+            && !closedWeeks.contains { $0.overlaps(weeks) }
     }
 }
 

@@ -1,0 +1,158 @@
+import ArgumentParser
+import Foundation
+import PassagePlanning
+import PassageReports
+import PassageScenario
+import PassageSealing
+
+/// `passage whatif DIR --change FILE …`: plans the scenario and each changed variant, and compares them.
+struct WhatIfCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "whatif",
+        abstract:
+            "Compare the plan of a scenario with plans of changed versions of it (what if a house closes, a quota doubles…).",
+        discussion: """
+            Each --change FILE is a small TOML file describing changes to the scenario: close or open a \
+            safe house for some weeks, change beds, seats, quotas, processing times, costs or the budget, \
+            add or remove a leg, safe house or programme, change a household's documents from a week. \
+            The format is in docs/WHATIF.md; Data/demo-changes/ has examples for Data/demo.
+
+            Every change file is applied on its own to the scenario as it is (the base), giving one \
+            variant per file; to combine changes, put them in one file, or add --combined for one more \
+            variant with every file applied in the order given. The base and each variant are \
+            planned with the same solver settings and reported side by side: households and persons \
+            moved by urgency tier, average weeks waited, cost, objective and solver status; then, per \
+            variant, the households moved in one plan and not the other (by id) and the capacities that \
+            became binding or stopped binding.
+
+            Change files are checked as strictly as scenarios: every problem is listed as \
+            FILE:LINE:COLUMN: error: message, nothing is planned or written, and the exit status is 1.
+            """
+    )
+
+    @Argument(help: "The scenario folder, or a sealed scenario file.", completion: .file())
+    var scenario: String
+
+    @Option(
+        name: .customLong("change"),
+        help: ArgumentHelp(
+            "A change file (TOML, docs/WHATIF.md); repeat for more variants, each compared with the base.",
+            valueName: "file"), completion: .file(extensions: ["toml"]))
+    var changes: [String] = []
+
+    @Flag(help: "Also plan every change file applied together, in the order given, as one more variant.")
+    var combined = false
+
+    @Option(help: "Report format: text, markdown, json or csv.")
+    var format: ReportFormat = .text
+
+    @Option(name: .shortAndLong, help: "Write the report to this file instead of standard output.")
+    var output: String?
+
+    @Option(help: "Stop each solve after this many seconds and use the best plan found (its status says so).")
+    var timeLimit: Double?
+
+    @Option(help: "Let each solve stop once within this fraction of the best bound (e.g. 0.005).")
+    var mipGap: Double?
+
+    @Flag(name: .shortAndLong, help: "No progress lines on standard error.")
+    var quiet = false
+
+    @Flag(help: "Seal (encrypt) the report written to --output with a passphrase (docs/SEALED.md).")
+    var seal = false
+
+    @Flag(help: "Replace the output file if it exists (otherwise Passage never overwrites a file).")
+    var force = false
+
+    @OptionGroup var passphrase: PassphraseOptions
+
+    /// Change files larger than this are refused unread: a change file is a few lines.
+    static let maximumChangeFileSize = 1 << 20
+
+    func validate() throws {
+        if changes.isEmpty { throw ValidationError("give at least one --change FILE to compare with the scenario") }
+        if let timeLimit, !(timeLimit > 0) {
+            throw ValidationError("--time-limit must be a positive number of seconds")
+        }
+        if let mipGap, !(mipGap >= 0 && mipGap < 1) {
+            throw ValidationError("--mip-gap must be a fraction from 0 to below 1")
+        }
+        if seal && output == nil { throw ValidationError("--seal needs --output FILE") }
+    }
+
+    func run() throws {
+        let base = try Failure.exitingWithStatus2 { try ScenarioInput.load(scenario, passphrase: passphrase) }
+        var variants = try Self.variants(changes, base: base)
+        if combined && variants.count > 1 { variants.append(try Self.combining(variants, base: base)) }
+        try Failure.exitingWithStatus2 { try compare(base, variants) }
+    }
+
+    /// Every change file applied to `base`; all problems in all files printed and exit status 1 if any.
+    static func variants(_ paths: [String], base: Scenario) throws -> [ScenarioVariant] {
+        var variants: [ScenarioVariant] = []
+        var issues: [ValidationIssue] = []
+        for path in paths {
+            let size = ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.intValue ?? 0
+            guard size <= maximumChangeFileSize, let data = FileManager.default.contents(atPath: path) else {
+                let why = size > maximumChangeFileSize ? "is larger than 1 MiB" : "cannot be read"
+                issues.append(ValidationIssue(file: path, line: 1, column: 1, message: "the change file \(why)"))
+                continue
+            }
+            do {
+                variants.append(try ChangeFile.variant(data, file: path, base: base))
+            } catch let error as ScenarioValidationError {
+                issues += error.issues
+            }
+        }
+        guard issues.isEmpty else {
+            for issue in issues { StandardError.write(issue.description) }
+            StandardError.write("\(issues.count) problem\(issues.count == 1 ? "" : "s") found; nothing was written.")
+            throw ExitCode(1)
+        }
+        return variants
+    }
+
+    /// All `variants` applied together; problems (a file changing what an earlier one removed) printed
+    /// and exit status 1.
+    static func combining(_ variants: [ScenarioVariant], base: Scenario) throws -> ScenarioVariant {
+        do {
+            return try ChangeFile.combining(variants, base: base)
+        } catch let error as ScenarioValidationError {
+            for issue in error.issues { StandardError.write(issue.description) }
+            StandardError.write(
+                "\(error.issues.count) problem\(error.issues.count == 1 ? "" : "s") found when combining the change files; nothing was written."
+            )
+            throw ExitCode(1)
+        }
+    }
+
+    private func compare(_ base: Scenario, _ variants: [ScenarioVariant]) throws {
+        // Asked before solving, so nobody waits for the solver to be asked for a passphrase.
+        let sealing = try seal ? passphrase.forSealing() : nil
+        let showsProgress = SolveProgress.isWanted(quiet: quiet)
+        let comparison = try WhatIfComparison.plan(base: base, variants: variants) { index in
+            guard showsProgress else { return PlanningOptions(timeLimitSeconds: timeLimit, mipGap: mipGap) }
+            // Variant numbers only: titles are the coordinator's words, and progress is for a glance.
+            StandardError.write(
+                "passage: planning " + (index == 0 ? "the base" : "variant \(index) of \(variants.count)"))
+            let progress = SolveProgress()
+            return PlanningOptions(
+                timeLimitSeconds: timeLimit, mipGap: mipGap, solverLog: { @Sendable line in progress.handle(line) })
+        }
+        let report = WhatIfReport.render(comparison, format: format)
+        // Everything is computed before anything is written: a failure leaves no partial output.
+        guard let output else {
+            print(report, terminator: report.hasSuffix("\n") ? "" : "\n")
+            return
+        }
+        if let sealing {
+            let name = URL(fileURLWithPath: output).lastPathComponent
+            let plainName = SealedContents.isPlainFileName(name) ? name : "whatif"
+            let sealed = try Sealer.seal(
+                SealedContents(kind: .report, files: [plainName: Data(report.utf8)]), passphrase: sealing)
+            try OutputFile.write(data: sealed, to: output, replacing: force)
+        } else {
+            try OutputFile.write(report, to: output, replacing: force)
+        }
+    }
+}
