@@ -46,14 +46,16 @@ def main():
 
     h = highspy.Highs()
     h.setOptionValue("output_flag", False)
-    if args.time_limit is not None:
-        h.setOptionValue("time_limit", args.time_limit)
-    if args.mip_gap is not None:
-        h.setOptionValue("mip_rel_gap", args.mip_gap)
     read_status = h.readModel(args.model)
     if read_status == highspy.HighsStatus.kError:  # kWarning (e.g. on names) still loads the model
         print(f"highs_solve.py: HiGHS could not read {args.model}", file=sys.stderr)
         return 2
+    # Limits only after reading: HiGHS counts reading against its time limit, and a large file read
+    # on a busy machine then failed as "could not read" (10,000 households, 392 MB of MPS).
+    if args.time_limit is not None:
+        h.setOptionValue("time_limit", args.time_limit)
+    if args.mip_gap is not None:
+        h.setOptionValue("mip_rel_gap", args.mip_gap)
     if args.max:
         h.changeObjectiveSense(highspy.ObjSense.kMaximize)
     start = time.monotonic()

@@ -3,8 +3,9 @@ import LinearProgramming
 /// What the Lagrangian bound of large models achieves on a scenario: measured by
 /// `passage-bench lagrangian` (docs/MODEL.md, "Bounds for large models").
 public struct LagrangianSummary: Sendable {
-    /// Rows, columns and non-zeros of the formulation bounded.
-    public var rows: Int, columns: Int, nonzeros: Int
+    /// Household classes (households that are interchangeable), rows, columns and non-zeros of the
+    /// formulation bounded.
+    public var classes: Int, rows: Int, columns: Int, nonzeros: Int
     /// Seconds to build the formulation.
     public var buildSeconds: Double
     /// Objective of the plain urgency-first greedy plan, and seconds to make it.
@@ -36,7 +37,7 @@ extension Planner {
                 upperBound: greedyObjective, iterations: Planner.lagrangianIterations, targetGap: 0, deadline: nil)
         }
         return LagrangianSummary(
-            rows: model.constraintCount, columns: model.variableCount, nonzeros: model.nonzeroCount,
+            classes: formulation.classes.count, rows: model.constraintCount, columns: model.variableCount, nonzeros: model.nonzeroCount,
             buildSeconds: build.seconds, greedyObjective: greedyObjective, greedySeconds: greedyTime.seconds,
             bound: result.bound, iterations: result.iterations, boundSeconds: boundTime.seconds,
             pricedObjective: model.objectiveValue(of: formulation.greedySolution(prices: result.prices)),

@@ -79,11 +79,16 @@ public struct Planner: Sendable {
         var seatLegs = formulation.seatLegs
         // The best plan known to respect every capacity (seats of every leg included), and the best
         // proven bound: what a solve cut short by the time limit returns.
+        let greedyStarted = ContinuousClock.now
         var start = formulation.greedySolution()
+        let greedySeconds = secondsSince(greedyStarted)
         var known = (formulation: formulation, values: start, objective: formulation.model.objectiveValue(of: start))
         var lagrangianBound: Double?
         if formulation.model.variableCount > largeModelThreshold {
-            let share = secondsLeft().map { ContinuousClock.now + .seconds($0 * Planner.lagrangianShare) }
+            // Its share of the time left, less the two greedy plans it prices and guides afterwards.
+            let share = secondsLeft().map {
+                ContinuousClock.now + .seconds(max(0, $0 * Planner.lagrangianShare - 2 * greedySeconds))
+            }
             let result = LagrangianRelaxation(formulation).run(
                 upperBound: known.objective, iterations: Planner.lagrangianIterations, targetGap: mipGap ?? 0,
                 deadline: share)

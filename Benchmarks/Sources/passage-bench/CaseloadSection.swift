@@ -52,7 +52,7 @@ enum CaseloadSection {
         [
             ["model", "\(Fmt.int(passage.model.rows)) rows, \(Fmt.int(passage.model.columns)) columns, \(Fmt.int(passage.model.nonzeros)) non-zeros"],
             ["load", Fmt.seconds(passage.loadSeconds)], ["build", Fmt.seconds(passage.buildSeconds)],
-            ["solve (and decode)", Fmt.seconds(passage.solveSeconds) + " (inside GLPK: \(Fmt.seconds(passage.solve.solverSeconds)))"],
+            ["solve (and decode)", Fmt.seconds(passage.solveSeconds) + " (solver: \(Fmt.seconds(passage.solve.solverSeconds)), GLPK and, for large models, the Lagrangian bound)"],
             ["report (text + JSON)", passage.reportSeconds.map(Fmt.seconds) ?? (passage.reportNote ?? "not measured")],
             ["**end to end**", "**\(Fmt.seconds(passage.endToEndSeconds))**" + (passage.reportSeconds == nil ? " (without report)" : "")],
             ["peak memory, Passage (ru_maxrss before any baseline)", Fmt.bytes(passage.peakBytes) + " (after generating the caseload: \(Fmt.bytes(passage.peakBytesAfterGenerate)))"],

@@ -31,8 +31,8 @@ enum LagrangianBenchmark {
             }
         }
         if sizes.isEmpty { sizes = [1_000] }
-        print("| households | seat rows | rows × columns (non-zeros) | build s | greedy | bound (iterations, s) | priced greedy | guided greedy | gap of the best plan |")
-        print("|---:|---|---|---:|---:|---:|---:|---:|---:|")
+        print("| households | classes | seat rows | rows × columns (non-zeros) | build s | greedy | bound (iterations, s) | priced greedy | guided greedy | gap of the best plan |")
+        print("|---:|---:|---|---|---:|---:|---:|---:|---:|---:|")
         for size in sizes {
             let scenario = SyntheticCaseload.generate(households: size, seed: seed, profile: profile)
             for withRows in seatRows {
@@ -41,7 +41,7 @@ enum LagrangianBenchmark {
                 let gap = (best - s.bound) / abs(best)
                 let columns = "\(s.rows) × \(s.columns) (\(s.nonzeros))"
                 print(
-                    "| \(size) | \(withRows ? "every leg that may fill" : "none") | \(columns) | \(f2(s.buildSeconds)) | "
+                    "| \(size) | \(s.classes) | \(withRows ? "every leg that may fill" : "none") | \(columns) | \(f2(s.buildSeconds)) | "
                         + "\(f2(s.greedyObjective)) | \(f2(s.bound)) (\(s.iterations), \(f2(s.boundSeconds))) | "
                         + "\(f2(s.pricedObjective)) | \(f2(s.guidedObjective)) | \(f2(100 * gap)) % |")
             }

@@ -43,7 +43,7 @@ enum ResultsRenderer {
         var out = "# Benchmark results\n\n"
         out += "Written by `Benchmarks/run.sh` (`make bench`) from the JSON records in `\(folder)/`; do not edit by hand.\n\n"
         out += "- Sizes run: \(sizes.map(Fmt.int).joined(separator: ", ")) households"
-        out += missing.isEmpty ? ".\n" : " — **partial run**: \(missing.map(Fmt.int).joined(separator: ", ")) not run.\n"
+        out += missing.isEmpty ? ".\n" : " — **partial run**: no record of \(missing.map(Fmt.int).joined(separator: ", ")) (failed, see the end, or not run).\n"
         out += "- Date: \(machine.date)\n- Command: `\(machine.command)`\n"
         out += "- Noise: other processes may have been running (load average at the start: \(machine.loadAverage)); "
         out += "each size ran once, so single timings can be off by a few tens of per cent.\n\n"
