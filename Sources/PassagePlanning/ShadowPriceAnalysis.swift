@@ -28,7 +28,8 @@ extension ShadowPrices {
             var used: [String: Double] = [:]
             for use in plan.capacity { used[Self.key(use.kind, use.resourceID, use.period)] = use.used }
             for (key, row, _) in formulation.resourceRows {
-                let (kind, id, period) = Formulation.identify(key, scenario: scenario, monthLabels: formulation.monthLabels)
+                let (kind, id, period) = Formulation.identify(
+                    key, scenario: scenario, monthLabels: formulation.monthLabels)
                 // The row holds what commitments leave of the capacity: shift its range back by what
                 // they use, so the range reads in the scenario's own capacity.
                 let committed = formulation.pinnedUse[key, default: 0]
@@ -36,7 +37,8 @@ extension ShadowPrices {
                 // value of one more unit is its negative.
                 var value = -solution.rowDuals[row.index]
                 if abs(value) < Self.tolerance { value = 0 }
-                let range = solution.rightHandSideRanges.isEmpty
+                let range =
+                    solution.rightHandSideRanges.isEmpty
                     ? nil : Self.shifted(solution.rightHandSideRanges[row.index], by: committed)
                 prices.append(
                     ShadowPrice(

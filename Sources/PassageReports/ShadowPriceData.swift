@@ -103,7 +103,8 @@ enum ShadowPriceCSV {
                 p.validRange.map { Fmt.plain($0.lowerBound) } ?? "",
                 // Empty: no upper limit (or no analysis, when valid_from is empty too).
                 p.validRange.map { Fmt.plain($0.upperBound) } ?? "", p.holdsForMore ? "true" : "false",
-                p.value > ShadowPrices.tolerance ? rank["\(p.kind.rawValue)\u{0}\(p.resourceID)"].map(String.init) ?? "" : "",
+                p.value > ShadowPrices.tolerance
+                    ? rank["\(p.kind.rawValue)\u{0}\(p.resourceID)"].map(String.init) ?? "" : "",
             ]
         }
     }

@@ -16,40 +16,50 @@ enum ShadowPriceDocument {
         guard let prices = plan.shadowPrices else { return [] }
         var blocks: [ReportBlock] = [.heading("Shadow prices", level: 2), .lines([caveat])]
         guard prices.status == .optimal else {
-            blocks.append(.lines(["The LP relaxation was not solved to optimality (\(Fmt.statusWords(prices.status))): no prices."]))
+            blocks.append(
+                .lines([
+                    "The LP relaxation was not solved to optimality (\(Fmt.statusWords(prices.status))): no prices."
+                ]))
             return blocks
         }
         blocks.append(.lines([unitsLine(prices, currency: plan.scenario.currency), objectivesLine(prices, plan)]))
         let positive = prices.prices.filter { $0.value > ShadowPrices.tolerance }
         if positive.isEmpty {
-            blocks.append(.lines(["No capacity has a positive price: one more unit of any of them would not improve the relaxation."]))
+            blocks.append(
+                .lines([
+                    "No capacity has a positive price: one more unit of any of them would not improve the relaxation."
+                ]))
         } else {
             blocks.append(.table(priceTable(positive)))
             if positive.contains(where: { !$0.holdsForMore }) {
-                blocks.append(.lines([
-                    "† The range ends at the capacity (a degenerate optimum): one more unit is worth at most"
-                        + " the value, and one unit less costs at least the value."
-                ]))
+                blocks.append(
+                    .lines([
+                        "† The range ends at the capacity (a degenerate optimum): one more unit is worth at most"
+                            + " the value, and one unit less costs at least the value."
+                    ]))
             }
             if positive.contains(where: { $0.used < $0.capacity - 1e-6 }) {
-                blocks.append(.lines([
-                    "Used is the plan's. A capacity the plan leaves room in can still have a price: the"
-                        + " relaxation uses it up, moving households in fractions where whole ones do not fit."
-                ]))
+                blocks.append(
+                    .lines([
+                        "Used is the plan's. A capacity the plan leaves room in can still have a price: the"
+                            + " relaxation uses it up, moving households in fractions where whole ones do not fit."
+                    ]))
             }
             let zero = prices.prices.count - positive.count
             if zero > 0 {
-                blocks.append(.lines([
-                    "\(Fmt.plural(zero, "other capacity row")) \(zero == 1 ? "has" : "have") price 0 (room left, or nobody"
-                        + " else could use one more unit); the JSON and CSV reports list every row."
-                ]))
+                blocks.append(
+                    .lines([
+                        "\(Fmt.plural(zero, "other capacity row")) \(zero == 1 ? "has" : "have") price 0 (room left, or nobody"
+                            + " else could use one more unit); the JSON and CSV reports list every row."
+                    ]))
             }
         }
         if !prices.legsWithoutSeatRows.isEmpty {
-            blocks.append(.lines([
-                "No price for the seats of \(prices.legsWithoutSeatRows.joined(separator: ", ")): their seats may run"
-                    + " short, but this (large) model has no seat rows for them."
-            ]))
+            blocks.append(
+                .lines([
+                    "No price for the seats of \(prices.legsWithoutSeatRows.joined(separator: ", ")): their seats may run"
+                        + " short, but this (large) model has no seat rows for them."
+                ]))
         }
         blocks += bottlenecks(prices)
         return blocks
@@ -69,7 +79,9 @@ enum ShadowPriceDocument {
 
     static func priceTable(_ prices: [ShadowPrice]) -> ReportTable {
         ReportTable(
-            headers: ["Kind", "Resource", "Period", "Used", "Capacity", "Value", "Tier-1 persons", "Holds for capacity"],
+            headers: [
+                "Kind", "Resource", "Period", "Used", "Capacity", "Value", "Tier-1 persons", "Holds for capacity",
+            ],
             alignments: [.left, .left, .left, .right, .right, .right, .right, .left],
             rows: prices.map { p in
                 [
@@ -87,10 +99,11 @@ enum ShadowPriceDocument {
             blocks.append(.lines(["No resource is worth expanding at the margin."]))
             return blocks
         }
-        blocks.append(.lines([
-            "Resources worth expanding, most valuable first: the value of one more unit in every period"
-                + " listed (the sum of their prices, a first-order estimate)."
-        ]))
+        blocks.append(
+            .lines([
+                "Resources worth expanding, most valuable first: the value of one more unit in every period"
+                    + " listed (the sum of their prices, a first-order estimate)."
+            ]))
         blocks.append(
             .table(
                 ReportTable(
@@ -98,7 +111,8 @@ enum ShadowPriceDocument {
                     alignments: [.right, .left, .left, .left, .right, .right, .right],
                     rows: ranked.enumerated().map { index, b in
                         [
-                            "\(index + 1)", b.kind.rawValue, b.resourceID, Fmt.compressPeriods(b.periods), value(b.value),
+                            "\(index + 1)", b.kind.rawValue, b.resourceID, Fmt.compressPeriods(b.periods),
+                            value(b.value),
                             b.tierOnePersons.map(value) ?? "n/a", value(b.largestPeriodValue),
                         ]
                     })))

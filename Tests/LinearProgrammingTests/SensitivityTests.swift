@@ -45,7 +45,8 @@ struct SensitivityTests {
         var beyond = model
         beyond.setRightHandSide(c1, range.upperBound + 1)
         let past = try solver.solve(beyond, options: SolverOptions())
-        #expect(past.objectiveValue! < base.objectiveValue! + base.rowDuals[c1.index] * (range.upperBound + 1 - 4) - 1e-6)
+        #expect(
+            past.objectiveValue! < base.objectiveValue! + base.rowDuals[c1.index] * (range.upperBound + 1 - 4) - 1e-6)
     }
 
     @Test("Ranges are only computed when asked for")

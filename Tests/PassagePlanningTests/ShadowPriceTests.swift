@@ -24,7 +24,9 @@ import Testing
     }
 
     /// Price of each capacity row, keyed by the row.
-    private func pricesByRow(_ formulation: Formulation, _ prices: ShadowPrices) -> [(row: Constraint, price: ShadowPrice)] {
+    private func pricesByRow(_ formulation: Formulation, _ prices: ShadowPrices) -> [(
+        row: Constraint, price: ShadowPrice
+    )] {
         let scenario = formulation.index.scenario
         var byName: [String: ShadowPrice] = [:]
         for price in prices.prices { byName["\(price.kind)/\(price.resourceID)/\(price.period)"] = price }
@@ -43,7 +45,8 @@ import Testing
         #expect(prices.status == .optimal)
         let base = try #require(prices.relaxationObjective)
         var checked = 0
-        for (row, price) in pricesByRow(formulation, prices) where price.value > ShadowPrices.tolerance && checked < limit {
+        for (row, price) in pricesByRow(formulation, prices)
+        where price.value > ShadowPrices.tolerance && checked < limit {
             let range = try #require(price.validRange)
             let rightHandSide = formulation.model.constraints[row.index].rightHandSide
             #expect(range.contains(price.capacity), "\(price.resourceID) \(price.period): \(range) ∌ \(price.capacity)")
@@ -150,7 +153,8 @@ import Testing
             source: .lpRelaxation, status: .optimal, relaxationObjective: 0, tierOneWeight: 1000,
             prices: [
                 price(.beds, "B", "W1", 100), price(.beds, "B", "W2", 50), price(.seats, "A", "W1", 150),
-                price(.beds, "Z", "W1", 150), price(.quota, "Q", "horizon", 0), price(.budget, "budget", "horizon", 0.5),
+                price(.beds, "Z", "W1", 150), price(.quota, "Q", "horizon", 0),
+                price(.budget, "budget", "horizon", 0.5),
             ],
             legsWithoutSeatRows: [])
         let ranked = prices.bottlenecks

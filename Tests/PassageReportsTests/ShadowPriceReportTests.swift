@@ -96,12 +96,17 @@ import Testing
         #expect(lines.count == 5)
         #expect(lines.contains("beds,tb-1,3,W3,4,4,394.3,0.3943,2,6,true,1"))
         #expect(lines.contains("quota,ca-hap,,horizon,5,1,0,0,1,,true,"))
-        #expect(lines.contains { $0.hasPrefix("budget,budget,,horizon,5000,4990,0.0125,0.0000") && $0.hasSuffix(",4000,9000,true,2") })
+        #expect(
+            lines.contains {
+                $0.hasPrefix("budget,budget,,horizon,5000,4990,0.0125,0.0000") && $0.hasSuffix(",4000,9000,true,2")
+            })
     }
 
     @Test func renderingIsDeterministic() {
         for format in ReportFormat.allCases {
-            #expect(ReportRenderer.render(Self.plan(), format: format) == ReportRenderer.render(Self.plan(), format: format))
+            #expect(
+                ReportRenderer.render(Self.plan(), format: format) == ReportRenderer.render(Self.plan(), format: format)
+            )
         }
     }
 }
