@@ -46,6 +46,10 @@ struct PlanCommand: ParsableCommand {
         help: "Add shadow prices (what one more bed, seat, quota place or unit of budget is worth, from the LP relaxation) and the bottlenecks worth expanding.")
     var shadowPrices = false
 
+    @Option(
+        help: "With --shadow-prices: plan again for each of the first N bottlenecks with one more unit of it, to show what the plan itself gains.")
+    var checkBottlenecks: Int?
+
     @Flag(name: .shortAndLong, help: "Show the solver's own output on standard error.")
     var verbose = false
 
@@ -62,6 +66,10 @@ struct PlanCommand: ParsableCommand {
             throw ValidationError("--export-model must name a file ending in .mps or .lp")
         }
         if protection.seal && output == nil { throw ValidationError("--seal needs --output FILE") }
+        if let checkBottlenecks {
+            if !shadowPrices { throw ValidationError("--check-bottlenecks needs --shadow-prices") }
+            if checkBottlenecks < 1 { throw ValidationError("--check-bottlenecks must be a positive number") }
+        }
         if shadowPrices && protection.redact {
             throw ValidationError("--shadow-prices is not available in redacted reports yet; leave out --redact")
         }
@@ -101,9 +109,15 @@ struct PlanCommand: ParsableCommand {
         var plan = solved
         if shadowPrices {
             // One more LP (the relaxation, with ranging), under its own time limit.
-            plan.shadowPrices = try ShadowPrices.compute(
+            var prices = try ShadowPrices.compute(
                 formulation: formulation, plan: plan, solver: planner.solver,
                 timeLimitSeconds: timeLimit ?? loaded.settings.solver.timeLimitSeconds)
+            if let checkBottlenecks {
+                try prices.checkBottlenecks(
+                    checkBottlenecks, scenario: loaded, plan: plan, previous: previousPlan, solver: planner.solver,
+                    options: PlanningOptions(timeLimitSeconds: timeLimit, mipGap: mipGap))
+            }
+            plan.shadowPrices = prices
         }
         // The model exported is the one the plan was solved from, with every seat row it needed.
         let modelText = try exportModel.map { path in

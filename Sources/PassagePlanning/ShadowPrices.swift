@@ -68,6 +68,8 @@ public struct Bottleneck: Sendable, Hashable {
     public var tierOnePersons: Double?
     /// The largest price of a single period.
     public var largestPeriodValue: Double
+    /// The integer plan's own answer, when checked (`ShadowPrices.checkBottlenecks`); else nil.
+    public var integerCheck: IntegerCheck? = nil
 
     public init(
         kind: ResourceKind, resourceID: String, periods: [String], value: Double, tierOnePersons: Double?,
@@ -126,6 +128,9 @@ public struct ShadowPrices: Sendable, Hashable {
         self.legsWithoutSeatRows = legsWithoutSeatRows
     }
 
+    /// Bottlenecks planned again with one more unit (`checkBottlenecks`), in ranking order.
+    public var integerChecks: [IntegerCheck] = []
+
     /// Prices below this (objective units per unit) are 0: simplex noise, not value.
     public static let tolerance = 1e-6
 
@@ -146,10 +151,14 @@ public struct ShadowPrices: Sendable, Hashable {
             byResource[key]!.largestPeriodValue = max(byResource[key]!.largestPeriodValue, price.value)
         }
         let weight = tierOneWeight
+        let checks = integerChecks
         return order.compactMap { byResource[$0] }
             .map { bottleneck in
                 var bottleneck = bottleneck
                 bottleneck.tierOnePersons = weight > 0 ? bottleneck.value / weight : nil
+                bottleneck.integerCheck = checks.first {
+                    $0.kind == bottleneck.kind && $0.resourceID == bottleneck.resourceID
+                }
                 return bottleneck
             }
             .sorted { a, b in

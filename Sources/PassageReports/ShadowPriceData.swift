@@ -70,6 +70,7 @@ struct JSONBottleneck: Encodable, Sendable {
     var value: Double
     var tierOnePersons: Nullable<Double>
     var largestPeriodValue: Double
+    var integerCheck: Nullable<JSONIntegerCheck>
 
     init(rank: Int, _ bottleneck: Bottleneck) {
         self.rank = rank
@@ -79,6 +80,19 @@ struct JSONBottleneck: Encodable, Sendable {
         value = bottleneck.value
         tierOnePersons = Nullable(bottleneck.tierOnePersons)
         largestPeriodValue = bottleneck.largestPeriodValue
+        integerCheck = Nullable(bottleneck.integerCheck.map(JSONIntegerCheck.init))
+    }
+}
+
+struct JSONIntegerCheck: Encodable, Sendable {
+    var status: String
+    var objectiveFall: Nullable<Double>
+    var tierOnePersons: Nullable<Double>
+
+    init(_ check: IntegerCheck) {
+        status = check.status.rawValue
+        objectiveFall = Nullable(check.objectiveFall)
+        tierOnePersons = Nullable(check.tierOnePersons)
     }
 }
 

@@ -104,19 +104,37 @@ enum ShadowPriceDocument {
                 "Resources worth expanding, most valuable first: the value of one more unit in every period"
                     + " listed (the sum of their prices, a first-order estimate)."
             ]))
-        blocks.append(
-            .table(
-                ReportTable(
-                    headers: ["Rank", "Kind", "Resource", "Periods", "Value", "Tier-1 persons", "Best single period"],
-                    alignments: [.right, .left, .left, .left, .right, .right, .right],
-                    rows: ranked.enumerated().map { index, b in
-                        [
-                            "\(index + 1)", b.kind.rawValue, b.resourceID, Fmt.compressPeriods(b.periods),
-                            value(b.value),
-                            b.tierOnePersons.map(value) ?? "n/a", value(b.largestPeriodValue),
-                        ]
-                    })))
+        // The integer plan's column only when some bottleneck was planned again (`--check-bottlenecks`).
+        let checked = !prices.integerChecks.isEmpty
+        var headers = ["Rank", "Kind", "Resource", "Periods", "Value", "Tier-1 persons", "Best single period"]
+        var alignments: [ReportTable.Alignment] = [.right, .left, .left, .left, .right, .right, .right]
+        if checked {
+            headers.append("Integer plan")
+            alignments.append(.right)
+        }
+        let rows = ranked.enumerated().map { index, b in
+            [
+                "\(index + 1)", b.kind.rawValue, b.resourceID, Fmt.compressPeriods(b.periods), value(b.value),
+                b.tierOnePersons.map(value) ?? "n/a", value(b.largestPeriodValue),
+            ] + (checked ? [integer(b.integerCheck)] : [])
+        }
+        blocks.append(.table(ReportTable(headers: headers, alignments: alignments, rows: rows)))
+        if checked {
+            blocks.append(
+                .lines([
+                    "Integer plan: how much the plan's objective falls when the scenario is planned again with one"
+                        + " more unit of the resource in every period (the same solver settings); blank: not"
+                        + " checked (the budget never is). This, not the estimate, is what the plan gains."
+                ]))
+        }
         return blocks
+    }
+
+    /// The integer check's fall, with the re-plan's status when it is not proven optimal.
+    static func integer(_ check: IntegerCheck?) -> String {
+        guard let check else { return "" }
+        guard let fall = check.objectiveFall else { return "no plan" }
+        return value(fall) + (check.status == .optimal ? "" : " (\(Fmt.statusWords(check.status)))")
     }
 
     /// A price: two decimals, four below 1 (a unit of budget is worth hundredths).

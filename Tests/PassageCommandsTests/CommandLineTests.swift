@@ -177,6 +177,12 @@ private func glpsolObjective(modelPath: String, format: String, folder: borrowin
         #expect(result.standardOutput.contains("LP relaxation"))
     }
 
+    @Test func checkingBottlenecksNeedsShadowPrices() throws {
+        let result = try Passage.run(["plan", Passage.demo, "--check-bottlenecks", "2"])
+        #expect(result.status != 0)
+        #expect(result.standardError.contains("--check-bottlenecks needs --shadow-prices"))
+    }
+
     @Test func redactedReportsRefuseShadowPrices() throws {
         let result = try Passage.run(["plan", Passage.demo, "--shadow-prices", "--redact"])
         #expect(result.status != 0)

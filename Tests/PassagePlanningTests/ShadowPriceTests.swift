@@ -164,6 +164,30 @@ import Testing
         #expect(ranked[0].tierOnePersons == 0.15)
     }
 
+    @Test func checkingTheTopBottleneckPlansAgainWithOneMoreBed() throws {
+        // With 3 beds at K, H1 leaves in week 1 and H2 (whose 2 seats do not fit beside H1's) in week 2:
+        // 5.7 + 2 × 5.7 + 16 (a week of waiting) + unmoved H3 (150) and H4 (1000) = 1183.1, against
+        // 1811.4 with 2 beds: the integer plan gains 628.3, more than the relaxation's price suggests.
+        let scenario = TinyScenario.make()
+        let (_, plan, computed) = try priced(scenario)
+        var prices = computed
+        try prices.checkBottlenecks(1, scenario: scenario, plan: plan, solver: solver)
+        let check = try #require(prices.integerChecks.first)
+        #expect(prices.integerChecks.count == 1)
+        #expect(check.kind == .beds && check.resourceID == "K" && check.status == .optimal)
+        #expect(abs(try #require(check.objectiveFall) - 628.3) < 1e-6)
+        #expect(abs(try #require(check.tierOnePersons) - 0.6283) < 1e-9)
+        #expect(prices.bottlenecks.first?.integerCheck == check)
+        #expect(prices.bottlenecks.dropFirst().allSatisfy { $0.integerCheck == nil })
+    }
+
+    @Test func theBudgetIsNeverChecked() {
+        #expect(ShadowPrices.withOneMore(.budget, "budget", in: TinyScenario.make()) == nil)
+        #expect(ShadowPrices.withOneMore(.seats, "L1", in: TinyScenario.make())?.legs[0].seatsPerWeek == 3)
+        #expect(ShadowPrices.withOneMore(.quota, "G", in: TinyScenario.make())?.programmes[0].quota == 4)
+        #expect(ShadowPrices.withOneMore(.beds, "nowhere", in: TinyScenario.make()) == nil)
+    }
+
     @Test func aTimeLimitedRelaxationGivesNoPrices() throws {
         let (formulation, plan) = try Planner(scenario: TinyScenario.make()).solve()
         let stopped = Solution(

@@ -53,6 +53,24 @@ import Testing
         for line in text.split(separator: "\n") { #expect(line.count <= TextReport.width, "\(line)") }
     }
 
+    @Test func integerChecksAddAColumnToTheBottlenecks() throws {
+        var plan = Self.plan()
+        plan.shadowPrices?.integerChecks = [
+            IntegerCheck(
+                kind: .beds, resourceID: "tb-1", status: .optimal, objectiveFall: 628.3, tierOnePersons: 0.6283)
+        ]
+        let text = ReportRenderer.render(plan, format: .text, options: ReportOptions(includeTimings: false))
+        #expect(text.contains("Integer plan"))
+        #expect(text.contains("628.30"))
+        #expect(!ReportRenderer.render(Self.plan(), format: .text).contains("Integer plan"))
+        let root = try #require(
+            JSONSerialization.jsonObject(with: Data(ReportRenderer.render(plan, format: .json).utf8)) as? [String: Any])
+        let ranked = try #require((root["shadowPrices"] as? [String: Any])?["bottlenecks"] as? [[String: Any]])
+        let check = try #require(ranked.first?["integerCheck"] as? [String: Any])
+        #expect(check["objectiveFall"] as? Double == 628.3 && check["status"] as? String == "optimal")
+        #expect(ranked.last?["integerCheck"] is NSNull)
+    }
+
     @Test func withoutPricesNothingChanges() {
         let text = ReportRenderer.render(SamplePlan.optimal(), format: .text)
         #expect(!text.contains("Shadow prices") && !text.contains("Bottlenecks"))
