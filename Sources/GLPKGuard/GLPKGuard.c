@@ -198,6 +198,52 @@ int passage_glpk_fix_integers_and_resolve(struct glp_prob *problem, int time_lim
     GUARD_END
 }
 
+/* GLPK writes "no limit" as +-DBL_MAX; Swift reads +-HUGE_VAL as infinity. */
+static double unlimited(double value) {
+    if (value >= DBL_MAX) return HUGE_VAL;
+    if (value <= -DBL_MAX) return -HUGE_VAL;
+    return value;
+}
+
+int passage_glpk_rhs_ranges(struct glp_prob *problem, double *lower, double *upper, int *available) {
+    GUARD_BEGIN
+    glp_prob *P = problem;
+    int rows = glp_get_num_rows(P);
+    *available = 0;
+    /* glp_analyze_bound needs an optimal basic solution and its factorization; without them it would
+     * call the error hook, so check first (glp_factorize returns nonzero on a singular basis). */
+    if (glp_get_status(P) != GLP_OPT || glp_get_prim_stat(P) != GLP_FEAS || glp_get_dual_stat(P) != GLP_FEAS) {
+        GUARD_END
+    }
+    if (rows > 0 && !glp_bf_exists(P) && glp_factorize(P) != 0) {
+        GUARD_END
+    }
+    for (int i = 1; i <= rows; i++) {
+        int stat = glp_get_row_stat(P, i);
+        double activity = glp_get_row_prim(P, i);
+        if (stat == GLP_BS) {
+            /* A basic row has dual 0 for as long as its bound does not cut into its activity. */
+            switch (glp_get_row_type(P, i)) {
+            case GLP_UP: lower[i - 1] = activity; upper[i - 1] = HUGE_VAL; break;
+            case GLP_LO: lower[i - 1] = -HUGE_VAL; upper[i - 1] = activity; break;
+            case GLP_FR: lower[i - 1] = -HUGE_VAL; upper[i - 1] = HUGE_VAL; break;
+            default: lower[i - 1] = activity; upper[i - 1] = activity; break;
+            }
+        } else if (stat == GLP_NF) {
+            lower[i - 1] = -HUGE_VAL;
+            upper[i - 1] = HUGE_VAL;
+        } else {
+            double value1, value2;
+            int var1, var2;
+            glp_analyze_bound(P, i, &value1, &var1, &value2, &var2);
+            lower[i - 1] = unlimited(value1);
+            upper[i - 1] = unlimited(value2);
+        }
+    }
+    *available = 1;
+    GUARD_END
+}
+
 int passage_glpk_write(struct glp_prob *problem, int format, const char *path, int *glpk_return) {
     GUARD_BEGIN
     glp_prob *P = problem;

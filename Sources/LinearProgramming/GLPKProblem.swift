@@ -216,6 +216,19 @@ final class GLPKProblem {
         return (values, activities, rowDuals, reducedCosts)
     }
 
+    /// The range of each row's right-hand side over which the current optimal basis (and so every
+    /// dual) stays optimal, from GLPK's sensitivity analysis; nil when GLPK has no optimal basis to
+    /// analyse.
+    func rightHandSideRanges(rowCount: Int) throws -> [ClosedRange<Double>]? {
+        var lower = [Double](repeating: 0, count: rowCount)
+        var upper = [Double](repeating: 0, count: rowCount)
+        var available: Int32 = 0
+        try guarded("analysing the right-hand sides") { passage_glpk_rhs_ranges($0, &lower, &upper, &available) }
+        guard available != 0 else { return nil }
+        // GLPK's own limits never cross; `min` keeps a rounding artefact from trapping ClosedRange.
+        return zip(lower, upper).map { min($0, $1)...$1 }
+    }
+
     /// Writes the problem to `path` as CPLEX LP or free MPS.
     func write(_ format: ModelFileFormat, to path: String) throws {
         var glpkReturn: Int32 = 0

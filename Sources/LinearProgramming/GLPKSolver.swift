@@ -91,6 +91,7 @@ public struct GLPKSolver: LinearSolver {
         _ model: LinearModel, options: SolverOptions, budget: TimeBudget, terminal: GLPKTerminal
     ) throws -> Solution {
         let isMIP = !options.relaxIntegrality && model.hasIntegerVariables
+        let wantsDuals = options.computeDuals || options.computeSensitivity
         if Self.hasCrossedBounds(model, integral: isMIP) {
             return Solution(
                 status: .infeasible, objectiveValue: nil, bestBound: nil, values: [], rowActivities: [],
@@ -132,11 +133,15 @@ public struct GLPKSolver: LinearSolver {
         }
 
         if !isMIP {
-            let read = try problem.read(mip: false, rowCount: rows, columnCount: columns, duals: options.computeDuals)
-            return Solution(
+            let read = try problem.read(mip: false, rowCount: rows, columnCount: columns, duals: wantsDuals)
+            var solution = Solution(
                 status: .optimal, objectiveValue: lp.objective, bestBound: lp.objective, values: read.values,
                 rowActivities: read.activities, rowDuals: read.rowDuals, reducedCosts: read.reducedCosts,
                 solveSeconds: 0)
+            if options.computeSensitivity {
+                solution.rightHandSideRanges = try problem.rightHandSideRanges(rowCount: rows) ?? []
+            }
+            return solution
         }
 
         if let makeStart = options.startFromRelaxation {
@@ -176,7 +181,7 @@ public struct GLPKSolver: LinearSolver {
         var solution = Solution(
             status: status, objectiveValue: mip.objective, bestBound: bound, values: read.values,
             rowActivities: read.activities, solveSeconds: 0)
-        if options.computeDuals {
+        if wantsDuals {
             // Duals of the LP with every integer column fixed at its value in the solution. The fixed LP
             // gets what is left of the budget, but at least a second: it is usually quick, and without
             // it there are no duals at all.
@@ -190,6 +195,9 @@ public struct GLPKSolver: LinearSolver {
                 let duals = try problem.read(mip: false, rowCount: rows, columnCount: columns, duals: true)
                 solution.rowDuals = duals.rowDuals
                 solution.reducedCosts = duals.reducedCosts
+                if options.computeSensitivity {
+                    solution.rightHandSideRanges = try problem.rightHandSideRanges(rowCount: rows) ?? []
+                }
             }
         }
         return solution

@@ -161,6 +161,11 @@ public struct LinearModel: Sendable {
         variables[variable.index].upperBound = upper
     }
 
+    /// Changes the right-hand side of a row (e.g. to measure a dual by finite differences).
+    public mutating func setRightHandSide(_ constraint: Constraint, _ value: Double) {
+        constraints[constraint.index].rightHandSide = value
+    }
+
     /// Changes the kind of a column.
     public mutating func setKind(_ variable: Variable, _ kind: VariableKind) {
         variables[variable.index].kind = kind

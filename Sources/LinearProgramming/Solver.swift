@@ -44,6 +44,10 @@ public struct SolverOptions: Sendable {
     /// re-solved as an LP. Each dual is the rate of change of the objective per unit increase of the
     /// row's right-hand side (or of the column's value, for reduced costs), in the model's own sense.
     public var computeDuals: Bool = false
+    /// Also rank the right-hand sides (default false; implies `computeDuals`): for each row, the range
+    /// of its right-hand side over which the final LP's basis, and so its row duals, stay optimal
+    /// (GLPK's sensitivity analysis, `glp_analyze_bound`). Filled in `Solution.rightHandSideRanges`.
+    public var computeSensitivity: Bool = false
     /// Makes a start solution from the LP relaxation's column values once the relaxation is solved
     /// (e.g. by rounding and repairing). Branch-and-cut starts from it when it is feasible and better
     /// than `startSolution`; a solve stopped after the relaxation returns it. This is how a large
@@ -77,6 +81,10 @@ public struct Solution: Sendable {
     public var rowDuals: [Double]
     /// Reduced costs of the final LP; empty if unavailable.
     public var reducedCosts: [Double]
+    /// With `SolverOptions.computeSensitivity`: for each row, the range of its right-hand side over
+    /// which `rowDuals` hold (the final LP's basis stays optimal); ±infinity for no limit. Within it the
+    /// optimum of that LP changes by exactly dual × change. Empty if unavailable.
+    public var rightHandSideRanges: [ClosedRange<Double>] = []
     /// Seconds spent in the solver.
     public var solveSeconds: Double
 

@@ -42,6 +42,14 @@ struct PlanCommand: ParsableCommand {
         help: "With --previous: households (ids, comma-separated) that have started their previous pathway; they are kept as commitments.")
     var started: String?
 
+    @Flag(
+        help: "Add shadow prices (what one more bed, seat, quota place or unit of budget is worth, from the LP relaxation) and the bottlenecks worth expanding.")
+    var shadowPrices = false
+
+    @Option(
+        help: "With --shadow-prices: plan again for each of the first N bottlenecks with one more unit of it, to show what the plan itself gains.")
+    var checkBottlenecks: Int?
+
     @Flag(name: .shortAndLong, help: "Show the solver's own output on standard error.")
     var verbose = false
 
@@ -58,6 +66,13 @@ struct PlanCommand: ParsableCommand {
             throw ValidationError("--export-model must name a file ending in .mps or .lp")
         }
         if protection.seal && output == nil { throw ValidationError("--seal needs --output FILE") }
+        if let checkBottlenecks {
+            if !shadowPrices { throw ValidationError("--check-bottlenecks needs --shadow-prices") }
+            if checkBottlenecks < 1 { throw ValidationError("--check-bottlenecks must be a positive number") }
+        }
+        if shadowPrices && protection.redact {
+            throw ValidationError("--shadow-prices is not available in redacted reports yet; leave out --redact")
+        }
     }
 
     func run() throws {
@@ -89,8 +104,21 @@ struct PlanCommand: ParsableCommand {
         } else {
             log = nil
         }
-        let (formulation, plan) = try planner.solve(
+        let (formulation, solved) = try planner.solve(
             options: PlanningOptions(timeLimitSeconds: timeLimit, mipGap: mipGap, solverLog: log))
+        var plan = solved
+        if shadowPrices {
+            // One more LP (the relaxation, with ranging), under its own time limit.
+            var prices = try ShadowPrices.compute(
+                formulation: formulation, plan: plan, solver: planner.solver,
+                timeLimitSeconds: timeLimit ?? loaded.settings.solver.timeLimitSeconds)
+            if let checkBottlenecks {
+                try prices.checkBottlenecks(
+                    checkBottlenecks, scenario: loaded, plan: plan, previous: previousPlan, solver: planner.solver,
+                    options: PlanningOptions(timeLimitSeconds: timeLimit, mipGap: mipGap))
+            }
+            plan.shadowPrices = prices
+        }
         // The model exported is the one the plan was solved from, with every seat row it needed.
         let modelText = try exportModel.map { path in
             try planner.solver.export(formulation.model, format: ModelFileFormat(path: path)!)

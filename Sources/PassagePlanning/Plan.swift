@@ -21,6 +21,9 @@ public struct Plan: Sendable, Hashable {
     /// When re-planning: every household whose plan changed against the previous plan, sorted by id;
     /// nil when there was no previous plan.
     public var changes: [PlanChange]?
+    /// What one more unit of each capacity is worth, when asked for (`ShadowPrices.compute`, the
+    /// `--shadow-prices` option); nil otherwise.
+    public var shadowPrices: ShadowPrices? = nil
 
     public init(
         scenario: ScenarioHeader, solver: SolverReport, summary: PlanSummary, itineraries: [Itinerary],

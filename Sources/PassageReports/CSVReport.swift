@@ -34,7 +34,10 @@ public enum CSVReport {
             )
         }
         rows.sort { $0.id < $1.id }
-        return table(header: columns, rows: rows.map(\.fields))
+        let households = table(header: columns, rows: rows.map(\.fields))
+        // With shadow prices, their table follows after one empty line (docs/REPORTS.md, "CSV").
+        guard let prices = plan.shadowPrices else { return households }
+        return households + "\n" + table(header: ShadowPriceCSV.columns, rows: ShadowPriceCSV.rows(prices))
     }
 
     /// `header` and `rows` as CSV text (also used by the redacted report).

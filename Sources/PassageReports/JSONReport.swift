@@ -58,7 +58,8 @@ public enum JSONReport {
                             previousStartWeek: Nullable($0.previousStartWeek), newStartWeek: Nullable($0.newStartWeek),
                             reason: $0.reason)
                     }
-                }))
+                }),
+            shadowPrices: Nullable(plan.shadowPrices.map(JSONShadowPrices.init)))
     }
 
     static func summary(_ plan: Plan) -> JSONSummary {

@@ -27,6 +27,7 @@ struct JSONPlan: Encodable, Sendable {
     var capacity: [JSONCapacity]
     var conflicts: [JSONConflict]
     var changes: Nullable<[JSONChange]>
+    var shadowPrices: Nullable<JSONShadowPrices>
 }
 
 struct JSONChange: Encodable, Sendable {

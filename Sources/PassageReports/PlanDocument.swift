@@ -2,7 +2,8 @@ import PassagePlanning
 
 /// Builds the content a coordinator reads from a plan; shared by the text and Markdown reports.
 enum PlanDocument {
-    /// The report as blocks, in reading order: header, solver, summary, itineraries, capacity, not moved.
+    /// The report as blocks, in reading order: header, solver, summary, itineraries, capacity, shadow
+    /// prices and bottlenecks (when asked for), not moved.
     static func build(_ plan: Plan, options: ReportOptions) -> ReportDocument {
         var blocks: [ReportBlock] = []
         blocks += header(plan)
@@ -12,6 +13,7 @@ enum PlanDocument {
         blocks += changes(plan)
         blocks += itineraries(plan)
         blocks += capacity(plan)
+        blocks += ShadowPriceDocument.blocks(plan)
         blocks += unmoved(plan)
         return ReportDocument(blocks: blocks)
     }

@@ -166,3 +166,26 @@ private func glpsolObjective(modelPath: String, format: String, folder: borrowin
     let number = line.split(separator: "=")[1].split(separator: " ")[0]
     return try #require(Double(number))
 }
+
+/// `passage plan --shadow-prices` end to end on the demo.
+@Suite struct ShadowPriceCommandTests {
+    @Test func planWithShadowPricesAddsBothSections() throws {
+        let result = try Passage.run(["plan", Passage.demo, "--shadow-prices", "--quiet"])
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(result.standardOutput.contains("Shadow prices"))
+        #expect(result.standardOutput.contains("Bottlenecks"))
+        #expect(result.standardOutput.contains("LP relaxation"))
+    }
+
+    @Test func checkingBottlenecksNeedsShadowPrices() throws {
+        let result = try Passage.run(["plan", Passage.demo, "--check-bottlenecks", "2"])
+        #expect(result.status != 0)
+        #expect(result.standardError.contains("--check-bottlenecks needs --shadow-prices"))
+    }
+
+    @Test func redactedReportsRefuseShadowPrices() throws {
+        let result = try Passage.run(["plan", Passage.demo, "--shadow-prices", "--redact"])
+        #expect(result.status != 0)
+        #expect(result.standardError.contains("--shadow-prices"))
+    }
+}

@@ -90,6 +90,13 @@ int passage_glpk_fix_integers_and_resolve(struct glp_prob *problem, int time_lim
                                           int *glpk_return, int *status, int *primal_status,
                                           double *objective);
 
+/// Right-hand-side ranging of every row at the current optimal basis (GLPK's sensitivity analysis).
+/// For row i, `lower[i-1]` … `upper[i-1]` is the range of its right-hand side (the active bound of a
+/// non-basic row, from glp_analyze_bound; for a basic row, from its activity to the open side) over
+/// which the basis, and so every dual, stays optimal; +-HUGE_VAL for no limit. `*available` is set to 0
+/// (and nothing written) when there is no optimal basic solution with a factorization to analyse.
+int passage_glpk_rhs_ranges(struct glp_prob *problem, double *lower, double *upper, int *available);
+
 /// Writes the problem as CPLEX LP (`format` 0) or free MPS (`format` 1) to `path`.
 /// `*glpk_return` receives the writer's return code (nonzero: the file could not be written).
 int passage_glpk_write(struct glp_prob *problem, int format, const char *path, int *glpk_return);
