@@ -15,7 +15,7 @@ public struct PassageCommand: ParsableCommand {
             """,
         subcommands: [
             ValidateCommand.self, PlanCommand.self, AdvanceCommand.self, SealCommand.self, UnsealCommand.self,
-            GenerateCommand.self, WhatIfCommand.self,
+            GenerateCommand.self, WhatIfCommand.self, WhyNotCommand.self,
         ]
     )
 

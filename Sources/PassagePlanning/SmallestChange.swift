@@ -48,24 +48,30 @@ public struct CapacityChange: Sendable, Hashable {
 public struct NotMovedExplanation: Sendable {
     /// The household, with its reason in the plan.
     public var household: UnmovedHousehold
-    /// Changes that moved it when the scenario was planned again: for each capacity it is short of,
-    /// the smallest step tried that moved it. Ordered by step, then kind and id.
+    /// For each capacity the household is short of that some increase moves it: the smallest increase
+    /// found, smallest first (in the capacity's own unit; the budget after the others).
     public var changes: [CapacityChange]
-    /// Changes tried that did not move it (each capacity's largest step), for the record.
+    /// Capacities for which even the largest increase tried did not move it: that change.
     public var notEnough: [CapacityChange]
+    /// Whether `notEnough` was tried all at once (several capacities) and did not move the household
+    /// even together: then no single one of them does.
+    public var notEvenTogether = false
     /// How many times the scenario was planned again.
     public var replans: Int
 }
 
 extension Planner {
-    /// Steps by which a capacity is raised, in households of the one explained: one, two, then four
-    /// households' worth (beds, seats and quota in persons; the budget in its cheapest pathway's cost).
-    public static let explanationSteps = [1, 2, 4]
+    /// The largest increase tried, in the household's persons (beds, seats, quota) or in the cost of
+    /// its cheapest pathway (budget): beyond it a single change is not a useful answer.
+    public static let largestExplanationStep = 64
 
     /// Explains why `householdID` is not moved in `plan` (a plan of this planner's scenario): its
-    /// reason and, for a household short of capacity, the smallest single change of each capacity it
-    /// is short of that moves it, verified by planning the changed scenario with `options` (from
-    /// scratch: a previous plan is not carried over).
+    /// reason and, for a household short of capacity, for each capacity it is short of the smallest
+    /// increase that moves it. Increases double from one unit (a bed, seat or quota place; for the
+    /// budget, an eighth of the household's cheapest pathway) until the household moves, then
+    /// bisection finds the smallest that does, each verified by planning the changed scenario with
+    /// `options` from scratch (a previous plan is not carried over).
+    ///
     /// Nil when the household is moved in `plan` or not in the scenario.
     public func explainNotMoved(
         _ householdID: String, in plan: Plan, options: PlanningOptions = PlanningOptions()
@@ -73,31 +79,70 @@ extension Planner {
         guard let unmoved = plan.unmoved.first(where: { $0.householdID == householdID }) else { return nil }
         var explanation = NotMovedExplanation(household: unmoved, changes: [], notEnough: [], replans: 0)
         guard case .capacity(let shortages) = unmoved.reason else { return explanation }
-        let persons = Double(unmoved.size)
-        var found: [(step: Int, change: CapacityChange)] = []
-        for shortage in shortages.sorted(by: { ($0.kind.rawValue, $0.resourceID) < ($1.kind.rawValue, $1.resourceID) }) {
+        var replans = 0
+        func moves(_ changes: [CapacityChange]) throws -> Bool {
+            var changed = scenario
+            for change in changes {
+                guard let next = change.applied(to: changed) else { return false }
+                changed = next
+            }
+            replans += 1
+            let replanned = try Planner(scenario: changed, solver: solver, style: style).plan(options: options)
+            return replanned.itineraries.contains { $0.householdID == householdID }
+        }
+        // One search per capacity (a house short in several weeks is one capacity: its beds).
+        var seen: Set<String> = []
+        var searches: [(unit: Double, limit: Int, change: (Int) -> CapacityChange)] = []
+        for shortage in shortages.sorted(by: { ($0.kind.rawValue, $0.resourceID) < ($1.kind.rawValue, $1.resourceID) })
+        where seen.insert("\(shortage.kind.rawValue)/\(shortage.resourceID)").inserted {
             guard let now = capacity(of: shortage) else { continue }
-            let unit = shortage.kind == .budget ? cheapestPathwayCost(of: householdID) ?? 0 : persons
+            let unit = shortage.kind == .budget ? (cheapestPathwayCost(of: householdID) ?? 0) / 8 : 1
             guard unit > 0 else { continue }
-            var last: CapacityChange?
-            for step in Planner.explanationSteps {
-                let change = CapacityChange(
-                    kind: shortage.kind, resourceID: shortage.resourceID, from: now, to: now + Double(step) * unit)
-                guard let changed = change.applied(to: scenario) else { break }
-                explanation.replans += 1
-                let replanned = try Planner(scenario: changed, solver: solver, style: style).plan(options: options)
-                if replanned.itineraries.contains(where: { $0.householdID == householdID }) {
-                    found.append((step, change))
-                    last = nil
+            let limit = Planner.largestExplanationStep * (shortage.kind == .budget ? 8 : unmoved.size)
+            searches.append(
+                (unit, limit, { steps in
+                    CapacityChange(
+                        kind: shortage.kind, resourceID: shortage.resourceID, from: now, to: now + Double(steps) * unit)
+                }))
+        }
+        // Every capacity at its largest increase at once: if even that does not move the household, no
+        // single one will (more of any capacity never shrinks what the others allow), and one solve
+        // replaces a search per capacity.
+        if searches.count > 1, try !moves(searches.map { $0.change($0.limit) }) {
+            explanation.notEnough = searches.map { $0.change($0.limit) }
+            explanation.notEvenTogether = true
+            explanation.replans = replans
+            return explanation
+        }
+        for search in searches {
+            // The largest increase first: most capacities cannot move the household alone.
+            guard try moves([search.change(search.limit)]) else {
+                explanation.notEnough.append(search.change(search.limit))
+                continue
+            }
+            // Doubling from one unit to the first increase that moves it, then bisection back.
+            var failed = 0
+            var smallest = search.limit
+            var steps = 1
+            while steps < search.limit {
+                if try moves([search.change(steps)]) {
+                    smallest = steps
                     break
                 }
-                last = change
+                failed = steps
+                steps *= 2
             }
-            if let last { explanation.notEnough.append(last) }
+            while smallest - failed > 1 {
+                let middle = (failed + smallest) / 2
+                if try moves([search.change(middle)]) { smallest = middle } else { failed = middle }
+            }
+            explanation.changes.append(search.change(smallest))
         }
-        explanation.changes = found.sorted {
-            ($0.step, $0.change.kind.rawValue, $0.change.resourceID) < ($1.step, $1.change.kind.rawValue, $1.change.resourceID)
-        }.map(\.change)
+        explanation.changes.sort {
+            ($0.kind == .budget ? 1 : 0, $0.to - $0.from, $0.kind.rawValue, $0.resourceID)
+                < ($1.kind == .budget ? 1 : 0, $1.to - $1.from, $1.kind.rawValue, $1.resourceID)
+        }
+        explanation.replans = replans
         return explanation
     }
 

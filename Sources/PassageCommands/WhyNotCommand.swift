@@ -1,0 +1,100 @@
+import ArgumentParser
+import Foundation
+import PassagePlanning
+import PassageReports
+import PassageScenario
+
+/// `passage why-not DIR HOUSEHOLD…`: why households are not moved, and the smallest single capacity
+/// change that moves each, verified by planning again.
+struct WhyNotCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "why-not",
+        abstract: "Explain why households are not moved, and find the smallest single capacity change that moves each.",
+        discussion: """
+            Plans the scenario, then for each household named (or, with --all, every household the plan \
+            does not move) gives the reason: no eligible pathway (what closes them: documents, needs, \
+            exclusions, timing) or short of capacity (which beds, seats, quotas or budget). For a household \
+            short of capacity it raises each capacity it lacks on its own (a house's beds, a leg's weekly \
+            seats, a programme's quota, the budget), doubling the increase until the household moves and \
+            then halving back to the smallest that does, planning the whole scenario again each time: every \
+            change reported was planned and moves the household. That takes several solves per capacity, so \
+            --all on a large scenario is slow. See docs/WHATIF.md, "Why not moved".
+            """
+    )
+
+    @Argument(help: "The scenario folder, or a sealed scenario file.", completion: .file())
+    var scenario: String
+
+    @Argument(help: "Ids of households to explain.")
+    var households: [String] = []
+
+    @Flag(help: "Explain every household the plan does not move.")
+    var all = false
+
+    @Option(help: "Report format: text, markdown, json or csv.")
+    var format: ReportFormat = .text
+
+    @Option(name: .shortAndLong, help: "Write the report to this file instead of standard output.")
+    var output: String?
+
+    @Option(help: "Stop each solve after this many seconds and use the best plan found.")
+    var timeLimit: Double?
+
+    @Option(help: "Let each solve stop once within this fraction of the best bound (e.g. 0.005).")
+    var mipGap: Double?
+
+    @Flag(name: .shortAndLong, help: "No progress lines on standard error.")
+    var quiet = false
+
+    @OptionGroup(title: "Sharing and protection") var protection: ReportProtectionOptions
+
+    func validate() throws {
+        if households.isEmpty && !all { throw ValidationError("name households to explain, or give --all") }
+        if !households.isEmpty && all { throw ValidationError("give household ids or --all, not both") }
+        if let timeLimit, !(timeLimit > 0) { throw ValidationError("--time-limit must be a positive number of seconds") }
+        if let mipGap, !(mipGap >= 0 && mipGap < 1) { throw ValidationError("--mip-gap must be a fraction from 0 to below 1") }
+        if protection.redact { throw ValidationError("why-not names households: it has no redacted form") }
+        if protection.seal && output == nil { throw ValidationError("--seal needs --output FILE") }
+    }
+
+    func run() throws {
+        let loaded = try Failure.exitingWithStatus2 { try ScenarioInput.load(scenario, passphrase: protection.passphrase) }
+        let known = Set(loaded.households.map(\.id))
+        let unknown = households.filter { !known.contains($0) }
+        guard unknown.isEmpty else {
+            StandardError.write("passage: not households of this scenario: \(unknown.joined(separator: ", "))")
+            throw ExitCode(1)
+        }
+        try Failure.exitingWithStatus2 { try explain(loaded) }
+    }
+
+    private func explain(_ loaded: Scenario) throws {
+        let sealing = try protection.seal ? protection.passphrase.forSealing() : nil
+        let options = PlanningOptions(timeLimitSeconds: timeLimit, mipGap: mipGap)
+        let planner = Planner(scenario: loaded)
+        let plan = try planner.plan(options: options)
+        let moved = Set(plan.itineraries.map(\.householdID))
+        let alreadyMoved = households.filter { moved.contains($0) }
+        if !alreadyMoved.isEmpty {
+            StandardError.write("passage: moved by this plan, nothing to explain: \(alreadyMoved.joined(separator: ", "))")
+        }
+        let ids = all ? plan.unmoved.map(\.householdID) : households.filter { !moved.contains($0) }
+        guard !ids.isEmpty else { throw ExitCode(1) }
+        let showsProgress = SolveProgress.isWanted(quiet: quiet)
+        var explanations: [NotMovedExplanation] = []
+        for (number, id) in ids.enumerated() {
+            // Positions only: household ids stay out of logs.
+            if showsProgress { StandardError.write("passage: explaining household \(number + 1) of \(ids.count)") }
+            if let explanation = try planner.explainNotMoved(id, in: plan, options: options) {
+                explanations.append(explanation)
+            }
+        }
+        let report = WhyNotReport.render(explanations, plan: plan, format: format)
+        // Everything is computed before anything is written: a failure leaves no partial output.
+        if let output {
+            try protection.write(report, to: output, sealingWith: sealing)
+        } else {
+            print(report, terminator: report.hasSuffix("\n") ? "" : "\n")
+        }
+    }
+}

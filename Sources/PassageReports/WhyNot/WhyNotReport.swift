@@ -1,0 +1,126 @@
+import PassagePlanning
+
+/// Renders ``NotMovedExplanation``s (`passage why-not`) in any ``ReportFormat``: for each household,
+/// why it is not moved and the smallest single capacity changes found to move it, each verified by
+/// planning the changed scenario again. Deterministic byte for byte (no timings appear).
+public enum WhyNotReport {
+    /// `explanations` of households in `plan` rendered as `format`, ending in a newline.
+    public static func render(_ explanations: [NotMovedExplanation], plan: Plan, format: ReportFormat) -> String {
+        switch format {
+        case .text: TextReport.render(document(explanations, plan: plan))
+        case .markdown: MarkdownReport.render(document(explanations, plan: plan))
+        case .json: json(explanations, plan: plan)
+        case .csv: csv(explanations)
+        }
+    }
+
+    /// What a search that finds no single change means: said once, in every human format.
+    static let noSingleChange =
+        "No single capacity, raised alone by up to 64 of its persons' worth (for the budget, 64 times its cheapest"
+        + " pathway's cost), moves it: it is short of several at once, or others come first for whatever is added."
+
+    static func document(_ explanations: [NotMovedExplanation], plan: Plan) -> ReportDocument {
+        var blocks: [ReportBlock] = [
+            .heading("Passage: why not moved — \(plan.scenario.title)", level: 1),
+            .lines([
+                "For each household: why the plan does not move it and, when it is short of capacity, the smallest"
+                    + " increase of each capacity it lacks that moves it, found by raising that capacity alone and"
+                    + " planning the whole scenario again (doubling, then halving the step); every change listed was"
+                    + " planned and moves the household. Others' plans may change too."
+            ]),
+        ]
+        if let warning = Fmt.statusWarning(plan.solver) { blocks.append(.warning(warning)) }
+        for explanation in explanations {
+            let household = explanation.household
+            let (sentence, details) = Fmt.reasonExplanation(household.reason)
+            var lines = [
+                "\(Fmt.plural(household.size, "person")), urgency \(household.urgency), ready in week \(household.readyWeek).",
+                sentence,
+            ]
+            lines += details.map { "  " + $0 }
+            if case .capacity = household.reason {
+                if explanation.notEvenTogether {
+                    lines.append(
+                        "Not even all of these raised together moves it, so no single change was searched:")
+                    lines += explanation.notEnough.map { "  " + $0.description }
+                } else {
+                    if explanation.changes.isEmpty {
+                        lines.append(noSingleChange)
+                    } else {
+                        lines.append("Smallest single changes that move it:")
+                        lines += explanation.changes.map { "  " + $0.description }
+                    }
+                    if !explanation.notEnough.isEmpty {
+                        lines.append("Not enough alone, even raised this far:")
+                        lines += explanation.notEnough.map { "  " + $0.description }
+                    }
+                }
+                lines.append("Planned again \(Fmt.plural(explanation.replans, "time")).")
+            }
+            blocks.append(.entry(title: household.householdID, details: lines))
+        }
+        return ReportDocument(blocks: blocks)
+    }
+
+    struct JSONWhyNot: Encodable, Sendable {
+        var reportVersion = 1
+        var kind = "why_not"
+        var status: String
+        var households: [JSONHousehold]
+    }
+
+    struct JSONHousehold: Encodable, Sendable {
+        var householdID: String
+        var size: Int
+        var urgency: Int
+        var reason: String
+        var details: [String]
+        var changes: [JSONChange]
+        var notEnough: [JSONChange]
+        var notEvenTogether: Bool
+        var replans: Int
+    }
+
+    struct JSONChange: Encodable, Sendable {
+        var kind: String
+        var resourceID: String
+        var from: Double
+        var to: Double
+    }
+
+    static func json(_ explanations: [NotMovedExplanation], plan: Plan) -> String {
+        func change(_ c: CapacityChange) -> JSONChange {
+            JSONChange(kind: c.kind.rawValue, resourceID: c.resourceID, from: c.from, to: c.to)
+        }
+        return JSONReport.encoded(
+            JSONWhyNot(
+                status: plan.solver.status.rawValue,
+                households: explanations.map {
+                    JSONHousehold(
+                        householdID: $0.household.householdID, size: $0.household.size, urgency: $0.household.urgency,
+                        reason: $0.household.reason.label, details: Fmt.reasonExplanation($0.household.reason).details,
+                        changes: $0.changes.map(change), notEnough: $0.notEnough.map(change),
+                        notEvenTogether: $0.notEvenTogether, replans: $0.replans)
+                }))
+    }
+
+    /// One row per change found (`moves`) or tried without success (`not_enough`); a household with
+    /// neither gets one row with its reason only.
+    static func csv(_ explanations: [NotMovedExplanation]) -> String {
+        var rows: [[String]] = []
+        for explanation in explanations {
+            let id = CSVReport.text(explanation.household.householdID)
+            let reason = CSVReport.text(Fmt.reasonOneLine(explanation.household.reason))
+            let failed = explanation.notEvenTogether ? "not_enough_together" : "not_enough"
+            let changes = explanation.changes.map { ($0, "moves") } + explanation.notEnough.map { ($0, failed) }
+            if changes.isEmpty { rows.append([id, reason, "", "", "", "", ""]) }
+            for (c, outcome) in changes {
+                rows.append([
+                    id, reason, c.kind.rawValue, CSVReport.text(c.resourceID), Fmt.plain(c.from), Fmt.plain(c.to), outcome,
+                ])
+            }
+        }
+        return CSVReport.table(
+            header: ["household_id", "reason", "capacity", "resource_id", "from", "to", "outcome"], rows: rows)
+    }
+}
