@@ -22,6 +22,11 @@ import Testing
         #expect(csv.count == 3)
         #expect(csv[1].hasPrefix("3,optimal,15772.75,"))
         #expect(csv[2].hasPrefix("5,optimal,13877.85,"))
+        // One plan at a time gives the same bytes as two at once.
+        let sequential = try Passage.run([
+            "sweep", Passage.demo, "--vary", "beds:SH-EVN-1=3..5:2", "--format", "csv", "--jobs", "1",
+        ])
+        #expect(sequential.standardOutput == (try String(contentsOfFile: output, encoding: .utf8)))
         let svg = try String(contentsOfFile: chart, encoding: .utf8)
         #expect(svg.hasPrefix("<?xml") && svg.contains("<desc id=\"chart-desc\">"))
         // Nothing is overwritten without --force.
