@@ -3,6 +3,7 @@ import Foundation
 import PassagePlanning
 import PassageReports
 import PassageScenario
+import PassageSealing
 
 /// `passage sweep DIR --vary RESOURCE=FROM..TO[:STEP]`: plans the scenario at every value of one
 /// capacity, in parallel, and reports persons moved and cost against it (table and SVG chart).
@@ -57,6 +58,9 @@ struct SweepCommand: ParsableCommand {
     @Flag(name: .shortAndLong, help: "No progress lines on standard error.")
     var quiet = false
 
+    @Flag(help: "Seal (encrypt) the report written to --output, and the chart, with a passphrase (docs/SEALED.md).")
+    var seal = false
+
     @Flag(help: "Replace output files that exist (otherwise Passage never overwrites a file).")
     var force = false
 
@@ -75,6 +79,7 @@ struct SweepCommand: ParsableCommand {
         if let mipGap, !(mipGap >= 0 && mipGap < 1) {
             throw ValidationError("--mip-gap must be a fraction from 0 to below 1")
         }
+        if seal && output == nil { throw ValidationError("--seal needs --output FILE") }
         if let chart {
             guard chart.lowercased().hasSuffix(".svg") else {
                 throw ValidationError("--chart must name a file ending in .svg")
@@ -93,6 +98,8 @@ struct SweepCommand: ParsableCommand {
     }
 
     private func sweep(_ loaded: Scenario, _ specification: SweepSpecification) throws {
+        // Asked before solving, so nobody waits for the solver to be asked for a passphrase.
+        let sealing = try seal ? passphrase.forSealing() : nil
         let count = specification.values.count
         let width = jobs ?? Sweep.defaultJobs
         var progress: (@Sendable (Int, Int) -> Void)?
@@ -108,11 +115,21 @@ struct SweepCommand: ParsableCommand {
         let report = SweepReport.render(result, format: format)
         let drawing = chart.map { _ in SweepChart.render(result) }
         // Everything is computed before anything is written: a failure leaves no partial output.
-        if let chart, let drawing { try OutputFile.write(drawing, to: chart, replacing: force) }
+        if let chart, let drawing { try write(drawing, to: chart, sealingWith: sealing, plainName: "sweep.svg") }
         if let output {
-            try OutputFile.write(report, to: output, replacing: force)
+            try write(report, to: output, sealingWith: sealing, plainName: "sweep")
         } else {
             print(report, terminator: report.hasSuffix("\n") ? "" : "\n")
         }
+    }
+
+    /// Writes `text` to `path` atomically and owner-only, sealed as a one-file report when a
+    /// passphrase is given (the file inside is named after `path`, else `plainName`).
+    private func write(_ text: String, to path: String, sealingWith key: Passphrase?, plainName: String) throws {
+        guard let key else { return try OutputFile.write(text, to: path, replacing: force) }
+        let name = URL(fileURLWithPath: path).lastPathComponent
+        let inside = SealedContents.isPlainFileName(name) ? name : plainName
+        let sealed = try Sealer.seal(SealedContents(kind: .report, files: [inside: Data(text.utf8)]), passphrase: key)
+        try OutputFile.write(data: sealed, to: path, replacing: force)
     }
 }

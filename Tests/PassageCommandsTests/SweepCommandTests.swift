@@ -36,6 +36,26 @@ import Testing
         #expect(again.status == 2)
     }
 
+    /// `--seal` seals the report and the chart; each opens to what an unsealed sweep writes.
+    @Test func sealedReportAndChartOpenToThePlainOnes() throws {
+        let folder = try TemporaryFolder()
+        let env = SealingFixtures.environment
+        let arguments = ["sweep", Passage.demo, "--vary", "beds:SH-EVN-1=3..3", "--format", "csv", "--quiet"]
+        let sealed = try Passage.run(
+            arguments + ["-o", folder.path("s.csv"), "--chart", folder.path("s.svg"), "--seal"], environment: env)
+        #expect(sealed.status == 0, "\(sealed.standardError)")
+        let plain = try Passage.run(arguments + ["-o", folder.path("p.csv"), "--chart", folder.path("p.svg")])
+        #expect(plain.status == 0, "\(plain.standardError)")
+        for name in ["s.csv", "s.svg"] {
+            #expect(try Data(contentsOf: URL(fileURLWithPath: folder.path(name))).prefix(8) == Data("PSGSEAL\n".utf8))
+            let opened = try Passage.run(
+                ["unseal", folder.path(name), "-o", folder.path("open-" + name)], environment: env)
+            #expect(opened.status == 0, "\(opened.standardError)")
+            let expected = try String(contentsOfFile: folder.path("p" + name.dropFirst()), encoding: .utf8)
+            #expect(try String(contentsOfFile: folder.path("open-" + name), encoding: .utf8) == expected)
+        }
+    }
+
     @Test(arguments: [
         (["--vary", "beds:SH-EVN-1"], "--vary: \"beds:SH-EVN-1\" has no \"=\""),
         (["--vary", "rooms:SH-EVN-1=1..3"], "is not a resource to vary"),
@@ -46,6 +66,7 @@ import Testing
             ["--vary", "beds:SH-EVN-3=1..3"],
             "--vary: safe house SH-EVN-3 is not an id in safe_houses.csv; did you mean SH-EVN-1, SH-EVN-2?"
         ),
+        (["--vary", "beds:SH-EVN-1=1..3", "--seal"], "--seal needs --output FILE"),
         ([], "--vary"),
     ])
     func refusesMistakesWithAMessageNamingThem(arguments: [String], message: String) throws {
