@@ -94,7 +94,19 @@ struct SweepCommand: ParsableCommand {
         if let problem = specification.resource.problem(in: loaded) {
             throw ValidationError("--vary: \(problem)")
         }
-        try Failure.exitingWithStatus2 { try sweep(loaded, specification) }
+        try Failure.exitingWithStatus2 {
+            // A sweep can take minutes: refuse an existing file before solving, not after, and never
+            // leave the chart written when the report cannot be.
+            for path in [output, chart].compactMap({ $0 }) where !force {
+                var isDirectory: ObjCBool = false
+                if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
+                    throw isDirectory.boolValue
+                        ? OutputFileError.destinationIsNotRegularFile(path: path)
+                        : OutputFileError.destinationExists(path: path)
+                }
+            }
+            try sweep(loaded, specification)
+        }
     }
 
     private func sweep(_ loaded: Scenario, _ specification: SweepSpecification) throws {

@@ -34,6 +34,13 @@ import Testing
             "sweep", Passage.demo, "--vary", "beds:SH-EVN-1=3..3", "--chart", chart, "--quiet",
         ])
         #expect(again.status == 2)
+        #expect(again.standardError.contains("refusing to overwrite \(chart): it exists; use --force"))
+        // Refused before planning, so the report is not written either.
+        let report = folder.path("new.csv")
+        let refused = try Passage.run([
+            "sweep", Passage.demo, "--vary", "beds:SH-EVN-1=3..3", "-o", report, "--chart", chart, "--quiet",
+        ])
+        #expect(refused.status == 2 && !FileManager.default.fileExists(atPath: report))
     }
 
     /// `--seal` seals the report and the chart; each opens to what an unsealed sweep writes.
