@@ -9,13 +9,14 @@ public struct PassageCommand: ParsableCommand {
             A scenario is a folder of plain files: scenario.toml (horizon, budget, objective weights, \
             solver limits) and CSV tables of households, locations, safe houses, route legs and visa \
             programmes. See docs/SCENARIO.md. Start with `passage validate DIR`, then `passage plan DIR`; \
-            `passage whatif DIR --change FILE` compares the plan with a changed scenario (docs/WHATIF.md). \
+            `passage whatif DIR --change FILE` compares the plan with a changed scenario, `passage sweep DIR \
+            --vary beds:HOUSE=5..15` plans every value of one capacity (docs/WHATIF.md). \
             Passage never uses the network. Scenarios and plans can be sealed (encrypted): see \
             docs/SEALED.md.
             """,
         subcommands: [
             ValidateCommand.self, PlanCommand.self, AdvanceCommand.self, SealCommand.self, UnsealCommand.self,
-            GenerateCommand.self, WhatIfCommand.self, WhyNotCommand.self,
+            GenerateCommand.self, WhatIfCommand.self, SweepCommand.self, WhyNotCommand.self,
         ]
     )
 

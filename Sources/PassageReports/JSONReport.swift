@@ -62,9 +62,11 @@ public enum JSONReport {
             shadowPrices: Nullable(plan.shadowPrices.map(JSONShadowPrices.init)))
     }
 
-    static func summary(_ plan: Plan) -> JSONSummary {
-        let s = plan.summary
-        return JSONSummary(
+    static func summary(_ plan: Plan) -> JSONSummary { summary(plan.summary, budget: plan.scenario.budget) }
+
+    /// The summary object of `s` with `budget` (also used by the sweep report, whose points have no plan).
+    static func summary(_ s: PlanSummary, budget: Double?) -> JSONSummary {
+        JSONSummary(
             overall: JSONCount(
                 householdsMoved: s.overall.householdsMoved, householdsTotal: s.overall.householdsTotal,
                 personsMoved: s.overall.personsMoved, personsTotal: s.overall.personsTotal),
@@ -74,7 +76,7 @@ public enum JSONReport {
                     personsMoved: c.personsMoved, personsTotal: c.personsTotal)
             },
             urgencyWeightedPersonsMoved: s.urgencyWeightedPersonsMoved, totalCost: s.totalCost,
-            budget: Nullable(plan.scenario.budget), averageWeeksWaited: s.averageWeeksWaited,
+            budget: Nullable(budget), averageWeeksWaited: s.averageWeeksWaited,
             householdsWithDeadline: s.householdsWithDeadline, deadlinesMissed: s.deadlinesMissed)
     }
 

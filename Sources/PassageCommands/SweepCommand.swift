@@ -1,0 +1,147 @@
+import ArgumentParser
+import Foundation
+import PassagePlanning
+import PassageReports
+import PassageScenario
+import PassageSealing
+
+/// `passage sweep DIR --vary RESOURCE=FROM..TO[:STEP]`: plans the scenario at every value of one
+/// capacity, in parallel, and reports persons moved and cost against it (table and SVG chart).
+struct SweepCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sweep",
+        abstract: "Plan the scenario at every value of one capacity (beds, seats, a quota or the budget) and compare.",
+        discussion: """
+            --vary names what to vary and over which values: beds:HOUSE, seats:LEG, quota:PROGRAMME or \
+            budget, then =FROM..TO or =FROM..TO:STEP. For example:
+
+              passage sweep Data/demo --vary beds:SH-EVN-1=5..15:2
+              passage sweep Data/demo --vary quota:P-CA-IST=0..24:4 --chart quota.svg
+              passage sweep Data/demo --vary budget=40000..80000:10000 --format csv
+
+            Values run from FROM in steps of STEP (default 1; for the budget a tenth of the range) and \
+            never past TO. Each value is a plan of its own with only that capacity changed, exactly as a \
+            change file setting it would (docs/WHATIF.md); the plans run in parallel, one solver per \
+            thread (--jobs). The report has one row per value: persons and households moved, by urgency \
+            tier, cost, objective and solver status. --chart FILE.svg also draws persons moved and cost \
+            against the value. Reports hold totals only, no household.
+            """
+    )
+
+    @Argument(help: "The scenario folder, or a sealed scenario file.", completion: .file())
+    var scenario: String
+
+    @Option(
+        help: ArgumentHelp(
+            "What to vary and over which values: beds:HOUSE, seats:LEG, quota:PROGRAMME or budget, then =FROM..TO[:STEP].",
+            valueName: "resource=from..to[:step]"))
+    var vary: String
+
+    @Option(help: "Report format: text, markdown, json or csv.")
+    var format: ReportFormat = .text
+
+    @Option(name: .shortAndLong, help: "Write the report to this file instead of standard output.")
+    var output: String?
+
+    @Option(help: "Also draw persons moved and cost against the value as an SVG chart in this file.")
+    var chart: String?
+
+    @Option(help: "Plans solved at once, each on its own thread (default: one per processor).")
+    var jobs: Int?
+
+    @Option(help: "Stop each solve after this many seconds and use the best plan found (its status says so).")
+    var timeLimit: Double?
+
+    @Option(help: "Let each solve stop once within this fraction of the best bound (e.g. 0.005).")
+    var mipGap: Double?
+
+    @Flag(name: .shortAndLong, help: "No progress lines on standard error.")
+    var quiet = false
+
+    @Flag(help: "Seal (encrypt) the report written to --output, and the chart, with a passphrase (docs/SEALED.md).")
+    var seal = false
+
+    @Flag(help: "Replace output files that exist (otherwise Passage never overwrites a file).")
+    var force = false
+
+    @OptionGroup var passphrase: PassphraseOptions
+
+    func validate() throws {
+        do {
+            _ = try SweepSpecification.parse(vary)
+        } catch let error as SweepSpecificationError {
+            throw ValidationError("--vary: \(error)")
+        }
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be a positive number of plans solved at once") }
+        if let timeLimit, !(timeLimit > 0) {
+            throw ValidationError("--time-limit must be a positive number of seconds")
+        }
+        if let mipGap, !(mipGap >= 0 && mipGap < 1) {
+            throw ValidationError("--mip-gap must be a fraction from 0 to below 1")
+        }
+        if seal && output == nil { throw ValidationError("--seal needs --output FILE") }
+        if let chart {
+            guard chart.lowercased().hasSuffix(".svg") else {
+                throw ValidationError("--chart must name a file ending in .svg")
+            }
+            if chart == output { throw ValidationError("--chart and --output must be different files") }
+        }
+    }
+
+    func run() throws {
+        let specification = try SweepSpecification.parse(vary)
+        let loaded = try Failure.exitingWithStatus2 { try ScenarioInput.load(scenario, passphrase: passphrase) }
+        if let problem = specification.resource.problem(in: loaded) {
+            throw ValidationError("--vary: \(problem)")
+        }
+        try Failure.exitingWithStatus2 {
+            // A sweep can take minutes: refuse an existing file before solving, not after, and never
+            // leave the chart written when the report cannot be.
+            for path in [output, chart].compactMap({ $0 }) where !force {
+                var isDirectory: ObjCBool = false
+                if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
+                    throw isDirectory.boolValue
+                        ? OutputFileError.destinationIsNotRegularFile(path: path)
+                        : OutputFileError.destinationExists(path: path)
+                }
+            }
+            try sweep(loaded, specification)
+        }
+    }
+
+    private func sweep(_ loaded: Scenario, _ specification: SweepSpecification) throws {
+        // Asked before solving, so nobody waits for the solver to be asked for a passphrase.
+        let sealing = try seal ? passphrase.forSealing() : nil
+        let count = specification.values.count
+        let width = jobs ?? Sweep.defaultJobs
+        var progress: (@Sendable (Int, Int) -> Void)?
+        if SolveProgress.isWanted(quiet: quiet) {
+            StandardError.write(
+                "passage: planning \(count) value\(count == 1 ? "" : "s") of \(specification.resource), "
+                    + "\(min(width, count)) at a time")
+            progress = { @Sendable done, total in StandardError.write("passage: \(done)/\(total) planned") }
+        }
+        let result = try Sweep.plan(
+            loaded, varying: specification, options: PlanningOptions(timeLimitSeconds: timeLimit, mipGap: mipGap),
+            jobs: width, progress: progress)
+        let report = SweepReport.render(result, format: format)
+        let drawing = chart.map { _ in SweepChart.render(result) }
+        // Everything is computed before anything is written: a failure leaves no partial output.
+        if let chart, let drawing { try write(drawing, to: chart, sealingWith: sealing, plainName: "sweep.svg") }
+        if let output {
+            try write(report, to: output, sealingWith: sealing, plainName: "sweep")
+        } else {
+            print(report, terminator: report.hasSuffix("\n") ? "" : "\n")
+        }
+    }
+
+    /// Writes `text` to `path` atomically and owner-only, sealed as a one-file report when a
+    /// passphrase is given (the file inside is named after `path`, else `plainName`).
+    private func write(_ text: String, to path: String, sealingWith key: Passphrase?, plainName: String) throws {
+        guard let key else { return try OutputFile.write(text, to: path, replacing: force) }
+        let name = URL(fileURLWithPath: path).lastPathComponent
+        let inside = SealedContents.isPlainFileName(name) ? name : plainName
+        let sealed = try Sealer.seal(SealedContents(kind: .report, files: [inside: Data(text.utf8)]), passphrase: key)
+        try OutputFile.write(data: sealed, to: path, replacing: force)
+    }
+}
