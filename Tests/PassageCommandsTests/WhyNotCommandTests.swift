@@ -1,0 +1,37 @@
+import Foundation
+import Testing
+
+/// End-to-end: `passage why-not` on the demo (a household no pathway is open to, so no re-planning)
+/// and its refusals.
+@Suite struct WhyNotCommandTests {
+    @Test func explainsAHouseholdAndWritesAnOwnerOnlyReport() throws {
+        let folder = try TemporaryFolder()
+        let output = folder.path("why-not.json")
+        // H009 has no document any programme accepts: its reason needs no re-planning.
+        let result = try Passage.run(["why-not", Passage.demo, "H009", "--format", "json", "--output", output, "--quiet"])
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(result.standardOutput.isEmpty && result.standardError.isEmpty)
+        let attributes = try FileManager.default.attributesOfItem(atPath: output)
+        #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o600)
+        let data = try #require(FileManager.default.contents(atPath: output))
+        let root = try #require(JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let households = try #require(root["households"] as? [[String: Any]])
+        #expect(households.map { $0["householdID"] as? String } == ["H009"])
+        #expect(households.first?["reason"] as? String == "no eligible pathway")
+    }
+
+    @Test func anUnknownHouseholdIsRefusedAndNothingIsWritten() throws {
+        let folder = try TemporaryFolder()
+        let output = folder.path("why-not.txt")
+        let result = try Passage.run(["why-not", Passage.demo, "H009", "H999", "--output", output])
+        #expect(result.status == 1)
+        #expect(result.standardError.contains("not households of this scenario: H999"))
+        #expect(!FileManager.default.fileExists(atPath: output))
+    }
+
+    @Test func needsHouseholdsOrAllAndHasNoRedactedForm() throws {
+        #expect(try Passage.run(["why-not", Passage.demo]).standardError.contains("name households to explain, or give --all"))
+        #expect(try Passage.run(["why-not", Passage.demo, "H009", "--all"]).status == 64)
+        #expect(try Passage.run(["why-not", Passage.demo, "H009", "--redact"]).standardError.contains("no redacted form"))
+    }
+}

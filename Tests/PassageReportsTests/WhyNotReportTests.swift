@@ -1,0 +1,69 @@
+import Foundation
+import Testing
+
+@testable import PassagePlanning
+@testable import PassageReports
+
+/// `passage why-not`'s report: every format says the reason, the changes found (verified) and those
+/// tried without success, deterministically.
+@Suite struct WhyNotReportTests {
+    static func explanations() throws -> (plan: Plan, explanations: [NotMovedExplanation]) {
+        let plan = SamplePlan.optimal()
+        var result: [NotMovedExplanation] = []
+        for household in plan.unmoved {
+            var explanation = NotMovedExplanation(household: household, changes: [], notEnough: [], replans: 0)
+            if case .capacity = household.reason {
+                explanation.changes = [CapacityChange(kind: .beds, resourceID: "SH-1", from: 5, to: 7)]
+                explanation.notEnough = [CapacityChange(kind: .quota, resourceID: "P-1", from: 4, to: 68)]
+                explanation.replans = 9
+            }
+            result.append(explanation)
+        }
+        try #require(result.contains { !$0.changes.isEmpty }, "the sample plan has a household short of capacity")
+        return (plan, result)
+    }
+
+    @Test func textSaysTheReasonAndTheChanges() throws {
+        let (plan, explanations) = try Self.explanations()
+        let text = WhyNotReport.render(explanations, plan: plan, format: .text)
+        #expect(text.contains("Smallest single changes that move it:\n      beds of SH-1: 5 → 7"))
+        #expect(text.contains("Not enough alone, even raised this far:\n      quota of P-1: 4 → 68"))
+        #expect(text.contains("Planned again 9 times."))
+        #expect(text.contains("No pathway is open to this household"))
+        #expect(WhyNotReport.render(explanations, plan: plan, format: .markdown).contains("beds of SH-1: 5 → 7"))
+    }
+
+    @Test func notEvenTogetherIsSaidAsSuch() throws {
+        let (plan, explanations) = try Self.explanations()
+        var together = try #require(explanations.first { !$0.changes.isEmpty })
+        together.changes = []
+        together.notEvenTogether = true
+        let text = WhyNotReport.render([together], plan: plan, format: .text)
+        #expect(text.contains("Not even all of these raised together moves it, so no single change was searched:"))
+        #expect(WhyNotReport.render([together], plan: plan, format: .csv).contains(",not_enough_together"))
+    }
+
+    @Test func jsonAndCSVCarryEveryChange() throws {
+        let (plan, explanations) = try Self.explanations()
+        let json = WhyNotReport.render(explanations, plan: plan, format: .json)
+        let root = try #require(JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        #expect(root["kind"] as? String == "why_not")
+        let households = try #require(root["households"] as? [[String: Any]])
+        #expect(households.count == explanations.count)
+        let short = try #require(households.first { ($0["changes"] as? [Any])?.isEmpty == false })
+        let change = try #require((short["changes"] as? [[String: Any]])?.first)
+        #expect(change["kind"] as? String == "beds" && change["to"] as? Double == 7)
+        let csv = WhyNotReport.render(explanations, plan: plan, format: .csv)
+        #expect(csv.hasPrefix("household_id,reason,capacity,resource_id,from,to,outcome\n"))
+        #expect(csv.contains(",beds,SH-1,5,7,moves\n") && csv.contains(",quota,P-1,4,68,not_enough\n"))
+    }
+
+    @Test func everyFormatIsDeterministic() throws {
+        let (plan, explanations) = try Self.explanations()
+        for format in [ReportFormat.text, .markdown, .json, .csv] {
+            #expect(
+                WhyNotReport.render(explanations, plan: plan, format: format)
+                    == WhyNotReport.render(explanations, plan: plan, format: format))
+        }
+    }
+}
