@@ -8,7 +8,7 @@ BREW_PREFIX := $(shell brew --prefix 2>/dev/null)
 SWIFT_FLAGS += -Xcc -I$(BREW_PREFIX)/include -Xlinker -L$(BREW_PREFIX)/lib
 endif
 
-.PHONY: demo test deps build clean format lint fuzz fuzz-build bench
+.PHONY: demo test deps build clean format lint fuzz fuzz-build bench browser-check
 
 deps:
 	@./scripts/install-deps.sh
@@ -55,6 +55,11 @@ fuzz: fuzz-build
 # baselines, written to Benchmarks/RESULTS.md. SIZES="1000 10000" and TIME_LIMIT=S override (README).
 bench: deps
 	Benchmarks/run.sh
+
+# The demo plan's HTML page in headless Chromium (installed if missing): fails on console output, any
+# request, a missing chart or a failed print; screenshot in docs/screenshots/ (scripts/browser-check.sh).
+browser-check: deps
+	./scripts/browser-check.sh
 
 clean:
 	rm -rf .build Fuzz/.build $(FUZZ_OUT)
