@@ -6,13 +6,13 @@
 # scripts have run); also fails when printing it to PDF fails. Saves a screenshot of the page to
 # SHOTS (docs/screenshots by default, shown in the README).
 #
-# Settings (environment): SCENARIO=Data/demo, CHARTS="chart-moved-per-week chart-capacity", SHOTS, WIDTH=1280,
+# Settings (environment): SCENARIO=Data/demo, CHARTS="chart-moved-per-week chart-capacity chart-flows", SHOTS, WIDTH=1280,
 # HEIGHT=2400, NAME=plan-demo (the screenshot's name), PAGE=FILE.html to check that page instead of planning.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 SCENARIO=${SCENARIO:-Data/demo}
-CHARTS=${CHARTS:-"chart-moved-per-week chart-capacity"}
+CHARTS=${CHARTS:-"chart-moved-per-week chart-capacity chart-flows"}
 SHOTS=${SHOTS:-docs/screenshots}
 WIDTH=${WIDTH:-1280}
 HEIGHT=${HEIGHT:-2400}
