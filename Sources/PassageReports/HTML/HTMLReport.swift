@@ -69,7 +69,9 @@ public enum HTMLReport {
 /// HTML escaping shared by the page and its charts.
 enum HTML {
     /// `text` safe inside an element or a quoted attribute: `& < > " '` become references, and control
-    /// characters are replaced (as in every other format), so data can never become markup.
+    /// characters are replaced (as in every other format), so data can never become markup. `=` is
+    /// escaped too, harmless in text, so a scan of the page for `src=` or `href=` finds only the page's
+    /// own attributes, never an id that merely looks like one.
     static func escape(_ text: String) -> String {
         var out = ""
         for scalar in Fmt.printable(text).unicodeScalars {
@@ -79,6 +81,7 @@ enum HTML {
             case ">": out += "&gt;"
             case "\"": out += "&quot;"
             case "'": out += "&#39;"
+            case "=": out += "&#61;"
             default: out.unicodeScalars.append(scalar)
             }
         }
