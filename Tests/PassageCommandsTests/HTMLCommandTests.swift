@@ -13,7 +13,7 @@ import Testing
         #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o600)
         let html = try String(contentsOfFile: output, encoding: .utf8)
         #expect(html.hasPrefix("<!DOCTYPE html>\n<html lang=\"en\">"))
-        for id in ["chart-moved-per-week", "chart-capacity"] {
+        for id in ["chart-moved-per-week", "chart-capacity", "chart-flows"] {
             let figure = try #require(html.range(of: "<figure id=\"\(id)\""), "no figure \(id)")
             let end = try #require(html[figure.upperBound...].range(of: "</figure>"))
             #expect(html[figure.upperBound..<end.lowerBound].contains("<svg "), "\(id) has no SVG")

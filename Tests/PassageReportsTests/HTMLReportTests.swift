@@ -95,6 +95,16 @@ import Testing
         #expect(figure.components(separatedBy: ">–</text>").count - 1 == 3 + 1, "three closed cells and the legend")
     }
 
+    @Test func flowsChartFollowsEachHouseholdFromOriginToProgramme() throws {
+        let figure = try #require(Self.figure("chart-flows", in: Self.page()))
+        #expect(figure.contains("role=\"img\""))
+        #expect(figure.contains("grozny → tb-1 → de-hap: 2 persons"))
+        #expect(figure.contains("<title>grozny → tb-1: 2 persons</title>"))
+        #expect(figure.contains("<title>tb-1 → de-hap: 2 persons</title>"))
+        #expect(figure.contains("<th scope=\"col\">Safe house</th>"))
+        #expect(!Self.page(SamplePlan.noPlan()).contains("id=\"chart-flows\""), "no flows without itineraries")
+    }
+
     @Test func chartsFollowTheSummaryAndAPlanWithoutBedsHasNoHeatMap() throws {
         let html = Self.page()
         let summary = try #require(html.range(of: "<h2>Summary</h2>"))

@@ -1,11 +1,11 @@
 import PassagePlanning
 
 /// The charts of a plan's HTML page, each a `<figure>` with a stable `id` so a reader (or a check) can
-/// link to it: `chart-moved-per-week` and `chart-capacity`.
+/// link to it: `chart-moved-per-week`, `chart-capacity` and `chart-flows`.
 enum PlanCharts {
     /// Every chart the plan has data for, in reading order.
     static func all(_ plan: Plan) -> [String] {
-        [MovedPerWeekChart.figure(plan), CapacityHeatMap.figure(plan)].compactMap { $0 }
+        [MovedPerWeekChart.figure(plan), CapacityHeatMap.figure(plan), FlowsChart.figure(plan)].compactMap { $0 }
     }
 
     /// A figure: caption, the SVG (`role="img"`, labelled by its `<title>` and `<desc>`), then the
