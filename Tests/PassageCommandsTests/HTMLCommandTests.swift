@@ -1,4 +1,6 @@
+import Crypto
 import Foundation
+import PassageReports
 import Testing
 
 /// End-to-end: `passage plan --format html` on the demo writes one self-contained page, owner-only.
@@ -18,7 +20,13 @@ import Testing
             let end = try #require(html[figure.upperBound...].range(of: "</figure>"))
             #expect(html[figure.upperBound..<end.lowerBound].contains("<svg "), "\(id) has no SVG")
         }
-        for forbidden in ["http://", "https://", "src=", "<script"] { #expect(!html.contains(forbidden)) }
+        for forbidden in ["http://", "https://", "src="] { #expect(!html.contains(forbidden)) }
+        // The one inline script runs only if its hash is the one the Content-Security-Policy names.
+        let start = try #require(html.range(of: "<script>"))
+        let end = try #require(html.range(of: "</script>"))
+        let hash = Data(SHA256.hash(data: Data(html[start.upperBound..<end.lowerBound].utf8))).base64EncodedString()
+        #expect(html.contains("script-src &#39;sha256-\(hash.replacingOccurrences(of: "=", with: "&#61;"))&#39;"))
+        #expect(HTMLReport.contentSecurityPolicy.contains("'sha256-\(hash)'"))
 
         let redacted = try Passage.run(["plan", Passage.demo, "--format", "html", "--redact", "--quiet"])
         #expect(redacted.status == 0, "\(redacted.standardError)")

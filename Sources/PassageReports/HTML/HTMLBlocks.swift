@@ -32,7 +32,10 @@ enum HTMLBlocks {
     /// so it can be scrolled without a mouse. Headers are always shown: a page reader needs them even
     /// where the text report leaves them out.
     static func table(_ table: ReportTable) -> [String] {
-        var out = ["<div class=\"table\" tabindex=\"0\">", "<table>", "<thead>", "<tr>"]
+        // Tables of two rows or more can be sorted (HTMLScript); the sorter adds the header buttons, so a
+        // page read without scripts shows no buttons that do nothing.
+        let sortable = table.rows.count >= 2 ? " class=\"sortable\"" : ""
+        var out = ["<div class=\"table\" tabindex=\"0\">", "<table\(sortable)>", "<thead>", "<tr>"]
         for (column, header) in table.headers.enumerated() {
             out.append("<th scope=\"col\"\(align(table, column))>\(HTML.escape(header))</th>")
         }

@@ -2,15 +2,17 @@ import PassagePlanning
 
 /// The plan as one self-contained HTML page: every section of the text report, plus inline SVG charts.
 ///
-/// The page must open offline and leak nothing (docs/REPORTS.md, "HTML"): it has no script, font,
-/// image or link to anything outside itself, and a Content-Security-Policy that forbids loading any,
+/// The page must open offline and leak nothing (docs/REPORTS.md, "HTML"): it has no font, image,
+/// script or link from outside itself, and a Content-Security-Policy that forbids loading any,
 /// so even a hostile id in a scenario file cannot make a browser send a request. Every string is
 /// escaped. The same plan gives the same bytes (no timings, no dates of rendering).
 public enum HTMLReport {
-    /// The Content-Security-Policy of every page: nothing may be fetched, no script may run, only the
-    /// page's own inline style applies, and images may only be `data:` URLs (none are used today).
+    /// The Content-Security-Policy of every page: nothing may be fetched, only the page's own inline
+    /// style applies, the one script that may run is the table sorter (named by its hash, so an injected
+    /// script could not run even if escaping failed), and images may only be `data:` URLs (none today).
     public static let contentSecurityPolicy =
-        "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
+        "default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src \(HTMLScript.sortableTablesHash);"
+        + " base-uri 'none'; form-action 'none'"
 
     /// Renders `plan` as an HTML page; `options.redacted` gives the redacted page (no charts).
     public static func render(_ plan: Plan, options: ReportOptions = ReportOptions(format: .html)) -> String {
@@ -61,7 +63,9 @@ public enum HTMLReport {
             out.append("</section>")
         }
         out += HTMLBlocks.render(rest.blocks)
-        out += ["</main>", "</body>", "</html>"]
+        out.append("</main>")
+        // Last, so the tables it enhances exist when it runs.
+        out += ["<script>" + HTMLScript.sortableTables + "</script>", "</body>", "</html>"]
         return out.joined(separator: "\n") + "\n"
     }
 }

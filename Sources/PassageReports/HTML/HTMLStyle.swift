@@ -15,6 +15,10 @@ enum HTMLStyle {
         table { border-collapse: collapse; font-size: .9rem; }
         th, td { border: 1px solid #bbb; padding: .2rem .45rem; text-align: left; vertical-align: top; }
         thead th { background: #eee; }
+        th button { font: inherit; font-weight: bold; color: inherit; background: none; border: 0; padding: 0; cursor: pointer; text-align: inherit; }
+        th button:focus-visible { outline: 3px solid #0072B2; outline-offset: 2px; }
+        th[aria-sort="ascending"] button::after { content: " \\25B2"; }
+        th[aria-sort="descending"] button::after { content: " \\25BC"; }
         tbody th { font-weight: normal; }
         .num { text-align: right; font-variant-numeric: tabular-nums; }
         .entry { margin: .6rem 0; }
