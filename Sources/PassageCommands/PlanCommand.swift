@@ -20,7 +20,7 @@ struct PlanCommand: ParsableCommand {
     @Argument(help: "The scenario folder, or a sealed scenario file.", completion: .file())
     var scenario: String
 
-    @Option(help: "Report format: text, markdown, json or csv.")
+    @Option(help: "Report format: text, markdown, json, csv or html.")
     var format: ReportFormat = .text
 
     @Option(name: .shortAndLong, help: "Write the report to this file instead of standard output.")

@@ -37,7 +37,7 @@ struct SweepCommand: ParsableCommand {
             valueName: "resource=from..to[:step]"))
     var vary: String
 
-    @Option(help: "Report format: text, markdown, json or csv.")
+    @Option(help: "Report format: text, markdown, json, csv or html.")
     var format: ReportFormat = .text
 
     @Option(name: .shortAndLong, help: "Write the report to this file instead of standard output.")

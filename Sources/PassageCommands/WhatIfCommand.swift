@@ -43,7 +43,7 @@ struct WhatIfCommand: ParsableCommand {
     @Flag(help: "Also plan every change file applied together, in the order given, as one more variant.")
     var combined = false
 
-    @Option(help: "Report format: text, markdown, json or csv.")
+    @Option(help: "Report format: text, markdown, json, csv or html.")
     var format: ReportFormat = .text
 
     @Option(name: .shortAndLong, help: "Write the report to this file instead of standard output.")

@@ -31,7 +31,7 @@ struct WhyNotCommand: ParsableCommand {
     @Flag(help: "Explain every household the plan does not move.")
     var all = false
 
-    @Option(help: "Report format: text, markdown, json or csv.")
+    @Option(help: "Report format: text, markdown, json, csv or html.")
     var format: ReportFormat = .text
 
     @Option(name: .shortAndLong, help: "Write the report to this file instead of standard output.")

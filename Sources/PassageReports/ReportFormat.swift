@@ -10,6 +10,9 @@ public enum ReportFormat: String, CaseIterable, Sendable {
     case json
     /// One row per household, for spreadsheets.
     case csv
+    /// One self-contained HTML page (the text report's sections plus inline SVG charts) that opens
+    /// offline and requests nothing; see `HTMLReport` and docs/REPORTS.md.
+    case html
 
     /// The usual file-name extension for the format, without the dot.
     public var fileExtension: String {
@@ -18,6 +21,7 @@ public enum ReportFormat: String, CaseIterable, Sendable {
         case .markdown: "md"
         case .json: "json"
         case .csv: "csv"
+        case .html: "html"
         }
     }
 }
@@ -25,7 +29,8 @@ public enum ReportFormat: String, CaseIterable, Sendable {
 /// Choices that change what a report contains.
 public struct ReportOptions: Sendable, Hashable {
     /// Whether the solve time appears. It varies from run to run, so it defaults to on only for text and
-    /// Markdown (read by people); JSON and CSV default to off so the same plan gives the same bytes.
+    /// Markdown (read by people); JSON, CSV and HTML default to off so the same plan gives the same bytes
+    /// (an HTML page is often kept or shared as a file, where identical bytes show nothing changed).
     public var includeTimings: Bool
     /// Whether the report is redacted: aggregates only, fit to share (see `RedactedPlan`, docs/REPORTS.md).
     public var redacted: Bool
@@ -40,7 +45,7 @@ public struct ReportOptions: Sendable, Hashable {
     public init(format: ReportFormat, redacted: Bool = false) {
         switch format {
         case .text, .markdown: self.includeTimings = true
-        case .json, .csv: self.includeTimings = false
+        case .json, .csv, .html: self.includeTimings = false
         }
         self.redacted = redacted
     }
@@ -57,6 +62,7 @@ public enum ReportRenderer {
         case .markdown: return MarkdownReport.render(plan, options: options)
         case .json: return JSONReport.render(plan, options: options)
         case .csv: return CSVReport.render(plan)
+        case .html: return HTMLReport.render(plan, options: options)
         }
     }
 }

@@ -11,6 +11,8 @@ public enum RedactedReport {
         case .markdown: return MarkdownReport.render(RedactedDocument.build(redacted))
         case .json: return JSONReport.encoded(RedactedJSON(redacted))
         case .csv: return CSVReport.table(header: ["section", "group", "measure", "value"], rows: csvRows(redacted))
+        // No charts: they would be drawn from per-household figures the redacted plan does not keep.
+        case .html: return HTMLReport.page(RedactedDocument.build(redacted), charts: [])
         }
     }
 

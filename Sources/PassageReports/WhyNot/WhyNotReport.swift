@@ -11,6 +11,7 @@ public enum WhyNotReport {
         case .markdown: MarkdownReport.render(document(explanations, plan: plan))
         case .json: json(explanations, plan: plan)
         case .csv: csv(explanations)
+        case .html: HTMLReport.page(document(explanations, plan: plan), charts: [])
         }
     }
 
