@@ -98,6 +98,15 @@ import Testing
         #expect(parsed.allText.contains("Beds of SH-EVN-1"))
     }
 
+    /// The HTML page carries the chart inline, as a figure a browser check can find, with no URL in it.
+    @Test func theHTMLPageHoldsTheChart() throws {
+        let page = SweepReport.render(Self.sample(), format: .html)
+        let figure = try #require(page.range(of: "<figure id=\"chart-sweep\""))
+        #expect(page[figure.upperBound...].contains("<svg"))
+        #expect(!page.contains("http://") && !page.contains("https://") && !page.contains("<?xml"))
+        #expect(page == SweepReport.render(Self.sample(), format: .html))
+    }
+
     @Test func ticksAreRoundAndCoverTheRange() {
         #expect(Ticks.from(0, 42) == [0, 10, 20, 30, 40, 50])
         #expect(Ticks.from(0, 57_215) == [0, 20_000, 40_000, 60_000])

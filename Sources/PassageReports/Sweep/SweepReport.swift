@@ -11,7 +11,7 @@ public enum SweepReport {
         case .markdown: MarkdownReport.render(SweepDocument.build(sweep))
         case .json: SweepData.json(sweep)
         case .csv: SweepData.csv(sweep)
-        case .html: HTMLReport.page(SweepDocument.build(sweep), charts: [])
+        case .html: HTMLReport.page(SweepDocument.build(sweep), charts: [SweepFigure.figure(sweep)])
         }
     }
 }
