@@ -34,6 +34,22 @@ import Testing
         do { return try compare() } catch { fatalError("the demo comparison must plan: \(error)") }
     }()
 
+    /// The HTML page charts persons moved by tier for the base and every variant, with the numbers in
+    /// words, and holds no URL.
+    @Test func theHTMLPageChartsEveryPlanByTier() throws {
+        let page = WhatIfReport.render(Self.comparison, format: .html)
+        let figure = try #require(page.range(of: "<figure id=\"chart-whatif\""))
+        #expect(page[figure.upperBound...].contains("<svg"))
+        let base = Self.comparison.base.summary.byUrgency[0].personsMoved
+        #expect(page.contains("Base: urgency 1 \(base),"))
+        for variant in Self.comparison.variants {
+            let persons = variant.plan.summary.byUrgency[0].personsMoved
+            #expect(page.contains("\(HTML.escape(variant.name)): urgency 1 \(persons),"))
+        }
+        #expect(!page.contains("http://") && !page.contains("https://"))
+        #expect(page == WhatIfReport.render(Self.comparison, format: .html))
+    }
+
     @Test func closingASafeHouseNeverMovesMorePersons() throws {
         let base = Self.comparison.base
         for variant in Self.comparison.variants.prefix(2) {

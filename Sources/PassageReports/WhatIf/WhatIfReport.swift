@@ -10,7 +10,7 @@ public enum WhatIfReport {
         case .markdown: MarkdownReport.render(WhatIfDocument.build(comparison))
         case .json: WhatIfJSON.render(comparison)
         case .csv: WhatIfCSV.render(comparison)
-        case .html: HTMLReport.page(WhatIfDocument.build(comparison), charts: [])
+        case .html: HTMLReport.page(WhatIfDocument.build(comparison), charts: [WhatIfChart.figure(comparison)])
         }
     }
 }
