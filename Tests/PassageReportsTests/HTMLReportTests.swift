@@ -149,4 +149,18 @@ import Testing
         else { return nil }
         return String(html[start.lowerBound..<end.upperBound])
     }
+
+    /// Every itinerary is a row of one sortable table, costs as bare numbers so they sort as numbers.
+    @Test func everyItineraryIsARowOfTheSortableTable() throws {
+        let plan = SamplePlan.optimal()
+        let page = HTMLReport.render(plan)
+        let start = try #require(page.range(of: "<figure id=\"table-itineraries\""))
+        let end = try #require(page[start.upperBound...].range(of: "</figure>"))
+        let table = page[start.upperBound..<end.lowerBound]
+        #expect(table.contains("<table class=\"sortable\">") || plan.itineraries.count < 2)
+        for itinerary in plan.itineraries {
+            #expect(table.contains("<th scope=\"row\">\(HTML.escape(itinerary.householdID))</th>"))
+        }
+        #expect(table.contains("Cost (\(HTML.escape(plan.scenario.currency)))"))
+    }
 }

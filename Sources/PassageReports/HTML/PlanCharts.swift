@@ -5,7 +5,8 @@ import PassagePlanning
 enum PlanCharts {
     /// Every chart the plan has data for, in reading order.
     static func all(_ plan: Plan) -> [String] {
-        [MovedPerWeekChart.figure(plan), CapacityHeatMap.figure(plan), FlowsChart.figure(plan)].compactMap { $0 }
+        [MovedPerWeekChart.figure(plan), CapacityHeatMap.figure(plan), FlowsChart.figure(plan), ItineraryTable.figure(plan)]
+            .compactMap { $0 }
     }
 
     /// A figure: caption, the SVG (`role="img"`, labelled by its `<title>` and `<desc>`), then the
