@@ -163,4 +163,17 @@ import Testing
         }
         #expect(table.contains("Cost (\(HTML.escape(plan.scenario.currency)))"))
     }
+
+    /// Every household not moved is a row of one sortable table, with its reason.
+    @Test func everyHouseholdNotMovedIsARowWithItsReason() throws {
+        let plan = SamplePlan.optimal()
+        let page = HTMLReport.render(plan)
+        let start = try #require(page.range(of: "<figure id=\"table-not-moved\""))
+        let end = try #require(page[start.upperBound...].range(of: "</figure>"))
+        let table = page[start.upperBound..<end.lowerBound]
+        for household in plan.unmoved {
+            #expect(table.contains("<th scope=\"row\">\(HTML.escape(household.householdID))</th>"))
+            #expect(table.contains(HTML.escape(household.reason.label)))
+        }
+    }
 }

@@ -5,7 +5,8 @@ import PassagePlanning
 enum PlanCharts {
     /// Every chart the plan has data for, in reading order.
     static func all(_ plan: Plan) -> [String] {
-        [MovedPerWeekChart.figure(plan), CapacityHeatMap.figure(plan), FlowsChart.figure(plan), ItineraryTable.figure(plan)]
+        [MovedPerWeekChart.figure(plan), CapacityHeatMap.figure(plan), FlowsChart.figure(plan), ItineraryTable.figure(plan),
+         NotMovedTable.figure(plan)]
             .compactMap { $0 }
     }
 
