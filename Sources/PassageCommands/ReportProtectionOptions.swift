@@ -19,10 +19,17 @@ struct ReportProtectionOptions: ParsableArguments {
 
     /// Writes `report` to `path`, sealed as a one-file report when a sealing passphrase is given.
     func write(_ report: String, to path: String, sealingWith key: Passphrase?) throws {
-        guard let key else { return try OutputFile.write(report, to: path, replacing: force) }
-        let name = URL(fileURLWithPath: path).lastPathComponent
-        let plainName = SealedContents.isPlainFileName(name) ? name : "plan"
-        let sealed = try Sealer.seal(SealedContents(kind: .report, files: [plainName: Data(report.utf8)]), passphrase: key)
-        try OutputFile.write(data: sealed, to: path, replacing: force)
+        try writeReport(report, to: path, replacing: force, sealingWith: key, plainName: "plan")
     }
+}
+
+/// Writes `text` to `path` (owner-only, atomic), or, with a sealing passphrase, a sealed one-file
+/// report holding it under the output's own name (or `plainName` when that name cannot be stored).
+/// Every command that writes a report or chart goes through here.
+func writeReport(_ text: String, to path: String, replacing: Bool, sealingWith key: Passphrase?, plainName: String) throws {
+    guard let key else { return try OutputFile.write(text, to: path, replacing: replacing) }
+    let name = URL(fileURLWithPath: path).lastPathComponent
+    let inside = SealedContents.isPlainFileName(name) ? name : plainName
+    let sealed = try Sealer.seal(SealedContents(kind: .report, files: [inside: Data(text.utf8)]), passphrase: key)
+    try OutputFile.write(data: sealed, to: path, replacing: replacing)
 }

@@ -127,21 +127,13 @@ struct SweepCommand: ParsableCommand {
         let report = SweepReport.render(result, format: format)
         let drawing = chart.map { _ in SweepChart.render(result) }
         // Everything is computed before anything is written: a failure leaves no partial output.
-        if let chart, let drawing { try write(drawing, to: chart, sealingWith: sealing, plainName: "sweep.svg") }
+        if let chart, let drawing {
+            try writeReport(drawing, to: chart, replacing: force, sealingWith: sealing, plainName: "sweep.svg")
+        }
         if let output {
-            try write(report, to: output, sealingWith: sealing, plainName: "sweep")
+            try writeReport(report, to: output, replacing: force, sealingWith: sealing, plainName: "sweep")
         } else {
             print(report, terminator: report.hasSuffix("\n") ? "" : "\n")
         }
-    }
-
-    /// Writes `text` to `path` atomically and owner-only, sealed as a one-file report when a
-    /// passphrase is given (the file inside is named after `path`, else `plainName`).
-    private func write(_ text: String, to path: String, sealingWith key: Passphrase?, plainName: String) throws {
-        guard let key else { return try OutputFile.write(text, to: path, replacing: force) }
-        let name = URL(fileURLWithPath: path).lastPathComponent
-        let inside = SealedContents.isPlainFileName(name) ? name : plainName
-        let sealed = try Sealer.seal(SealedContents(kind: .report, files: [inside: Data(text.utf8)]), passphrase: key)
-        try OutputFile.write(data: sealed, to: path, replacing: force)
     }
 }

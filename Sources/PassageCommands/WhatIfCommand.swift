@@ -145,14 +145,6 @@ struct WhatIfCommand: ParsableCommand {
             print(report, terminator: report.hasSuffix("\n") ? "" : "\n")
             return
         }
-        if let sealing {
-            let name = URL(fileURLWithPath: output).lastPathComponent
-            let plainName = SealedContents.isPlainFileName(name) ? name : "whatif"
-            let sealed = try Sealer.seal(
-                SealedContents(kind: .report, files: [plainName: Data(report.utf8)]), passphrase: sealing)
-            try OutputFile.write(data: sealed, to: output, replacing: force)
-        } else {
-            try OutputFile.write(report, to: output, replacing: force)
-        }
+        try writeReport(report, to: output, replacing: force, sealingWith: sealing, plainName: "whatif")
     }
 }
