@@ -57,20 +57,8 @@ extension ShadowPrices {
     /// `scenario` with one more bed, seat or quota place of the resource; nil for the budget or an id
     /// the scenario does not have.
     static func withOneMore(_ kind: ResourceKind, _ id: String, in scenario: Scenario) -> Scenario? {
-        var changed = scenario
-        switch kind {
-        case .beds:
-            guard let index = changed.safeHouses.firstIndex(where: { $0.id == id }) else { return nil }
-            changed.safeHouses[index].beds += 1
-        case .seats:
-            guard let index = changed.legs.firstIndex(where: { $0.id == id }) else { return nil }
-            changed.legs[index].seatsPerWeek += 1
-        case .quota:
-            guard let index = changed.programmes.firstIndex(where: { $0.id == id }) else { return nil }
-            changed.programmes[index].quota += 1
-        case .budget:
-            return nil
-        }
-        return changed
+        let resource = SweptResource(kind, id: id)
+        guard kind != .budget, let now = resource.currentValue(in: scenario) else { return nil }
+        return try? resource.applying(now + 1, to: scenario)
     }
 }

@@ -12,34 +12,17 @@ public struct CapacityChange: Sendable, Hashable {
 
     /// The change in words: `beds of SH-EVN-1: 12 → 14`.
     public var description: String {
-        let what: String =
-            switch kind {
-            case .beds: "beds of \(resourceID)"
-            case .seats: "seats a week on \(resourceID)"
-            case .quota: "quota of \(resourceID)"
-            case .budget: "budget"
-            }
-        return "\(what): \(formatAmount(from)) → \(formatAmount(to))"
+        "\(resource.label): \(formatAmount(from)) → \(formatAmount(to))"
     }
+
+    /// The capacity changed, as a sweep names it: setting it goes through the same change-file
+    /// machinery as `passage sweep` and `passage whatif`.
+    var resource: SweptResource { SweptResource(kind, id: resourceID) }
 
     /// The scenario with this change made; nil if the resource is not in it.
     public func applied(to scenario: Scenario) -> Scenario? {
-        var changed = scenario
-        let amount = Int(to.rounded())
-        switch kind {
-        case .beds:
-            guard let i = changed.safeHouses.firstIndex(where: { $0.id == resourceID }) else { return nil }
-            changed.safeHouses[i].beds = amount
-        case .seats:
-            guard let i = changed.legs.firstIndex(where: { $0.id == resourceID }) else { return nil }
-            changed.legs[i].seatsPerWeek = amount
-        case .quota:
-            guard let i = changed.programmes.firstIndex(where: { $0.id == resourceID }) else { return nil }
-            changed.programmes[i].quota = amount
-        case .budget:
-            changed.settings.budget = to
-        }
-        return changed
+        guard resource.currentValue(in: scenario) != nil else { return nil }
+        return try? resource.applying(to, to: scenario)
     }
 }
 
@@ -95,7 +78,7 @@ extension Planner {
         var searches: [(unit: Double, limit: Int, change: (Int) -> CapacityChange)] = []
         for shortage in shortages.sorted(by: { ($0.kind.rawValue, $0.resourceID) < ($1.kind.rawValue, $1.resourceID) })
         where seen.insert("\(shortage.kind.rawValue)/\(shortage.resourceID)").inserted {
-            guard let now = capacity(of: shortage) else { continue }
+            guard let now = SweptResource(shortage.kind, id: shortage.resourceID).currentValue(in: scenario) else { continue }
             let unit = shortage.kind == .budget ? (cheapestPathwayCost(of: householdID) ?? 0) / 8 : 1
             guard unit > 0 else { continue }
             let limit = Planner.largestExplanationStep * (shortage.kind == .budget ? 8 : unmoved.size)
@@ -146,16 +129,6 @@ extension Planner {
         return explanation
     }
 
-    /// The capacity a shortage names, as the scenario has it.
-    private func capacity(of shortage: ResourceShortage) -> Double? {
-        switch shortage.kind {
-        case .beds: scenario.safeHouses.first { $0.id == shortage.resourceID }.map { Double($0.beds) }
-        case .seats: scenario.legs.first { $0.id == shortage.resourceID }.map { Double($0.seatsPerWeek) }
-        case .quota: scenario.programmes.first { $0.id == shortage.resourceID }.map { Double($0.quota) }
-        case .budget: scenario.settings.budget
-        }
-    }
-
     /// What the household's cheapest eligible pathway costs in money (all its persons).
     private func cheapestPathwayCost(of householdID: String) -> Double? {
         guard let position = scenario.households.firstIndex(where: { $0.id == householdID }) else { return nil }
@@ -170,4 +143,16 @@ extension Planner {
 /// An amount without a fraction when it has none.
 private func formatAmount(_ value: Double) -> String {
     value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String((value * 100).rounded() / 100)
+}
+
+extension SweptResource {
+    /// The resource a capacity of `kind` named `id` is (`id` is ignored for the budget).
+    init(_ kind: ResourceKind, id: String) {
+        switch kind {
+        case .beds: self = .beds(houseID: id)
+        case .seats: self = .seats(legID: id)
+        case .quota: self = .quota(programmeID: id)
+        case .budget: self = .budget
+        }
+    }
 }
