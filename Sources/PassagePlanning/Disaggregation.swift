@@ -47,12 +47,17 @@ extension Formulation {
     /// What each concrete way of taking a move column uses, seats of every leg included: its pathway
     /// (`stay` nil), or each house of its pool (`stay` the stay column). The part shared by a pool's
     /// houses is computed once.
-    func concreteUses(ofMove position: Int, labels: inout [Int: String]) -> [(stay: Int?, use: [(key: ResourceKey, amount: Double)])] {
+    /// `shared`, when the caller has it already, is what every way shares (the move's `resourceUse`).
+    func concreteUses(
+        ofMove position: Int, shared known: [(key: ResourceKey, amount: Double)]? = nil, labels: inout [Int: String]
+    ) -> [(stay: Int?, use: [(key: ResourceKey, amount: Double)])] {
         let move = moves[position]
         let pathway = options[move.householdClass].pathways[move.pathway]
         let persons = Double(classes[move.householdClass].profile.size)
-        let shared = resourceUse(
-            of: pathway, startWeek: move.startWeek, persons: persons, scenario: index.scenario, labels: &labels)
+        let shared =
+            known
+            ?? resourceUse(
+                of: pathway, startWeek: move.startWeek, persons: persons, scenario: index.scenario, labels: &labels)
         guard let pool = move.pool else { return [(nil, shared)] }
         return staysOfPool[pool].map { s in
             var use = shared

@@ -89,7 +89,7 @@ extension Formulation {
                 // The ways to take this column: its pathway, or each house of its pool, cheapest first.
                 var ways: [(stay: Int?, use: [(key: ResourceKey, amount: Double)], cost: Double)] = []
                 if move.pool != nil {
-                    for (stay, use) in concreteUses(ofMove: position, labels: &labels) {
+                    for (stay, use) in concreteUses(ofMove: position, shared: shared, labels: &labels) {
                         let cost = costs[move.variable.index] + costs[stays[stay!].variable.index]
                         if cost < unmovedCost { ways.append((stay, use, cost)) }
                     }
