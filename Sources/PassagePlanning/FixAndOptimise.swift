@@ -43,10 +43,12 @@ struct FixAndOptimise {
     func improve(_ values: [Double], prices: [Double]?, deadline: ContinuousClock.Instant?) -> Outcome {
         var state = PlanState(formulation: formulation, values: values)
         let ranked = rankedMoves(prices: prices ?? formulation.model.objectiveCoefficients)
-        let neighbourhoods = self.neighbourhoods(ranked: ranked)
         var solved = 0
         var improved = 0
-        for _ in 0..<passes {
+        for pass in 0..<passes {
+            // Each pass cuts the groups at other places, so classes at the edge of one pass's
+            // neighbourhoods are in the middle of the next one's.
+            let neighbourhoods = self.neighbourhoods(ranked: ranked, shift: pass * classesPerNeighbourhood / max(1, passes))
             var improvedThisPass = false
             for neighbourhood in neighbourhoods {
                 if let deadline, ContinuousClock.now >= deadline {
@@ -67,10 +69,13 @@ struct FixAndOptimise {
             improved: improved, stoppedByDeadline: false)
     }
 
-    /// Move positions of each class, cheapest at `prices` first (a pooled move adds its pool's
-    /// cheapest house), only those with room and cheaper than leaving the household unmoved.
     private func rankedMoves(prices: [Double]) -> [[Int]] {
-        let f = formulation
+        Self.cheapestMoves(of: formulation, prices: prices, count: candidatesPerClass)
+    }
+
+    /// Move positions of each class, cheapest at `prices` first (a pooled move adds its pool's
+    /// cheapest house), at most `count`, only those with room and cheaper than leaving the household unmoved.
+    static func cheapestMoves(of f: Formulation, prices: [Double], count: Int) -> [[Int]] {
         let upper = f.model.variables
         let poolPrice = f.staysOfPool.map { range in
             range.filter { upper[f.stays[$0].variable.index].upperBound > 0 }.map { prices[f.stays[$0].variable.index] }
@@ -87,14 +92,15 @@ struct FixAndOptimise {
                 if price < unmovedPrice { priced.append((price, position)) }
             }
             priced.sort { ($0.price, $0.position) < ($1.price, $1.position) }
-            return priced.prefix(candidatesPerClass).map(\.position)
+            return priced.prefix(count).map(\.position)
         }
     }
 
     /// Classes grouped by the place their cheapest way out lodges at, then by the place they leave
     /// from; each group in order of urgency and ready week, cut into neighbourhoods of at most
-    /// `classesPerNeighbourhood`. Classes with no way out are left out.
-    private func neighbourhoods(ranked: [[Int]]) -> [[Int]] {
+    /// `classesPerNeighbourhood` (the first `shift` classes of a group a neighbourhood of their own).
+    /// Classes with no way out are left out.
+    private func neighbourhoods(ranked: [[Int]], shift: Int) -> [[Int]] {
         let f = formulation
         let scenario = f.index.scenario
         var byLodging: [String: [Int]] = [:]
@@ -112,8 +118,10 @@ struct FixAndOptimise {
                     let (a, b) = (f.classes[$0].profile, f.classes[$1].profile)
                     return (a.urgency, a.readyWeek, $0) < (b.urgency, b.readyWeek, $1)
                 }
-                return stride(from: 0, to: members.count, by: classesPerNeighbourhood).map {
-                    Array(members[$0..<min(members.count, $0 + classesPerNeighbourhood)])
+                let first = shift % max(1, min(classesPerNeighbourhood, members.count))
+                let cuts = (first > 0 ? [0] : []) + Array(stride(from: first, to: members.count, by: classesPerNeighbourhood))
+                return cuts.enumerated().map { i, start in
+                    Array(members[start..<(i + 1 < cuts.count ? cuts[i + 1] : members.count)])
                 }
             }
         }

@@ -115,9 +115,26 @@ public struct Formulation: Sendable {
     /// rewarded by the scenario's `change_penalty` (docs/MODEL.md, "Stability").
     /// In the compact style, `seatLegs` are the legs with seat rows (none by default; `Planner` adds
     /// legs a plan would overfill); other styles have seat rows for every leg.
+    ///
+    /// `variants` adds, per class index, pathways with a start week to its options: ways the
+    /// reduction left out that the Lagrangian bound found cheapest at its prices (`RouteVariants`).
+    init(
+        scenario: Scenario, previous: PreviousPlan? = nil, style: FormulationStyle = .compact,
+        seatLegs: Set<Int> = [], variants: [Int: [(pathway: Pathway, startWeek: Int)]]
+    ) {
+        self.init(scenario: scenario, previous: previous, style: style, seatLegs: seatLegs, addingVariants: variants)
+    }
+
     public init(
         scenario: Scenario, previous: PreviousPlan? = nil, style: FormulationStyle = .compact,
         seatLegs: Set<Int> = []
+    ) {
+        self.init(scenario: scenario, previous: previous, style: style, seatLegs: seatLegs, addingVariants: [:])
+    }
+
+    private init(
+        scenario: Scenario, previous: PreviousPlan?, style: FormulationStyle, seatLegs: Set<Int>,
+        addingVariants variants: [Int: [(pathway: Pathway, startWeek: Int)]]
     ) {
         self.previous = previous
         self.style = style
@@ -136,6 +153,12 @@ public struct Formulation: Sendable {
             index: index,
             reduction: style == .compact ? PathwayReduction(scenario: scenario, seatLegs: seatLegs) : nil)
         options = classes.map { generator.options(for: $0) }
+        for (c, extra) in variants.sorted(by: { $0.key < $1.key }) {
+            for (pathway, week) in extra {
+                options[c].pathways.append(pathway)
+                options[c].startWeeks.append([week])
+            }
+        }
 
         var model = LinearModel(name: "passage")
         var objectiveExpression = LinearExpression()

@@ -40,6 +40,8 @@ struct LagrangianRelaxation: Sendable {
     private let alternatives: RouteAlternatives?
     /// Position of each column among `alternatives.columns` (-1 for none).
     private let alternativeOf: [Int32]
+    /// The capacity of each priced row of the formulation, in order.
+    private let rowKeys: [ResourceKey]
     /// Scale of each seat row (its room, at least 1), and the budget row's position and capacity.
     private let seatScale: [Double]
     private let budgetRow: Int?
@@ -54,10 +56,19 @@ struct LagrangianRelaxation: Sendable {
         /// Each column's reduced cost at the prices of the best bound: its cost plus what it uses
         /// of the capacities, priced.
         var prices: [Double]
+        /// The prices of the best bound: of the formulation's capacities, and (without seat rows) of
+        /// each leg and week's seats, to start another run from.
+        var rowPrices: Prices
         /// Iterations run.
         var iterations: Int
         /// Whether the deadline ended the run.
         var stoppedByDeadline: Bool
+    }
+
+    /// Prices of capacities: by capacity for the formulation's rows, by leg × week + week − 1 for seats.
+    struct Prices: Sendable {
+        var rows: [ResourceKey: Double]
+        var seats: [Double]
     }
 
     init(_ formulation: Formulation) {
@@ -70,6 +81,7 @@ struct LagrangianRelaxation: Sendable {
         // Rows with no room left are not priced: every column using them is bounded to zero already.
         let priced = formulation.resourceRows.filter { $0.capacity > 1e-9 }
         rowCount = priced.count
+        rowKeys = priced.map(\.key)
         var counts = [Int](repeating: 0, count: columns + 1)
         for row in priced {
             for column in model.constraints[row.row.index].columns { counts[Int(column) + 1] += 1 }
@@ -124,13 +136,22 @@ struct LagrangianRelaxation: Sendable {
 
     /// Runs up to `iterations` subgradient steps (fewer if the bound comes within `targetGap` of
     /// `upperBound`, the objective of a known plan, or when `deadline` passes).
-    func run(upperBound: Double, iterations: Int, targetGap: Double, deadline: ContinuousClock.Instant?) -> Result {
+    /// `initial`, when given, are the prices to start from (another run's `rowPrices`).
+    func run(
+        upperBound: Double, iterations: Int, targetGap: Double, deadline: ContinuousClock.Instant?,
+        initial: Prices? = nil
+    ) -> Result {
         let seatRows = alternatives?.seatRowCount ?? 0
         // The formulation's rows, then (with alternatives) one seat row per leg and week.
         let rowCount = self.rowCount + seatRows
         var tables = alternatives?.makeTables()
         var seatPrice = [Double](repeating: 0, count: seatRows)
         var prices = [Double](repeating: 0, count: rowCount)
+        if let initial {
+            for (r, key) in rowKeys.enumerated() { prices[r] = initial.rows[key] ?? 0 }
+            if initial.seats.count == seatRows { for r in 0..<seatRows { prices[self.rowCount + r] = initial.seats[r] } }
+        }
+        var bestRowPrices = prices
         var reduced = [Double](repeating: 0, count: columnCount)
         var values = [Double](repeating: 0, count: columnCount)
         // Σ (k + 1)·x_k over iterations k: the guide is this over Σ (k + 1), later iterations weighing more.
@@ -242,6 +263,7 @@ struct LagrangianRelaxation: Sendable {
             if best == -.infinity || value > best + 1e-9 * max(1, abs(best)) {
                 best = value
                 bestPrices = reduced
+                bestRowPrices = prices
                 sinceImproved = 0
             } else {
                 sinceImproved += 1
@@ -259,7 +281,12 @@ struct LagrangianRelaxation: Sendable {
             for r in 0..<rowCount { prices[r] = max(0, prices[r] + length * overuse[r]) }
         }
         if guideWeight > 0 { for j in 0..<columnCount { guide[j] /= guideWeight } }
-        return Result(bound: best, guide: guide, prices: bestPrices, iterations: done, stoppedByDeadline: stoppedByDeadline)
+        let rowPrices = Prices(
+            rows: Dictionary(uniqueKeysWithValues: zip(rowKeys, bestRowPrices.prefix(self.rowCount))),
+            seats: Array(bestRowPrices.suffix(seatRows)))
+        return Result(
+            bound: best, guide: guide, prices: bestPrices, rowPrices: rowPrices, iterations: done,
+            stoppedByDeadline: stoppedByDeadline)
     }
 
     /// `reduced[j]` = cost of column j plus the priced capacities it uses.
@@ -280,6 +307,24 @@ struct LagrangianRelaxation: Sendable {
                     }
                 }
             }
+        }
+    }
+
+    /// For each of `columns` (move columns of the formulation), the routes it takes at `prices` when
+    /// they are not its own: each a way to lodge in the same week that the formulation, built
+    /// without seat rows, left out as dominated (docs/MODEL.md, "Route variants").
+    func routeVariants(at prices: Prices, columns: [Int]) -> [(column: Int, outbound: Route, startWeek: Int, onward: Route)] {
+        guard let alternatives else { return [] }
+        var tables = alternatives.makeTables()
+        var reduced = [Double](repeating: 0, count: columnCount)
+        var seatPrice = [Double](repeating: 0, count: alternatives.seatRowCount)
+        for r in 0..<alternatives.seatRowCount where r < prices.seats.count { seatPrice[r] = prices.seats[r] / seatScale[r] }
+        let moneyPrice = budgetRow.map { (prices.rows[rowKeys[$0]] ?? 0) / budgetCapacity } ?? 0
+        alternatives.price(seatPrice: seatPrice, moneyPrice: moneyPrice, reduced: &reduced, tables: &tables)
+        return columns.compactMap { j in
+            let k = Int(alternativeOf[j])
+            guard k >= 0, let way = alternatives.chosenWay(ofColumn: k, tables: tables) else { return nil }
+            return (j, way.outbound, way.startWeek, way.onward)
         }
     }
 }

@@ -374,6 +374,21 @@ extension Pathway {
     }
 }
 
+extension Pathway {
+    /// This pathway (same house or pool, same programme) travelling `outbound` and `onward` instead.
+    func travelling(_ outbound: Route, _ onward: Route, scenario: Scenario) -> Pathway {
+        let visa = scenario.programmes[programme]
+        let stay = isPooled ? 0 : scenario.safeHouses[house].costPerPersonWeek * Double(visa.processingWeeks)
+        var pathway = self
+        pathway.outbound = outbound
+        pathway.onward = onward
+        pathway.costPerPerson = Pathway.cost(outbound, stay: stay, visa, onward)
+        pathway.riskPerPerson = outbound.riskPerPerson + onward.riskPerPerson
+        pathway.lodgeOffset = outbound.arrivalWeekOffset
+        return pathway
+    }
+}
+
 /// Words for a document requirement.
 func describe(_ document: DocumentKind) -> String {
     switch document {

@@ -87,10 +87,11 @@ public struct Planner: Sendable {
             let share = secondsLeft().map {
                 ContinuousClock.now + .seconds(max(0, $0 * Planner.lagrangianShare - 2 * greedySeconds))
             }
-            let result = LagrangianRelaxation(formulation).run(
+            let relaxation = LagrangianRelaxation(formulation)
+            var result = relaxation.run(
                 upperBound: known.objective, iterations: Planner.lagrangianIterations, targetGap: mipGap ?? 0,
                 deadline: share)
-            lagrangianBound = result.bound
+            var bound = result.bound
             for plan in [formulation.greedySolution(prices: result.prices), formulation.greedySolution(guide: result.guide)] {
                 let objective = formulation.model.objectiveValue(of: plan)
                 if objective < known.objective {
@@ -98,29 +99,52 @@ public struct Planner: Sendable {
                     known = (formulation, plan, objective)
                 }
             }
-            func closed() -> Bool { known.objective - result.bound <= (mipGap ?? 0) * max(1, abs(known.objective)) }
+            func closed() -> Bool { known.objective - bound <= (mipGap ?? 0) * max(1, abs(known.objective)) }
             var outOfTime = result.stoppedByDeadline
+            if !closed() && !outOfTime {
+                // The ways the bound found cheapest that the formulation left out (other routes to
+                // the same lodging week) join it as columns: docs/MODEL.md, "Route variants".
+                let variants = routeVariants(of: formulation, relaxation: relaxation, result: result)
+                if !variants.isEmpty {
+                    let enlarged = Formulation(
+                        scenario: scenario, previous: previous, style: style, seatLegs: [], variants: variants)
+                    let again = LagrangianRelaxation(enlarged).run(
+                        upperBound: known.objective, iterations: Planner.variantIterations, targetGap: mipGap ?? 0,
+                        deadline: share, initial: result.rowPrices)
+                    bound = max(bound, again.bound)
+                    formulation = enlarged
+                    result = again
+                    start = enlarged.greedySolution(prices: again.prices)
+                    for plan in [start, enlarged.greedySolution()] {
+                        let objective = enlarged.model.objectiveValue(of: plan)
+                        if objective <= enlarged.model.objectiveValue(of: start) { start = plan }
+                        if objective < known.objective { known = (enlarged, plan, objective) }
+                    }
+                }
+            }
+            lagrangianBound = bound
             if !closed() && !outOfTime {
                 // Small MIPs over neighbourhoods of competing classes, everything else fixed, improve
                 // the plan with the time left (less a little for decoding): docs/MODEL.md, "Improving
                 // the plan: fix and optimise".
+                let from = known.formulation.model.variableCount == formulation.model.variableCount ? known.values : start
                 let reserve = timeLimit.map { started + .seconds(max(0, $0 * (1 - Planner.decodingShare))) }
                 let improved = FixAndOptimise(formulation: formulation, solver: solver).improve(
-                    known.values, prices: result.prices, deadline: reserve)
+                    from, prices: result.prices, deadline: reserve)
                 if improved.objective < known.objective {
-                    start = improved.values
                     known = (formulation, improved.values, improved.objective)
                 }
                 outOfTime = improved.stoppedByDeadline
             }
+            if known.formulation.model.variableCount == formulation.model.variableCount { start = known.values }
             // Within the gap asked for, or out of time: the time left would not let GLPK load the
             // model and solve its relaxation, let alone improve the plan.
             let closed = closed()
             if closed || outOfTime {
                 let plan = known.formulation.solution(
-                    known.values, status: closed ? .feasible : .timeLimitFeasible, bound: result.bound,
+                    known.values, status: closed ? .feasible : .timeLimitFeasible, bound: bound,
                     seconds: secondsSince(started))
-                return (formulation, decode(formulation, plan, options: options))
+                return (known.formulation, decode(known.formulation, plan, options: options))
             }
         }
         while true {
@@ -156,6 +180,58 @@ public struct Planner: Sendable {
     static let lagrangianShare = 0.8
     /// The share of the time limit kept for decoding the plan after fix-and-optimise.
     static let decodingShare = 0.05
+    /// Route variants added for each class's cheapest columns at the bound's prices, and the
+    /// iterations of the bound on the enlarged formulation, started from the first run's prices.
+    static let variantsPerClass = 8
+    static let variantIterations = 30
+
+    /// For each class, the routes its `variantsPerClass` cheapest columns take at the prices of the
+    /// best bound where they differ from the columns' own (each a pathway and start week; a pathway
+    /// the class has already is not repeated).
+    private func routeVariants(
+        of formulation: Formulation, relaxation: LagrangianRelaxation, result: LagrangianRelaxation.Result
+    ) -> [Int: [(pathway: Pathway, startWeek: Int)]] {
+        let positions = FixAndOptimise.cheapestMoves(
+            of: formulation, prices: result.prices, count: Planner.variantsPerClass
+        ).flatMap { $0 }
+        let found = relaxation.routeVariants(
+            at: result.rowPrices, columns: positions.map { formulation.moves[$0].variable.index })
+        var positionOfColumn: [Int: Int] = [:]
+        for position in positions { positionOfColumn[formulation.moves[position].variable.index] = position }
+        struct Way: Hashable {
+            var householdClass: Int
+            var outbound: [Int]
+            var onward: [Int]
+            var programme: Int
+            var house: Int
+            var startWeek: Int
+        }
+        var seen: Set<Way> = []
+        // Only the classes with a variant: what they have already.
+        let classes = Set(found.compactMap { positionOfColumn[$0.column].map { formulation.moves[$0].householdClass } })
+        for c in classes.sorted() {
+            for (p, pathway) in formulation.options[c].pathways.enumerated() {
+                for week in formulation.options[c].startWeeks[p] {
+                    seen.insert(Way(
+                        householdClass: c, outbound: pathway.outbound.legs, onward: pathway.onward.legs,
+                        programme: pathway.programme, house: pathway.house, startWeek: week))
+                }
+            }
+        }
+        var variants: [Int: [(pathway: Pathway, startWeek: Int)]] = [:]
+        for way in found {
+            guard let position = positionOfColumn[way.column] else { continue }
+            let move = formulation.moves[position]
+            let c = move.householdClass
+            let pathway = formulation.options[c].pathways[move.pathway]
+            let key = Way(
+                householdClass: c, outbound: way.outbound.legs, onward: way.onward.legs, programme: pathway.programme,
+                house: pathway.house, startWeek: way.startWeek)
+            guard seen.insert(key).inserted else { continue }
+            variants[c, default: []].append((pathway.travelling(way.outbound, way.onward, scenario: scenario), way.startWeek))
+        }
+        return variants
+    }
 
     /// The mixed-integer program of the scenario before any seat row is added for an overfilled
     /// leg: in the compact style, seat rows exist for the legs that may fill, unless the model is large.

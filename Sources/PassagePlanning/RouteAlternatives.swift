@@ -63,6 +63,8 @@ struct RouteAlternatives: Sendable {
     /// For each priced column, what its cost and budget entry hold of its own routes (to take off).
     let ownRouteCost: [Double]
     let ownRouteMoney: [Double]
+    /// Every route, by its number in the tables.
+    let routes: [Route]
 
     /// The route alternatives of `formulation`'s move columns (all but a previous plan's columns,
     /// which stay as they are).
@@ -83,6 +85,7 @@ struct RouteAlternatives: Sendable {
 
         var finder = RouteFinder(index: formulation.index)
         var routeIndex: [Route: Int] = [:]
+        var routeList: [Route] = []
         var legStart = [0]
         var legs: [Int32] = []
         var offsets: [Int16] = []
@@ -92,6 +95,7 @@ struct RouteAlternatives: Sendable {
         func id(of route: Route) -> Int {
             if let known = routeIndex[route] { return known }
             routeIndex[route] = values.count
+            routeList.append(route)
             for (leg, offset) in zip(route.legs, route.legWeekOffsets) {
                 legs.append(Int32(leg))
                 offsets.append(Int16(offset))
@@ -196,6 +200,7 @@ struct RouteAlternatives: Sendable {
                 ownMoney.append(persons * (pathway.outbound.costPerPerson + pathway.onward.costPerPerson))
             }
         }
+        routes = routeList
         routeLegStart = legStart
         routeLeg = legs
         routeLegOffset = offsets
@@ -416,5 +421,14 @@ struct RouteAlternatives: Sendable {
             use[row] += amount / scale[row]
         }
         return amount * routeMoney[route]
+    }
+
+    /// The routes priced column `k` took in the last pricing: outbound route, its start week and
+    /// onward route, or nil when it has no way.
+    func chosenWay(ofColumn k: Int, tables: Tables) -> (outbound: Route, startWeek: Int, onward: Route)? {
+        let outbound = Int(tables.chosenOutbound[k])
+        let onward = Int(tables.chosenOnward[k])
+        guard outbound >= 0, onward >= 0 else { return nil }
+        return (routes[outbound], Int(tables.chosenStart[k]), routes[onward])
     }
 }
