@@ -23,6 +23,8 @@ struct FixAndOptimise {
     var passes = 3
     /// Wall-clock limit of one neighbourhood's solve, in seconds.
     var secondsPerSolve = 2.0
+    /// Threads solving neighbourhoods side by side (the result does not depend on it).
+    var threads = 2
 
     /// What a search did.
     struct Outcome: Sendable {
@@ -50,17 +52,18 @@ struct FixAndOptimise {
             // neighbourhoods are in the middle of the next one's.
             let neighbourhoods = self.neighbourhoods(ranked: ranked, shift: pass * classesPerNeighbourhood / max(1, passes))
             var improvedThisPass = false
-            for neighbourhood in neighbourhoods {
+            // Two at a time: on both cores when they do not overlap.
+            for pair in stride(from: 0, to: neighbourhoods.count, by: 2) {
                 if let deadline, ContinuousClock.now >= deadline {
                     return Outcome(
                         values: state.values, objective: formulation.model.objectiveValue(of: state.values),
                         solved: solved, improved: improved, stoppedByDeadline: true)
                 }
-                solved += 1
-                if solve(neighbourhood, ranked: ranked, state: &state, deadline: deadline) {
-                    improved += 1
-                    improvedThisPass = true
-                }
+                let second: [Int]? = pair + 1 < neighbourhoods.count ? neighbourhoods[pair + 1] : nil
+                solved += second == nil ? 1 : 2
+                let better = solvePair(neighbourhoods[pair], second, ranked: ranked, state: &state, deadline: deadline)
+                improved += better
+                improvedThisPass = improvedThisPass || better > 0
             }
             if !improvedThisPass { break }
         }
@@ -128,17 +131,33 @@ struct FixAndOptimise {
         return chunks(byLodging) + chunks(byOrigin)
     }
 
-    /// Solves one neighbourhood's MIP and, when it beats the plan, writes its columns into `state`.
-    private func solve(
-        _ classes: [Int], ranked: [[Int]], state: inout PlanState, deadline: ContinuousClock.Instant?
-    ) -> Bool {
+    /// One neighbourhood's part of the plan: its classes, the columns each may take, the house pools
+    /// they draw on, what its part of the plan uses (freed for its MIP), and every capacity its
+    /// columns touch.
+    private struct Neighbourhood {
+        var classes: [Int]
+        var candidates: [[Int]]
+        var pools: [Int]
+        var freed: [ResourceKey: Double]
+        var inPool: [Int: Double]
+        var keys: Set<ResourceKey>
+    }
+
+    /// A neighbourhood's MIP, its start (the plan) and where its columns come from.
+    private struct NeighbourhoodModel: Sendable {
+        var model: LinearModel
+        var start: [Double]
+        var moveVariables: [[(position: Int, variable: Variable)]]
+        var stayVariables: [(stay: Int, variable: Variable)]
+    }
+
+    /// The columns of `classes` (each class's moves in the plan and its cheapest ones) and what they touch.
+    private func gather(_ classes: [Int], ranked: [[Int]], state: inout PlanState) -> Neighbourhood {
         let f = formulation
-        let costs = f.model.objectiveCoefficients
-        let upper = f.model.variables
-        // Columns of the neighbourhood: each class's moves in the plan and its cheapest ones.
         var candidates: [[Int]] = []
         var pools: [Int] = []
         var poolSeen: Set<Int> = []
+        var keys: Set<ResourceKey> = []
         for c in classes {
             var positions = ranked[c]
             for position in f.movesOfClass[c] where state.values[f.moves[position].variable.index] > 0.5 {
@@ -146,70 +165,77 @@ struct FixAndOptimise {
             }
             for position in positions {
                 if let pool = f.moves[position].pool, poolSeen.insert(pool).inserted { pools.append(pool) }
+                for (key, _) in state.use(ofMove: position) { keys.insert(key) }
             }
             candidates.append(positions)
         }
         pools.sort()
-        // What the neighbourhood's part of the plan uses, freed for its MIP to share out again.
         var freed: [ResourceKey: Double] = [:]
-        var inNeighbourhood = [Double](repeating: 0, count: f.pools.count)
+        var inPool: [Int: Double] = [:]
         for positions in candidates {
             for position in positions {
                 let count = state.values[f.moves[position].variable.index]
                 guard count > 0.5 else { continue }
                 for (key, amount) in state.use(ofMove: position) { freed[key, default: 0] += count * amount }
-                if let pool = f.moves[position].pool { inNeighbourhood[pool] += count }
+                if let pool = f.moves[position].pool { inPool[pool, default: 0] += count }
             }
         }
         for pool in pools {
             for s in f.staysOfPool[pool] {
+                for (key, _) in f.stays[s].usage { keys.insert(key) }
                 let count = state.values[f.stays[s].variable.index]
                 guard count > 0.5 else { continue }
                 for (key, amount) in f.stays[s].usage { freed[key, default: 0] += count * amount }
             }
         }
+        return Neighbourhood(
+            classes: classes, candidates: candidates, pools: pools, freed: freed, inPool: inPool, keys: keys)
+    }
 
-        // What the rest of the plan leaves of each capacity: no column of the neighbourhood may take
-        // more households than that allows (tighter bounds make its MIP much easier).
+    /// The MIP of `part`: its columns, within the room the rest of the plan leaves each capacity
+    /// (of which it gets `share(key)`, the rest going to a neighbourhood solved beside it).
+    private func build(
+        _ part: Neighbourhood, state: inout PlanState, share: (ResourceKey) -> Double
+    ) -> NeighbourhoodModel {
+        let f = formulation
+        let costs = f.model.objectiveCoefficients
+        let upper = f.model.variables
         var roomCache: [ResourceKey: Double] = [:]
         func roomFor(_ key: ResourceKey) -> Double {
             if let known = roomCache[key] { return known }
-            let room = max(0, state.room(key) + freed[key, default: 0])
+            let room = max(0, part.freed[key, default: 0] + share(key) * max(0, state.room(key)))
             roomCache[key] = room
             return room
         }
+        // No column may take more households than the room on its way allows: tighter bounds make
+        // the MIP much easier.
         func bound(_ column: Int, _ use: [(key: ResourceKey, amount: Double)]) -> Double {
             var bound = upper[column].upperBound
             for (key, amount) in use where amount > 0 { bound = min(bound, (roomFor(key) / amount + 1e-9).rounded(.down)) }
             return bound
         }
-
         var model = LinearModel(name: "neighbourhood")
         var objective = LinearExpression()
         var start: [Double] = []
         var rows: [ResourceKey: LinearExpression] = [:]
-        var moveVariables: [[Variable]] = []
-        var unmovedVariables: [Variable] = []
+        var moveVariables: [[(position: Int, variable: Variable)]] = []
         var poolTerms: [Int: LinearExpression] = [:]
-        for (i, c) in classes.enumerated() {
+        for (i, c) in part.classes.enumerated() {
             var classRow = LinearExpression()
-            var variables: [Variable] = []
-            candidates[i].removeAll { position in
+            var variables: [(position: Int, variable: Variable)] = []
+            for position in part.candidates[i] {
                 let column = f.moves[position].variable.index
-                return state.values[column] < 0.5 && bound(column, state.use(ofMove: position)) < 1
-            }
-            for position in candidates[i] {
-                let column = f.moves[position].variable.index
-                let info = upper[column]
-                let variable = model.addVariable(
-                    "x\(column)", upperBound: bound(column, state.use(ofMove: position)),
-                    kind: info.kind == .continuous ? .integer : info.kind)
+                let use = state.use(ofMove: position)
+                let most = bound(column, use)
+                if state.values[column] < 0.5 && most < 1 { continue }
+                let kind = upper[column].kind
+                let variable = model.addVariable("x\(column)", upperBound: most, kind: kind == .continuous ? .integer : kind)
                 objective.add(costs[column], variable)
                 start.append(state.values[column])
                 classRow += variable
-                for (key, amount) in state.use(ofMove: position) { rows[key, default: LinearExpression()].add(amount, variable) }
+                for (key, amount) in use { rows[key, default: LinearExpression()].add(amount, variable) }
                 if let pool = f.moves[position].pool { poolTerms[pool, default: LinearExpression()].add(1, variable) }
-                variables.append(variable)
+                variables.append((position, variable))
             }
             let unmovedColumn = f.unmoved[c].index
             let unmoved = model.addVariable("u\(unmovedColumn)", upperBound: upper[unmovedColumn].upperBound)
@@ -218,10 +244,9 @@ struct FixAndOptimise {
             classRow += unmoved
             model.addConstraint("c\(c)", classRow, .equal, Double(f.classes[c].count))
             moveVariables.append(variables)
-            unmovedVariables.append(unmoved)
         }
         var stayVariables: [(stay: Int, variable: Variable)] = []
-        for pool in pools {
+        for pool in part.pools {
             var link = poolTerms[pool] ?? LinearExpression()
             var total = 0.0
             for s in f.staysOfPool[pool] {
@@ -237,28 +262,36 @@ struct FixAndOptimise {
                 stayVariables.append((s, variable))
             }
             // Members of the pool outside the neighbourhood keep their places: a constant here.
-            model.addConstraint("q\(pool)", link, .equal, -(total - inNeighbourhood[pool]).rounded())
+            model.addConstraint("q\(pool)", link, .equal, -(total - part.inPool[pool, default: 0]).rounded())
         }
         for key in rows.keys.sorted() { model.addConstraint("r", rows[key]!, .lessOrEqual, roomFor(key)) }
         model.setObjective(.minimize, objective)
+        return NeighbourhoodModel(model: model, start: start, moveVariables: moveVariables, stayVariables: stayVariables)
+    }
 
+    /// Solves a neighbourhood's MIP from its start; the solution only if it beats the start.
+    private func solve(_ built: NeighbourhoodModel, deadline: ContinuousClock.Instant?) -> Solution? {
         var options = SolverOptions(timeLimit: secondsPerSolve, relativeGap: 1e-6)
         if let deadline {
             let left = ContinuousClock.now.duration(to: deadline)
-            options.timeLimit = min(secondsPerSolve, max(0.05, Double(left.components.seconds) + Double(left.components.attoseconds) * 1e-18))
+            let seconds = Double(left.components.seconds) + Double(left.components.attoseconds) * 1e-18
+            options.timeLimit = min(secondsPerSolve, max(0.05, seconds))
         }
-        options.startSolution = start
-        let solutionMaybe = try? solver.solve(model, options: options)
-        guard let solution = solutionMaybe, solution.status.hasSolution,
-            let value = solution.objectiveValue, value < model.objectiveValue(of: start) - 1e-6
-        else { return false }
+        options.startSolution = built.start
+        guard let solution = try? solver.solve(built.model, options: options), solution.status.hasSolution,
+            let value = solution.objectiveValue, value < built.model.objectiveValue(of: built.start) - 1e-6
+        else { return nil }
+        return solution
+    }
 
-        // The neighbourhood's new part of the plan replaces its old one.
-        for (key, amount) in freed { state.used[key, default: 0] -= amount }
-        for (i, c) in classes.enumerated() {
+    /// The neighbourhood's new part of the plan replaces its old one.
+    private func apply(_ solution: Solution, of part: Neighbourhood, _ built: NeighbourhoodModel, to state: inout PlanState) {
+        let f = formulation
+        for (key, amount) in part.freed { state.used[key, default: 0] -= amount }
+        for (i, c) in part.classes.enumerated() {
             for position in f.movesOfClass[c] { state.values[f.moves[position].variable.index] = 0 }
             var moved = 0.0
-            for (position, variable) in zip(candidates[i], moveVariables[i]) {
+            for (position, variable) in built.moveVariables[i] {
                 let count = solution.value(variable).rounded()
                 guard count > 0 else { continue }
                 state.values[f.moves[position].variable.index] = count
@@ -267,12 +300,48 @@ struct FixAndOptimise {
             }
             state.values[f.unmoved[c].index] = Double(f.classes[c].count) - moved
         }
-        for (s, variable) in stayVariables {
+        for (s, variable) in built.stayVariables {
             let count = solution.value(variable).rounded()
             state.values[f.stays[s].variable.index] = count
             for (key, amount) in f.stays[s].usage where count > 0 { state.used[key, default: 0] += count * amount }
         }
-        return true
+    }
+
+    /// Solves two neighbourhoods, on two threads when they share no class and no house pool (each
+    /// then gets half of what the plan leaves of a capacity both touch, so both results fit
+    /// together), else one after the other. The same pair gives the same result on one thread or
+    /// two. Returns how many improved the plan.
+    private func solvePair(
+        _ first: [Int], _ second: [Int]?, ranked: [[Int]], state: inout PlanState, deadline: ContinuousClock.Instant?
+    ) -> Int {
+        let a = gather(first, ranked: ranked, state: &state)
+        guard let second else {
+            let built = build(a, state: &state) { _ in 1 }
+            guard let solution = solve(built, deadline: deadline) else { return 0 }
+            apply(solution, of: a, built, to: &state)
+            return 1
+        }
+        let b = gather(second, ranked: ranked, state: &state)
+        guard Set(a.classes).isDisjoint(with: b.classes), Set(a.pools).isDisjoint(with: b.pools) else {
+            return solvePair(first, nil, ranked: ranked, state: &state, deadline: deadline)
+                + solvePair(second, nil, ranked: ranked, state: &state, deadline: deadline)
+        }
+        let shared = a.keys.intersection(b.keys)
+        let half: (ResourceKey) -> Double = { shared.contains($0) ? 0.5 : 1 }
+        let builtA = build(a, state: &state, share: half)
+        let builtB = build(b, state: &state, share: half)
+        let models = [builtA, builtB]
+        let solutions = ParallelWork.map(2, width: threads) { i in self.solve(models[i], deadline: deadline) }
+        var improved = 0
+        if let solution = solutions[0] {
+            apply(solution, of: a, builtA, to: &state)
+            improved += 1
+        }
+        if let solution = solutions[1] {
+            apply(solution, of: b, builtB, to: &state)
+            improved += 1
+        }
+        return improved
     }
 }
 

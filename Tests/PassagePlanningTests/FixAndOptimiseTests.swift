@@ -7,7 +7,7 @@ import PassageSynthetic
 /// Fix-and-optimise (docs/MODEL.md, "Improving the plan: fix and optimise"): started from the
 /// urgency-first greedy plan of a formulation without seat rows, it never makes the plan worse, every
 /// plan it returns keeps every capacity of the full model (seats of every leg included), and the same
-/// run gives the same plan.
+/// run gives the same plan, on one thread or two.
 @Suite struct FixAndOptimiseTests {
     static let names =
         (1...8).map { "random \($0)" }
@@ -40,6 +40,10 @@ import PassageSynthetic
 
         let again = search.improve(greedy, prices: nil, deadline: nil)
         #expect(again.values == outcome.values)
+        // Neighbourhoods solved two at a time on two threads or on one: the same plan.
+        search.threads = 1
+        let sequential = search.improve(greedy, prices: nil, deadline: nil)
+        #expect(sequential.values == outcome.values)
     }
 
     /// On a caseload where the greedy plan is not optimal, the search finds a better plan, and never
