@@ -74,6 +74,9 @@ public struct Planner: Sendable {
         let mipGap = options.mipGap ?? scenario.settings.solver.mipGap
         func secondsLeft() -> Double? { timeLimit.map { max(0, $0 - secondsSince(started)) } }
         var formulation = first ?? self.formulation()
+        // What building a formulation of this size costs (route variants build it again): measured
+        // when built here, else at about 5 µs a column (generated caseloads, 2-core machine).
+        let buildSeconds = first == nil ? secondsSince(started) : 5e-6 * Double(formulation.model.variableCount)
         var seatLegs = formulation.seatLegs
         // The best plan known to respect every capacity (seats of every leg included), and the best
         // proven bound: what a solve cut short by the time limit returns.
@@ -100,8 +103,10 @@ public struct Planner: Sendable {
                 }
             }
             func closed() -> Bool { known.objective - bound <= (mipGap ?? 0) * max(1, abs(known.objective)) }
-            var outOfTime = result.stoppedByDeadline
-            if !closed() && !outOfTime {
+            var outOfTime = secondsLeft().map { $0 <= 0 } ?? false
+            // Building the formulation again must leave time to use it.
+            let timeForVariants = secondsLeft().map { $0 > 3 * buildSeconds } ?? true
+            if !closed() && !outOfTime && timeForVariants {
                 // The ways the bound found cheapest that the formulation left out (other routes to
                 // the same lodging week) join it as columns: docs/MODEL.md, "Route variants".
                 let variants = routeVariants(of: formulation, relaxation: relaxation, result: result)
@@ -177,7 +182,7 @@ public struct Planner: Sendable {
     /// Subgradient iterations of the Lagrangian bound for models above `largeModelColumns`, and the
     /// most of the time limit they may take: GLPK gets the rest (docs/MODEL.md, "Bounds for large models").
     static let lagrangianIterations = 300
-    static let lagrangianShare = 0.8
+    static let lagrangianShare = 0.5
     /// The share of the time limit kept for decoding the plan after fix-and-optimise.
     static let decodingShare = 0.05
     /// Route variants added for each class's cheapest columns at the bound's prices, and the
