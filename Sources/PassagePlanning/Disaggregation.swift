@@ -7,19 +7,29 @@ extension Formulation {
     /// For each class, the concrete pathway (house fixed) and start week of each household the
     /// solution moves, in the order the class's members take them: start week, then pathway; a pooled
     /// move takes the lowest-numbered house of its pool that the solution still has room for.
+    ///
+    /// A pool's households all have the same size and stay, so its houses can go to any of them. If
+    /// that first assignment leaves some household on a move that costs more than leaving it
+    /// unmoved, the pool's houses are given again: the households with the least to spare (unmoved
+    /// cost less move cost) get the cheapest houses, which keeps every move worth making whenever
+    /// any assignment does (an exchange argument).
     func assignments(_ solution: Solution) -> [[(pathway: Pathway, startWeek: Int)]] {
         let scenario = index.scenario
+        let costs = model.objectiveCoefficients
         var housesLeft = stays.map { Int(solution.value($0.variable).rounded()) }
+        // Every household a pooled move placed: its class, place in the class's list, stay and slack.
+        var placed: [Int: [(householdClass: Int, slot: Int, stay: Int, slack: Double, pooled: Pathway)]] = [:]
         var result: [[(pathway: Pathway, startWeek: Int)]] = []
         for householdClass in classes {
-            let chosen = movesOfClass[householdClass.index].compactMap { position -> (Int, Int)? in
+            let c = householdClass.index
+            let chosen = movesOfClass[c].compactMap { position -> (Int, Int)? in
                 let count = Int(solution.value(moves[position].variable).rounded())
                 return count > 0 ? (position, count) : nil
             }.sorted { (moves[$0.0].startWeek, moves[$0.0].pathway) < (moves[$1.0].startWeek, moves[$1.0].pathway) }
             var list: [(pathway: Pathway, startWeek: Int)] = []
             for (position, count) in chosen {
                 let move = moves[position]
-                let pathway = options[householdClass.index].pathways[move.pathway]
+                let pathway = options[c].pathways[move.pathway]
                 for _ in 0..<min(count, householdClass.count - list.count) {
                     guard let pool = move.pool else {
                         list.append((pathway, move.startWeek))
@@ -27,12 +37,28 @@ extension Formulation {
                     }
                     let range = staysOfPool[pool]
                     let s = range.first { housesLeft[$0] > 0 } ?? range.lowerBound
-                    if range.contains(s) { housesLeft[s] -= 1 }
+                    if range.contains(s) {
+                        housesLeft[s] -= 1
+                        let slack = costs[unmoved[c].index] - costs[move.variable.index]
+                        placed[pool, default: []].append((c, list.count, s, slack, pathway))
+                    }
                     let house = range.isEmpty ? pathway.house : stays[s].house
                     list.append((pathway.staying(in: house, scenario: scenario), move.startWeek))
                 }
             }
             result.append(list)
+        }
+        for (_, households) in placed.sorted(by: { $0.key < $1.key }) {
+            let stayCost = { (s: Int) in costs[self.stays[s].variable.index] }
+            guard households.contains(where: { stayCost($0.stay) >= $0.slack - 1e-9 }) else { continue }
+            let byCost = households.map(\.stay).sorted { (stayCost($0), $0) < (stayCost($1), $1) }
+            let bySlack = households.sorted { ($0.slack, $0.householdClass, $0.slot) < ($1.slack, $1.householdClass, $1.slot) }
+            for (household, stay) in zip(bySlack, byCost) {
+                let startWeek = result[household.householdClass][household.slot].startWeek
+                result[household.householdClass][household.slot] = (
+                    household.pooled.staying(in: stays[stay].house, scenario: scenario), startWeek
+                )
+            }
         }
         return result
     }
