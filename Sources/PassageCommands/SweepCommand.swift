@@ -66,6 +66,8 @@ struct SweepCommand: ParsableCommand {
 
     @OptionGroup var passphrase: PassphraseOptions
 
+    @OptionGroup(title: "Solver") var solverSelection: SolverSelection
+
     func validate() throws {
         do {
             _ = try SweepSpecification.parse(vary)
@@ -123,7 +125,7 @@ struct SweepCommand: ParsableCommand {
         }
         let result = try Sweep.plan(
             loaded, varying: specification, options: PlanningOptions(timeLimitSeconds: timeLimit, mipGap: mipGap),
-            jobs: width, progress: progress)
+            jobs: width, solver: try solverSelection.make(for: loaded), progress: progress)
         let report = SweepReport.render(result, format: format)
         let drawing = chart.map { _ in SweepChart.render(result) }
         // Everything is computed before anything is written: a failure leaves no partial output.

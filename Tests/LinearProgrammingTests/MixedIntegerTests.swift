@@ -1,3 +1,4 @@
+@testable import GLPKBackend
 @testable import LinearProgramming
 import Testing
 

@@ -1,3 +1,4 @@
+import GLPKBackend
 import Testing
 @testable import LinearProgramming
 

@@ -1,3 +1,4 @@
+import GLPKBackend
 import PassagePlanning
 import PassageScenario
 import Testing
@@ -16,7 +17,7 @@ struct GeneratedPlanningTests {
         ])
     func plansSomeButNotAll(households: Int, seed: UInt64, profile: SyntheticProfile) throws {
         let scenario = SyntheticCaseload.generate(households: households, seed: seed, profile: profile)
-        let plan = try Planner(scenario: scenario).plan(options: PlanningOptions(timeLimitSeconds: 20))
+        let plan = try Planner(scenario: scenario, solver: GLPKSolver()).plan(options: PlanningOptions(timeLimitSeconds: 20))
         #expect(plan.solver.status == .optimal)
         let moved = plan.summary.overall.householdsMoved
         #expect(moved > 0)

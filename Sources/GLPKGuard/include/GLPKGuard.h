@@ -97,10 +97,6 @@ int passage_glpk_fix_integers_and_resolve(struct glp_prob *problem, int time_lim
 /// (and nothing written) when there is no optimal basic solution with a factorization to analyse.
 int passage_glpk_rhs_ranges(struct glp_prob *problem, double *lower, double *upper, int *available);
 
-/// Writes the problem as CPLEX LP (`format` 0) or free MPS (`format` 1) to `path`.
-/// `*glpk_return` receives the writer's return code (nonzero: the file could not be written).
-int passage_glpk_write(struct glp_prob *problem, int format, const char *path, int *glpk_return);
-
 /// Frees a problem built by passage_glpk_build (not after PASSAGE_GLPK_ERROR: it is already gone).
 void passage_glpk_delete(struct glp_prob *problem);
 

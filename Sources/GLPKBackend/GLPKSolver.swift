@@ -1,6 +1,7 @@
 import CGLPK
 import Foundation
 import GLPKGuard
+import LinearProgramming
 
 /// The GLPK 5 backend: primal simplex, then branch-and-cut for models with integer columns.
 ///
@@ -29,62 +30,11 @@ public struct GLPKSolver: LinearSolver {
         let clock = ContinuousClock()
         let start = clock.now
         let budget = TimeBudget(seconds: options.timeLimit, start: start, clock: clock)
-        var solution = try GLPKTerminal.capturing(log: options.log) { terminal in
+        var solution = try GLPKTerminal.capturing(log: options.log, progress: options.progress) { terminal in
             try solve(model, options: options, budget: budget, terminal: terminal)
         }
         solution.solveSeconds = Self.seconds(clock.now - start)
         return solution
-    }
-
-    /// The model as CPLEX LP or free MPS text, written by GLPK into a private temporary directory
-    /// (mode 0700) that is deleted afterwards.
-    ///
-    /// - Names are sanitized as described on `GLPKNameTable` (e.g. `beds[h1,3]` becomes `beds(h1_3)`).
-    /// - A nonzero objective constant is exported as an extra column `objective_constant` fixed at 1
-    ///   whose objective coefficient is the constant: GLPK's CPLEX-LP writer keeps the constant only as
-    ///   a comment, and MPS readers disagree on the sign of a right-hand side on the objective row, so
-    ///   this is the one form every solver reads back to the same objective value.
-    /// - CPLEX LP keeps the objective sense. Free MPS as GLPK writes (and `glpsol` reads) it has no
-    ///   objective-sense section: readers assume minimisation. For a maximisation problem the MPS text
-    ///   carries a comment saying so (`glpsol --freemps FILE --max` solves it); prefer CPLEX LP.
-    public func export(_ model: LinearModel, format: ModelFileFormat) throws -> String {
-        try GLPKTerminal.capturing(log: nil) { terminal in
-            let problem = try GLPKProblem(
-                Self.withConstantColumn(model), relaxIntegrality: false, terminal: terminal, verbose: false)
-            let directory = try PrivateTemporaryDirectory()
-            defer { directory.remove() }
-            let path = directory.url.appendingPathComponent(format == .lp ? "model.lp" : "model.mps").path
-            try problem.write(format, to: path)
-            guard let data = FileManager.default.contents(atPath: path) else {
-                throw SolverError("could not read back the exported model")
-            }
-            let text = String(decoding: data, as: UTF8.self)
-            return format == .mps && model.sense == .maximize ? Self.markMaximization(text) : text
-        }
-    }
-
-    /// `model` with its objective constant moved onto a column fixed at 1 (see `export`).
-    static func withConstantColumn(_ model: LinearModel) -> LinearModel {
-        guard model.objectiveConstant != 0 else { return model }
-        var exported = model
-        let constant = exported.addVariable("objective_constant", lowerBound: 1, upperBound: 1)
-        var objective = LinearExpression()
-        objective.terms.reserveCapacity(model.variableCount + 1)
-        for (index, coefficient) in model.objectiveCoefficients.enumerated() where coefficient != 0 {
-            objective.add(coefficient, Variable(index: index))
-        }
-        objective.add(model.objectiveConstant, constant)
-        exported.setObjective(model.sense, objective)
-        return exported
-    }
-
-    /// Adds a comment after GLPK's MPS header: the format has no place for the objective sense.
-    static func markMaximization(_ mps: String) -> String {
-        let note = "* Objective sense: MAXIMIZE (not expressible in this MPS dialect; glpsol: --max)\n"
-        guard let nameLine = mps.range(of: "\nNAME") else { return note + mps }
-        var text = mps
-        text.insert(contentsOf: "\n" + note.dropLast(), at: nameLine.lowerBound)
-        return text
     }
 
     private func solve(
@@ -98,14 +48,15 @@ public struct GLPKSolver: LinearSolver {
                 solveSeconds: 0)
         }
         let problem = try GLPKProblem(
-            model, relaxIntegrality: options.relaxIntegrality, terminal: terminal, verbose: options.log != nil)
+            model, relaxIntegrality: options.relaxIntegrality, terminal: terminal,
+            verbose: options.log != nil || options.progress != nil)
         let rows = model.constraintCount
         let columns = model.variableCount
 
         // The LP (relaxation): primal simplex, presolver off, so that a basis stopped by the time
         // limit is still primal feasible and branch-and-cut can start from the optimal basis.
         // GLPK's glp_ios_heur_sol does not check the rows, so only a verified solution is offered.
-        var start = options.startSolution.flatMap { Self.isFeasible($0, for: model) ? $0 : nil }
+        var start = options.startSolution.flatMap { model.isFeasible($0) ? $0 : nil }
         guard case .left(let lpLimit) = budget.remaining() else {
             return Self.stoppedEarly(model, start: isMIP ? start : nil, bound: nil)
         }
@@ -148,7 +99,7 @@ public struct GLPKSolver: LinearSolver {
             let relaxation = try problem.read(mip: false, rowCount: rows, columnCount: columns, duals: false)
             let candidate = makeStart(relaxation.values)
             let isBetter = start.map { Self.improves(candidate, on: $0, model: model) } ?? true
-            if isBetter, Self.isFeasible(candidate, for: model) { start = candidate }
+            if isBetter, model.isFeasible(candidate) { start = candidate }
         }
 
         // Branch-and-cut from the optimal basis, with what is left of the budget.
@@ -268,25 +219,6 @@ public struct GLPKSolver: LinearSolver {
             }
             return lower > upper
         }
-    }
-
-    /// Whether `values` satisfy every bound, integrality and row of `model` (to 1e-6).
-    static func isFeasible(_ values: [Double], for model: LinearModel) -> Bool {
-        guard values.count == model.variableCount else { return false }
-        let tolerance = 1e-6
-        for (value, column) in zip(values, model.variables) {
-            guard value >= column.lowerBound - tolerance, value <= column.upperBound + tolerance else { return false }
-            if column.kind != .continuous, abs(value - value.rounded()) > tolerance { return false }
-        }
-        for (index, row) in model.constraints.enumerated() {
-            let activity = model.activity(of: Constraint(index: index), values: values)
-            switch row.relation {
-            case .lessOrEqual: if activity > row.rightHandSide + tolerance { return false }
-            case .greaterOrEqual: if activity < row.rightHandSide - tolerance { return false }
-            case .equal: if abs(activity - row.rightHandSide) > tolerance { return false }
-            }
-        }
-        return true
     }
 
     /// The time limit struck before branch-and-cut found anything: the caller's start solution, if it

@@ -1,4 +1,5 @@
 import GLPKGuard
+import LinearProgramming
 
 extension GLPKSolver {
     /// Makes GLPK fail inside the guard on the calling thread and throws the resulting `SolverError`.
