@@ -23,7 +23,6 @@ final class HiGHSInstance {
         self.columnCount = model.variableCount
         output = HiGHSOutput(library: library, log: log, progress: progress)
         outputContext = Unmanaged.passRetained(output)
-        // Output goes to the callback only (HiGHS prints nothing itself while a logging callback is on).
         try check(library.setCallback(pointer, highsCallback, outputContext.toOpaque()), "setting the callback")
         try check(library.startCallback(pointer, HiGHSConstants.callbackLogging), "starting the log callback")
         if progress != nil {
@@ -31,8 +30,10 @@ final class HiGHSInstance {
                 library.startCallback(pointer, HiGHSConstants.callbackMipImprovingSolution), "starting a callback")
             try check(library.startCallback(pointer, HiGHSConstants.callbackMipLogging), "starting a callback")
         }
-        // Without a listener HiGHS need not format its log at all.
+        // Without a listener HiGHS need not format its log at all; with one, its lines go to the
+        // callback only, never to standard output.
         try setOption("output_flag", log != nil || progress != nil)
+        try setOption("log_to_console", false)
         // One thread per Highs object: deterministic, and solves on several threads do not compete.
         try setOption("threads", Int32(1))
         try pass(model, relaxed: relaxed)

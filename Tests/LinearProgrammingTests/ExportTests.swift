@@ -5,13 +5,14 @@ import Testing
 
 @Suite("Model export, checked by glpsol")
 struct ExportTests {
+    /// The reference solve (GLPK); the files themselves come from `LinearModel.fileText`.
     let solver = GLPKSolver()
 
     @Test("CPLEX LP of a maximisation with a constant: glpsol gets our objective")
     func lpMaximization() throws {
         let model = SmallModels.productionLP().model
         let ours = try #require(try solver.solve(model, options: SolverOptions()).objectiveValue)
-        let text = try solver.export(model, format: .lp)
+        let text = model.fileText(.lp)
         #expect(text.contains("Maximize"))
         let theirs = try #require(try Glpsol.objective(of: text, format: .lp))
         #expect(abs(theirs - ours) < 1e-9 && abs(ours - 16) < 1e-9)
@@ -21,17 +22,17 @@ struct ExportTests {
     func mip(format: ModelFileFormat) throws {
         let model = try Fixtures.gap("c0515_1").model(.minimize)
         let ours = try #require(try solver.solve(model, options: SolverOptions()).objectiveValue)
-        let theirs = try #require(try Glpsol.objective(of: try solver.export(model, format: format), format: format))
+        let theirs = try #require(try Glpsol.objective(of: model.fileText(format), format: format))
         #expect(abs(theirs - ours) < 1e-9)
     }
 
     @Test("Free MPS keeps the constant; maximisation needs --max and is flagged in a comment")
     func mpsConstantAndSense() throws {
         let minimize = SmallModels.knapsackMIP(sense: .minimize, constant: 100)  // optimum 100 − 20
-        let minText = try solver.export(minimize, format: .mps)
+        let minText = minimize.fileText(.mps)
         #expect(try Glpsol.objective(of: minText, format: .mps) == 80)
         let maximize = SmallModels.knapsackMIP(sense: .maximize, constant: 100)  // optimum 120
-        let maxText = try solver.export(maximize, format: .mps)
+        let maxText = maximize.fileText(.mps)
         #expect(maxText.contains("MAXIMIZE"))
         #expect(try Glpsol.objective(of: maxText, format: .mps, extraArguments: ["--max"]) == 120)
     }
@@ -49,7 +50,7 @@ struct ExportTests {
         model.addConstraint("quota: canada <= 10", row, .lessOrEqual, 10)
         model.addConstraint("e1", row, .greaterOrEqual, 1)
         model.setObjective(.minimize, row)
-        let text = try solver.export(model, format: .lp)
+        let text = model.fileText(.lp)
         #expect(text.contains("beds(h1_3)") && text.contains("beds(h1_3)_2"))
         #expect(text.contains("_2nd_choice"))
         #expect(text.contains("quota__canada____10:"))
