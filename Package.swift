@@ -37,6 +37,8 @@ let package = Package(
         .target(name: "GLPKBackend", dependencies: ["LinearProgramming", "CGLPK", "GLPKGuard"]),
         // The HiGHS backend: HiGHS's C API loaded at run time (dlopen), so nothing links against HiGHS.
         .target(name: "HiGHSBackend", dependencies: ["LinearProgramming"]),
+        // ScriptedSolver: canned answers for testing code that drives a solver. Tests only.
+        .target(name: "LinearProgrammingTesting", dependencies: ["LinearProgramming"]),
         // Scenario types, loading from files, strict validation.
         .target(
             name: "PassageScenario",
@@ -76,9 +78,15 @@ let package = Package(
         ),
         .executableTarget(name: "passage", dependencies: ["PassageCommands"]),
 
-        .testTarget(name: "LinearProgrammingTests", dependencies: ["LinearProgramming", "GLPKBackend", "HiGHSBackend"]),
+        .testTarget(
+            name: "LinearProgrammingTests",
+            dependencies: ["LinearProgramming", "GLPKBackend", "HiGHSBackend", "LinearProgrammingTesting"]),
         .testTarget(name: "PassageScenarioTests", dependencies: ["PassageScenario"]),
-        .testTarget(name: "PassagePlanningTests", dependencies: ["PassagePlanning", "PassageSynthetic", "GLPKBackend", "HiGHSBackend"]),
+        .testTarget(
+            name: "PassagePlanningTests",
+            dependencies: [
+                "PassagePlanning", "PassageSynthetic", "GLPKBackend", "HiGHSBackend", "LinearProgrammingTesting",
+            ]),
         // Snapshots are read through #filePath, not bundled as resources.
         .testTarget(name: "PassageReportsTests", dependencies: ["PassageReports", "GLPKBackend"], exclude: ["Snapshots"]),
         .testTarget(name: "PassageCommandsTests", dependencies: ["PassageCommands", "PassageSealing"]),
