@@ -89,7 +89,7 @@ let package = Package(
             ]),
         // Snapshots are read through #filePath, not bundled as resources.
         .testTarget(name: "PassageReportsTests", dependencies: ["PassageReports", "GLPKBackend"], exclude: ["Snapshots"]),
-        .testTarget(name: "PassageCommandsTests", dependencies: ["PassageCommands", "PassageSealing"]),
+        .testTarget(name: "PassageCommandsTests", dependencies: ["PassageCommands", "PassageSealing", "HiGHSBackend"]),
         .testTarget(name: "PassageSyntheticTests", dependencies: ["PassageSynthetic", "PassagePlanning", "GLPKBackend"]),
         // Also replays the fuzz corpus (Tests/Fuzz) through both loaders.
         .testTarget(name: "PassageSealingTests", dependencies: ["PassageSealing", "PassageScenario"]),
