@@ -13,3 +13,8 @@ extension GLPKSolver {
         }
     }
 }
+
+extension GLPKSolver {
+    /// How many threads' GLPK environments have been freed at thread exit (for tests).
+    static var environmentsFreedAtThreadExit: Int { Int(passage_glpk_environments_freed_at_thread_exit()) }
+}

@@ -10,7 +10,9 @@ import LinearProgramming
 ///   thread works.
 /// - GLPK's terminal output is captured per solve and forwarded line by line to `SolverOptions.log`.
 /// - Thread safety: GLPK 5 keeps its state per thread and each solve creates, uses and frees its own
-///   problem on the calling thread, so independent solves may run on different threads at once.
+///   problem on the calling thread, so independent solves may run on different threads at once. A
+///   thread's GLPK environment is freed when the thread exits; a solve nested inside another on the
+///   same thread throws `SolverError.misuse`.
 /// - Statuses are faithful: a solve stopped by the time limit is `.timeLimitFeasible` or
 ///   `.timeLimitNoSolution`, never `.optimal`; one stopped by the MIP gap is `.feasible`.
 /// - The time limit is one budget shared by the LP relaxation, branch-and-cut and (with
@@ -27,6 +29,12 @@ public struct GLPKSolver: LinearSolver {
 
     /// Solves `model`. Throws `SolverError` only when GLPK itself fails.
     public func solve(_ model: LinearModel, options: SolverOptions) throws -> Solution {
+        // GLPK's hooks are per thread: a solve nested in another on one thread (say, from its log
+        // callback) would take over the outer one's, so it is refused.
+        guard passage_glpk_begin_solve() == PASSAGE_GLPK_OK else {
+            throw SolverError.misuse("a GLPK solve was started inside another GLPK solve on the same thread")
+        }
+        defer { passage_glpk_end_solve() }
         let clock = ContinuousClock()
         let start = clock.now
         let budget = TimeBudget(seconds: options.timeLimit, start: start, clock: clock)
