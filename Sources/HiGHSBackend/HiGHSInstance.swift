@@ -178,7 +178,9 @@ final class HiGHSInstance {
             d(0), d(1), i(0), i(1), d(2), d(3), i(2), i(3), d(4), d(5), i(4), i(5), d(6), d(7), i(6), i(7),
             upValue, upObjective, rowInts, rowInts + m, downValue, downObjective, rowInts + 2 * m, rowInts + 3 * m)
         guard status == HiGHSConstants.statusOK || status == HiGHSConstants.statusWarning else { return nil }
-        return (Array(UnsafeBufferPointer(start: downValue, count: rowCount)),
-                Array(UnsafeBufferPointer(start: upValue, count: rowCount)))
+        return (
+            Array(UnsafeBufferPointer(start: downValue, count: rowCount)),
+            Array(UnsafeBufferPointer(start: upValue, count: rowCount))
+        )
     }
 }

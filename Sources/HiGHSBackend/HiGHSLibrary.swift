@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 import LinearProgramming
 
@@ -10,9 +10,10 @@ import LinearProgramming
 /// (HiGHS 1.7 or later); `HighsInt` is a 32-bit `int` in the builds supported (checked on load).
 final class HiGHSLibrary: @unchecked Sendable {  // immutable after init: function pointers only
     typealias HighsInt = Int32
-    typealias Callback = @convention(c) (
-        Int32, UnsafePointer<CChar>?, UnsafeRawPointer?, UnsafeMutableRawPointer?, UnsafeMutableRawPointer?
-    ) -> Void
+    typealias Callback =
+        @convention(c) (
+            Int32, UnsafePointer<CChar>?, UnsafeRawPointer?, UnsafeMutableRawPointer?, UnsafeMutableRawPointer?
+        ) -> Void
 
     let path: String
     let version: String
@@ -20,7 +21,8 @@ final class HiGHSLibrary: @unchecked Sendable {  // immutable after init: functi
     typealias Create = @convention(c) () -> UnsafeMutableRawPointer?
     typealias Destroy = @convention(c) (UnsafeMutableRawPointer?) -> Void
     typealias SizeofHighsInt = @convention(c) (UnsafeRawPointer?) -> HighsInt
-    typealias PassModel = @convention(c) (
+    typealias PassModel =
+        @convention(c) (
             UnsafeMutableRawPointer?, HighsInt, HighsInt, HighsInt, HighsInt, HighsInt, Double,
             UnsafePointer<Double>?, UnsafePointer<Double>?, UnsafePointer<Double>?, UnsafePointer<Double>?,
             UnsafePointer<Double>?, UnsafePointer<HighsInt>?, UnsafePointer<HighsInt>?, UnsafePointer<Double>?,
@@ -29,35 +31,42 @@ final class HiGHSLibrary: @unchecked Sendable {  // immutable after init: functi
     typealias SetBoolOption = @convention(c) (UnsafeMutableRawPointer?, UnsafePointer<CChar>?, HighsInt) -> HighsInt
     typealias SetIntOption = @convention(c) (UnsafeMutableRawPointer?, UnsafePointer<CChar>?, HighsInt) -> HighsInt
     typealias SetDoubleOption = @convention(c) (UnsafeMutableRawPointer?, UnsafePointer<CChar>?, Double) -> HighsInt
-    typealias SetStringOption = @convention(c) (UnsafeMutableRawPointer?, UnsafePointer<CChar>?, UnsafePointer<CChar>?) -> HighsInt
-    typealias SetSolution = @convention(c) (
+    typealias SetStringOption =
+        @convention(c) (UnsafeMutableRawPointer?, UnsafePointer<CChar>?, UnsafePointer<CChar>?) -> HighsInt
+    typealias SetSolution =
+        @convention(c) (
             UnsafeMutableRawPointer?, UnsafePointer<Double>?, UnsafePointer<Double>?, UnsafePointer<Double>?,
             UnsafePointer<Double>?
         ) -> HighsInt
     typealias Run = @convention(c) (UnsafeMutableRawPointer?) -> HighsInt
     typealias GetModelStatus = @convention(c) (UnsafeRawPointer?) -> HighsInt
-    typealias GetSolution = @convention(c) (
+    typealias GetSolution =
+        @convention(c) (
             UnsafeRawPointer?, UnsafeMutablePointer<Double>?, UnsafeMutablePointer<Double>?,
             UnsafeMutablePointer<Double>?, UnsafeMutablePointer<Double>?
         ) -> HighsInt
-    typealias GetBasis = @convention(c) (UnsafeRawPointer?, UnsafeMutablePointer<HighsInt>?, UnsafeMutablePointer<HighsInt>?) -> HighsInt
-    typealias GetDoubleInfo = @convention(c) (UnsafeRawPointer?, UnsafePointer<CChar>?, UnsafeMutablePointer<Double>?) -> HighsInt
-    typealias GetIntInfo = @convention(c) (UnsafeRawPointer?, UnsafePointer<CChar>?, UnsafeMutablePointer<HighsInt>?) -> HighsInt
-    typealias Ranging = @convention(c) (
-        UnsafeMutableRawPointer?,
-        UnsafeMutablePointer<Double>?, UnsafeMutablePointer<Double>?, UnsafeMutablePointer<HighsInt>?,
-        UnsafeMutablePointer<HighsInt>?,
-        UnsafeMutablePointer<Double>?, UnsafeMutablePointer<Double>?, UnsafeMutablePointer<HighsInt>?,
-        UnsafeMutablePointer<HighsInt>?,
-        UnsafeMutablePointer<Double>?, UnsafeMutablePointer<Double>?, UnsafeMutablePointer<HighsInt>?,
-        UnsafeMutablePointer<HighsInt>?,
-        UnsafeMutablePointer<Double>?, UnsafeMutablePointer<Double>?, UnsafeMutablePointer<HighsInt>?,
-        UnsafeMutablePointer<HighsInt>?,
-        UnsafeMutablePointer<Double>?, UnsafeMutablePointer<Double>?, UnsafeMutablePointer<HighsInt>?,
-        UnsafeMutablePointer<HighsInt>?,
-        UnsafeMutablePointer<Double>?, UnsafeMutablePointer<Double>?, UnsafeMutablePointer<HighsInt>?,
-        UnsafeMutablePointer<HighsInt>?
-    ) -> HighsInt
+    typealias GetBasis =
+        @convention(c) (UnsafeRawPointer?, UnsafeMutablePointer<HighsInt>?, UnsafeMutablePointer<HighsInt>?) -> HighsInt
+    typealias GetDoubleInfo =
+        @convention(c) (UnsafeRawPointer?, UnsafePointer<CChar>?, UnsafeMutablePointer<Double>?) -> HighsInt
+    typealias GetIntInfo =
+        @convention(c) (UnsafeRawPointer?, UnsafePointer<CChar>?, UnsafeMutablePointer<HighsInt>?) -> HighsInt
+    typealias Ranging =
+        @convention(c) (
+            UnsafeMutableRawPointer?,
+            UnsafeMutablePointer<Double>?, UnsafeMutablePointer<Double>?, UnsafeMutablePointer<HighsInt>?,
+            UnsafeMutablePointer<HighsInt>?,
+            UnsafeMutablePointer<Double>?, UnsafeMutablePointer<Double>?, UnsafeMutablePointer<HighsInt>?,
+            UnsafeMutablePointer<HighsInt>?,
+            UnsafeMutablePointer<Double>?, UnsafeMutablePointer<Double>?, UnsafeMutablePointer<HighsInt>?,
+            UnsafeMutablePointer<HighsInt>?,
+            UnsafeMutablePointer<Double>?, UnsafeMutablePointer<Double>?, UnsafeMutablePointer<HighsInt>?,
+            UnsafeMutablePointer<HighsInt>?,
+            UnsafeMutablePointer<Double>?, UnsafeMutablePointer<Double>?, UnsafeMutablePointer<HighsInt>?,
+            UnsafeMutablePointer<HighsInt>?,
+            UnsafeMutablePointer<Double>?, UnsafeMutablePointer<Double>?, UnsafeMutablePointer<HighsInt>?,
+            UnsafeMutablePointer<HighsInt>?
+        ) -> HighsInt
     typealias SetCallback = @convention(c) (UnsafeMutableRawPointer?, Callback?, UnsafeMutableRawPointer?) -> HighsInt
     typealias StartCallback = @convention(c) (UnsafeMutableRawPointer?, HighsInt) -> HighsInt
     typealias CallbackDataOutItem = @convention(c) (UnsafeRawPointer?, UnsafePointer<CChar>?) -> UnsafeRawPointer?

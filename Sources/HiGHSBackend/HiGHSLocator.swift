@@ -7,9 +7,9 @@ enum HiGHSLocator {
     static let environmentVariable = "PASSAGE_HIGHS_LIBRARY"
 
     #if canImport(Darwin)
-    static let libraryName = "libhighs.dylib"
+        static let libraryName = "libhighs.dylib"
     #else
-    static let libraryName = "libhighs.so"
+        static let libraryName = "libhighs.so"
     #endif
 
     /// A library path, or why none was found.
@@ -26,7 +26,8 @@ enum HiGHSLocator {
                 path: exists ? explicit : nil,
                 explanation: "\(environmentVariable)=\(explicit) names no file")
         }
-        let packages = [highsboxFolderFromPython()].compactMap { $0 }
+        let packages =
+            [highsboxFolderFromPython()].compactMap { $0 }
             + sitePackagesFolders(environment).map { ($0 as NSString).appendingPathComponent("highsbox") }
         for package in packages {
             let path = (package as NSString).appendingPathComponent("highs_dist/lib/\(libraryName)")

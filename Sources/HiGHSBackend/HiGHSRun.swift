@@ -116,7 +116,9 @@ struct HiGHSRun {
         case HiGHSConstants.unbounded:
             return .none(.unbounded)
         case HiGHSConstants.unboundedOrInfeasible:
-            if presolve { return try solveLP(lp, relaxed: relaxed, duals: duals, minimumSeconds: minimumSeconds, presolve: false) }
+            if presolve {
+                return try solveLP(lp, relaxed: relaxed, duals: duals, minimumSeconds: minimumSeconds, presolve: false)
+            }
             return .none(.unbounded)
         case HiGHSConstants.timeLimit, HiGHSConstants.interrupt:
             // A primal feasible point at the limit is a solution, not proven optimal; no bound.
@@ -166,7 +168,8 @@ struct HiGHSRun {
 
     private var hasCrossedBounds: Bool {
         model.variables.contains { column in
-            let (lower, upper) = isMIP && column.kind != .continuous
+            let (lower, upper) =
+                isMIP && column.kind != .continuous
                 ? column.integralBounds : (column.lowerBound, column.upperBound)
             return lower > upper
         }

@@ -35,7 +35,8 @@ public final class ScriptedSolver: LinearSolver, @unchecked Sendable {  // state
         let step: Step = try lock.withLock {
             recorded.append(Call(model: model, options: options))
             guard !steps.isEmpty else {
-                throw SolverError.misuse("ScriptedSolver: solve \(recorded.count) asked for, the script has no more steps")
+                throw SolverError.misuse(
+                    "ScriptedSolver: solve \(recorded.count) asked for, the script has no more steps")
             }
             return steps.removeFirst()
         }

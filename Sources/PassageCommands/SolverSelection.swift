@@ -7,7 +7,8 @@ import PassageScenario
 /// `--solver glpk|highs`: the one place the commands create a solver.
 struct SolverSelection: ParsableArguments {
     @Option(
-        help: "The solver: glpk (default) or highs (needs HiGHS: pip install highsbox, or PASSAGE_HIGHS_LIBRARY). Overrides [solver] backend in scenario.toml."
+        help:
+            "The solver: glpk (default) or highs (needs HiGHS: pip install highsbox, or PASSAGE_HIGHS_LIBRARY). Overrides [solver] backend in scenario.toml."
     )
     var solver: SolverBackendName?
 

@@ -10,7 +10,8 @@ import Testing
         #expect(update.phase == .branchAndCut && update.elapsedSeconds == 4)
         #expect(update.incumbent == 15794.35 && update.bound == 15742.09625)
         let none = try #require(
-            GLPKProgressLine.parse("+   159: mip =     not found yet >=              -inf        (1; 0)", elapsedSeconds: 1))
+            GLPKProgressLine.parse(
+                "+   159: mip =     not found yet >=              -inf        (1; 0)", elapsedSeconds: 1))
         #expect(none.incumbent == nil && none.bound == nil)
     }
 

@@ -66,7 +66,9 @@ struct HiGHSBackendTests {
         #expect(solution.status.hasSolution)
         #expect(try #require(solution.objectiveValue) >= model.objectiveValue(of: start) - 1e-6)  // maximised
         // HiGHS says it took the start (its words: "MIP start solution is feasible").
-        #expect(lines.value.contains { $0.localizedCaseInsensitiveContains("start solution is feasible") }, "\(lines.value.prefix(30))")
+        #expect(
+            lines.value.contains { $0.localizedCaseInsensitiveContains("start solution is feasible") },
+            "\(lines.value.prefix(30))")
     }
 
     @Test("Progress arrives as structured values during branch-and-cut")

@@ -21,7 +21,8 @@ import Testing
 
     @Test func aMissingHiGHSExitsWithStatus2AndSaysHowToInstallIt() throws {
         let result = try Passage.run(
-            ["plan", Passage.demo, "--solver", "highs"], environment: ["PASSAGE_HIGHS_LIBRARY": "/nonexistent/libhighs.so"])
+            ["plan", Passage.demo, "--solver", "highs"],
+            environment: ["PASSAGE_HIGHS_LIBRARY": "/nonexistent/libhighs.so"])
         #expect(result.status == 2)
         #expect(result.standardOutput.isEmpty)
         #expect(result.standardError.contains("pip install highsbox"), "\(result.standardError)")
@@ -40,7 +41,8 @@ import Testing
         let missing: [String: String?] = ["PASSAGE_HIGHS_LIBRARY": "/nonexistent/libhighs.so"]
         let fromFile = try Passage.run(["plan", folder.url.path], environment: missing)
         #expect(fromFile.status == 2, "the scenario's backend = \"highs\" was not used")
-        let overridden = try Passage.run(["plan", folder.url.path, "--solver", "glpk", "--quiet"], environment: missing)
+        let overridden = try Passage.run(
+            ["plan", folder.url.path, "--solver", "glpk", "--quiet"], environment: missing)
         #expect(overridden.status == 0, "\(overridden.standardError)")
     }
 

@@ -21,6 +21,7 @@ extension Sweep {
         _ scenario: Scenario, varying specification: SweepSpecification, options: PlanningOptions = PlanningOptions(),
         jobs: Int = Sweep.defaultJobs, progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil
     ) throws -> Sweep {
-        try plan(scenario, varying: specification, options: options, jobs: jobs, solver: GLPKSolver(), progress: progress)
+        try plan(
+            scenario, varying: specification, options: options, jobs: jobs, solver: GLPKSolver(), progress: progress)
     }
 }
