@@ -60,7 +60,7 @@ struct HiGHSBackendTests {
         }
         #expect(model.isFeasible(start))
         let lines = LockedBox<[String]>([])
-        var options = SolverOptions(timeLimit: 5, log: { line in lines.update { $0.append(line) } })
+        var options = SolverOptions(timeLimit: 1, log: { line in lines.update { $0.append(line) } })
         options.startSolution = start
         let solution = try solver.solve(model, options: options)
         #expect(solution.status.hasSolution)
