@@ -66,7 +66,7 @@ public struct GLPKSolver: LinearSolver {
         // GLPK's glp_ios_heur_sol does not check the rows, so only a verified solution is offered.
         var start = options.startSolution.flatMap { model.isFeasible($0) ? $0 : nil }
         guard case .left(let lpLimit) = budget.remaining() else {
-            return Self.stoppedEarly(model, start: isMIP ? start : nil, bound: nil)
+            return Solution.stoppedEarly(model, start: isMIP ? start : nil, bound: nil)
         }
         let lp = try problem.simplex(timeLimitMilliseconds: lpLimit)
         switch lp.glpkReturn {
@@ -79,15 +79,15 @@ public struct GLPKSolver: LinearSolver {
                     status: .timeLimitFeasible, objectiveValue: lp.objective, bestBound: nil,
                     values: read.values, rowActivities: read.activities, solveSeconds: 0)
             }
-            return Self.stoppedEarly(model, start: isMIP ? start : nil, bound: nil)
+            return Solution.stoppedEarly(model, start: isMIP ? start : nil, bound: nil)
         default:
             throw SolverError("GLPK simplex failed (\(Self.describe(simplexReturn: lp.glpkReturn))): \(terminal.recentText)")
         }
         switch lp.status {
         case GLP_OPT: break
-        case GLP_NOFEAS: return Self.noSolution(.infeasible)
+        case GLP_NOFEAS: return Solution.noSolution(.infeasible)
         // An unbounded relaxation: the MIP is unbounded too, or infeasible (GLPK cannot tell which).
-        case GLP_UNBND: return Self.noSolution(.unbounded)
+        case GLP_UNBND: return Solution.noSolution(.unbounded)
         default: throw SolverError("GLPK simplex ended with LP status \(lp.status)")
         }
 
@@ -112,7 +112,7 @@ public struct GLPKSolver: LinearSolver {
 
         // Branch-and-cut from the optimal basis, with what is left of the budget.
         guard case .left(let mipLimit) = budget.remaining() else {
-            return Self.stoppedEarly(model, start: start, bound: lp.objective)
+            return Solution.stoppedEarly(model, start: start, bound: lp.objective)
         }
         let mip = try problem.intopt(
             cSettings(timeLimitMilliseconds: mipLimit, options: options, problem: problem), start: start)
@@ -127,12 +127,12 @@ public struct GLPKSolver: LinearSolver {
             throw SolverError(
                 "GLPK branch-and-cut failed (return \(mip.glpkReturn), status \(mip.mipStatus)): \(terminal.recentText)")
         }
-        guard status != .infeasible else { return Self.noSolution(.infeasible) }
+        guard status != .infeasible else { return Solution.noSolution(.infeasible) }
         let bound = Self.bestBound(
             sense: model.sense, status: status, rootBound: lp.objective, trackedBound: mip.trackedBound,
             incumbent: hasIncumbent ? mip.objective : nil)
         guard hasIncumbent else {
-            if status == .timeLimitNoSolution, start != nil { return Self.stoppedEarly(model, start: start, bound: bound) }
+            if status == .timeLimitNoSolution, start != nil { return Solution.stoppedEarly(model, start: start, bound: bound) }
             return Solution(
                 status: status, objectiveValue: nil, bestBound: bound, values: [], rowActivities: [], solveSeconds: 0)
         }
@@ -229,28 +229,10 @@ public struct GLPKSolver: LinearSolver {
         }
     }
 
-    /// The time limit struck before branch-and-cut found anything: the caller's start solution, if it
-    /// gave one, is the best plan known (with the LP bound when the relaxation was solved).
-    private static func stoppedEarly(_ model: LinearModel, start: [Double]?, bound: Double?) -> Solution {
-        guard let start else {
-            return Solution(
-                status: .timeLimitNoSolution, objectiveValue: nil, bestBound: bound, values: [], rowActivities: [],
-                solveSeconds: 0)
-        }
-        let activities = (0..<model.constraintCount).map { model.activity(of: Constraint(index: $0), values: start) }
-        return Solution(
-            status: .timeLimitFeasible, objectiveValue: model.objectiveValue(of: start), bestBound: bound,
-            values: start, rowActivities: activities, solveSeconds: 0)
-    }
-
     /// Whether `candidate` has a strictly better objective than `current`.
     private static func improves(_ candidate: [Double], on current: [Double], model: LinearModel) -> Bool {
         let (a, b) = (model.objectiveValue(of: candidate), model.objectiveValue(of: current))
         return model.sense == .minimize ? a < b - 1e-9 : a > b + 1e-9
-    }
-
-    private static func noSolution(_ status: SolveStatus) -> Solution {
-        Solution(status: status, objectiveValue: nil, bestBound: nil, values: [], rowActivities: [], solveSeconds: 0)
     }
 
     private static func describe(simplexReturn code: Int32) -> String {

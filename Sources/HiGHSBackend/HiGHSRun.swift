@@ -13,7 +13,7 @@ struct HiGHSRun {
 
     func solve() throws -> Solution {
         let wantsDuals = options.computeDuals || options.computeSensitivity
-        if hasCrossedBounds { return .none(.infeasible) }
+        if hasCrossedBounds { return .noSolution(.infeasible) }
         guard isMIP else {
             if let left = secondsLeft(), left <= 0 { return .stoppedEarly(model, start: nil, bound: nil) }
             return try solveLP(model, relaxed: true, duals: wantsDuals)
@@ -30,7 +30,7 @@ struct HiGHSRun {
                 let isBetter = start.map { improves(candidate, on: $0) } ?? true
                 if isBetter, model.isFeasible(candidate) { start = candidate }
             // An infeasible relaxation means an infeasible MIP; an unbounded one, as GLPK reports it.
-            case .infeasible, .unbounded: return .none(relaxation.status)
+            case .infeasible, .unbounded: return .noSolution(relaxation.status)
             default: return .stoppedEarly(model, start: start, bound: nil)
             }
         }
@@ -68,13 +68,13 @@ struct HiGHSRun {
                 status: closed ? .optimal : .feasible, objectiveValue: objective, bestBound: closed ? objective : bound,
                 values: read.values, rowActivities: read.activities, solveSeconds: 0)
         case HiGHSConstants.infeasible:
-            return .none(.infeasible)
+            return .noSolution(.infeasible)
         case HiGHSConstants.unbounded:
-            return .none(.unbounded)
+            return .noSolution(.unbounded)
         case HiGHSConstants.unboundedOrInfeasible:
             // Presolve could not tell which; without it HiGHS usually can.
             if presolve { return try solveMIP(start: start, rootBound: rootBound, presolve: false) }
-            return .none(.unbounded)
+            return .noSolution(.unbounded)
         case HiGHSConstants.timeLimit, HiGHSConstants.interrupt:
             let bound = finite(try highs.doubleInfo("mip_dual_bound")) ?? rootBound
             guard try highs.hasFeasibleSolution() else { return .stoppedEarly(model, start: start, bound: bound) }
@@ -112,14 +112,14 @@ struct HiGHSRun {
             }
             return solution
         case HiGHSConstants.infeasible:
-            return .none(.infeasible)
+            return .noSolution(.infeasible)
         case HiGHSConstants.unbounded:
-            return .none(.unbounded)
+            return .noSolution(.unbounded)
         case HiGHSConstants.unboundedOrInfeasible:
             if presolve {
                 return try solveLP(lp, relaxed: relaxed, duals: duals, minimumSeconds: minimumSeconds, presolve: false)
             }
-            return .none(.unbounded)
+            return .noSolution(.unbounded)
         case HiGHSConstants.timeLimit, HiGHSConstants.interrupt:
             // A primal feasible point at the limit is a solution, not proven optimal; no bound.
             guard try highs.hasFeasibleSolution() else { return .stoppedEarly(lp, start: nil, bound: nil) }

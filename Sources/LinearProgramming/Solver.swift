@@ -177,7 +177,7 @@ extension Solution {
     }
 
     /// No solution, for a reason that is an outcome (`.infeasible`, `.unbounded`, …).
-    public static func none(_ status: SolveStatus, bound: Double? = nil) -> Solution {
+    public static func noSolution(_ status: SolveStatus, bound: Double? = nil) -> Solution {
         Solution(status: status, objectiveValue: nil, bestBound: bound, values: [], rowActivities: [], solveSeconds: 0)
     }
 }

@@ -33,14 +33,14 @@ import Testing
     }
 
     @Test func noSolutionAtAllIsReportedAsSuch() throws {
-        let solver = ScriptedSolver([.solution(.none(.timeLimitNoSolution, bound: 5))])
+        let solver = ScriptedSolver([.solution(.noSolution(.timeLimitNoSolution, bound: 5))])
         let plan = try Planner(scenario: TinyScenario.make(), solver: solver).plan()
         #expect(plan.solver.status == .timeLimitNoSolution)
         #expect(plan.itineraries.isEmpty)
     }
 
     @Test func anInfeasibleModelIsAnOutcomeNotAnError() throws {
-        let solver = ScriptedSolver([.solution(.none(.infeasible))])
+        let solver = ScriptedSolver([.solution(.noSolution(.infeasible))])
         let plan = try Planner(scenario: TinyScenario.make(), solver: solver).plan()
         #expect(plan.solver.status == .infeasible)
     }
