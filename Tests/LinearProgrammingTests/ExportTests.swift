@@ -57,4 +57,47 @@ struct ExportTests {
         #expect(text.contains("_e1:"))
         #expect(try Glpsol.objective(of: text, format: .lp) == 1)
     }
+
+    /// Every kind of bound, integers with negative and fractional bounds, a column in no row: the
+    /// cases where MPS and LP readers' defaults differ.
+    static func awkwardModel() -> LinearModel {
+        var model = LinearModel(name: "awkward bounds")
+        let free = model.addVariable("free", lowerBound: -.infinity, upperBound: .infinity)
+        let fixed = model.addVariable("fixed", lowerBound: 2.5, upperBound: 2.5)
+        let upperOnly = model.addVariable("upper only", lowerBound: -.infinity, upperBound: -1)
+        let shifted = model.addVariable("shifted", lowerBound: 1.5)
+        let integer = model.addVariable("n[1]", lowerBound: -3.5, upperBound: 7.2, kind: .integer)
+        let unbounded = model.addVariable("m", kind: .integer)
+        let alone = model.addVariable("alone", lowerBound: 0, upperBound: 4)
+        let binary = model.addVariable("pick", kind: .binary)
+        var floor = LinearExpression()
+        floor += free
+        floor += (0.5, integer)
+        model.addConstraint("floor", floor, .greaterOrEqual, -4.25)
+        var pair = LinearExpression()
+        pair += (-1, upperOnly)
+        pair += shifted
+        pair += unbounded
+        pair += (3, binary)
+        model.addConstraint("pair", pair, .equal, 7)
+        var objective = LinearExpression(constant: -2)
+        objective += free
+        objective += (3, fixed)
+        objective += (-2, upperOnly)
+        objective += shifted
+        objective += (1.25, integer)
+        objective += (0.1, unbounded)
+        objective += (-1, alone)
+        objective += (-0.5, binary)
+        model.setObjective(.minimize, objective)
+        return model
+    }
+
+    @Test("Awkward bounds and integers: glpsol reads both formats to our optimum", arguments: ModelFileFormat.allCases)
+    func awkwardBounds(format: ModelFileFormat) throws {
+        let model = Self.awkwardModel()
+        let ours = try #require(try solver.solve(model, options: SolverOptions()).objectiveValue)
+        let theirs = try #require(try Glpsol.objective(of: model.fileText(format), format: format))
+        #expect(abs(theirs - ours) < 1e-9, "ours \(ours), glpsol \(theirs)")
+    }
 }
