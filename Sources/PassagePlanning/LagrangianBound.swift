@@ -35,6 +35,15 @@ struct LagrangianRelaxation: Sendable {
     private let poolStays: [[Int]]
     private let constant: Double
     private let columnCount: Int
+    /// Seat prices for a formulation without seat rows: every leg and week gets a priced row after
+    /// the formulation's, and move columns take their cheapest routes at those prices.
+    private let alternatives: RouteAlternatives?
+    /// Position of each column among `alternatives.columns` (-1 for none).
+    private let alternativeOf: [Int32]
+    /// Scale of each seat row (its room, at least 1), and the budget row's position and capacity.
+    private let seatScale: [Double]
+    private let budgetRow: Int?
+    private let budgetCapacity: Double
 
     /// What a run found.
     struct Result: Sendable {
@@ -55,7 +64,7 @@ struct LagrangianRelaxation: Sendable {
         let model = formulation.model
         let columns = model.variableCount
         columnCount = columns
-        cost = model.objectiveCoefficients
+        var cost = model.objectiveCoefficients
         upper = model.variables.map(\.upperBound)
         constant = model.objectiveConstant
         // Rows with no room left are not priced: every column using them is bounded to zero already.
@@ -78,6 +87,29 @@ struct LagrangianRelaxation: Sendable {
                 fill[Int(column)] += 1
             }
         }
+        let budgetRow = priced.firstIndex { $0.key == .budget }
+        let budgetCapacity = budgetRow.map { priced[$0].capacity } ?? 1
+        // Without seat rows, seats are priced here, and each move column's own routes leave its cost
+        // and its money: it takes its cheapest routes at the prices instead (RouteAlternatives).
+        let alternatives = formulation.seatLegs.isEmpty && formulation.style == .compact ? RouteAlternatives(formulation) : nil
+        var alternativeOf = [Int32](repeating: -1, count: columns)
+        if let alternatives {
+            for (k, j) in alternatives.columns.enumerated() {
+                alternativeOf[j] = Int32(k)
+                cost[j] -= alternatives.ownRouteCost[k]
+                if let budgetRow {
+                    for e in counts[j]..<counts[j + 1] where rows[e] == Int32(budgetRow) {
+                        amounts[e] -= alternatives.ownRouteMoney[k] / budgetCapacity
+                    }
+                }
+            }
+        }
+        self.alternatives = alternatives
+        self.alternativeOf = alternativeOf
+        seatScale = alternatives.map { $0.seatRoom.map { max($0, 1) } } ?? []
+        self.budgetRow = budgetRow
+        self.budgetCapacity = budgetCapacity
+        self.cost = cost
         entryStart = counts
         entryRow = rows
         entryAmount = amounts
@@ -93,6 +125,11 @@ struct LagrangianRelaxation: Sendable {
     /// Runs up to `iterations` subgradient steps (fewer if the bound comes within `targetGap` of
     /// `upperBound`, the objective of a known plan, or when `deadline` passes).
     func run(upperBound: Double, iterations: Int, targetGap: Double, deadline: ContinuousClock.Instant?) -> Result {
+        let seatRows = alternatives?.seatRowCount ?? 0
+        // The formulation's rows, then (with alternatives) one seat row per leg and week.
+        let rowCount = self.rowCount + seatRows
+        var tables = alternatives?.makeTables()
+        var seatPrice = [Double](repeating: 0, count: seatRows)
         var prices = [Double](repeating: 0, count: rowCount)
         var reduced = [Double](repeating: 0, count: columnCount)
         var values = [Double](repeating: 0, count: columnCount)
@@ -118,6 +155,11 @@ struct LagrangianRelaxation: Sendable {
             // Reduced costs at the current prices: the hot loop (every non-zero, every iteration),
             // so it runs on raw buffers without bounds checks.
             priceColumns(prices, into: &reduced)
+            if let alternatives, tables != nil {
+                for r in 0..<seatRows { seatPrice[r] = prices[self.rowCount + r] / seatScale[r] }
+                let moneyPrice = budgetRow.map { prices[$0] / budgetCapacity } ?? 0
+                alternatives.price(seatPrice: seatPrice, moneyPrice: moneyPrice, reduced: &reduced, tables: &tables!)
+            }
             for j in chosen { values[j] = 0 }
             chosen.removeAll(keepingCapacity: true)
             for (q, stays) in poolStays.enumerated() {
@@ -177,6 +219,20 @@ struct LagrangianRelaxation: Sendable {
             for r in 0..<rowCount { overuse[r] = -1 }
             for j in chosen {
                 for e in entryStart[j]..<entryStart[j + 1] { overuse[Int(entryRow[e])] += entryAmount[e] * values[j] }
+            }
+            if let alternatives, let tables {
+                // Seats and money of the routes the chosen columns took.
+                var seatUse = [Double](repeating: 0, count: seatRows)
+                var money = 0.0
+                for j in chosen where alternativeOf[j] >= 0 {
+                    money += alternatives.use(
+                        ofColumn: Int(alternativeOf[j]), value: values[j], tables: tables, seatScale: seatScale,
+                        seatUse: &seatUse)
+                }
+                for r in 0..<seatRows { overuse[self.rowCount + r] += seatUse[r] }
+                if let budgetRow { overuse[budgetRow] += money / budgetCapacity }
+                // A seat row with no room left prices nothing: no chosen way uses it.
+                for r in 0..<seatRows where alternatives.seatRoom[r] <= 0 { overuse[self.rowCount + r] = 0 }
             }
             for r in 0..<rowCount { value -= prices[r] }
             done = iteration + 1

@@ -35,8 +35,6 @@ public struct Planner: Sendable {
     /// Models with more columns than this get a Lagrangian bound and plan before GLPK
     /// (`largeModelColumns` unless a test lowers it to exercise that path).
     let largeModelThreshold: Int
-    /// Models with more columns than this without seat rows start without them (`seatRowLimitColumns`).
-    let seatRowLimitColumns = Planner.seatRowLimitColumns
 
     /// A planner for `scenario` solving with `solver` (the commands make it: PassageCommands' `SolverFactory`).
     public init(
@@ -101,10 +99,25 @@ public struct Planner: Sendable {
                     known = (formulation, plan, objective)
                 }
             }
+            func closed() -> Bool { known.objective - result.bound <= (mipGap ?? 0) * max(1, abs(known.objective)) }
+            var outOfTime = result.stoppedByDeadline
+            if !closed() && !outOfTime {
+                // Small MIPs over neighbourhoods of competing classes, everything else fixed, improve
+                // the plan with the time left (less a little for decoding): docs/MODEL.md, "Improving
+                // the plan: fix and optimise".
+                let reserve = timeLimit.map { started + .seconds(max(0, $0 * (1 - Planner.decodingShare))) }
+                let improved = FixAndOptimise(formulation: formulation, solver: solver).improve(
+                    known.values, prices: result.prices, deadline: reserve)
+                if improved.objective < known.objective {
+                    start = improved.values
+                    known = (formulation, improved.values, improved.objective)
+                }
+                outOfTime = improved.stoppedByDeadline
+            }
             // Within the gap asked for, or out of time: the time left would not let GLPK load the
             // model and solve its relaxation, let alone improve the plan.
-            let closed = known.objective - result.bound <= (mipGap ?? 0) * max(1, abs(known.objective))
-            if closed || result.stoppedByDeadline {
+            let closed = closed()
+            if closed || outOfTime {
                 let plan = known.formulation.solution(
                     known.values, status: closed ? .feasible : .timeLimitFeasible, bound: result.bound,
                     seconds: secondsSince(started))
@@ -142,19 +155,22 @@ public struct Planner: Sendable {
     /// most of the time limit they may take: GLPK gets the rest (docs/MODEL.md, "Bounds for large models").
     static let lagrangianIterations = 300
     static let lagrangianShare = 0.8
+    /// The share of the time limit kept for decoding the plan after fix-and-optimise.
+    static let decodingShare = 0.05
 
     /// The mixed-integer program of the scenario before any seat row is added for an overfilled
-    /// leg: in the compact style, seat rows exist for the legs that may fill.
+    /// leg: in the compact style, seat rows exist for the legs that may fill, unless the model is large.
     ///
     /// The compact style starts with seat rows for every leg that could fill
     /// (`PathwayReduction.legsThatMayFill`): its relaxation is then the exhaustive model's. Those rows
     /// stop routes through different seat rows from dominating one another, which on generated
-    /// caseloads multiplies the columns by about seven; so when the model without seat rows already
-    /// has more than `seatRowLimitColumns` columns, it starts from that one and seat rows are added
-    /// only for legs a plan would overfill (docs/MODEL.md, "The compact model").
+    /// caseloads multiplies the columns by about seven. A large model (more than
+    /// `largeModelThreshold` columns without seat rows) therefore has none: its Lagrangian bound
+    /// prices every leg's seats itself (`RouteAlternatives`), and fix-and-optimise checks them
+    /// (docs/MODEL.md, "Bounds for large models").
     public func formulation() -> Formulation {
         let bare = Formulation(scenario: scenario, previous: previous, style: style)
-        guard style == .compact, bare.model.variableCount <= seatRowLimitColumns else { return bare }
+        guard style == .compact, bare.model.variableCount <= largeModelThreshold else { return bare }
         let legs = PathwayReduction.legsThatMayFill(scenario, previous: previous)
         return legs.isEmpty ? bare : Formulation(scenario: scenario, previous: previous, style: style, seatLegs: legs)
     }
@@ -164,13 +180,6 @@ public struct Planner: Sendable {
     /// columns within 10 s), so the planner first gets a Lagrangian bound and the greedy plans it
     /// prices (docs/MODEL.md, "Bounds for large models").
     public static let largeModelColumns = 60_000
-
-    /// Above this many columns without seat rows the compact model starts without them. Without
-    /// them a relaxation is weak: generated caseloads with `passage-bench lagrangian --households N
-    /// --with-seat-rows` gave, at 1,000 households, 122,897 columns and a bound 7.90 % below the best
-    /// plan without seat rows, 893,728 columns (806 MB peak) and 3.63 % with them; at 10,000, seven
-    /// times the 2,057,175 columns without them would not fit in memory.
-    public static let seatRowLimitColumns = 150_000
 
     /// Solves a formulation of this planner's scenario once (no seat rows are added) and decodes the plan.
     public func plan(_ formulation: Formulation, options: PlanningOptions = PlanningOptions()) throws -> Plan {

@@ -1,0 +1,420 @@
+import PassageScenario
+
+/// Seat prices inside the Lagrangian class problems, so that a formulation built without seat rows
+/// still gets the bound of the full model with every seat row (docs/MODEL.md, "Bounds for large
+/// models").
+///
+/// A move column of such a formulation stands for a class lodging with a programme in a week `a`; it
+/// names one route each way, the cheapest, because without seat rows every other route with the same
+/// timing is dominated. Once seats have prices that is no longer so. Here each such column is priced
+/// as the cheapest of all its ways to lodge in week `a`: every outbound route from the class's place
+/// to the lodging place that arrives in `a` (starting in week `a − d` for a route taking `d` weeks, no
+/// earlier than the class is ready, waiting and lateness costed), and every onward route that arrives
+/// within the horizon, each with its money, risk and the seats it takes in each leg's week priced.
+/// The class problems then range over every route, so their optimum at any prices is a lower bound on
+/// the full model's, as for the rows the formulation has.
+///
+/// Routes are grouped by (from, to, traveller): classes sharing a group share one table per
+/// iteration of each arrival offset and start week's cheapest route, so an iteration costs the
+/// routes times the weeks plus a few look-ups per column, never a column per route.
+struct RouteAlternatives: Sendable {
+    /// The horizon in weeks.
+    let weeks: Int
+    /// Legs (indices into `scenario.legs`): seat rows `leg × weeks + (week − 1)`.
+    let legCount: Int
+    /// Room of each seat row after commitments, and whether it has any.
+    let seatRoom: [Double]
+
+    /// Every route of every group: legs with their week offsets, objective cost per person (money
+    /// and risk, weighted), money per person.
+    private let routeLegStart: [Int]
+    private let routeLeg: [Int32]
+    private let routeLegOffset: [Int16]
+    private let routeValue: [Double]
+    private let routeMoney: [Double]
+    private let routeArrival: [Int16]
+    /// Outbound groups: for each, its arrival offsets, each with its routes; a table of
+    /// (offset, start week) → cheapest price per person starts at `outboundBase`.
+    private let outboundOffsets: [[(offset: Int, routes: [Int])]]
+    private let outboundBase: [Int]
+    /// Onward groups: their routes; a table of start week → cheapest price per person at `onwardBase`.
+    private let onwardRoutes: [[Int]]
+    private let onwardBase: [Int]
+    private let outboundTableSize: Int
+    private let onwardTableSize: Int
+
+    /// The priced move columns: column, class, outbound group, lodging week, onward group, onward
+    /// start week, and the part of the column's cost that is not its routes or its waiting.
+    let columns: [Int]
+    private let columnClass: [Int32]
+    private let columnOutbound: [Int32]
+    private let columnLodged: [Int16]
+    private let columnOnward: [Int32]
+    private let columnOnwardStart: [Int16]
+    /// Per class: persons, waiting and lateness cost per week, ready week, latest departure week.
+    private let classSize: [Double]
+    private let classWaiting: [Double]
+    private let classLateness: [Double]
+    /// The first week a class may start in, and its ready week as the objective counts it.
+    private let classReady: [Int]
+    private let classReadyWeek: [Int]
+    private let classLatest: [Int]
+
+    /// For each priced column, what its cost and budget entry hold of its own routes (to take off).
+    let ownRouteCost: [Double]
+    let ownRouteMoney: [Double]
+
+    /// The route alternatives of `formulation`'s move columns (all but a previous plan's columns,
+    /// which stay as they are).
+    init(_ formulation: Formulation) {
+        let scenario = formulation.index.scenario
+        let weights = scenario.settings.objective
+        weeks = scenario.settings.horizonWeeks
+        legCount = scenario.legs.count
+        var room = [Double](repeating: 0, count: legCount * weeks)
+        for leg in 0..<legCount {
+            for week in 1...max(1, weeks) where week <= weeks {
+                room[leg * weeks + week - 1] = max(
+                    0, Double(scenario.legs[leg].seatsPerWeek)
+                        - formulation.pinnedUse[.seats(leg: leg, week: week), default: 0])
+            }
+        }
+        seatRoom = room
+
+        var finder = RouteFinder(index: formulation.index)
+        var routeIndex: [Route: Int] = [:]
+        var legStart = [0]
+        var legs: [Int32] = []
+        var offsets: [Int16] = []
+        var values: [Double] = []
+        var money: [Double] = []
+        var arrival: [Int16] = []
+        func id(of route: Route) -> Int {
+            if let known = routeIndex[route] { return known }
+            routeIndex[route] = values.count
+            for (leg, offset) in zip(route.legs, route.legWeekOffsets) {
+                legs.append(Int32(leg))
+                offsets.append(Int16(offset))
+            }
+            legStart.append(legs.count)
+            values.append(weights.cost * route.costPerPerson + weights.risk * route.riskPerPerson)
+            money.append(route.costPerPerson)
+            arrival.append(Int16(route.arrivalWeekOffset))
+            return values.count - 1
+        }
+        // Travellers and places as numbers, so that grouping a column costs no string hashing.
+        struct GroupKey: Hashable {
+            var traveller: Int
+            var from: Int
+            var to: Int
+        }
+        var travellerIndex: [Traveller: Int] = [:]
+        var placeIndex: [String: Int] = [:]
+        func number(_ place: String) -> Int {
+            if let known = placeIndex[place] { return known }
+            placeIndex[place] = placeIndex.count
+            return placeIndex.count - 1
+        }
+        var outboundGroup: [GroupKey: Int] = [:]
+        var outOffsets: [[(offset: Int, routes: [Int])]] = []
+        var onwardGroup: [GroupKey: Int] = [:]
+        var onRoutes: [[Int]] = []
+
+        var columns: [Int] = []
+        var columnClass: [Int32] = []
+        var columnOutbound: [Int32] = []
+        var columnLodged: [Int16] = []
+        var columnOnward: [Int32] = []
+        var columnOnwardStart: [Int16] = []
+        var ownCost: [Double] = []
+        var ownMoney: [Double] = []
+        let previous = Set(formulation.previousMove.values)
+        for householdClass in formulation.classes {
+            let c = householdClass.index
+            let profile = householdClass.profile
+            let traveller = Traveller(profile)
+            let travellerNumber: Int
+            if let known = travellerIndex[traveller] {
+                travellerNumber = known
+            } else {
+                travellerNumber = travellerIndex.count
+                travellerIndex[traveller] = travellerNumber
+            }
+            let origin = number(profile.location)
+            let persons = Double(profile.size)
+            // The groups of each programme the class may use, found once per class.
+            var groupsOfProgramme: [Int: (outbound: Int, onward: Int)] = [:]
+            for position in formulation.movesOfClass[c] where !previous.contains(position) {
+                let move = formulation.moves[position]
+                let pathway = formulation.options[c].pathways[move.pathway]
+                let programme = scenario.programmes[pathway.programme]
+                if let known = groupsOfProgramme[pathway.programme] {
+                    appendColumn(move, pathway, known.outbound, known.onward)
+                    continue
+                }
+                let outKey = GroupKey(traveller: travellerNumber, from: origin, to: number(programme.lodgedAt))
+                let outGroup: Int
+                if let known = outboundGroup[outKey] {
+                    outGroup = known
+                } else {
+                    let routes = finder.routes(from: profile.location, to: programme.lodgedAt, for: traveller)
+                    var byOffset: [Int: [Int]] = [:]
+                    for route in routes { byOffset[route.arrivalWeekOffset, default: []].append(id(of: route)) }
+                    outGroup = outOffsets.count
+                    outboundGroup[outKey] = outGroup
+                    outOffsets.append(byOffset.keys.sorted().map { ($0, byOffset[$0]!) })
+                }
+                let onKey = GroupKey(
+                    traveller: travellerNumber, from: number(programme.lodgedAt), to: number(programme.arrival))
+                let onGroup: Int
+                if let known = onwardGroup[onKey] {
+                    onGroup = known
+                } else {
+                    onGroup = onRoutes.count
+                    onwardGroup[onKey] = onGroup
+                    onRoutes.append(
+                        finder.routes(from: programme.lodgedAt, to: programme.arrival, for: traveller).map(id(of:)))
+                }
+                groupsOfProgramme[pathway.programme] = (outGroup, onGroup)
+                appendColumn(move, pathway, outGroup, onGroup)
+            }
+            func appendColumn(_ move: MoveColumn, _ pathway: Pathway, _ outGroup: Int, _ onGroup: Int) {
+                let urgency = persons * weights.urgencyWeight(profile.urgency)
+                let waiting =
+                    urgency * weights.waitingPerWeek * Double(move.startWeek - profile.readyWeek)
+                    + urgency * weights.latenessPerWeek * Double(weeksLate(startWeek: move.startWeek, profile: profile))
+                columns.append(move.variable.index)
+                columnClass.append(Int32(c))
+                columnOutbound.append(Int32(outGroup))
+                columnLodged.append(Int16(move.startWeek + pathway.lodgeOffset))
+                columnOnward.append(Int32(onGroup))
+                columnOnwardStart.append(Int16(move.startWeek + pathway.onwardOffset))
+                ownCost.append(
+                    waiting + persons
+                        * (weights.cost * (pathway.outbound.costPerPerson + pathway.onward.costPerPerson)
+                            + weights.risk * (pathway.outbound.riskPerPerson + pathway.onward.riskPerPerson)))
+                ownMoney.append(persons * (pathway.outbound.costPerPerson + pathway.onward.costPerPerson))
+            }
+        }
+        routeLegStart = legStart
+        routeLeg = legs
+        routeLegOffset = offsets
+        routeValue = values
+        routeMoney = money
+        routeArrival = arrival
+        outboundOffsets = outOffsets
+        let horizon = scenario.settings.horizonWeeks
+        var bases: [Int] = []
+        var base = 0
+        for group in outOffsets {
+            bases.append(base)
+            base += group.count * horizon
+        }
+        outboundBase = bases
+        outboundTableSize = base
+        onwardRoutes = onRoutes
+        onwardBase = onRoutes.indices.map { $0 * horizon }
+        onwardTableSize = onRoutes.count * horizon
+        self.columns = columns
+        self.columnClass = columnClass
+        self.columnOutbound = columnOutbound
+        self.columnLodged = columnLodged
+        self.columnOnward = columnOnward
+        self.columnOnwardStart = columnOnwardStart
+        ownRouteCost = ownCost
+        ownRouteMoney = ownMoney
+        classSize = formulation.classes.map { Double($0.profile.size) }
+        classWaiting = formulation.classes.map {
+            Double($0.profile.size) * weights.urgencyWeight($0.profile.urgency) * weights.waitingPerWeek
+        }
+        classLateness = formulation.classes.map {
+            Double($0.profile.size) * weights.urgencyWeight($0.profile.urgency) * weights.latenessPerWeek
+        }
+        classReady = formulation.classes.map { max(1, $0.profile.readyWeek) }
+        classReadyWeek = formulation.classes.map { $0.profile.readyWeek }
+        classLatest = formulation.classes.map { $0.profile.latestDepartureWeek ?? Int.max }
+    }
+
+    /// Seat rows in all: one per leg and week.
+    var seatRowCount: Int { legCount * weeks }
+
+    /// The scratch space of one pricing: the cheapest route of each table entry and each column's choice.
+    struct Tables {
+        var outboundPrice: [Double]
+        var outboundRoute: [Int32]
+        var onwardPrice: [Double]
+        var onwardRoute: [Int32]
+        /// Per priced column: the outbound route and its start week, and the onward route it chose (-1: none).
+        var chosenOutbound: [Int32]
+        var chosenStart: [Int32]
+        var chosenOnward: [Int32]
+    }
+
+    func makeTables() -> Tables {
+        Tables(
+            outboundPrice: Array(repeating: .infinity, count: outboundTableSize),
+            outboundRoute: Array(repeating: -1, count: outboundTableSize),
+            onwardPrice: Array(repeating: .infinity, count: onwardTableSize),
+            onwardRoute: Array(repeating: -1, count: onwardTableSize),
+            chosenOutbound: Array(repeating: -1, count: columns.count),
+            chosenStart: Array(repeating: -1, count: columns.count),
+            chosenOnward: Array(repeating: -1, count: columns.count))
+    }
+
+    /// Adds to `reduced` each priced column's cheapest ways at `seatPrice` (per person and seat row,
+    /// already divided by the row's scale) and `moneyPrice` (per unit of money, the budget's price).
+    func price(
+        seatPrice: [Double], moneyPrice: Double, reduced: inout [Double], tables: inout Tables
+    ) {
+        let weeks = self.weeks
+        // Per person: a route's weighted cost and money plus its priced seats, leaving in `week`; a
+        // route with a leg that has fewer seats left than `persons` is no way at all (as the full
+        // model bounds its columns by the room on their way).
+        func routePrice(_ route: Int, leavingIn week: Int, persons: Double = 1) -> Double {
+            var total = routeValue[route] + moneyPrice * routeMoney[route]
+            for e in routeLegStart[route]..<routeLegStart[route + 1] {
+                let departs = week + Int(routeLegOffset[e])
+                guard departs >= 1, departs <= weeks else { continue }
+                let row = Int(routeLeg[e]) * weeks + departs - 1
+                if seatRoom[row] < persons - 1e-9 || seatRoom[row] <= 0 { return .infinity }
+                total += seatPrice[row]
+            }
+            return total
+        }
+        // The least room on the way of a route, leaving in `week`.
+        func routeRoom(_ route: Int, leavingIn week: Int) -> Double {
+            var least = Double.infinity
+            for e in routeLegStart[route]..<routeLegStart[route + 1] {
+                let departs = week + Int(routeLegOffset[e])
+                guard departs >= 1, departs <= weeks else { continue }
+                least = min(least, seatRoom[Int(routeLeg[e]) * weeks + departs - 1])
+            }
+            return least
+        }
+        // The cheapest of `routes` leaving in `week` with room for `persons` (table entries are for
+        // one person; a larger household whose table route is too small for it looks again).
+        func cheapest(_ routes: [Int], leavingIn week: Int, persons: Double, arrivingBy last: Int?) -> (Double, Int32) {
+            var best = Double.infinity
+            var bestRoute: Int32 = -1
+            for route in routes where last.map({ week + Int(routeArrival[route]) <= $0 }) ?? true {
+                let price = routePrice(route, leavingIn: week, persons: persons)
+                if price < best {
+                    best = price
+                    bestRoute = Int32(route)
+                }
+            }
+            return (best, bestRoute)
+        }
+        for (g, groups) in outboundOffsets.enumerated() {
+            for (di, entry) in groups.enumerated() {
+                let base = outboundBase[g] + di * weeks
+                for week in 1...weeks {
+                    var best = Double.infinity
+                    var bestRoute: Int32 = -1
+                    for route in entry.routes {
+                        let price = routePrice(route, leavingIn: week)
+                        if price < best {
+                            best = price
+                            bestRoute = Int32(route)
+                        }
+                    }
+                    tables.outboundPrice[base + week - 1] = best
+                    tables.outboundRoute[base + week - 1] = bestRoute
+                }
+            }
+        }
+        for (h, routes) in onwardRoutes.enumerated() {
+            for week in 1...weeks {
+                var best = Double.infinity
+                var bestRoute: Int32 = -1
+                for route in routes where week + Int(routeArrival[route]) <= weeks {
+                    let price = routePrice(route, leavingIn: week)
+                    if price < best {
+                        best = price
+                        bestRoute = Int32(route)
+                    }
+                }
+                tables.onwardPrice[onwardBase[h] + week - 1] = best
+                tables.onwardRoute[onwardBase[h] + week - 1] = bestRoute
+            }
+        }
+        for k in columns.indices {
+            let c = Int(columnClass[k])
+            let persons = classSize[c]
+            let lodged = Int(columnLodged[k])
+            let g = Int(columnOutbound[k])
+            var best = Double.infinity
+            var bestEntry: Int32 = -1
+            var bestRoute: Int32 = -1
+            for (di, entry) in outboundOffsets[g].enumerated() {
+                let week = lodged - entry.offset
+                guard week >= classReady[c], week <= weeks else { continue }
+                let at = outboundBase[g] + di * weeks + week - 1
+                var price = tables.outboundPrice[at]
+                var route = tables.outboundRoute[at]
+                if persons > 1, route >= 0, routeRoom(Int(route), leavingIn: week) < persons {
+                    (price, route) = cheapest(entry.routes, leavingIn: week, persons: persons, arrivingBy: nil)
+                }
+                let late = max(0, week - classLatest[c])
+                let value =
+                    classWaiting[c] * Double(week - classReadyWeek[c]) + classLateness[c] * Double(late)
+                    + persons * price
+                if value < best {
+                    best = value
+                    bestEntry = Int32(week)
+                    bestRoute = route
+                }
+            }
+            let onwardStart = Int(columnOnwardStart[k])
+            var onward = Double.infinity
+            var onwardRoute: Int32 = -1
+            if onwardStart >= 1 && onwardStart <= weeks {
+                let at = onwardBase[Int(columnOnward[k])] + onwardStart - 1
+                onward = tables.onwardPrice[at]
+                onwardRoute = tables.onwardRoute[at]
+                if persons > 1, onwardRoute >= 0, routeRoom(Int(onwardRoute), leavingIn: onwardStart) < persons {
+                    (onward, onwardRoute) = cheapest(
+                        onwardRoutes[Int(columnOnward[k])], leavingIn: onwardStart, persons: persons, arrivingBy: weeks)
+                }
+                onward *= persons
+            }
+            tables.chosenOutbound[k] = bestEntry < 0 ? -1 : bestRoute
+            tables.chosenStart[k] = bestEntry
+            tables.chosenOnward[k] = onwardRoute
+            reduced[columns[k]] += best + onward
+        }
+    }
+
+    /// Adds what `value` households of priced column `k` use on their chosen routes: seats (scaled
+    /// by `seatScale`) into `seatUse`, and money into the returned amount.
+    func use(
+        ofColumn k: Int, value: Double, tables: Tables, seatScale: [Double], seatUse: inout [Double]
+    ) -> Double {
+        let persons = classSize[Int(columnClass[k])]
+        var money = 0.0
+        let outbound = Int(tables.chosenOutbound[k])
+        if outbound >= 0 {
+            money += addSeats(
+                outbound, leavingIn: Int(tables.chosenStart[k]), amount: value * persons, scale: seatScale, into: &seatUse)
+        }
+        let onward = Int(tables.chosenOnward[k])
+        if onward >= 0 {
+            money += addSeats(
+                onward, leavingIn: Int(columnOnwardStart[k]), amount: value * persons, scale: seatScale, into: &seatUse)
+        }
+        return money
+    }
+
+    private func addSeats(_ route: Int, leavingIn week: Int, amount: Double, scale: [Double], into use: inout [Double])
+        -> Double
+    {
+        guard route >= 0 else { return 0 }
+        for e in routeLegStart[route]..<routeLegStart[route + 1] {
+            let departs = week + Int(routeLegOffset[e])
+            guard departs >= 1, departs <= weeks else { continue }
+            let row = Int(routeLeg[e]) * weeks + departs - 1
+            use[row] += amount / scale[row]
+        }
+        return amount * routeMoney[route]
+    }
+}
