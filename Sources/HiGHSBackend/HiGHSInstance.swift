@@ -14,14 +14,14 @@ final class HiGHSInstance {
     /// A Highs object holding `model` (integer columns integral unless `relaxed`), its output captured.
     init(
         _ model: LinearModel, relaxed: Bool, library: HiGHSLibrary, log: (@Sendable (String) -> Void)?,
-        progress: (@Sendable (SolverProgress) -> Void)?
+        progress: (@Sendable (SolverProgress) -> Void)?, started: ContinuousClock.Instant
     ) throws {
         guard let pointer = library.create() else { throw SolverError("HiGHS could not create a solver object") }
         self.library = library
         self.pointer = pointer
         self.rowCount = model.constraintCount
         self.columnCount = model.variableCount
-        output = HiGHSOutput(library: library, log: log, progress: progress)
+        output = HiGHSOutput(library: library, log: log, progress: progress, started: started)
         outputContext = Unmanaged.passRetained(output)
         try check(library.setCallback(pointer, highsCallback, outputContext.toOpaque()), "setting the callback")
         try check(library.startCallback(pointer, HiGHSConstants.callbackLogging), "starting the log callback")

@@ -3,16 +3,23 @@ import LinearProgramming
 
 /// Receives HiGHS's output for one Highs object through its callback: log lines (forwarded to
 /// `SolverOptions.log`, never printed) and MIP progress (as `SolverProgress`). The last lines are kept
-/// so that a failure can quote HiGHS's own words.
+/// so that a failure can quote HiGHS's own words. HiGHS calls it on the solving thread (one HiGHS
+/// thread per object: `threads` = 1), so it needs no lock.
 final class HiGHSOutput {
     private let library: HiGHSLibrary
     private let log: (@Sendable (String) -> Void)?
     private let progress: (@Sendable (SolverProgress) -> Void)?
+    /// When the whole solve started (HiGHS's own `running_time` restarts with each Highs object).
+    private let started: ContinuousClock.Instant
     private var partialLine = ""
     private var recentLines: [String] = []
     private static let keptLines = 8
 
-    init(library: HiGHSLibrary, log: (@Sendable (String) -> Void)?, progress: (@Sendable (SolverProgress) -> Void)?) {
+    init(
+        library: HiGHSLibrary, log: (@Sendable (String) -> Void)?, progress: (@Sendable (SolverProgress) -> Void)?,
+        started: ContinuousClock.Instant
+    ) {
+        self.started = started
         self.library = library
         self.log = log
         self.progress = progress
@@ -44,11 +51,16 @@ final class HiGHSOutput {
             let bound = item("mip_dual_bound").flatMap { $0.isFinite && abs($0) < 1e30 ? $0 : nil }
             progress(
                 SolverProgress(
-                    phase: .branchAndCut, elapsedSeconds: item("running_time") ?? 0, incumbent: incumbent,
+                    phase: .branchAndCut, elapsedSeconds: elapsedSeconds(), incumbent: incumbent,
                     bound: bound))
         default:
             return
         }
+    }
+
+    private func elapsedSeconds() -> Double {
+        let spent = ContinuousClock.now - started
+        return Double(spent.components.seconds) + Double(spent.components.attoseconds) * 1e-18
     }
 
     func flush() {

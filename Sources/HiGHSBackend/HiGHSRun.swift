@@ -6,8 +6,17 @@ struct HiGHSRun {
     let library: HiGHSLibrary
     let model: LinearModel
     let options: SolverOptions
+    /// When the solve started: one time limit covers every Highs object of the run.
+    let started: ContinuousClock.Instant
+
+    /// Seconds since the solve started.
+    func elapsedSeconds() -> Double {
+        let spent = ContinuousClock.now - started
+        return Double(spent.components.seconds) + Double(spent.components.attoseconds) * 1e-18
+    }
+
     /// Seconds left of the time limit (negative when spent), or nil without one.
-    let secondsLeft: () -> Double?
+    private func secondsLeft() -> Double? { options.timeLimit.map { $0 - elapsedSeconds() } }
 
     private var isMIP: Bool { !options.relaxIntegrality && model.hasIntegerVariables }
 
@@ -97,7 +106,7 @@ struct HiGHSRun {
         // Ranging needs an optimal basis: the simplex method gives one directly.
         if options.computeSensitivity { try highs.setOption("solver", "simplex") }
         if !presolve { try highs.setOption("presolve", "off") }
-        options.progress?(SolverProgress(phase: .linearRelaxation, elapsedSeconds: 0))
+        options.progress?(SolverProgress(phase: .linearRelaxation, elapsedSeconds: elapsedSeconds()))
         let status = try highs.run()
         switch status {
         case HiGHSConstants.optimal, HiGHSConstants.modelEmpty:
@@ -156,7 +165,8 @@ struct HiGHSRun {
     }
 
     private func instance(_ lp: LinearModel, relaxed: Bool) throws -> HiGHSInstance {
-        try HiGHSInstance(lp, relaxed: relaxed, library: library, log: options.log, progress: options.progress)
+        try HiGHSInstance(
+            lp, relaxed: relaxed, library: library, log: options.log, progress: options.progress, started: started)
     }
 
     /// Sets HiGHS's time limit to what is left (at least `minimumSeconds` when given).

@@ -37,17 +37,9 @@ public struct HiGHSSolver: LinearSolver {
     public var libraryPath: String { library.path }
 
     public func solve(_ model: LinearModel, options: SolverOptions) throws -> Solution {
-        let clock = ContinuousClock()
-        let started = clock.now
-        func secondsLeft() -> Double? {
-            options.timeLimit.map { limit in
-                let spent = clock.now - started
-                return limit - (Double(spent.components.seconds) + Double(spent.components.attoseconds) * 1e-18)
-            }
-        }
-        var solution = try HiGHSRun(library: library, model: model, options: options, secondsLeft: secondsLeft).solve()
-        let spent = clock.now - started
-        solution.solveSeconds = Double(spent.components.seconds) + Double(spent.components.attoseconds) * 1e-18
+        let run = HiGHSRun(library: library, model: model, options: options, started: .now)
+        var solution = try run.solve()
+        solution.solveSeconds = run.elapsedSeconds()
         return solution
     }
 }
