@@ -36,6 +36,7 @@ public struct HiGHSSolver: LinearSolver {
     /// Where the library was loaded from.
     public var libraryPath: String { library.path }
 
+    /// Solves `model` with HiGHS. Throws `SolverError` only when HiGHS itself fails.
     public func solve(_ model: LinearModel, options: SolverOptions) throws -> Solution {
         let run = HiGHSRun(library: library, model: model, options: options, started: .now)
         var solution = try run.solve()

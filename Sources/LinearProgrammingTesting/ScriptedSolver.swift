@@ -17,7 +17,9 @@ public final class ScriptedSolver: LinearSolver, @unchecked Sendable {  // state
 
     /// One solve as the code under test asked for it.
     public struct Call: Sendable {
+        /// The model the code under test solved.
         public let model: LinearModel
+        /// The options it solved with.
         public let options: SolverOptions
     }
 
@@ -31,6 +33,7 @@ public final class ScriptedSolver: LinearSolver, @unchecked Sendable {  // state
     /// Every solve so far, in order.
     public var calls: [Call] { lock.withLock { recorded } }
 
+    /// Records the call and answers with the next step of the script.
     public func solve(_ model: LinearModel, options: SolverOptions) throws -> Solution {
         let step: Step = try lock.withLock {
             recorded.append(Call(model: model, options: options))
