@@ -10,6 +10,8 @@ let package = Package(
         .library(name: "PassagePlanning", targets: ["PassagePlanning"]),
         .library(name: "PassageScenario", targets: ["PassageScenario"]),
         .library(name: "LinearProgramming", targets: ["LinearProgramming"]),
+        .library(name: "GLPKBackend", targets: ["GLPKBackend"]),
+        .library(name: "HiGHSBackend", targets: ["HiGHSBackend"]),
         .library(name: "PassageSynthetic", targets: ["PassageSynthetic"]),
         .library(name: "PassageSealing", targets: ["PassageSealing"]),
         .library(name: "PassageReports", targets: ["PassageReports"]),
@@ -28,8 +30,15 @@ let package = Package(
         ),
         // The setjmp/longjmp guard around GLPK calls: Swift frames must never be jumped over.
         .target(name: "GLPKGuard", dependencies: ["CGLPK"]),
-        // Solver-agnostic linear/mixed-integer programming: model building, GLPK backend, export.
-        .target(name: "LinearProgramming", dependencies: ["CGLPK", "GLPKGuard"]),
+        // Solver-independent linear/mixed-integer programming: models, solutions, statuses, options,
+        // progress, MPS and CPLEX-LP writing. Imports no solver.
+        .target(name: "LinearProgramming"),
+        // The GLPK backend of LinearProgramming: the only Swift module that imports CGLPK.
+        .target(name: "GLPKBackend", dependencies: ["LinearProgramming", "CGLPK", "GLPKGuard"]),
+        // The HiGHS backend: HiGHS's C API loaded at run time (dlopen), so nothing links against HiGHS.
+        .target(name: "HiGHSBackend", dependencies: ["LinearProgramming"]),
+        // ScriptedSolver: canned answers for testing code that drives a solver. Tests only.
+        .target(name: "LinearProgrammingTesting", dependencies: ["LinearProgramming"]),
         // Scenario types, loading from files, strict validation.
         .target(
             name: "PassageScenario",
@@ -62,18 +71,26 @@ let package = Package(
                 "PassageReports",
                 "PassageSynthetic",
                 "PassageSealing",
+                "GLPKBackend",
+                "HiGHSBackend",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(name: "passage", dependencies: ["PassageCommands"]),
 
-        .testTarget(name: "LinearProgrammingTests", dependencies: ["LinearProgramming"]),
+        .testTarget(
+            name: "LinearProgrammingTests",
+            dependencies: ["LinearProgramming", "GLPKBackend", "HiGHSBackend", "LinearProgrammingTesting"]),
         .testTarget(name: "PassageScenarioTests", dependencies: ["PassageScenario"]),
-        .testTarget(name: "PassagePlanningTests", dependencies: ["PassagePlanning", "PassageSynthetic"]),
+        .testTarget(
+            name: "PassagePlanningTests",
+            dependencies: [
+                "PassagePlanning", "PassageSynthetic", "GLPKBackend", "HiGHSBackend", "LinearProgrammingTesting",
+            ]),
         // Snapshots are read through #filePath, not bundled as resources.
-        .testTarget(name: "PassageReportsTests", dependencies: ["PassageReports"], exclude: ["Snapshots"]),
-        .testTarget(name: "PassageCommandsTests", dependencies: ["PassageCommands", "PassageSealing"]),
-        .testTarget(name: "PassageSyntheticTests", dependencies: ["PassageSynthetic", "PassagePlanning"]),
+        .testTarget(name: "PassageReportsTests", dependencies: ["PassageReports", "GLPKBackend"], exclude: ["Snapshots"]),
+        .testTarget(name: "PassageCommandsTests", dependencies: ["PassageCommands", "PassageSealing", "HiGHSBackend"]),
+        .testTarget(name: "PassageSyntheticTests", dependencies: ["PassageSynthetic", "PassagePlanning", "GLPKBackend"]),
         // Also replays the fuzz corpus (Tests/Fuzz) through both loaders.
         .testTarget(name: "PassageSealingTests", dependencies: ["PassageSealing", "PassageScenario"]),
     ]

@@ -7,6 +7,7 @@ import PackageDescription
 let benchDependencies: [Target.Dependency] = [
     "BenchGLPK",
     .product(name: "LinearProgramming", package: "Passage"),
+    .product(name: "GLPKBackend", package: "Passage"),
     .product(name: "PassagePlanning", package: "Passage"),
     .product(name: "PassageReports", package: "Passage"),
     .product(name: "PassageScenario", package: "Passage"),

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Installs what Passage needs and is missing: GLPK (library, header and glpsol for cross-checks).
-# Debian/Ubuntu through apt-get, macOS through Homebrew. Safe to run again: does nothing when all is there.
+# Installs what Passage needs and is missing: GLPK (library, header and glpsol for cross-checks) through
+# apt-get (Debian/Ubuntu) or Homebrew (macOS), and HiGHS (the second solver backend, loaded at run time)
+# as the highsbox wheel through pip. Safe to run again: does nothing when all is there.
 set -euo pipefail
 
 have_glpk() {
@@ -15,6 +16,24 @@ if ! command -v swift >/dev/null 2>&1; then
     echo "install-deps: the Swift toolchain (6.0 or later) is not on PATH; install it from swift.org first." >&2
     exit 1
 fi
+
+# HiGHS: optional for building and for planning with GLPK; `make test` exercises it, and under CI=true
+# the tests fail without it. highsbox ships libhighs and its headers (docs/SOLVER.md).
+install_highs() {
+    if ! command -v python3 >/dev/null 2>&1; then
+        echo "install-deps: python3 is missing, so HiGHS (pip install highsbox) is not installed; --solver highs will be unavailable." >&2
+        [ "${CI:-}" = "true" ] && return 1
+        return 0
+    fi
+    python3 -c 'import highsbox' >/dev/null 2>&1 && return 0
+    echo "install-deps: HiGHS is missing; installing highsbox with pip." >&2
+    python3 -m pip install --quiet highsbox || {
+        echo "install-deps: pip could not install highsbox; --solver highs will be unavailable." >&2
+        [ "${CI:-}" = "true" ] && return 1
+        return 0
+    }
+}
+install_highs
 
 if have_glpk; then
     exit 0

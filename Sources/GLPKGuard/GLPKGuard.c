@@ -244,13 +244,6 @@ int passage_glpk_rhs_ranges(struct glp_prob *problem, double *lower, double *upp
     GUARD_END
 }
 
-int passage_glpk_write(struct glp_prob *problem, int format, const char *path, int *glpk_return) {
-    GUARD_BEGIN
-    glp_prob *P = problem;
-    *glpk_return = format == 0 ? glp_write_lp(P, NULL, path) : glp_write_mps(P, GLP_MPS_FILE, NULL, path);
-    GUARD_END
-}
-
 void passage_glpk_delete(struct glp_prob *problem) { glp_delete_prob(problem); }
 
 int passage_glpk_trigger_error(void) {

@@ -188,3 +188,38 @@ public struct LinearModel: Sendable {
         return total
     }
 }
+
+extension LinearModel {
+    /// Whether `values` (one per column) satisfy every bound, integrality requirement and row to within
+    /// `tolerance`: how a backend checks a start solution before offering it to its solver.
+    public func isFeasible(_ values: [Double], tolerance: Double = 1e-6) -> Bool {
+        guard values.count == variableCount else { return false }
+        for (value, column) in zip(values, variables) {
+            guard value >= column.lowerBound - tolerance, value <= column.upperBound + tolerance else { return false }
+            if column.kind != .continuous, abs(value - value.rounded()) > tolerance { return false }
+        }
+        for (index, row) in constraints.enumerated() {
+            let activity = activity(of: Constraint(index: index), values: values)
+            switch row.relation {
+            case .lessOrEqual: if activity > row.rightHandSide + tolerance { return false }
+            case .greaterOrEqual: if activity < row.rightHandSide - tolerance { return false }
+            case .equal: if abs(activity - row.rightHandSide) > tolerance { return false }
+            }
+        }
+        return true
+    }
+}
+
+extension LinearModel {
+    /// The LP left when every integer and binary column is fixed at its rounded value in `values`:
+    /// the "fixed-integer LP" whose duals a backend reports for a MIP solution.
+    public func fixingIntegerColumns(at values: [Double]) -> LinearModel {
+        var fixed = self
+        for (index, column) in variables.enumerated() where column.kind != .continuous {
+            let value = values[index].rounded()
+            fixed.setBounds(Variable(index: index), lower: value, upper: value)
+            fixed.setKind(Variable(index: index), .continuous)
+        }
+        return fixed
+    }
+}

@@ -32,6 +32,9 @@ public struct SolverOptions: Sendable {
     public var relativeGap: Double?
     /// Called with each line of solver output (captured, never printed by the library itself).
     public var log: (@Sendable (String) -> Void)?
+    /// Called now and then while the solver works (phase, elapsed time, incumbent, bound), from the
+    /// solving thread; never with anything about the model's names.
+    public var progress: (@Sendable (SolverProgress) -> Void)?
     /// Solve only the LP relaxation, ignoring integrality.
     public var relaxIntegrality: Bool
     /// A feasible solution (one value per column) for branch-and-cut to start from, so that a solve
@@ -46,7 +49,7 @@ public struct SolverOptions: Sendable {
     public var computeDuals: Bool = false
     /// Also rank the right-hand sides (default false; implies `computeDuals`): for each row, the range
     /// of its right-hand side over which the final LP's basis, and so its row duals, stay optimal
-    /// (GLPK's sensitivity analysis, `glp_analyze_bound`). Filled in `Solution.rightHandSideRanges`.
+    /// (the backend's sensitivity analysis). Filled in `Solution.rightHandSideRanges`.
     public var computeSensitivity: Bool = false
     /// Makes a start solution from the LP relaxation's column values once the relaxation is solved
     /// (e.g. by rounding and repairing). Branch-and-cut starts from it when it is feasible and better
@@ -113,10 +116,27 @@ public struct Solution: Sendable {
 }
 
 /// A failure of the solver itself (not an outcome of the model such as infeasibility).
-public struct SolverError: Error, CustomStringConvertible, Sendable {
+public enum SolverError: Error, CustomStringConvertible, Sendable, Equatable {
+    /// The backend asked for is not installed or could not be loaded; `remedy` says how to install it.
+    case backendUnavailable(backend: String, reason: String, remedy: String)
+    /// The solver failed while working (the message quotes the solver's own words where it gave any).
+    case solverFailed(String)
+    /// The backend was used in a way it cannot support (e.g. a GLPK solve nested inside another).
+    case misuse(String)
+    /// Input that does not describe a model (e.g. a malformed benchmark file).
+    case invalidInput(String)
+
+    /// A failure of the solver described in words (`.solverFailed`).
+    public init(_ message: String) { self = .solverFailed(message) }
+
     /// What went wrong, in words.
-    public var message: String
-    public init(_ message: String) { self.message = message }
+    public var message: String {
+        switch self {
+        case .backendUnavailable(let backend, let reason, let remedy): return "\(backend) is not available: \(reason). \(remedy)"
+        case .solverFailed(let message), .misuse(let message), .invalidInput(let message): return message
+        }
+    }
+
     public var description: String { message }
 }
 
@@ -129,9 +149,35 @@ public enum ModelFileFormat: String, Sendable, CaseIterable {
 }
 
 /// A solver behind a narrow interface: solve a model, export a model.
+///
+/// A backend (GLPKBackend, HiGHSBackend, a scripted one in tests) implements `solve`; `export` has a
+/// default that writes the model's own file text (`LinearModel.fileText`), so files never depend on
+/// the backend. docs/SOLVER.md says how to add a backend.
 public protocol LinearSolver: Sendable {
     /// Solves `model` with `options`. Throws `SolverError` only when the solver fails.
     func solve(_ model: LinearModel, options: SolverOptions) throws -> Solution
     /// The model as text in `format`.
     func export(_ model: LinearModel, format: ModelFileFormat) throws -> String
+}
+
+extension Solution {
+    /// A solve the time limit stopped before the solver found anything: the caller's start solution,
+    /// if it gave one, is the best known (`.timeLimitFeasible`), else `.timeLimitNoSolution`; `bound`
+    /// is whatever bound is known (e.g. the LP relaxation's).
+    public static func stoppedEarly(_ model: LinearModel, start: [Double]?, bound: Double?) -> Solution {
+        guard let start else {
+            return Solution(
+                status: .timeLimitNoSolution, objectiveValue: nil, bestBound: bound, values: [], rowActivities: [],
+                solveSeconds: 0)
+        }
+        let activities = (0..<model.constraintCount).map { model.activity(of: Constraint(index: $0), values: start) }
+        return Solution(
+            status: .timeLimitFeasible, objectiveValue: model.objectiveValue(of: start), bestBound: bound,
+            values: start, rowActivities: activities, solveSeconds: 0)
+    }
+
+    /// No solution, for a reason that is an outcome (`.infeasible`, `.unbounded`, …).
+    public static func noSolution(_ status: SolveStatus, bound: Double? = nil) -> Solution {
+        Solution(status: status, objectiveValue: nil, bestBound: bound, values: [], rowActivities: [], solveSeconds: 0)
+    }
 }

@@ -11,7 +11,7 @@ struct PlanCommand: ParsableCommand {
         commandName: "plan",
         abstract: "Plan the scenario and report it: itineraries, households not moved and why, capacity use.",
         discussion: """
-            Solves a mixed-integer program with GLPK (see docs/MODEL.md). The report states the solver's
+            Solves a mixed-integer program with GLPK or HiGHS (--solver; see docs/MODEL.md and docs/SOLVER.md). The report states the solver's
             status, the objective, the best proven bound and the gap: a plan stopped by the time limit
             says so. Output files are written atomically and readable only by you.
             """
@@ -58,6 +58,8 @@ struct PlanCommand: ParsableCommand {
 
     @OptionGroup(title: "Sharing and protection") var protection: ReportProtectionOptions
 
+    @OptionGroup(title: "Solver") var solverSelection: SolverSelection
+
     func validate() throws {
         if let timeLimit, !(timeLimit > 0) { throw ValidationError("--time-limit must be a positive number of seconds") }
         if let mipGap, !(mipGap >= 0 && mipGap < 1) { throw ValidationError("--mip-gap must be a fraction from 0 to below 1") }
@@ -94,18 +96,15 @@ struct PlanCommand: ParsableCommand {
             let already = Set(loaded.commitments.map(\.householdID))
             loaded.commitments += commitments.filter { !already.contains($0.householdID) }
         }
-        let planner = Planner(scenario: loaded, previous: previousPlan)
-        let log: (@Sendable (String) -> Void)?
+        let planner = Planner(scenario: loaded, solver: try solverSelection.make(for: loaded), previous: previousPlan)
+        var options = PlanningOptions(timeLimitSeconds: timeLimit, mipGap: mipGap)
         if verbose {
-            log = { @Sendable line in StandardError.write(line) }
+            options.solverLog = { @Sendable line in StandardError.write(line) }
         } else if SolveProgress.isWanted(quiet: quiet) {
             let progress = SolveProgress()
-            log = { @Sendable line in progress.handle(line) }
-        } else {
-            log = nil
+            options.solverProgress = { @Sendable update in progress.handle(update) }
         }
-        let (formulation, solved) = try planner.solve(
-            options: PlanningOptions(timeLimitSeconds: timeLimit, mipGap: mipGap, solverLog: log))
+        let (formulation, solved) = try planner.solve(options: options)
         var plan = solved
         if shadowPrices {
             // One more LP (the relaxation, with ranging), under its own time limit.

@@ -1,4 +1,5 @@
 import Foundation
+import LinearProgramming
 
 #if canImport(Glibc)
 import Glibc
@@ -7,9 +8,9 @@ import Darwin
 #endif
 
 /// Progress of a long solve on standard error: once the solver has run for a couple of seconds, a
-/// line whenever GLPK reports (phase, elapsed time, best plan so far, bound, gap). Read from GLPK's own
-/// progress lines, so it costs nothing extra. Silent when standard error is not a terminal (piped,
-/// CI) or with `--quiet`; never carries anything about households.
+/// line whenever the solver reports (phase, elapsed time, best plan so far, bound, gap), from the
+/// backend's structured `SolverProgress`. Silent when standard error is not a terminal (piped, CI) or
+/// with `--quiet`; never carries anything about households.
 final class SolveProgress: @unchecked Sendable {
     /// Seconds before the first progress line: quick solves stay silent.
     static let quietSeconds = 2.0
@@ -20,37 +21,28 @@ final class SolveProgress: @unchecked Sendable {
     /// Whether progress should be shown at all: standard error is a terminal and not `--quiet`.
     static func isWanted(quiet: Bool) -> Bool { !quiet && isatty(STDERR_FILENO) != 0 }
 
-    /// Takes one line of GLPK output.
-    func handle(_ line: String) {
+    /// Takes one progress report of the solver.
+    func handle(_ update: SolverProgress) {
         let elapsed = Date().timeIntervalSince(start)
-        guard elapsed >= Self.quietSeconds, let message = Self.describe(line) else { return }
+        guard elapsed >= Self.quietSeconds else { return }
         lock.lock()
         defer { lock.unlock() }
-        StandardError.write(String(format: "passage: %.0f s  ", elapsed) + message)
+        StandardError.write(String(format: "passage: %.0f s  ", elapsed) + Self.describe(update))
     }
 
-    /// "branch-and-cut: best plan 15,794.35, bound 15,743.45, gap 0.32 %" for a GLPK MIP progress
-    /// line (`+ 1706: mip = 1.579e+04 >= 1.574e+04 0.3% (51; 1)`), "LP relaxation" for a simplex
-    /// line, nil for anything else.
-    static func describe(_ line: String) -> String? {
-        let trimmed = line.trimmingCharacters(in: .whitespaces)
-        if trimmed.hasPrefix("+"), let range = trimmed.range(of: ">=") {
-            let before = trimmed[..<range.lowerBound].split(separator: " ").last.map(String.init)
-            let after = trimmed[range.upperBound...].split(separator: " ").first.map(String.init)
-            let incumbent = before.flatMap(Double.init)
-            let bound = after.flatMap(Double.init).flatMap { $0.isFinite ? $0 : nil }
+    /// "branch-and-cut, best plan 15794.35, bound 15742.10, gap 0.33 %", "branch-and-cut, no plan yet"
+    /// or "solving the LP relaxation".
+    static func describe(_ update: SolverProgress) -> String {
+        switch update.phase {
+        case .linearRelaxation:
+            return "solving the LP relaxation"
+        case .branchAndCut:
             var parts = ["branch-and-cut"]
-            parts.append(incumbent.map { "best plan \(format($0))" } ?? "no plan yet")
-            if let bound { parts.append("bound \(format(bound))") }
-            if let incumbent, let bound, incumbent != 0 {
-                parts.append(String(format: "gap %.2f %%", abs(incumbent - bound) / abs(incumbent) * 100))
-            }
+            parts.append(update.incumbent.map { "best plan \(format($0))" } ?? "no plan yet")
+            if let bound = update.bound { parts.append("bound \(format(bound))") }
+            if let gap = update.gap, update.incumbent != 0 { parts.append(String(format: "gap %.2f %%", gap * 100)) }
             return parts.joined(separator: ", ")
         }
-        if trimmed.contains("obj =") && (trimmed.hasPrefix("*") || trimmed.first?.isNumber == true) {
-            return "solving the LP relaxation"
-        }
-        return nil
     }
 
     private static func format(_ value: Double) -> String { String(format: "%.2f", value) }

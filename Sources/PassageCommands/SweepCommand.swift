@@ -66,6 +66,8 @@ struct SweepCommand: ParsableCommand {
 
     @OptionGroup var passphrase: PassphraseOptions
 
+    @OptionGroup(title: "Solver") var solverSelection: SolverSelection
+
     func validate() throws {
         do {
             _ = try SweepSpecification.parse(vary)
@@ -112,6 +114,7 @@ struct SweepCommand: ParsableCommand {
     private func sweep(_ loaded: Scenario, _ specification: SweepSpecification) throws {
         // Asked before solving, so nobody waits for the solver to be asked for a passphrase.
         let sealing = try seal ? passphrase.forSealing() : nil
+        let solver = try solverSelection.make(for: loaded)
         let count = specification.values.count
         let width = jobs ?? Sweep.defaultJobs
         var progress: (@Sendable (Int, Int) -> Void)?
@@ -123,7 +126,7 @@ struct SweepCommand: ParsableCommand {
         }
         let result = try Sweep.plan(
             loaded, varying: specification, options: PlanningOptions(timeLimitSeconds: timeLimit, mipGap: mipGap),
-            jobs: width, progress: progress)
+            jobs: width, solver: solver, progress: progress)
         let report = SweepReport.render(result, format: format)
         let drawing = chart.map { _ in SweepChart.render(result) }
         // Everything is computed before anything is written: a failure leaves no partial output.

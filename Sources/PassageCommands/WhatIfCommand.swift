@@ -67,6 +67,8 @@ struct WhatIfCommand: ParsableCommand {
     @OptionGroup var passphrase: PassphraseOptions
 
     /// Change files larger than this are refused unread: a change file is a few lines.
+    @OptionGroup(title: "Solver") var solverSelection: SolverSelection
+
     static let maximumChangeFileSize = 1 << 20
 
     func validate() throws {
@@ -130,14 +132,16 @@ struct WhatIfCommand: ParsableCommand {
         // Asked before solving, so nobody waits for the solver to be asked for a passphrase.
         let sealing = try seal ? passphrase.forSealing() : nil
         let showsProgress = SolveProgress.isWanted(quiet: quiet)
-        let comparison = try WhatIfComparison.plan(base: base, variants: variants) { index in
+        let solver = try solverSelection.make(for: base)
+        let comparison = try WhatIfComparison.plan(base: base, variants: variants, solver: solver) { index in
             guard showsProgress else { return PlanningOptions(timeLimitSeconds: timeLimit, mipGap: mipGap) }
             // Variant numbers only: titles are the coordinator's words, and progress is for a glance.
             StandardError.write(
                 "passage: planning " + (index == 0 ? "the base" : "variant \(index) of \(variants.count)"))
             let progress = SolveProgress()
             return PlanningOptions(
-                timeLimitSeconds: timeLimit, mipGap: mipGap, solverLog: { @Sendable line in progress.handle(line) })
+                timeLimitSeconds: timeLimit, mipGap: mipGap,
+                solverProgress: { @Sendable update in progress.handle(update) })
         }
         let report = WhatIfReport.render(comparison, format: format)
         // Everything is computed before anything is written: a failure leaves no partial output.

@@ -48,6 +48,8 @@ struct WhyNotCommand: ParsableCommand {
 
     @OptionGroup(title: "Sharing and protection") var protection: ReportProtectionOptions
 
+    @OptionGroup(title: "Solver") var solverSelection: SolverSelection
+
     func validate() throws {
         if households.isEmpty && !all { throw ValidationError("name households to explain, or give --all") }
         if !households.isEmpty && all { throw ValidationError("give household ids or --all, not both") }
@@ -71,7 +73,7 @@ struct WhyNotCommand: ParsableCommand {
     private func explain(_ loaded: Scenario) throws {
         let sealing = try protection.seal ? protection.passphrase.forSealing() : nil
         let options = PlanningOptions(timeLimitSeconds: timeLimit, mipGap: mipGap)
-        let planner = Planner(scenario: loaded)
+        let planner = Planner(scenario: loaded, solver: try solverSelection.make(for: loaded))
         let plan = try planner.plan(options: options)
         let moved = Set(plan.itineraries.map(\.householdID))
         let alreadyMoved = households.filter { moved.contains($0) }

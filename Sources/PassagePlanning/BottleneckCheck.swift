@@ -38,7 +38,7 @@ extension ShadowPrices {
     /// from `plan`'s (`integerChecks`). Each re-plan runs with `options` (its own time limit).
     public mutating func checkBottlenecks(
         _ count: Int, scenario: Scenario, plan: Plan, previous: PreviousPlan? = nil,
-        solver: any LinearSolver = GLPKSolver(mipSettings: Planner.defaultMIPSettings),
+        solver: any LinearSolver,
         options: PlanningOptions = PlanningOptions()
     ) throws {
         var checks: [IntegerCheck] = []

@@ -9,11 +9,17 @@ public struct PlanningOptions: Sendable {
     public var mipGap: Double?
     /// Receives each line of solver output (for `--verbose`).
     public var solverLog: (@Sendable (String) -> Void)?
+    /// Receives the solver's progress (phase, elapsed time, incumbent, bound) while it works.
+    public var solverProgress: (@Sendable (SolverProgress) -> Void)?
 
-    public init(timeLimitSeconds: Double? = nil, mipGap: Double? = nil, solverLog: (@Sendable (String) -> Void)? = nil) {
+    public init(
+        timeLimitSeconds: Double? = nil, mipGap: Double? = nil, solverLog: (@Sendable (String) -> Void)? = nil,
+        solverProgress: (@Sendable (SolverProgress) -> Void)? = nil
+    ) {
         self.timeLimitSeconds = timeLimitSeconds
         self.mipGap = mipGap
         self.solverLog = solverLog
+        self.solverProgress = solverProgress
     }
 }
 
@@ -30,14 +36,9 @@ public struct Planner: Sendable {
     /// (`largeModelColumns` unless a test lowers it to exercise that path).
     let largeModelThreshold: Int
 
-    /// GLPK's branch-and-cut settings for the planning model: the settings measured on the assignment
-    /// benchmarks (MIR, cover and clique cuts, best-bound backtracking). With move columns bounded by
-    /// the room on their way (Formulation), Gomory's cuts no longer pay. docs/SOLVER.md, "The planning model".
-    public static let defaultMIPSettings = GLPKMIPSettings.measured
-
-    /// A planner for `scenario` solving with `solver` (GLPK with `defaultMIPSettings` by default).
+    /// A planner for `scenario` solving with `solver` (the commands make it: PassageCommands' `SolverFactory`).
     public init(
-        scenario: Scenario, solver: any LinearSolver = GLPKSolver(mipSettings: Planner.defaultMIPSettings),
+        scenario: Scenario, solver: any LinearSolver,
         previous: PreviousPlan? = nil, style: FormulationStyle = .compact
     ) {
         self.init(scenario: scenario, solver: solver, previous: previous, style: style, largeModelThreshold: Planner.largeModelColumns)
@@ -45,7 +46,7 @@ public struct Planner: Sendable {
 
     /// A planner treating models above `largeModelThreshold` columns as large (for tests).
     init(
-        scenario: Scenario, solver: any LinearSolver = GLPKSolver(mipSettings: Planner.defaultMIPSettings),
+        scenario: Scenario, solver: any LinearSolver,
         previous: PreviousPlan? = nil, style: FormulationStyle = .compact, largeModelThreshold: Int
     ) {
         self.largeModelThreshold = largeModelThreshold
@@ -278,6 +279,7 @@ public struct Planner: Sendable {
         var solverOptions = SolverOptions(
             timeLimit: options.timeLimitSeconds ?? limits.timeLimitSeconds,
             relativeGap: options.mipGap ?? limits.mipGap, log: options.solverLog)
+        solverOptions.progress = options.solverProgress
         // The urgency-first greedy plan is the first incumbent: a solve stopped early is never worse.
         solverOptions.startSolution = start ?? formulation.greedySolution()
         // Once the relaxation is solved, the same greedy guided by it is usually far better.

@@ -3,13 +3,13 @@ import PassageScenario
 
 extension ShadowPrices {
     /// The shadow prices of `plan`'s capacities: solves the LP relaxation of `formulation` (the model
-    /// the plan was solved from, as `Planner.solve` returns it) with duals and GLPK's right-hand-side
+    /// the plan was solved from, as `Planner.solve` returns it) with duals and the solver's right-hand-side
     /// ranging, and maps each capacity row back to its resource.
     ///
     /// Throws only when the solver fails. An LP stopped by `timeLimitSeconds` gives no prices; its
     /// status says so.
     public static func compute(
-        formulation: Formulation, plan: Plan, solver: any LinearSolver = GLPKSolver(),
+        formulation: Formulation, plan: Plan, solver: any LinearSolver,
         timeLimitSeconds: Double? = nil
     ) throws -> ShadowPrices {
         var options = SolverOptions(timeLimit: timeLimitSeconds, relaxIntegrality: true)

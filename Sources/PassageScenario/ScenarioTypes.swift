@@ -366,11 +366,22 @@ public struct SolverLimits: Sendable, Hashable {
     public var timeLimitSeconds: Double?
     /// Relative MIP gap at which the solver may stop (0 = prove optimality).
     public var mipGap: Double?
+    /// The solver to plan with (`backend`), or nil for the default (GLPK); `--solver` overrides it.
+    public var backend: SolverBackendName?
 
-    public init(timeLimitSeconds: Double? = 60, mipGap: Double? = 0) {
+    public init(timeLimitSeconds: Double? = 60, mipGap: Double? = 0, backend: SolverBackendName? = nil) {
         self.timeLimitSeconds = timeLimitSeconds
         self.mipGap = mipGap
+        self.backend = backend
     }
+}
+
+/// A solver Passage can plan with, as named in `scenario.toml` (`[solver] backend`) and `--solver`.
+public enum SolverBackendName: String, Sendable, Hashable, CaseIterable {
+    /// GLPK 5, linked in: the default.
+    case glpk
+    /// HiGHS, loaded at run time when installed (`pip install highsbox`).
+    case highs
 }
 
 /// The settings file of a scenario (`scenario.toml`).

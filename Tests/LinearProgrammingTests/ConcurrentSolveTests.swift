@@ -1,3 +1,4 @@
+@testable import GLPKBackend
 import Foundation
 import Testing
 

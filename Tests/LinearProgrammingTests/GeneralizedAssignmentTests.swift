@@ -1,17 +1,18 @@
+import GLPKBackend
 import LinearProgramming
 import Testing
 
 @Suite("Generalized assignment benchmarks (OR-Library)")
 struct GeneralizedAssignmentTests {
-    let solver = GLPKSolver()
 
     static let reachable: [(String, ObjectiveSense)] = [
         ("c0515_1", .minimize), ("c0515_1", .maximize), ("c0824_1", .minimize), ("c0824_1", .maximize),
         ("c1060_1", .minimize),
     ]
 
-    @Test("Reaches the published optimum", arguments: 0..<reachable.count)
-    func publishedOptimum(case index: Int) throws {
+    @Test("Reaches the published optimum", arguments: Backend.allCases, 0..<reachable.count)
+    func publishedOptimum(backend: Backend, case index: Int) throws {
+        guard let solver = try backend.solver() else { return }
         let (name, sense) = Self.reachable[index]
         let instance = try Fixtures.gap(name)
         let published = try #require(Fixtures.publishedOptima["\(name)_\(sense == .minimize ? "Min" : "Max")"])
@@ -37,8 +38,9 @@ struct GeneralizedAssignmentTests {
         #expect(throws: SolverError.self) { try GeneralizedAssignmentInstance(name: "bad", text: "2 3\n1 2") }
     }
 
-    @Test("A 1-second solve of a hard instance stops honestly with a valid bound")
-    func timeLimited() throws {
+    @Test("A 1-second solve of a hard instance stops honestly with a valid bound", arguments: Backend.allCases)
+    func timeLimited(backend: Backend) throws {
+        guard let solver = try backend.solver() else { return }
         let instance = try Fixtures.gap("c10200")
         let published = try #require(Fixtures.publishedOptima["c10200_Min"])
         let solution = try solver.solve(instance.model(.minimize), options: SolverOptions(timeLimit: 1))
@@ -53,8 +55,9 @@ struct GeneralizedAssignmentTests {
         }
     }
 
-    @Test("Stopping at the requested MIP gap reports feasible, within the gap")
-    func gapTolerance() throws {
+    @Test("Stopping at the requested MIP gap reports feasible, within the gap", arguments: Backend.allCases)
+    func gapTolerance(backend: Backend) throws {
+        guard let solver = try backend.solver() else { return }
         let instance = try Fixtures.gap("e05100")
         let published = try #require(Fixtures.publishedOptima["e05100_Min"])
         let solution = try solver.solve(
@@ -66,8 +69,9 @@ struct GeneralizedAssignmentTests {
         #expect(objective - bound <= 0.01 * abs(objective) + 1e-6)
     }
 
-    @Test("A spent time budget is reported as such for MIP and LP, never optimal")
-    func spentBudget() throws {
+    @Test("A spent time budget is reported as such for MIP and LP, never optimal", arguments: Backend.allCases)
+    func spentBudget(backend: Backend) throws {
+        guard let solver = try backend.solver() else { return }
         let model = try Fixtures.gap("c0515_1").model(.minimize)
         for relax in [false, true] {
             let solution = try solver.solve(model, options: SolverOptions(timeLimit: 0, relaxIntegrality: relax))
@@ -76,8 +80,9 @@ struct GeneralizedAssignmentTests {
         }
     }
 
-    @Test("Same model, same solution")
-    func deterministic() throws {
+    @Test("Same model, same solution", arguments: Backend.allCases)
+    func deterministic(backend: Backend) throws {
+        guard let solver = try backend.solver() else { return }
         let model = try Fixtures.gap("c0824_1").model(.minimize)
         let first = try solver.solve(model, options: SolverOptions())
         let second = try solver.solve(model, options: SolverOptions())

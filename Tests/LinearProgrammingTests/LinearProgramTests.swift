@@ -1,12 +1,13 @@
+import GLPKBackend
 import LinearProgramming
 import Testing
 
 @Suite("Linear programs")
 struct LinearProgramTests {
-    let solver = GLPKSolver()
 
-    @Test("Hand-computed LP optimum, duals and reduced costs")
-    func productionLP() throws {
+    @Test("Hand-computed LP optimum, duals and reduced costs", arguments: Backend.allCases)
+    func productionLP(backend: Backend) throws {
+        guard let solver = try backend.solver() else { return }
         let (model, x, y, c1, c2) = SmallModels.productionLP()
         var options = SolverOptions()
         options.computeDuals = true
@@ -25,14 +26,16 @@ struct LinearProgramTests {
         #expect(abs(solution.reducedCosts[y.index]) < 1e-9)
     }
 
-    @Test("Duals are only computed when asked for")
-    func dualsAreOptIn() throws {
+    @Test("Duals are only computed when asked for", arguments: Backend.allCases)
+    func dualsAreOptIn(backend: Backend) throws {
+        guard let solver = try backend.solver() else { return }
         let solution = try solver.solve(SmallModels.productionLP().model, options: SolverOptions())
         #expect(solution.rowDuals.isEmpty && solution.reducedCosts.isEmpty)
     }
 
-    @Test("Free, fixed, lower-only, upper-only and double bounds")
-    func boundKinds() throws {
+    @Test("Free, fixed, lower-only, upper-only and double bounds", arguments: Backend.allCases)
+    func boundKinds(backend: Backend) throws {
+        guard let solver = try backend.solver() else { return }
         var model = LinearModel(name: "bounds")
         let free = model.addVariable("free", lowerBound: -.infinity, upperBound: .infinity)
         let fixed = model.addVariable("fixed", lowerBound: 2, upperBound: 2)
@@ -61,8 +64,9 @@ struct LinearProgramTests {
         for (variable, value) in expected { #expect(abs(solution.value(variable) - value) < 1e-9) }
     }
 
-    @Test("Infeasible LP and MIP")
-    func infeasible() throws {
+    @Test("Infeasible LP and MIP", arguments: Backend.allCases)
+    func infeasible(backend: Backend) throws {
+        guard let solver = try backend.solver() else { return }
         for kind in [VariableKind.continuous, .integer] {
             var model = LinearModel(name: "infeasible")
             let x = model.addVariable("x", kind: kind)
@@ -79,8 +83,9 @@ struct LinearProgramTests {
         }
     }
 
-    @Test("Integer column whose bounds hold no integer is infeasible")
-    func crossedIntegerBounds() throws {
+    @Test("Integer column whose bounds hold no integer is infeasible", arguments: Backend.allCases)
+    func crossedIntegerBounds(backend: Backend) throws {
+        guard let solver = try backend.solver() else { return }
         var model = LinearModel(name: "no_integer_inside")
         let x = model.addVariable("x", lowerBound: 0.2, upperBound: 0.8, kind: .integer)
         var objective = LinearExpression()
@@ -90,8 +95,9 @@ struct LinearProgramTests {
         #expect(try solver.solve(model, options: SolverOptions(relaxIntegrality: true)).status == .optimal)
     }
 
-    @Test("Unbounded LP and MIP")
-    func unbounded() throws {
+    @Test("Unbounded LP and MIP", arguments: Backend.allCases)
+    func unbounded(backend: Backend) throws {
+        guard let solver = try backend.solver() else { return }
         for kind in [VariableKind.continuous, .integer] {
             var model = LinearModel(name: "unbounded")
             let x = model.addVariable("x", kind: kind)
@@ -107,12 +113,15 @@ struct LinearProgramTests {
         }
     }
 
-    @Test("Solver output goes to the log, line by line")
-    func logCapture() throws {
+    @Test("Solver output goes to the log, line by line", arguments: Backend.allCases)
+    func logCapture(backend: Backend) throws {
+        guard let solver = try backend.solver() else { return }
         let lines = LockedBox<[String]>([])
         let options = SolverOptions(log: { line in lines.update { $0.append(line) } })
         _ = try solver.solve(SmallModels.knapsackMIP(), options: options)
-        #expect(lines.value.contains { $0.contains("mip =") }, "\(lines.value)")  // branch-and-cut progress
+        // Branch-and-cut progress, in each solver's words.
+        let progress = backend == .glpk ? "mip =" : "Solving report"
+        #expect(lines.value.contains { $0.contains(progress) }, "\(lines.value)")
         #expect(!lines.value.contains { $0.contains("\n") })
     }
 }

@@ -1,12 +1,13 @@
+@testable import GLPKBackend
 @testable import LinearProgramming
 import Testing
 
 @Suite("Mixed-integer programs")
 struct MixedIntegerTests {
-    let solver = GLPKSolver()
 
-    @Test("Small MIP reaches its hand-computed optimum")
-    func knapsack() throws {
+    @Test("Small MIP reaches its hand-computed optimum", arguments: Backend.allCases)
+    func knapsack(backend: Backend) throws {
+        guard let solver = try backend.solver() else { return }
         let solution = try solver.solve(SmallModels.knapsackMIP(constant: 7), options: SolverOptions())
         #expect(solution.status == .optimal)
         #expect(abs(solution.objectiveValue! - 27) < 1e-9)
@@ -14,16 +15,18 @@ struct MixedIntegerTests {
         #expect(solution.values.map { $0.rounded() } == [4, 0])
     }
 
-    @Test("LP relaxation option ignores integrality")
-    func relaxation() throws {
+    @Test("LP relaxation option ignores integrality", arguments: Backend.allCases)
+    func relaxation(backend: Backend) throws {
+        guard let solver = try backend.solver() else { return }
         let solution = try solver.solve(SmallModels.knapsackMIP(), options: SolverOptions(relaxIntegrality: true))
         #expect(solution.status == .optimal)
         #expect(abs(solution.objectiveValue! - 21) < 1e-9)
         #expect(abs(solution.values[0] - 3) < 1e-9 && abs(solution.values[1] - 1.5) < 1e-9)
     }
 
-    @Test("Fixed-integer LP duals of a MIP")
-    func fixedIntegerDuals() throws {
+    @Test("Fixed-integer LP duals of a MIP", arguments: Backend.allCases)
+    func fixedIntegerDuals(backend: Backend) throws {
+        guard let solver = try backend.solver() else { return }
         let (model, n, z, demand, capacity) = SmallModels.truckMIP()
         var options = SolverOptions()
         options.computeDuals = true

@@ -1,3 +1,4 @@
+@testable import GLPKBackend
 import Foundation
 import Testing
 
@@ -40,5 +41,47 @@ struct RobustnessTests {
             let objective = try #require(results.value[index])
             #expect(abs(objective - job.2) < 1e-6)
         }
+    }
+}
+
+@Suite("GLPK's per-thread state")
+struct GLPKThreadStateTests {
+    @Test("A thread that solved with GLPK frees GLPK's environment when it exits")
+    func environmentFreedAtThreadExit() throws {
+        let before = GLPKSolver.environmentsFreedAtThreadExit
+        let done = DispatchSemaphore(value: 0)
+        let worker = Thread {
+            _ = try? GLPKSolver().solve(SmallModels.knapsackMIP(), options: SolverOptions())
+            done.signal()
+        }
+        worker.start()
+        done.wait()
+        // The destructor runs after the thread's body returns: wait for it, a little.
+        var freed = GLPKSolver.environmentsFreedAtThreadExit
+        for _ in 0..<200 where freed == before {
+            Thread.sleep(forTimeInterval: 0.01)
+            freed = GLPKSolver.environmentsFreedAtThreadExit
+        }
+        #expect(freed > before)
+        // This thread still solves.
+        #expect(try GLPKSolver().solve(SmallModels.knapsackMIP(), options: SolverOptions()).status == .optimal)
+    }
+
+    @Test("A GLPK solve inside another on the same thread is refused; the outer one finishes")
+    func nestedSolveRefused() throws {
+        let inner = LockedBox<[String]>([])
+        let options = SolverOptions(log: { _ in
+            do {
+                _ = try GLPKSolver().solve(SmallModels.productionLP().model, options: SolverOptions())
+                inner.update { $0.append("ran") }
+            } catch SolverError.misuse {
+                inner.update { $0.append("refused") }
+            } catch {
+                inner.update { $0.append("\(error)") }
+            }
+        })
+        let outer = try GLPKSolver().solve(SmallModels.knapsackMIP(), options: options)
+        #expect(outer.status == .optimal)
+        #expect(!inner.value.isEmpty && inner.value.allSatisfy { $0 == "refused" }, "\(inner.value)")
     }
 }

@@ -1,21 +1,22 @@
+import GLPKBackend
 import LinearProgramming
 import Testing
 
 @Suite("Right-hand-side ranging")
 struct SensitivityTests {
-    let solver = GLPKSolver()
 
     /// `SmallModels.productionLP` (max 3x + 2y + 5, x ≤ 3, c1: x + y ≤ 4, c2: x + 3y ≤ 7) with ranges.
-    private func solveWithRanges(_ model: LinearModel) throws -> Solution {
+    private func solveWithRanges(_ model: LinearModel, _ solver: any LinearSolver) throws -> Solution {
         var options = SolverOptions()
         options.computeSensitivity = true
         return try solver.solve(model, options: options)
     }
 
-    @Test("Hand-computed ranges of a binding and a slack row")
-    func handComputedRanges() throws {
+    @Test("Hand-computed ranges of a binding and a slack row", arguments: Backend.allCases)
+    func handComputedRanges(backend: Backend) throws {
+        guard let solver = try backend.solver() else { return }
         let (model, _, _, c1, c2) = SmallModels.productionLP()
-        let solution = try solveWithRanges(model)
+        let solution = try solveWithRanges(model, solver)
         #expect(solution.status == .optimal)
         // Sensitivity implies duals.
         #expect(abs(solution.rowDuals[c1.index] - 2) < 1e-9)
@@ -29,10 +30,11 @@ struct SensitivityTests {
         #expect(slack.upperBound == .infinity)
     }
 
-    @Test("Within its range the dual is the exact rate of change of the optimum")
-    func dualMatchesFiniteDifference() throws {
+    @Test("Within its range the dual is the exact rate of change of the optimum", arguments: Backend.allCases)
+    func dualMatchesFiniteDifference(backend: Backend) throws {
+        guard let solver = try backend.solver() else { return }
         let (model, _, _, c1, _) = SmallModels.productionLP()
-        let base = try solveWithRanges(model)
+        let base = try solveWithRanges(model, solver)
         let range = base.rightHandSideRanges[c1.index]
         for rightHandSide in [range.lowerBound, 3.5, range.upperBound] {
             var changed = model
@@ -49,16 +51,18 @@ struct SensitivityTests {
             past.objectiveValue! < base.objectiveValue! + base.rowDuals[c1.index] * (range.upperBound + 1 - 4) - 1e-6)
     }
 
-    @Test("Ranges are only computed when asked for")
-    func rangesAreOptIn() throws {
+    @Test("Ranges are only computed when asked for", arguments: Backend.allCases)
+    func rangesAreOptIn(backend: Backend) throws {
+        guard let solver = try backend.solver() else { return }
         var options = SolverOptions()
         options.computeDuals = true
         let solution = try solver.solve(SmallModels.productionLP().model, options: options)
         #expect(solution.rightHandSideRanges.isEmpty)
     }
 
-    @Test("A MIP gets the ranges of its fixed-integer LP")
-    func fixedIntegerRanges() throws {
+    @Test("A MIP gets the ranges of its fixed-integer LP", arguments: Backend.allCases)
+    func fixedIntegerRanges(backend: Backend) throws {
+        guard let solver = try backend.solver() else { return }
         let (model, _, _, demand, _) = SmallModels.truckMIP()
         var options = SolverOptions()
         options.computeSensitivity = true

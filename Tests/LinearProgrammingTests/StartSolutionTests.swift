@@ -1,3 +1,4 @@
+import GLPKBackend
 import Testing
 @testable import LinearProgramming
 
@@ -24,17 +25,21 @@ import Testing
         return model
     }
 
-    @Test func aSolveStoppedAtOnceReturnsTheStartSolution() throws {
+    @Test(arguments: Backend.allCases)
+    func aSolveStoppedAtOnceReturnsTheStartSolution(backend: Backend) throws {
+        guard let solver = try backend.solver() else { return }
         let model = Self.knapsack()
         var options = SolverOptions(timeLimit: 0.001)
         options.startSolution = [Double](repeating: 0, count: model.variableCount)
-        let solution = try GLPKSolver().solve(model, options: options)
+        let solution = try solver.solve(model, options: options)
         #expect(solution.status == .timeLimitFeasible)
         #expect(solution.values.count == model.variableCount)
         #expect((solution.objectiveValue ?? -1) >= 0)
     }
 
-    @Test func aStartSolutionDoesNotChangeTheOptimum() throws {
+    @Test(arguments: Backend.allCases)
+    func aStartSolutionDoesNotChangeTheOptimum(backend: Backend) throws {
+        guard let solver = try backend.solver() else { return }
         var model = LinearModel(name: "small")
         let x = model.addVariable("x", upperBound: 10, kind: .integer)
         let y = model.addVariable("y", upperBound: 10, kind: .integer)
@@ -48,11 +53,11 @@ import Testing
         model.addConstraint("limit", row, .lessOrEqual, 17.5)
         var options = SolverOptions()
         options.startSolution = [0, 0]
-        let solution = try GLPKSolver().solve(model, options: options)
+        let solution = try solver.solve(model, options: options)
         #expect(solution.status == .optimal)
         #expect(solution.objectiveValue == 24)  // x = 8, y = 0
         var wrong = SolverOptions()
         wrong.startSolution = [10, 10]  // infeasible: GLPK ignores it
-        #expect(try GLPKSolver().solve(model, options: wrong).objectiveValue == 24)
+        #expect(try solver.solve(model, options: wrong).objectiveValue == 24)
     }
 }

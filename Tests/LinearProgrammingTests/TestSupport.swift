@@ -1,5 +1,8 @@
 import Foundation
+import GLPKBackend
+import HiGHSBackend
 import LinearProgramming
+import Testing
 
 /// Fixtures and helpers shared by the LP-layer tests.
 enum Fixtures {
@@ -69,5 +72,27 @@ final class LockedBox<Value: Sendable>: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         change(&stored)
+    }
+}
+
+/// The backends every solver test runs on. HiGHS is loaded at run time: where it is missing its
+/// cases pass without running, except under `CI=true`, where a missing HiGHS fails them (CI installs
+/// it with scripts/install-deps.sh, so a skip there would hide a broken installation).
+enum Backend: String, CaseIterable, Sendable, CustomTestStringConvertible {
+    case glpk, highs
+
+    var testDescription: String { rawValue }
+
+    /// The solver, or nil when HiGHS is missing outside CI (the case then stops without running).
+    func solver() throws -> (any LinearSolver)? {
+        switch self {
+        case .glpk: return GLPKSolver()
+        case .highs:
+            if let missing = HiGHSSolver.unavailability {
+                if ProcessInfo.processInfo.environment["CI"] == "true" { throw missing }
+                return nil
+            }
+            return try HiGHSSolver()
+        }
     }
 }

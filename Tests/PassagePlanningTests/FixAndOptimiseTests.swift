@@ -1,4 +1,5 @@
 import Testing
+import GLPKBackend
 import LinearProgramming
 import PassageScenario
 import PassageSynthetic
@@ -20,7 +21,7 @@ import PassageSynthetic
         let greedy = formulation.greedySolution()
         let before = formulation.model.objectiveValue(of: greedy)
         // Small neighbourhoods, so that even these caseloads have several.
-        var search = FixAndOptimise(formulation: formulation, solver: GLPKSolver(mipSettings: Planner.defaultMIPSettings))
+        var search = FixAndOptimise(formulation: formulation, solver: GLPKSolver())
         search.classesPerNeighbourhood = 5
         let outcome = search.improve(greedy, prices: nil, deadline: nil)
         #expect(outcome.objective <= before + 1e-6)
@@ -54,7 +55,7 @@ import PassageSynthetic
         let greedy = formulation.greedySolution()
         let before = formulation.model.objectiveValue(of: greedy)
         let outcome = FixAndOptimise(
-            formulation: formulation, solver: GLPKSolver(mipSettings: Planner.defaultMIPSettings)
+            formulation: formulation, solver: GLPKSolver()
         ).improve(greedy, prices: nil, deadline: nil)
         let optimum = try #require(
             try Planner(scenario: scenario).plan(options: LagrangianBoundTests.exact).solver.bound)

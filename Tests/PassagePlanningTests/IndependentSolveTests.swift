@@ -12,14 +12,14 @@ import PassageScenario
         let planner = Planner(scenario: RandomScenarios.make(seed: seed))
         let formulation = planner.formulation()
         let plan = try planner.plan(formulation)
-        let text = try GLPKSolver().export(formulation.model, format: format)
+        let text = formulation.model.fileText(format)
         let objective = try glpsolObjective(of: text, format: format)
         #expect(abs(objective - (plan.solver.objective ?? .nan)) < 1e-6 * max(1, abs(objective)))
     }
 
     @Test func glpsolAgreesOnTheHandCheckedScenario() throws {
         let planner = Planner(scenario: TinyScenario.make())
-        let text = try GLPKSolver().export(planner.formulation().model, format: .lp)
+        let text = planner.formulation().model.fileText(.lp)
         #expect(abs(try glpsolObjective(of: text, format: .lp) - 1811.4) < 1e-6)
     }
 }

@@ -1,3 +1,4 @@
+import GLPKBackend
 import Foundation
 import Testing
 import LinearProgramming

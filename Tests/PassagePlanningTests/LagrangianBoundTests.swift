@@ -1,3 +1,4 @@
+import GLPKBackend
 import Testing
 import LinearProgramming
 import PassageScenario

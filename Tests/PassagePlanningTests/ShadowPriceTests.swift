@@ -1,3 +1,4 @@
+import GLPKBackend
 import LinearProgramming
 import PassageScenario
 import Testing

@@ -1,3 +1,4 @@
+import GLPKBackend
 import Foundation
 import PassagePlanning
 import PassageScenario
@@ -27,7 +28,7 @@ import Testing
                 "title = \"Quotas doubled\"\n[[programme]]\nid = \"P-CA-IST\"\nquota = 12\n[[programme]]\nid = \"P-FR-EVN\"\nquota = 10\n[[programme]]\nid = \"P-DE-EVN\"\nquota = 8\n",
                 "double.toml", base: base),
         ]
-        return try WhatIfComparison.plan(base: base, variants: variants, options: PlanningOptions(timeLimitSeconds: 30))
+        return try WhatIfComparison.plan(base: base, variants: variants, solver: GLPKSolver(), options: PlanningOptions(timeLimitSeconds: 30))
     }
 
     static let comparison: WhatIfComparison = {
@@ -96,7 +97,7 @@ import Testing
         let closed = try Self.variant(
             "[[safe_house]]\nid = \"SH-EVN-1\"\nclosed_from_week = 3\n", "close.toml", base: base)
         let comparison = try WhatIfComparison.plan(
-            base: base, variants: [closed], options: PlanningOptions(timeLimitSeconds: 30))
+            base: base, variants: [closed], solver: GLPKSolver(), options: PlanningOptions(timeLimitSeconds: 30))
         #expect(comparison.base.conflicts.isEmpty)
         let conflicts = comparison.variants[0].newConflicts
         #expect(conflicts.map(\.kind) == [.houseClosed] && conflicts.first?.householdIDs == ["H002"])
@@ -132,7 +133,7 @@ import Testing
         let closed = try Self.variant(
             "[[safe_house]]\nid = \"SH-EVN-1\"\nclosed_from_week = 4\n", "close-evn.toml", base: base)
         let again = try WhatIfComparison.plan(
-            base: base, variants: [closed], options: PlanningOptions(timeLimitSeconds: 30))
+            base: base, variants: [closed], solver: GLPKSolver(), options: PlanningOptions(timeLimitSeconds: 30))
         let first = Self.comparison.variants[0]
         let earlier = WhatIfComparison(
             base: Self.comparison.base,

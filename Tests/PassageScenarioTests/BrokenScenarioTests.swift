@@ -156,7 +156,7 @@ struct BrokenScenarioTests {
             "scenario.toml:3:1: error: budget must be a number of 0 or more",
             "scenario.toml:4:1: error: currency must be three capital letters (e.g. EUR)",
             "scenario.toml:7:1: error: solver.mip_gap must be a number from 0 up to (not including) 1",
-            "scenario.toml:8:1: error: unknown key \"threads\" in [solver]; expected one of: time_limit_seconds, mip_gap",
+            "scenario.toml:8:1: error: unknown key \"threads\" in [solver]; expected one of: time_limit_seconds, mip_gap, backend",
             "scenario.toml:10:1: error: unknown key \"extras\"; expected one of: title, start_date, horizon_weeks, budget, currency, objective, solver",
         ])
     }

@@ -50,6 +50,16 @@ struct ScenarioWriterTests {
         #expect(try ScenarioLoader.load(files: files) == scenario)
     }
 
+    @Test("the solver backend of [solver] survives a round trip; absent, it stays absent")
+    func solverBackendRoundTrip() throws {
+        var scenario = try ScenarioLoader.load(directory: demoDirectory)
+        #expect(scenario.settings.solver.backend == nil)
+        scenario.settings.solver.backend = .highs
+        let files = ScenarioWriter.files(for: scenario)
+        #expect(String(decoding: files[ScenarioFileName.settings] ?? Data(), as: UTF8.self).contains("backend = \"highs\""))
+        #expect(try ScenarioLoader.load(files: files).settings.solver.backend == .highs)
+    }
+
     @Test("write(into:) puts every file in the folder")
     func writesFolder() throws {
         let demo = try ScenarioLoader.load(directory: demoDirectory)

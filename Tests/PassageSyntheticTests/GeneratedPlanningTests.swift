@@ -1,3 +1,4 @@
+import GLPKBackend
 import PassagePlanning
 import PassageScenario
 import Testing
@@ -8,15 +9,19 @@ import Testing
 struct GeneratedPlanningTests {
     @Test(
         "a small generated caseload plans to optimality, moving some households but not all",
-        // Cases GLPK proves optimal in well under a second here. Some seeds of this size take GLPK
-        // longer than a test should (seed 6 at 20–40 households): a finding for the formulation.
+        // Cases GLPK proves optimal: most in about a second, but 30 households, seed 1, crisis takes
+        // GLPK ~4,100 nodes (~9 s of a core, measured 2026-12-02), which a 20 s limit did not cover when
+        // the whole suite ran on two shared cores. One at a time, with a 60 s limit.
+        // Some seeds of this size take GLPK longer than a test should (seed 6 at 20–40 households):
+        // a finding for the formulation.
+        .serialized,
         arguments: [
             (40, UInt64(2), SyntheticProfile.steady), (40, 3, .steady), (40, 4, .crisis), (30, 5, .crisis),
             (30, 1, .crisis), (20, 2, .steady),
         ])
     func plansSomeButNotAll(households: Int, seed: UInt64, profile: SyntheticProfile) throws {
         let scenario = SyntheticCaseload.generate(households: households, seed: seed, profile: profile)
-        let plan = try Planner(scenario: scenario).plan(options: PlanningOptions(timeLimitSeconds: 20))
+        let plan = try Planner(scenario: scenario, solver: GLPKSolver()).plan(options: PlanningOptions(timeLimitSeconds: 60))
         #expect(plan.solver.status == .optimal)
         let moved = plan.summary.overall.householdsMoved
         #expect(moved > 0)

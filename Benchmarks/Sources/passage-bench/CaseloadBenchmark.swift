@@ -1,3 +1,4 @@
+import GLPKBackend
 import Foundation
 import PassagePlanning
 import PassageScenario
@@ -69,7 +70,7 @@ enum CaseloadBenchmark {
         do { (scenario, loadSeconds) = try timed { try ScenarioLoader.load(directory: folder.url) } } catch {
             fail("loading the caseload: \(error)")
         }
-        let planner = Planner(scenario: scenario)
+        let planner = Planner(scenario: scenario, solver: GLPKSolver())
         let (formulation, buildSeconds) = timed { planner.formulation() }
         progress("\(options.households) households: model \(formulation.model.constraintCount) rows × \(formulation.model.variableCount) columns")
         let plan: Plan

@@ -1,3 +1,4 @@
+import GLPKBackend
 import Foundation
 import PassagePlanning
 import PassageSynthetic
@@ -36,7 +37,7 @@ enum LagrangianBenchmark {
         for size in sizes {
             let scenario = SyntheticCaseload.generate(households: size, seed: seed, profile: profile)
             for withRows in seatRows {
-                let s = Planner(scenario: scenario).lagrangianSummary(everySeatRowThatMayFill: withRows)
+                let s = Planner(scenario: scenario, solver: GLPKSolver()).lagrangianSummary(everySeatRowThatMayFill: withRows)
                 let best = min(s.greedyObjective, s.pricedObjective, s.guidedObjective)
                 let gap = (best - s.bound) / abs(best)
                 let columns = "\(s.rows) × \(s.columns) (\(s.nonzeros))"

@@ -1,3 +1,4 @@
+import GLPKBackend
 import Foundation
 import LinearProgramming
 import PassageSynthetic

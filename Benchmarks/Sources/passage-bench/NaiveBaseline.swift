@@ -1,3 +1,4 @@
+import GLPKBackend
 import Foundation
 import PassagePlanning
 import PassageScenario
@@ -73,7 +74,7 @@ enum NaiveBaseline {
             }
         }
         let scenario = try ScenarioLoader.load(directory: folder.url)
-        let planner = Planner(scenario: scenario, style: .perHousehold)
+        let planner = Planner(scenario: scenario, solver: GLPKSolver(), style: .perHousehold)
         let (formulation, buildSeconds) = timed { planner.formulation() }
         record.built = true
         record.buildSeconds = buildSeconds

@@ -1,3 +1,4 @@
+import GLPKBackend
 import Foundation
 import LinearProgramming
 import PassagePlanning
@@ -20,11 +21,11 @@ func benchmarkScenarios(_ arguments: [String]) {
         default: folders.append(argument)
         }
     }
-    let settings = spec == "planning" ? Planner.defaultMIPSettings : parseSettings(spec)
+    let settings = spec == "planning" ? GLPKMIPSettings.measured : parseSettings(spec)
     for folder in folders {
         let scenario: Scenario
         do { scenario = try ScenarioLoader.load(directory: URL(fileURLWithPath: folder)) } catch { fail("\(error)") }
-        let formulation = Planner(scenario: scenario).formulation()
+        let formulation = Planner(scenario: scenario, solver: GLPKSolver()).formulation()
         let model = formulation.model
         for run in 1...repeats {
             do {

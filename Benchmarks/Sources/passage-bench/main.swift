@@ -14,6 +14,7 @@
 // Prints one Markdown table row per instance. SPEC is `measured` (the default), `glpk-defaults`, or a
 // comma-separated list starting from GLPK's defaults: mir, gmi, cov, clq, fp, ps, bt=dfs|bfs|blb|bph,
 // br=ffv|lfv|mfv|dth|pch. Published optima are read from `bounds.txt` next to the first file, if any.
+import GLPKBackend
 import Foundation
 import LinearProgramming
 import PassageSynthetic

@@ -97,12 +97,19 @@ int passage_glpk_fix_integers_and_resolve(struct glp_prob *problem, int time_lim
 /// (and nothing written) when there is no optimal basic solution with a factorization to analyse.
 int passage_glpk_rhs_ranges(struct glp_prob *problem, double *lower, double *upper, int *available);
 
-/// Writes the problem as CPLEX LP (`format` 0) or free MPS (`format` 1) to `path`.
-/// `*glpk_return` receives the writer's return code (nonzero: the file could not be written).
-int passage_glpk_write(struct glp_prob *problem, int format, const char *path, int *glpk_return);
-
 /// Frees a problem built by passage_glpk_build (not after PASSAGE_GLPK_ERROR: it is already gone).
 void passage_glpk_delete(struct glp_prob *problem);
+
+/// Marks the start of a solve or export on this thread: PASSAGE_GLPK_ERROR if one is already under way
+/// on it (GLPK's hooks are per thread, so solves must not nest), else PASSAGE_GLPK_OK; and arranges for
+/// the thread's GLPK environment to be freed when the thread exits. Pair with passage_glpk_end_solve.
+int passage_glpk_begin_solve(void);
+
+/// Marks the end of the solve begun by passage_glpk_begin_solve on this thread.
+void passage_glpk_end_solve(void);
+
+/// How many threads' GLPK environments were freed at thread exit so far (for tests).
+int passage_glpk_environments_freed_at_thread_exit(void);
 
 /// Deliberately makes GLPK fail inside the guard (for tests): returns PASSAGE_GLPK_ERROR.
 int passage_glpk_trigger_error(void);

@@ -25,16 +25,16 @@ public struct GeneralizedAssignmentInstance: Sendable, Equatable {
     public init(name: String, text: String) throws {
         let numbers = try text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" })
             .map { token -> Int in
-                guard let value = Int(token) else { throw SolverError("GAP \(name): not an integer: \(token)") }
+                guard let value = Int(token) else { throw SolverError.invalidInput("GAP \(name): not an integer: \(token)") }
                 return value
             }
         guard numbers.count >= 2, numbers[0] > 0, numbers[1] > 0 else {
-            throw SolverError("GAP \(name): missing or invalid dimensions")
+            throw SolverError.invalidInput("GAP \(name): missing or invalid dimensions")
         }
         let m = numbers[0]
         let n = numbers[1]
         guard numbers.count == 2 + 2 * m * n + m else {
-            throw SolverError("GAP \(name): expected \(2 + 2 * m * n + m) numbers, found \(numbers.count)")
+            throw SolverError.invalidInput("GAP \(name): expected \(2 + 2 * m * n + m) numbers, found \(numbers.count)")
         }
         func matrix(at offset: Int) -> [[Int]] {
             (0..<m).map { i in Array(numbers[(offset + i * n)..<(offset + (i + 1) * n)]) }
@@ -50,7 +50,7 @@ public struct GeneralizedAssignmentInstance: Sendable, Equatable {
     /// Reads and parses an OR-Library GAP file; the name is the file name without extension.
     public init(contentsOf url: URL) throws {
         guard let data = FileManager.default.contents(atPath: url.path) else {
-            throw SolverError("cannot read GAP file \(url.path)")
+            throw SolverError.invalidInput("cannot read GAP file \(url.path)")
         }
         try self.init(name: url.deletingPathExtension().lastPathComponent, text: String(decoding: data, as: UTF8.self))
     }

@@ -41,7 +41,7 @@ public struct Sweep: Sendable, Hashable {
     public static func plan(
         _ scenario: Scenario, varying specification: SweepSpecification, options: PlanningOptions = PlanningOptions(),
         jobs: Int = Sweep.defaultJobs,
-        solver: any LinearSolver = GLPKSolver(mipSettings: Planner.defaultMIPSettings),
+        solver: any LinearSolver,
         progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil
     ) throws -> Sweep {
         let values = specification.values

@@ -1,3 +1,4 @@
+import LinearProgramming
 import PassagePlanning
 import PassageScenario
 
@@ -18,25 +19,26 @@ public struct WhatIfComparison: Sendable, Hashable {
         }
     }
 
-    /// Plans `base` and each variant one after the other with the same options and compares them.
-    /// Throws only when the solver itself fails.
+    /// Plans `base` and each variant one after the other with `solver` and the same options, and
+    /// compares them. Throws only when the solver itself fails.
     public static func plan(
-        base: Scenario, variants: [ScenarioVariant], options: PlanningOptions = PlanningOptions()
+        base: Scenario, variants: [ScenarioVariant], solver: any LinearSolver,
+        options: PlanningOptions = PlanningOptions()
     ) throws -> WhatIfComparison {
-        try plan(base: base, variants: variants) { _ in options }
+        try plan(base: base, variants: variants, solver: solver) { _ in options }
     }
 
     /// Plans `base` and each variant one after the other and compares them; `options` gives the
     /// settings of each solve by its index (0 the base, 1… the variants), so a caller can show progress
     /// per solve. Throws only when the solver itself fails.
     public static func plan(
-        base: Scenario, variants: [ScenarioVariant], options: (Int) -> PlanningOptions
+        base: Scenario, variants: [ScenarioVariant], solver: any LinearSolver, options: (Int) -> PlanningOptions
     ) throws -> WhatIfComparison {
-        let basePlan = try Planner(scenario: base).plan(options: options(0))
+        let basePlan = try Planner(scenario: base, solver: solver).plan(options: options(0))
         let variantPlans = try variants.enumerated().map { index, variant in
             (
                 name: variant.name, file: variant.file, changes: variant.descriptions,
-                plan: try Planner(scenario: variant.scenario).plan(options: options(index + 1))
+                plan: try Planner(scenario: variant.scenario, solver: solver).plan(options: options(index + 1))
             )
         }
         return WhatIfComparison(base: basePlan, variants: variantPlans)

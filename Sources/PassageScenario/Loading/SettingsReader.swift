@@ -16,7 +16,7 @@ struct SettingsReader {
 
     private static let rootKeys = ["title", "start_date", "horizon_weeks", "budget", "currency", "objective", "solver"]
     private static let objectiveKeys = ["urgency_weights", "waiting_per_week", "cost", "risk", "preferred_country", "lateness_per_week", "change_penalty"]
-    private static let solverKeys = ["time_limit_seconds", "mip_gap"]
+    private static let solverKeys = ["time_limit_seconds", "mip_gap", "backend"]
 
     private init(text: String) { locator = TOMLKeyLocator(text: text) }
 
@@ -142,8 +142,10 @@ struct SettingsReader {
         let gap = optionalValue(table, ["solver", "mip_gap"], "a number from 0 up to (not including) 1") {
             Self.number($0).flatMap { $0 >= 0 && $0 < 1 ? $0 : nil }
         } ?? defaults.mipGap
+        let names = SolverBackendName.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: " or ")
+        let backend = optionalValue(table, ["solver", "backend"], names) { $0.string.flatMap(SolverBackendName.init) }
         guard issues.count == before else { return nil }
-        return SolverLimits(timeLimitSeconds: time, mipGap: gap)
+        return SolverLimits(timeLimitSeconds: time, mipGap: gap, backend: backend)
     }
 
     // MARK: Helpers

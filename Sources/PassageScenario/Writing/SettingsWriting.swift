@@ -31,6 +31,7 @@ enum SettingsWriting {
             lines.append("time_limit_seconds = \(ValueFormatting.number(time))")
         }
         if let gap = settings.solver.mipGap { lines.append("mip_gap = \(ValueFormatting.number(gap))") }
+        if let backend = settings.solver.backend { lines.append("backend = \"\(backend.rawValue)\"") }
         return lines.joined(separator: "\n") + "\n"
     }
 }

@@ -1,24 +1,32 @@
 import CGLPK
+import LinearProgramming
 
 /// Captures GLPK's terminal output for one solve on the current thread.
 ///
 /// GLPK writes through `glp_term_hook`, per thread; the hook returns nonzero so GLPK itself prints
-/// nothing. Text arrives in arbitrary chunks and is forwarded to the log line by line. The last lines
+/// nothing. Text arrives in arbitrary chunks and is forwarded to the log line by line, and GLPK's
+/// progress lines to the progress callback as `SolverProgress`. The last lines
 /// are kept so that when GLPK's error hook fires (GLPK prints its message first), the thrown
 /// `SolverError` can quote GLPK's own words.
 final class GLPKTerminal {
     private let log: (@Sendable (String) -> Void)?
+    private let progress: (@Sendable (SolverProgress) -> Void)?
+    private let started = ContinuousClock.now
     private var partialLine = ""
     private var recentLines: [String] = []
     private static let keptLines = 8
 
-    private init(log: (@Sendable (String) -> Void)?) { self.log = log }
+    private init(log: (@Sendable (String) -> Void)?, progress: (@Sendable (SolverProgress) -> Void)?) {
+        self.log = log
+        self.progress = progress
+    }
 
     /// Runs `body` with GLPK's terminal output on this thread captured, then restores GLPK's default.
     static func capturing<Result>(
-        log: (@Sendable (String) -> Void)?, _ body: (GLPKTerminal) throws -> Result
+        log: (@Sendable (String) -> Void)?, progress: (@Sendable (SolverProgress) -> Void)? = nil,
+        _ body: (GLPKTerminal) throws -> Result
     ) rethrows -> Result {
-        let terminal = GLPKTerminal(log: log)
+        let terminal = GLPKTerminal(log: log, progress: progress)
         let context = Unmanaged.passRetained(terminal)
         glp_term_hook(terminalHook, context.toOpaque())
         defer {
@@ -59,6 +67,11 @@ final class GLPKTerminal {
         recentLines.append(line)
         if recentLines.count > Self.keptLines { recentLines.removeFirst() }
         log?(line)
+        if let progress {
+            let elapsed = ContinuousClock.now - started
+            let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+            if let update = GLPKProgressLine.parse(line, elapsedSeconds: seconds) { progress(update) }
+        }
     }
 }
 

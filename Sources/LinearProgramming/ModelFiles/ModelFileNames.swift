@@ -1,10 +1,10 @@
-/// Turns model names into names GLPK's file writers keep and other solvers read back.
+/// Turns model names into names that model files keep and every solver reads back.
 ///
-/// The rule, applied to every row and column name (and the objective, always `obj`) when a model is
-/// loaded into GLPK:
+/// The rule, applied to every row and column name (the objective is always `obj`) when a model is
+/// written to a file:
 /// - `[` becomes `(` and `]` becomes `)`; every byte outside `A–Z a–z 0–9 _ . ( )` becomes `_`
-///   (GLPK's CPLEX-LP writer silently replaces any name it deems invalid by a generic `r_1`/`x_1`,
-///   and HiGHS or CPLEX may misread punctuation such as `:` `<` `+` or spaces);
+///   (CPLEX-LP readers reject or misread punctuation such as `:` `<` `+` or spaces, and GLPK's own
+///   writer silently renamed such names `r_1`/`x_1`);
 /// - a name that starts with a digit or `.`, or with `e`/`E` followed by a digit or `e`/`E` (read as
 ///   a number's exponent), or that is an LP keyword (`st`, `bounds`, `free`, `inf`, …), gets a
 ///   leading `_`;
@@ -12,11 +12,13 @@
 /// - an empty name becomes `r<row number>` or `c<column number>` (1-based);
 /// - a name already taken in its namespace (rows, including `obj`, or columns) gets `_2`, `_3`, …
 ///   appended, so two distinct rows never merge into one in another solver.
-struct GLPKNameTable {
-    /// NUL-separated names in GLPK order: the objective, the rows, the columns.
-    private(set) var buffer: [CChar] = []
-    private var rowNames: Set<String> = ["obj"]
-    private var columnNames: Set<String> = []
+struct ModelFileNames {
+    /// The objective row's name.
+    static let objective = "obj"
+    /// One name per row, in the model's order.
+    let rows: [String]
+    /// One name per column, in the model's order.
+    let columns: [String]
 
     private static let keywords: Set<String> = [
         "st", "s.t.", "st.", "subject", "such", "bounds", "bound", "free", "inf", "infinity", "binary",
@@ -24,23 +26,19 @@ struct GLPKNameTable {
         "minimise", "minimum", "min", "maximize", "maximise", "maximum", "max", "semi", "semis", "sos",
     ]
 
-    init(estimatedBytes: Int) {
-        buffer.reserveCapacity(estimatedBytes)
-        buffer.append(contentsOf: "obj".utf8.map { CChar(bitPattern: $0) })
-        buffer.append(0)
+    /// The file names of `model`'s rows and columns.
+    init(_ model: LinearModel) {
+        var taken: Set<String> = [Self.objective]
+        rows = model.constraints.enumerated().map { index, row in
+            Self.unique(Self.sanitized(row.name, fallback: "r\(index + 1)"), in: &taken)
+        }
+        taken = []
+        columns = model.variables.enumerated().map { index, column in
+            Self.unique(Self.sanitized(column.name, fallback: "c\(index + 1)"), in: &taken)
+        }
     }
 
-    /// Appends the sanitized, unique name of row `index` (0-based).
-    mutating func appendRow(_ name: String, index: Int) {
-        Self.append(Self.sanitized(name, fallback: "r\(index + 1)"), to: &buffer, unique: &rowNames)
-    }
-
-    /// Appends the sanitized, unique name of column `index` (0-based).
-    mutating func appendColumn(_ name: String, index: Int) {
-        Self.append(Self.sanitized(name, fallback: "c\(index + 1)"), to: &buffer, unique: &columnNames)
-    }
-
-    private static func append(_ candidate: String, to buffer: inout [CChar], unique names: inout Set<String>) {
+    private static func unique(_ candidate: String, in names: inout Set<String>) -> String {
         var name = candidate
         if !names.insert(name).inserted {
             var suffix = 2
@@ -50,8 +48,7 @@ struct GLPKNameTable {
                 suffix += 1
             } while !names.insert(name).inserted
         }
-        for byte in name.utf8 { buffer.append(CChar(bitPattern: byte)) }
-        buffer.append(0)
+        return name
     }
 
     /// The name after the character, prefix and length rules (not yet made unique).

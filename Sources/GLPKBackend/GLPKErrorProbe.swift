@@ -1,4 +1,5 @@
 import GLPKGuard
+import LinearProgramming
 
 extension GLPKSolver {
     /// Makes GLPK fail inside the guard on the calling thread and throws the resulting `SolverError`.
@@ -11,4 +12,9 @@ extension GLPKSolver {
             }
         }
     }
+}
+
+extension GLPKSolver {
+    /// How many threads' GLPK environments have been freed at thread exit (for tests).
+    static var environmentsFreedAtThreadExit: Int { Int(passage_glpk_environments_freed_at_thread_exit()) }
 }

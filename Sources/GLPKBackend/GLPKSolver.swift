@@ -1,6 +1,7 @@
 import CGLPK
 import Foundation
 import GLPKGuard
+import LinearProgramming
 
 /// The GLPK 5 backend: primal simplex, then branch-and-cut for models with integer columns.
 ///
@@ -9,7 +10,9 @@ import GLPKGuard
 ///   thread works.
 /// - GLPK's terminal output is captured per solve and forwarded line by line to `SolverOptions.log`.
 /// - Thread safety: GLPK 5 keeps its state per thread and each solve creates, uses and frees its own
-///   problem on the calling thread, so independent solves may run on different threads at once.
+///   problem on the calling thread, so independent solves may run on different threads at once. A
+///   thread's GLPK environment is freed when the thread exits; a solve nested inside another on the
+///   same thread throws `SolverError.misuse`.
 /// - Statuses are faithful: a solve stopped by the time limit is `.timeLimitFeasible` or
 ///   `.timeLimitNoSolution`, never `.optimal`; one stopped by the MIP gap is `.feasible`.
 /// - The time limit is one budget shared by the LP relaxation, branch-and-cut and (with
@@ -26,65 +29,20 @@ public struct GLPKSolver: LinearSolver {
 
     /// Solves `model`. Throws `SolverError` only when GLPK itself fails.
     public func solve(_ model: LinearModel, options: SolverOptions) throws -> Solution {
+        // GLPK's hooks are per thread: a solve nested in another on one thread (say, from its log
+        // callback) would take over the outer one's, so it is refused.
+        guard passage_glpk_begin_solve() == PASSAGE_GLPK_OK else {
+            throw SolverError.misuse("a GLPK solve was started inside another GLPK solve on the same thread")
+        }
+        defer { passage_glpk_end_solve() }
         let clock = ContinuousClock()
         let start = clock.now
         let budget = TimeBudget(seconds: options.timeLimit, start: start, clock: clock)
-        var solution = try GLPKTerminal.capturing(log: options.log) { terminal in
+        var solution = try GLPKTerminal.capturing(log: options.log, progress: options.progress) { terminal in
             try solve(model, options: options, budget: budget, terminal: terminal)
         }
         solution.solveSeconds = Self.seconds(clock.now - start)
         return solution
-    }
-
-    /// The model as CPLEX LP or free MPS text, written by GLPK into a private temporary directory
-    /// (mode 0700) that is deleted afterwards.
-    ///
-    /// - Names are sanitized as described on `GLPKNameTable` (e.g. `beds[h1,3]` becomes `beds(h1_3)`).
-    /// - A nonzero objective constant is exported as an extra column `objective_constant` fixed at 1
-    ///   whose objective coefficient is the constant: GLPK's CPLEX-LP writer keeps the constant only as
-    ///   a comment, and MPS readers disagree on the sign of a right-hand side on the objective row, so
-    ///   this is the one form every solver reads back to the same objective value.
-    /// - CPLEX LP keeps the objective sense. Free MPS as GLPK writes (and `glpsol` reads) it has no
-    ///   objective-sense section: readers assume minimisation. For a maximisation problem the MPS text
-    ///   carries a comment saying so (`glpsol --freemps FILE --max` solves it); prefer CPLEX LP.
-    public func export(_ model: LinearModel, format: ModelFileFormat) throws -> String {
-        try GLPKTerminal.capturing(log: nil) { terminal in
-            let problem = try GLPKProblem(
-                Self.withConstantColumn(model), relaxIntegrality: false, terminal: terminal, verbose: false)
-            let directory = try PrivateTemporaryDirectory()
-            defer { directory.remove() }
-            let path = directory.url.appendingPathComponent(format == .lp ? "model.lp" : "model.mps").path
-            try problem.write(format, to: path)
-            guard let data = FileManager.default.contents(atPath: path) else {
-                throw SolverError("could not read back the exported model")
-            }
-            let text = String(decoding: data, as: UTF8.self)
-            return format == .mps && model.sense == .maximize ? Self.markMaximization(text) : text
-        }
-    }
-
-    /// `model` with its objective constant moved onto a column fixed at 1 (see `export`).
-    static func withConstantColumn(_ model: LinearModel) -> LinearModel {
-        guard model.objectiveConstant != 0 else { return model }
-        var exported = model
-        let constant = exported.addVariable("objective_constant", lowerBound: 1, upperBound: 1)
-        var objective = LinearExpression()
-        objective.terms.reserveCapacity(model.variableCount + 1)
-        for (index, coefficient) in model.objectiveCoefficients.enumerated() where coefficient != 0 {
-            objective.add(coefficient, Variable(index: index))
-        }
-        objective.add(model.objectiveConstant, constant)
-        exported.setObjective(model.sense, objective)
-        return exported
-    }
-
-    /// Adds a comment after GLPK's MPS header: the format has no place for the objective sense.
-    static func markMaximization(_ mps: String) -> String {
-        let note = "* Objective sense: MAXIMIZE (not expressible in this MPS dialect; glpsol: --max)\n"
-        guard let nameLine = mps.range(of: "\nNAME") else { return note + mps }
-        var text = mps
-        text.insert(contentsOf: "\n" + note.dropLast(), at: nameLine.lowerBound)
-        return text
     }
 
     private func solve(
@@ -98,16 +56,17 @@ public struct GLPKSolver: LinearSolver {
                 solveSeconds: 0)
         }
         let problem = try GLPKProblem(
-            model, relaxIntegrality: options.relaxIntegrality, terminal: terminal, verbose: options.log != nil)
+            model, relaxIntegrality: options.relaxIntegrality, terminal: terminal,
+            verbose: options.log != nil || options.progress != nil)
         let rows = model.constraintCount
         let columns = model.variableCount
 
         // The LP (relaxation): primal simplex, presolver off, so that a basis stopped by the time
         // limit is still primal feasible and branch-and-cut can start from the optimal basis.
         // GLPK's glp_ios_heur_sol does not check the rows, so only a verified solution is offered.
-        var start = options.startSolution.flatMap { Self.isFeasible($0, for: model) ? $0 : nil }
+        var start = options.startSolution.flatMap { model.isFeasible($0) ? $0 : nil }
         guard case .left(let lpLimit) = budget.remaining() else {
-            return Self.stoppedEarly(model, start: isMIP ? start : nil, bound: nil)
+            return Solution.stoppedEarly(model, start: isMIP ? start : nil, bound: nil)
         }
         let lp = try problem.simplex(timeLimitMilliseconds: lpLimit)
         switch lp.glpkReturn {
@@ -120,15 +79,15 @@ public struct GLPKSolver: LinearSolver {
                     status: .timeLimitFeasible, objectiveValue: lp.objective, bestBound: nil,
                     values: read.values, rowActivities: read.activities, solveSeconds: 0)
             }
-            return Self.stoppedEarly(model, start: isMIP ? start : nil, bound: nil)
+            return Solution.stoppedEarly(model, start: isMIP ? start : nil, bound: nil)
         default:
             throw SolverError("GLPK simplex failed (\(Self.describe(simplexReturn: lp.glpkReturn))): \(terminal.recentText)")
         }
         switch lp.status {
         case GLP_OPT: break
-        case GLP_NOFEAS: return Self.noSolution(.infeasible)
+        case GLP_NOFEAS: return Solution.noSolution(.infeasible)
         // An unbounded relaxation: the MIP is unbounded too, or infeasible (GLPK cannot tell which).
-        case GLP_UNBND: return Self.noSolution(.unbounded)
+        case GLP_UNBND: return Solution.noSolution(.unbounded)
         default: throw SolverError("GLPK simplex ended with LP status \(lp.status)")
         }
 
@@ -148,12 +107,12 @@ public struct GLPKSolver: LinearSolver {
             let relaxation = try problem.read(mip: false, rowCount: rows, columnCount: columns, duals: false)
             let candidate = makeStart(relaxation.values)
             let isBetter = start.map { Self.improves(candidate, on: $0, model: model) } ?? true
-            if isBetter, Self.isFeasible(candidate, for: model) { start = candidate }
+            if isBetter, model.isFeasible(candidate) { start = candidate }
         }
 
         // Branch-and-cut from the optimal basis, with what is left of the budget.
         guard case .left(let mipLimit) = budget.remaining() else {
-            return Self.stoppedEarly(model, start: start, bound: lp.objective)
+            return Solution.stoppedEarly(model, start: start, bound: lp.objective)
         }
         let mip = try problem.intopt(
             cSettings(timeLimitMilliseconds: mipLimit, options: options, problem: problem), start: start)
@@ -168,12 +127,12 @@ public struct GLPKSolver: LinearSolver {
             throw SolverError(
                 "GLPK branch-and-cut failed (return \(mip.glpkReturn), status \(mip.mipStatus)): \(terminal.recentText)")
         }
-        guard status != .infeasible else { return Self.noSolution(.infeasible) }
+        guard status != .infeasible else { return Solution.noSolution(.infeasible) }
         let bound = Self.bestBound(
             sense: model.sense, status: status, rootBound: lp.objective, trackedBound: mip.trackedBound,
             incumbent: hasIncumbent ? mip.objective : nil)
         guard hasIncumbent else {
-            if status == .timeLimitNoSolution, start != nil { return Self.stoppedEarly(model, start: start, bound: bound) }
+            if status == .timeLimitNoSolution, start != nil { return Solution.stoppedEarly(model, start: start, bound: bound) }
             return Solution(
                 status: status, objectiveValue: nil, bestBound: bound, values: [], rowActivities: [], solveSeconds: 0)
         }
@@ -270,47 +229,10 @@ public struct GLPKSolver: LinearSolver {
         }
     }
 
-    /// Whether `values` satisfy every bound, integrality and row of `model` (to 1e-6).
-    static func isFeasible(_ values: [Double], for model: LinearModel) -> Bool {
-        guard values.count == model.variableCount else { return false }
-        let tolerance = 1e-6
-        for (value, column) in zip(values, model.variables) {
-            guard value >= column.lowerBound - tolerance, value <= column.upperBound + tolerance else { return false }
-            if column.kind != .continuous, abs(value - value.rounded()) > tolerance { return false }
-        }
-        for (index, row) in model.constraints.enumerated() {
-            let activity = model.activity(of: Constraint(index: index), values: values)
-            switch row.relation {
-            case .lessOrEqual: if activity > row.rightHandSide + tolerance { return false }
-            case .greaterOrEqual: if activity < row.rightHandSide - tolerance { return false }
-            case .equal: if abs(activity - row.rightHandSide) > tolerance { return false }
-            }
-        }
-        return true
-    }
-
-    /// The time limit struck before branch-and-cut found anything: the caller's start solution, if it
-    /// gave one, is the best plan known (with the LP bound when the relaxation was solved).
-    private static func stoppedEarly(_ model: LinearModel, start: [Double]?, bound: Double?) -> Solution {
-        guard let start else {
-            return Solution(
-                status: .timeLimitNoSolution, objectiveValue: nil, bestBound: bound, values: [], rowActivities: [],
-                solveSeconds: 0)
-        }
-        let activities = (0..<model.constraintCount).map { model.activity(of: Constraint(index: $0), values: start) }
-        return Solution(
-            status: .timeLimitFeasible, objectiveValue: model.objectiveValue(of: start), bestBound: bound,
-            values: start, rowActivities: activities, solveSeconds: 0)
-    }
-
     /// Whether `candidate` has a strictly better objective than `current`.
     private static func improves(_ candidate: [Double], on current: [Double], model: LinearModel) -> Bool {
         let (a, b) = (model.objectiveValue(of: candidate), model.objectiveValue(of: current))
         return model.sense == .minimize ? a < b - 1e-9 : a > b + 1e-9
-    }
-
-    private static func noSolution(_ status: SolveStatus) -> Solution {
-        Solution(status: status, objectiveValue: nil, bestBound: nil, values: [], rowActivities: [], solveSeconds: 0)
     }
 
     private static func describe(simplexReturn code: Int32) -> String {

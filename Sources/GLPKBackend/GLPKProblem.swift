@@ -1,7 +1,8 @@
 import CGLPK
 import GLPKGuard
+import LinearProgramming
 
-/// One GLPK problem object, alive for one solve or export on one thread.
+/// One GLPK problem object, alive for one solve on one thread.
 ///
 /// Every GLPK call goes through a guarded C function of `GLPKGuard`. When one reports that GLPK's
 /// error hook fired, GLPK has freed every object of this thread (this problem included): the pointer
@@ -19,11 +20,6 @@ final class GLPKProblem {
         let rowCount = model.constraintCount
         let columnCount = model.variableCount
         let integral = !relaxIntegrality && model.hasIntegerVariables
-
-        // Names (see GLPKNameTable for the rule).
-        var names = GLPKNameTable(estimatedBytes: 16 * (rowCount + columnCount + 1))
-        for (index, row) in model.constraints.enumerated() { names.appendRow(row.name, index: index) }
-        for (index, column) in model.variables.enumerated() { names.appendColumn(column.name, index: index) }
 
         // Plain C arrays for the guarded loader, freed when this initialiser returns.
         let rowTypes = CBuffer<Int32>(rowCount), rowLower = CBuffer<Double>(rowCount)
@@ -82,14 +78,14 @@ final class GLPKProblem {
         var problem: OpaquePointer?
         // The buffers must outlive the C call, not just their last use in Swift.
         let buffers: [AnyObject] = [rowTypes, rowLower, rowUpper, columnTypes, columnLower, columnUpper, columnKinds, ia, ja, ar]
-        let code: Int32 = withExtendedLifetime(buffers) { model.name.withCString { modelName in
-            names.buffer.withUnsafeBufferPointer { nameBuffer in
+        let code: Int32 = withExtendedLifetime(buffers) {
+            model.name.withCString { modelName in
                 model.objectiveCoefficients.withUnsafeBufferPointer { objective in
                     var description = passage_glpk_model(
                         name: modelName, maximize: model.sense == .maximize ? 1 : 0,
                         objective_constant: model.objectiveConstant,
                         row_count: Int32(rowCount), column_count: Int32(columnCount),
-                        names: nameBuffer.baseAddress,
+                        names: nil,  // names matter only in model files, which LinearModel writes itself
                         row_types: rowTypes.base, row_lower: rowLower.base, row_upper: rowUpper.base,
                         column_types: columnTypes.base, column_lower: columnLower.base,
                         column_upper: columnUpper.base, column_kinds: columnKinds.base,
@@ -99,7 +95,7 @@ final class GLPKProblem {
                     return withUnsafePointer(to: &description) { passage_glpk_build($0, &problem) }
                 }
             }
-        } }
+        }
         if code != PASSAGE_GLPK_OK { throw Self.failure("loading the model", terminal) }
         pointer = problem
     }
@@ -227,17 +223,6 @@ final class GLPKProblem {
         guard available != 0 else { return nil }
         // GLPK's own limits never cross; `min` keeps a rounding artefact from trapping ClosedRange.
         return zip(lower, upper).map { min($0, $1)...$1 }
-    }
-
-    /// Writes the problem to `path` as CPLEX LP or free MPS.
-    func write(_ format: ModelFileFormat, to path: String) throws {
-        var glpkReturn: Int32 = 0
-        try guarded("writing the model") { problem in
-            path.withCString { passage_glpk_write(problem, format == .lp ? 0 : 1, $0, &glpkReturn) }
-        }
-        if glpkReturn != 0 {
-            throw SolverError("GLPK could not write the model: \(terminal.recentText)")
-        }
     }
 }
 
