@@ -118,9 +118,10 @@ struct PlanCommand: ParsableCommand {
             }
             plan.shadowPrices = prices
         }
-        // The model exported is the one the plan was solved from, with every seat row it needed.
+        // The model exported is the full one: the plan's formulation with a seat row for every leg
+        // that may fill (a large model's formulation has none; its bound prices them itself).
         let modelText = try exportModel.map { path in
-            try planner.solver.export(formulation.model, format: ModelFileFormat(path: path)!)
+            try planner.solver.export(planner.fullModel(of: formulation).model, format: ModelFileFormat(path: path)!)
         }
         let report = ReportRenderer.render(
             plan, format: format, options: ReportOptions(format: format, redacted: protection.redact))

@@ -256,6 +256,18 @@ public struct Planner: Sendable {
         return legs.isEmpty ? bare : Formulation(scenario: scenario, previous: previous, style: style, seatLegs: legs)
     }
 
+    /// The model `--export-model` writes for a plan solved from `solved`: the full model, with a seat
+    /// row for every leg that may fill, which a large model's formulation leaves out (its bound
+    /// prices those seats itself). Another solver can then check both the plan's objective (a
+    /// feasible solution of it at most that objective exists) and the bound (never above its
+    /// optimum). It is about seven times the columns of a large formulation (docs/MODEL.md, "Size").
+    public func fullModel(of solved: Formulation) -> Formulation {
+        guard style == .compact else { return solved }
+        let legs = PathwayReduction.legsThatMayFill(scenario, previous: previous).union(solved.seatLegs)
+        guard !legs.isSubset(of: solved.seatLegs) else { return solved }
+        return Formulation(scenario: scenario, previous: previous, style: style, seatLegs: legs)
+    }
+
     /// Models with more columns than this are large: GLPK's LP relaxation does not finish within a
     /// few seconds (generated caseloads, `make bench` at commit 5083a82: none of 122,897 or 893,728
     /// columns within 10 s), so the planner first gets a Lagrangian bound and the greedy plans it
