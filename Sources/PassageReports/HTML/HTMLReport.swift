@@ -72,23 +72,6 @@ public enum HTMLReport {
 
 /// HTML escaping shared by the page and its charts.
 enum HTML {
-    /// `text` safe inside an element or a quoted attribute: `& < > " '` become references, and control
-    /// characters are replaced (as in every other format), so data can never become markup. `=` is
-    /// escaped too, harmless in text, so a scan of the page for `src=` or `href=` finds only the page's
-    /// own attributes, never an id that merely looks like one.
-    static func escape(_ text: String) -> String {
-        var out = ""
-        for scalar in Fmt.printable(text).unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            case "=": out += "&#61;"
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
-    }
+    /// `text` safe inside an element or a quoted attribute (`markupEscaped`, shared with SVG charts).
+    static func escape(_ text: String) -> String { markupEscaped(text) }
 }

@@ -161,21 +161,8 @@ public enum SweepChart {
         return s.hasSuffix(".0") ? String(s.dropLast(2)) : s
     }
 
-    /// Text made safe inside an XML element or attribute.
-    static func escape(_ text: String) -> String {
-        var out = ""
-        for scalar in Fmt.printable(text).unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
-    }
+    /// Text made safe inside an XML element or attribute (the escaper HTML pages use too).
+    static func escape(_ text: String) -> String { markupEscaped(text) }
 }
 
 /// Round axis ticks: 1, 2 or 5 times a power of ten apart, about five of them.
