@@ -8,6 +8,7 @@ let benchDependencies: [Target.Dependency] = [
     "BenchGLPK",
     .product(name: "LinearProgramming", package: "Passage"),
     .product(name: "GLPKBackend", package: "Passage"),
+    .product(name: "HiGHSBackend", package: "Passage"),
     .product(name: "PassagePlanning", package: "Passage"),
     .product(name: "PassageReports", package: "Passage"),
     .product(name: "PassageScenario", package: "Passage"),

@@ -1,4 +1,6 @@
 import GLPKBackend
+import HiGHSBackend
+import LinearProgramming
 import Foundation
 import PassagePlanning
 import PassageScenario
@@ -28,12 +30,24 @@ enum CaseloadBenchmark {
             return
         }
 
-        let (planner, formulation, passage) = measurePassage(options, folder: folder)
+        let (planner, formulation, passage) = measurePassage(options, folder: folder, solver: GLPKSolver())
         record.passage = passage
         progress("\(options.households) households: end to end \(format(passage.endToEndSeconds)) s, \(passage.solve.status)")
         let gap = options.mipGap ?? planner.scenario.settings.solver.mipGap ?? 0
         record.mipGap = gap
 
+        if !options.skipped.contains("passage-highs") {
+            // The same product path with the other backend, in the same run (docs/SOLVER.md).
+            do {
+                let highs = try HiGHSSolver()
+                progress("Passage with HiGHS (time limit \(options.timeLimit) s)")
+                let (_, _, record2) = measurePassage(options, folder: folder, solver: highs)
+                record.passageHiGHS = record2
+                progress("\(options.households) households with HiGHS: end to end \(format(record2.endToEndSeconds)) s, \(record2.solve.status)")
+            } catch {
+                record.passageHiGHSError = "\(error)"
+            }
+        }
         if !options.skipped.contains("greedy") {
             do { record.greedy = try GreedyBaseline.run(scenarioPlanner: planner, formulation: formulation) } catch {
                 record.errors.append("greedy baseline failed: \(error)")
@@ -62,7 +76,7 @@ enum CaseloadBenchmark {
 
     /// Load, build, solve and report, each timed; the peak memory right after them.
     private static func measurePassage(
-        _ options: CaseloadOptions, folder: CaseloadFolder
+        _ options: CaseloadOptions, folder: CaseloadFolder, solver: any LinearSolver
     ) -> (Planner, Formulation, PassageRecord) {
         let peakAfterGenerate = peakResidentBytes()
         let scenario: Scenario
@@ -70,7 +84,7 @@ enum CaseloadBenchmark {
         do { (scenario, loadSeconds) = try timed { try ScenarioLoader.load(directory: folder.url) } } catch {
             fail("loading the caseload: \(error)")
         }
-        let planner = Planner(scenario: scenario, solver: GLPKSolver())
+        let planner = Planner(scenario: scenario, solver: solver)
         let (formulation, buildSeconds) = timed { planner.formulation() }
         progress("\(options.households) households: model \(formulation.model.constraintCount) rows × \(formulation.model.variableCount) columns")
         let plan: Plan

@@ -4,7 +4,7 @@ import PassageSynthetic
 ///
 ///     caseload --households N --seed S --json OUT [--time-limit T] [--mip-gap G]
 ///              [--profile steady|crisis] [--naive-limit-columns C] [--naive-memory-gib G]
-///              [--skip naive,highs,greedy]
+///              [--skip naive,highs,greedy,passage-highs]
 ///              [--only naive]
 ///
 /// `--only naive` runs just the naive baseline (the parent run starts it as a child process, so the
@@ -25,7 +25,7 @@ struct CaseloadOptions {
     var arguments: [String] = []
 
     /// The baselines `--skip` accepts.
-    static let baselines: Set<String> = ["naive", "highs", "greedy"]
+    static let baselines: Set<String> = ["naive", "highs", "greedy", "passage-highs"]
 
     /// Parses `arguments` (after the subcommand); calls `fail` on anything unknown or missing.
     init(_ arguments: [String]) {
@@ -60,7 +60,7 @@ struct CaseloadOptions {
                 naiveMemoryGiB = limit
             case "--skip":
                 let names = Set(value(flag).split(separator: ",").map(String.init))
-                guard names.isSubset(of: Self.baselines) else { fail("--skip takes naive, highs, greedy") }
+                guard names.isSubset(of: Self.baselines) else { fail("--skip takes naive, highs, greedy, passage-highs") }
                 skipped.formUnion(names)
             case "--only":
                 guard value(flag) == "naive" else { fail("--only takes naive") }

@@ -18,6 +18,10 @@ struct CaseloadRecord: Codable {
     var writeSeconds: Double
     /// Passage's own phases; nil for a `--only naive` record.
     var passage: PassageRecord?
+    /// Passage again, same caseload and limits, with the HiGHS backend (`--solver highs`); nil when
+    /// skipped, `passageHiGHSError` says why when HiGHS could not be loaded or failed.
+    var passageHiGHS: PassageRecord?
+    var passageHiGHSError: String?
     var greedy: GreedyRecord?
     var naive: NaiveRecord?
     var highs: HiGHSRecord?

@@ -10,7 +10,13 @@ enum CaseloadSection {
         out += "Command: `\(record.command)`.\n\n"
         if let passage = record.passage {
             out += "### Passage (compact model)\n\n"
-            out += ResultsRenderer.table(["", ""], passageRows(passage, time: time))
+            out += ResultsRenderer.table(["", ""], passageRows(passage, time: time, solver: "GLPK"))
+        }
+        if let highs = record.passageHiGHS {
+            out += "### Passage with the HiGHS backend (`--solver highs`), same caseload and limits\n\n"
+            out += ResultsRenderer.table(["", ""], passageRows(highs, time: nil, solver: "HiGHS"))
+        } else if let error = record.passageHiGHSError {
+            out += "### Passage with the HiGHS backend\n\nNot run: \(oneLine(error))\n\n"
         }
         if let greedy = record.greedy, let optimised = record.passage?.moved {
             out += "### Urgency-first greedy vs optimised\n\n"
@@ -48,15 +54,15 @@ enum CaseloadSection {
         text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " / ")
     }
 
-    private static func passageRows(_ passage: PassageRecord, time: TimeReport?) -> [[String]] {
+    private static func passageRows(_ passage: PassageRecord, time: TimeReport?, solver: String) -> [[String]] {
         [
             ["model", "\(Fmt.int(passage.model.rows)) rows, \(Fmt.int(passage.model.columns)) columns, \(Fmt.int(passage.model.nonzeros)) non-zeros"],
             ["load", Fmt.seconds(passage.loadSeconds)], ["build", Fmt.seconds(passage.buildSeconds)],
-            ["solve (and decode)", Fmt.seconds(passage.solveSeconds) + " (solver: \(Fmt.seconds(passage.solve.solverSeconds)), GLPK and, for large models, the Lagrangian bound)"],
+            ["solve (and decode)", Fmt.seconds(passage.solveSeconds) + " (solver: \(Fmt.seconds(passage.solve.solverSeconds)), \(solver) and, for large models, the Lagrangian bound)"],
             ["report (text + JSON)", passage.reportSeconds.map(Fmt.seconds) ?? (passage.reportNote ?? "not measured")],
             ["**end to end**", "**\(Fmt.seconds(passage.endToEndSeconds))**" + (passage.reportSeconds == nil ? " (without report)" : "")],
             ["peak memory, Passage (ru_maxrss before any baseline)", Fmt.bytes(passage.peakBytes) + " (after generating the caseload: \(Fmt.bytes(passage.peakBytesAfterGenerate)))"],
-            ["peak memory, whole process tree (`/usr/bin/time -v`, baselines included)", Fmt.bytes(time?.maximumResidentBytes) + (time?.elapsed.map { ", wall \($0)" } ?? "")],
+            ["peak memory, whole process tree (`/usr/bin/time -v`, baselines included)", time == nil ? "as above" : Fmt.bytes(time?.maximumResidentBytes) + (time?.elapsed.map { ", wall \($0)" } ?? "")],
             ["status", passage.solve.status], ["objective", Fmt.number(passage.solve.objective)],
             ["bound", Fmt.number(passage.solve.bound)], ["gap", Fmt.percent(passage.solve.gap)],
             ["moved", "\(Fmt.int(passage.moved.households)) of \(Fmt.int(passage.moved.householdsTotal)) households, \(Fmt.int(passage.moved.persons)) of \(Fmt.int(passage.moved.personsTotal)) persons"],
