@@ -26,11 +26,8 @@ struct PlanCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "Write the report to this file instead of standard output.")
     var output: String?
 
-    @Option(help: "Stop the solver after this many seconds and report the best plan found.")
-    var timeLimit: Double?
 
-    @Option(help: "Let the solver stop once the plan is within this fraction of the best bound (e.g. 0.005).")
-    var mipGap: Double?
+    @OptionGroup(title: "Solver limits") var limits: SolveLimitOptions
 
     @Option(help: "Also write the mixed-integer program to this file (.mps or .lp) for another solver.")
     var exportModel: String?
@@ -61,8 +58,6 @@ struct PlanCommand: ParsableCommand {
     @OptionGroup(title: "Solver") var solverSelection: SolverSelection
 
     func validate() throws {
-        if let timeLimit, !(timeLimit > 0) { throw ValidationError("--time-limit must be a positive number of seconds") }
-        if let mipGap, !(mipGap >= 0 && mipGap < 1) { throw ValidationError("--mip-gap must be a fraction from 0 to below 1") }
         if started != nil && previous == nil { throw ValidationError("--started needs --previous PLAN.json") }
         if let exportModel, ModelFileFormat(path: exportModel) == nil {
             throw ValidationError("--export-model must name a file ending in .mps or .lp")
@@ -97,7 +92,7 @@ struct PlanCommand: ParsableCommand {
             loaded.commitments += commitments.filter { !already.contains($0.householdID) }
         }
         let planner = Planner(scenario: loaded, solver: try solverSelection.make(for: loaded), previous: previousPlan)
-        var options = PlanningOptions(timeLimitSeconds: timeLimit, mipGap: mipGap)
+        var options = limits.planningOptions
         if verbose {
             options.solverLog = { @Sendable line in StandardError.write(line) }
         } else if SolveProgress.isWanted(quiet: quiet) {
@@ -110,11 +105,11 @@ struct PlanCommand: ParsableCommand {
             // One more LP (the relaxation, with ranging), under its own time limit.
             var prices = try ShadowPrices.compute(
                 formulation: formulation, plan: plan, solver: planner.solver,
-                timeLimitSeconds: timeLimit ?? loaded.settings.solver.timeLimitSeconds)
+                timeLimitSeconds: limits.timeLimit ?? loaded.settings.solver.timeLimitSeconds)
             if let checkBottlenecks {
                 try prices.checkBottlenecks(
                     checkBottlenecks, scenario: loaded, plan: plan, previous: previousPlan, solver: planner.solver,
-                    options: PlanningOptions(timeLimitSeconds: timeLimit, mipGap: mipGap))
+                    options: limits.planningOptions)
             }
             plan.shadowPrices = prices
         }

@@ -49,11 +49,8 @@ struct SweepCommand: ParsableCommand {
     @Option(help: "Plans solved at once, each on its own thread (default: one per processor).")
     var jobs: Int?
 
-    @Option(help: "Stop each solve after this many seconds and use the best plan found (its status says so).")
-    var timeLimit: Double?
 
-    @Option(help: "Let each solve stop once within this fraction of the best bound (e.g. 0.005).")
-    var mipGap: Double?
+    @OptionGroup(title: "Solver limits") var limits: SolveLimitOptions
 
     @Flag(name: .shortAndLong, help: "No progress lines on standard error.")
     var quiet = false
@@ -75,12 +72,6 @@ struct SweepCommand: ParsableCommand {
             throw ValidationError("--vary: \(error)")
         }
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be a positive number of plans solved at once") }
-        if let timeLimit, !(timeLimit > 0) {
-            throw ValidationError("--time-limit must be a positive number of seconds")
-        }
-        if let mipGap, !(mipGap >= 0 && mipGap < 1) {
-            throw ValidationError("--mip-gap must be a fraction from 0 to below 1")
-        }
         if seal && output == nil { throw ValidationError("--seal needs --output FILE") }
         if let chart {
             guard chart.lowercased().hasSuffix(".svg") else {
@@ -125,7 +116,7 @@ struct SweepCommand: ParsableCommand {
             progress = { @Sendable done, total in StandardError.write("passage: \(done)/\(total) planned") }
         }
         let result = try Sweep.plan(
-            loaded, varying: specification, options: PlanningOptions(timeLimitSeconds: timeLimit, mipGap: mipGap),
+            loaded, varying: specification, options: limits.planningOptions,
             jobs: width, solver: solver, progress: progress)
         let report = SweepReport.render(result, format: format)
         let drawing = chart.map { _ in SweepChart.render(result) }

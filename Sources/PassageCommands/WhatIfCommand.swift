@@ -49,11 +49,8 @@ struct WhatIfCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "Write the report to this file instead of standard output.")
     var output: String?
 
-    @Option(help: "Stop each solve after this many seconds and use the best plan found (its status says so).")
-    var timeLimit: Double?
 
-    @Option(help: "Let each solve stop once within this fraction of the best bound (e.g. 0.005).")
-    var mipGap: Double?
+    @OptionGroup(title: "Solver limits") var limits: SolveLimitOptions
 
     @Flag(name: .shortAndLong, help: "No progress lines on standard error.")
     var quiet = false
@@ -73,12 +70,6 @@ struct WhatIfCommand: ParsableCommand {
 
     func validate() throws {
         if changes.isEmpty { throw ValidationError("give at least one --change FILE to compare with the scenario") }
-        if let timeLimit, !(timeLimit > 0) {
-            throw ValidationError("--time-limit must be a positive number of seconds")
-        }
-        if let mipGap, !(mipGap >= 0 && mipGap < 1) {
-            throw ValidationError("--mip-gap must be a fraction from 0 to below 1")
-        }
         if seal && output == nil { throw ValidationError("--seal needs --output FILE") }
     }
 
@@ -134,13 +125,13 @@ struct WhatIfCommand: ParsableCommand {
         let showsProgress = SolveProgress.isWanted(quiet: quiet)
         let solver = try solverSelection.make(for: base)
         let comparison = try WhatIfComparison.plan(base: base, variants: variants, solver: solver) { index in
-            guard showsProgress else { return PlanningOptions(timeLimitSeconds: timeLimit, mipGap: mipGap) }
+            guard showsProgress else { return limits.planningOptions }
             // Variant numbers only: titles are the coordinator's words, and progress is for a glance.
             StandardError.write(
                 "passage: planning " + (index == 0 ? "the base" : "variant \(index) of \(variants.count)"))
             let progress = SolveProgress()
             return PlanningOptions(
-                timeLimitSeconds: timeLimit, mipGap: mipGap,
+                timeLimitSeconds: limits.timeLimit, mipGap: limits.mipGap,
                 solverProgress: { @Sendable update in progress.handle(update) })
         }
         let report = WhatIfReport.render(comparison, format: format)

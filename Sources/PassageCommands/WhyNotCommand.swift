@@ -37,11 +37,8 @@ struct WhyNotCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "Write the report to this file instead of standard output.")
     var output: String?
 
-    @Option(help: "Stop each solve after this many seconds and use the best plan found.")
-    var timeLimit: Double?
 
-    @Option(help: "Let each solve stop once within this fraction of the best bound (e.g. 0.005).")
-    var mipGap: Double?
+    @OptionGroup(title: "Solver limits") var limits: SolveLimitOptions
 
     @Flag(name: .shortAndLong, help: "No progress lines on standard error.")
     var quiet = false
@@ -53,8 +50,6 @@ struct WhyNotCommand: ParsableCommand {
     func validate() throws {
         if households.isEmpty && !all { throw ValidationError("name households to explain, or give --all") }
         if !households.isEmpty && all { throw ValidationError("give household ids or --all, not both") }
-        if let timeLimit, !(timeLimit > 0) { throw ValidationError("--time-limit must be a positive number of seconds") }
-        if let mipGap, !(mipGap >= 0 && mipGap < 1) { throw ValidationError("--mip-gap must be a fraction from 0 to below 1") }
         if protection.redact { throw ValidationError("why-not names households: it has no redacted form") }
         if protection.seal && output == nil { throw ValidationError("--seal needs --output FILE") }
     }
@@ -72,7 +67,7 @@ struct WhyNotCommand: ParsableCommand {
 
     private func explain(_ loaded: Scenario) throws {
         let sealing = try protection.seal ? protection.passphrase.forSealing() : nil
-        let options = PlanningOptions(timeLimitSeconds: timeLimit, mipGap: mipGap)
+        let options = limits.planningOptions
         let planner = Planner(scenario: loaded, solver: try solverSelection.make(for: loaded))
         let plan = try planner.plan(options: options)
         let moved = Set(plan.itineraries.map(\.householdID))
