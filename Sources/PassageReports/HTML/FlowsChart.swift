@@ -14,14 +14,20 @@ enum FlowsChart {
         var persons: [String: Int]
     }
 
+    /// A band of the diagram: from a node of one column to a node of the next.
+    struct Band: Hashable {
+        var source: String
+        var target: String
+    }
+
     static func figure(_ plan: Plan) -> String? {
         guard !plan.itineraries.isEmpty else { return nil }
-        var first: [String: Int] = [:], second: [String: Int] = [:]  // "a\u{0}b" → persons
+        var first: [Band: Int] = [:], second: [Band: Int] = [:]  // persons per band
         var paths: [[String]: Int] = [:]
         for itinerary in plan.itineraries {
             let origin = origin(itinerary)
-            first[origin + "\u{0}" + itinerary.stay.houseID, default: 0] += itinerary.size
-            second[itinerary.stay.houseID + "\u{0}" + itinerary.programmeID, default: 0] += itinerary.size
+            first[Band(source: origin, target: itinerary.stay.houseID), default: 0] += itinerary.size
+            second[Band(source: itinerary.stay.houseID, target: itinerary.programmeID), default: 0] += itinerary.size
             paths[[origin, itinerary.stay.houseID, itinerary.programmeID], default: 0] += itinerary.size
         }
         let columns = [
@@ -60,15 +66,12 @@ enum FlowsChart {
         // Bands, leaving each node and entering the next in the other column's order, so none cross inside a node.
         for (layer, flows) in [first, second].enumerated() {
             var outOffset: [String: Double] = [:], inOffset: [String: Double] = [:]
-            let pairs = flows.keys.map { key -> (String, String) in
-                let parts = key.split(separator: "\u{0}", omittingEmptySubsequences: false).map(String.init)
-                return (parts[0], parts[1])
-            }
             let order = { (column: Int, name: String) in columns[column].names.firstIndex(of: name) ?? 0 }
-            for (source, target) in pairs.sorted(by: {
-                (order(layer, $0.0), order(layer + 1, $0.1)) < (order(layer, $1.0), order(layer + 1, $1.1))
+            for band in flows.keys.sorted(by: {
+                (order(layer, $0.source), order(layer + 1, $0.target)) < (order(layer, $1.source), order(layer + 1, $1.target))
             }) {
-                let persons = flows[source + "\u{0}" + target] ?? 0
+                let (source, target) = (band.source, band.target)
+                let persons = flows[band] ?? 0
                 let thickness = Double(persons) * unit
                 let y0 = (nodeTop[layer][source] ?? top) + outOffset[source, default: 0] + thickness / 2
                 let y1 = (nodeTop[layer + 1][target] ?? top) + inOffset[target, default: 0] + thickness / 2
