@@ -72,7 +72,7 @@ let package = Package(
         .testTarget(name: "PassageReportsTests", dependencies: ["PassageReports"], exclude: ["Snapshots"]),
         .testTarget(name: "PassageCommandsTests", dependencies: ["PassageCommands", "PassageSealing"]),
         .testTarget(name: "PassageSyntheticTests", dependencies: ["PassageSynthetic", "PassagePlanning"]),
-        // Also replays the fuzz corpus (Tests/Fuzz) through both loaders.
-        .testTarget(name: "PassageSealingTests", dependencies: ["PassageSealing", "PassageScenario"]),
+        // Also replays the fuzz corpus (Tests/Fuzz) through every reader of outside input.
+        .testTarget(name: "PassageSealingTests", dependencies: ["PassageSealing", "PassageScenario", "PassageReports"]),
     ]
 )
