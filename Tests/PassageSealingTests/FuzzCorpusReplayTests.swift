@@ -250,7 +250,7 @@ private func inputs(in folder: String) throws -> [URL] {
             "scenario.toml": "[" + Array(repeating: "t", count: 15_000).joined(separator: ".") + "]\nx = 1\n"
                 + String(repeating: "[[x]]\n", count: 2_000),
         ])))
-        // As deep as 64 KiB allows: toml++ caps nested values at 256 but not dotted keys or table headers.
+        // As deep as 64 KiB allows (TOMLKit recursed per part; the parser refuses more than 65 parts).
         let parts = Array(repeating: "a", count: 32_000).joined(separator: ".")
         try write("scenario-dotted-key-32000-parts", .scenario([
             ScenarioFileName.settings: Data((parts + " = 1\n").utf8), ScenarioFileName.households: Data("id\n".utf8),
