@@ -110,7 +110,7 @@ import Testing
         #expect(try parse("a = 1e400")["a"]?.double?.isFinite == false)  // readers refuse non-finite numbers
     }
 
-    @Test(arguments: ["012", "1__0", "_1", "1_", "1.", ".5", "1e", "1.e3", "0x", "+0x1", "1.2.3", "--1", "1-2", "0b102"])
+    @Test(arguments: [":", "-:1", "012", "1__0", "_1", "1_", "1.", ".5", "1e", "1.e3", "0x", "+0x1", "1.2.3", "--1", "1-2", "0b102"])
     func malformedNumbersAreRefused(number: String) {
         let found = problems("a = \(number)")
         #expect(found.count == 1)

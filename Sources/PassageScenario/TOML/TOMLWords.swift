@@ -31,7 +31,8 @@ enum TOMLWords {
             if scalars.count == 10 { return .date(try date(scalars, word)) }
             if scalars[10] == "T" || scalars[10] == "t" || word.contains(":") { throw Refusal(timeRefused) }
         }
-        if word.contains(":") { throw Refusal(timeRefused) }
+        // `10:00`: a time. A word that does not start with a digit (`:`, `a:b`) is just malformed.
+        if word.contains(":"), let first = scalars.first, TOMLCharacters.isDigit(first) { throw Refusal(timeRefused) }
         if let first = scalars.first, ("A"..."Z").contains(first) || ("a"..."z").contains(first) {
             throw Refusal(
                 "TOML syntax error: expected \(TOMLParser.valueExpectation), found \(TOMLCharacters.excerpt(word)); text is written in quotes (\"…\")"
