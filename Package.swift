@@ -73,6 +73,8 @@ let package = Package(
         .testTarget(name: "PassageCommandsTests", dependencies: ["PassageCommands", "PassageSealing"]),
         .testTarget(name: "PassageSyntheticTests", dependencies: ["PassageSynthetic", "PassagePlanning"]),
         // Also replays the fuzz corpus (Tests/Fuzz) through every reader of outside input.
-        .testTarget(name: "PassageSealingTests", dependencies: ["PassageSealing", "PassageScenario", "PassageReports"]),
+        .testTarget(
+            name: "PassageSealingTests",
+            dependencies: ["PassageSealing", "PassageScenario", "PassagePlanning", "PassageReports"]),
     ]
 )

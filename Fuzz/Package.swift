@@ -20,6 +20,7 @@ let package = Package(
                 .product(name: "PassageScenario", package: "Passage"),
                 .product(name: "PassageSealing", package: "Passage"),
                 .product(name: "PassageReports", package: "Passage"),
+                .product(name: "PassagePlanning", package: "Passage"),
             ]
         ),
     ]

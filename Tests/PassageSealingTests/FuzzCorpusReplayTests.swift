@@ -1,4 +1,5 @@
 import Foundation
+import PassagePlanning
 import PassageReports
 @_spi(Fuzzing) import PassageScenario
 import Testing
@@ -41,6 +42,7 @@ private func feed(_ bytes: Data) -> Outcome {
         guard let previous = try? PreviousPlanReader.read(data) else { return .rejectedPreviousPlan }
         let counted = previous.counted(from: demoScenario.settings.startDate)
         _ = counted.commitments(for: Array(counted.pathways.keys) + ["H001"])
+        _ = try? RollingHorizon.advance(demoScenario, plan: previous, toWeek: 2 + data.count % 15)
         return .readPreviousPlan
     case .passphrase(let data):
         guard let text = try? PassphraseLine.text(of: data), let typed = try? Passphrase(text) else {

@@ -1,6 +1,7 @@
 // libFuzzer entry point. Built only with `-sanitize=fuzzer,address -parse-as-library` (see the Makefile's
 // `fuzz` target): libFuzzer supplies `main`, so this file must not.
 import Foundation
+import PassagePlanning
 import PassageReports
 @_spi(Fuzzing) import PassageScenario
 import PassageSealing
@@ -35,10 +36,12 @@ public func fuzzOneInput(_ start: UnsafeRawPointer?, _ count: Int) -> CInt {
     case .changeFile(let data):
         _ = try? ChangeFile.variant(data, file: "fuzz.toml", base: demo)
     case .previousPlan(let data):
-        // What `plan --previous` does before solving: read, count weeks from the scenario's start, pick.
+        // What `plan --previous` does before solving (count weeks from the scenario's start, pick started
+        // households) and what `advance --plan` does, to a week that varies with the input's length.
         if let previous = try? PreviousPlanReader.read(data) {
             let counted = previous.counted(from: demo.settings.startDate)
             _ = counted.commitments(for: Array(counted.pathways.keys) + ["H001"])
+            _ = try? RollingHorizon.advance(demo, plan: previous, toWeek: 2 + data.count % 15)
         }
     case .passphrase(let data):
         if let text = try? PassphraseLine.text(of: data), let typed = try? Passphrase(text) {
