@@ -27,8 +27,7 @@ enum TOMLCharacters {
         case " ": return "a space"
         case "\t": return "a tab"
         default:
-            if isControl(c) || c.properties.generalCategory == .format || c.properties.generalCategory == .unassigned
-            {
+            if isControl(c) || c.properties.generalCategory == .format || c.properties.generalCategory == .unassigned {
                 return "U+" + hex(c.value)
             }
             return "'\(c)'"

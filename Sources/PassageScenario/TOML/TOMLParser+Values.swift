@@ -17,7 +17,8 @@ extension TOMLParser {
         case "'":
             if peek(1) == "'" && peek(2) == "'" {
                 throw TOMLProblem(
-                    position: start, message: "a multi-line string (''') is not accepted here; write the string on one line")
+                    position: start,
+                    message: "a multi-line string (''') is not accepted here; write the string on one line")
             }
             return .string(try literalString())
         case "[":
@@ -25,7 +26,9 @@ extension TOMLParser {
         case "{":
             throw TOMLProblem(
                 position: start,
-                message: "an inline table ({ … }) is not accepted here; write the table under its own [name] or [[name]] header")
+                message:
+                    "an inline table ({ … }) is not accepted here; write the table under its own [name] or [[name]] header"
+            )
         case let c? where TOMLWords.isWordCharacter(c):
             return try word()
         default:
@@ -179,7 +182,8 @@ extension TOMLParser {
         advance()
         var value: UInt32 = 0
         for _ in 0..<(letter == "u" ? 4 : 8) {
-            guard let digit = peek(), TOMLCharacters.isHexDigit(digit), let digitValue = UInt32(String(digit), radix: 16)
+            guard let digit = peek(), TOMLCharacters.isHexDigit(digit),
+                let digitValue = UInt32(String(digit), radix: 16)
             else {
                 throw unexpected(expected: "\(letter == "u" ? 4 : 8) hexadecimal digits after \\\(letter)")
             }

@@ -174,7 +174,8 @@ struct TOMLTableBuilder {
     /// A key path as it would be written (parts that are not bare keys quoted).
     static func display(_ path: [String]) -> String {
         path.map { part in
-            !part.isEmpty && part.unicodeScalars.allSatisfy(TOMLCharacters.isBareKey) ? part : ValueFormatting.tomlString(part)
+            !part.isEmpty && part.unicodeScalars.allSatisfy(TOMLCharacters.isBareKey)
+                ? part : ValueFormatting.tomlString(part)
         }.joined(separator: ".")
     }
 }
