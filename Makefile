@@ -32,10 +32,10 @@ lint:
 
 # Fuzzing (docs/FUZZING.md): a separate package built with libFuzzer and AddressSanitizer, run for
 # FUZZ_SECONDS over a scratch copy of the committed seeds; crashers land in $(FUZZ_OUT)/artifacts.
-# Leak checks are off by default: TOMLKit leaks a few bytes per parse (Fuzz/lsan.supp) and checking after
-# every input cut the speed from ~130 to ~15 inputs a second. FUZZ_FLAGS=-detect_leaks=1 turns them on.
+# Leak checks are off by default: checking after every input cut the speed from ~130 to ~15 inputs a
+# second. FUZZ_FLAGS=-detect_leaks=1 turns them on (suppressions, if any, in Fuzz/lsan.supp).
 FUZZ_SECONDS ?= 60
-# Extra libFuzzer flags, e.g. FUZZ_FLAGS='-fork=2' to use two cores.
+# Extra libFuzzer flags, e.g. FUZZ_FLAGS='-fork=1' (one child process at a time; survives a crash).
 FUZZ_FLAGS ?=
 FUZZ_OUT ?= .build-fuzz
 FUZZ_BIN = Fuzz/.build/release/PassageFuzz

@@ -18,7 +18,6 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
     ],
@@ -43,7 +42,6 @@ let package = Package(
         .target(
             name: "PassageScenario",
             dependencies: [
-                .product(name: "TOMLKit", package: "TOMLKit"),
                 .product(name: "CSV", package: "CSV.swift"),
             ]
         ),
@@ -91,7 +89,9 @@ let package = Package(
         .testTarget(name: "PassageReportsTests", dependencies: ["PassageReports", "GLPKBackend"], exclude: ["Snapshots"]),
         .testTarget(name: "PassageCommandsTests", dependencies: ["PassageCommands", "PassageSealing", "HiGHSBackend"]),
         .testTarget(name: "PassageSyntheticTests", dependencies: ["PassageSynthetic", "PassagePlanning", "GLPKBackend"]),
-        // Also replays the fuzz corpus (Tests/Fuzz) through both loaders.
-        .testTarget(name: "PassageSealingTests", dependencies: ["PassageSealing", "PassageScenario"]),
+        // Also replays the fuzz corpus (Tests/Fuzz) through every reader of outside input.
+        .testTarget(
+            name: "PassageSealingTests",
+            dependencies: ["PassageSealing", "PassageScenario", "PassagePlanning", "PassageReports"]),
     ]
 )

@@ -1,5 +1,6 @@
 // swift-tools-version: 6.0
-// The libFuzzer target over Passage's scenario and sealed-file loaders. A separate package so the
+// The libFuzzer target over every reader of outside input: scenario folders, sealed files, change files,
+// previous plans and passphrase file descriptors. A separate package so the
 // sanitizer build never touches the main build or `swift test`. Run it with `make fuzz` (docs/FUZZING.md).
 import PackageDescription
 
@@ -18,6 +19,8 @@ let package = Package(
                 "FuzzMain",
                 .product(name: "PassageScenario", package: "Passage"),
                 .product(name: "PassageSealing", package: "Passage"),
+                .product(name: "PassageReports", package: "Passage"),
+                .product(name: "PassagePlanning", package: "Passage"),
             ]
         ),
     ]

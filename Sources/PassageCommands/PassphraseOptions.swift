@@ -44,21 +44,22 @@ struct PassphraseOptions: ParsableArguments {
         return try Passphrase(first)
     }
 
-    /// The first line read from `fd` (at most 4 KiB).
+    /// The first line read from `fd` (at most 4 KiB; `PassphraseLine` decides what the bytes say).
     static func firstLine(of fd: Int32) throws -> String {
         var bytes: [UInt8] = []
         var byte: UInt8 = 0
-        while bytes.count < 4096 {
+        while bytes.count < PassphraseLine.maximumBytes {
             let count = Foundation.read(fd, &byte, 1)
             if count < 0 && errno == EINTR { continue }
             if count < 0 { throw CommandInputError("cannot read the passphrase from file descriptor \(fd)") }
             if count == 0 || byte == 0x0A { break }
             bytes.append(byte)
         }
-        guard let line = String(validating: bytes, as: UTF8.self) else {
+        do {
+            return try PassphraseLine.text(of: bytes)
+        } catch {
             throw CommandInputError("the passphrase is not valid UTF-8")
         }
-        return line
     }
 }
 

@@ -25,6 +25,12 @@ public enum PreviousPlanReader {
         var notMoved: Set<String> = []
         for household in document.households {
             if household.moved, let itinerary = household.itinerary {
+                // Weeks are later shifted and compared; a damaged or hand-edited value must not overflow.
+                guard Self.startWeeks.contains(itinerary.startWeek) else {
+                    throw ReadError(
+                        description: "household \(household.id)'s startWeek \(itinerary.startWeek) is not a week of a plan"
+                            + " (\(Self.startWeeks.lowerBound) to \(Self.startWeeks.upperBound))")
+                }
                 pathways[household.id] = Commitment(
                     householdID: household.id, startWeek: itinerary.startWeek,
                     outboundLegs: itinerary.outbound.map(\.legID), safeHouseID: itinerary.stay.houseID,
@@ -33,9 +39,27 @@ public enum PreviousPlanReader {
                 notMoved.insert(household.id)
             }
         }
-        let parts = document.scenario.startDate.split(separator: "-").compactMap { Int($0) }
-        let start = parts.count == 3 ? CalendarDate(year: parts[0], month: parts[1], day: parts[2]) : nil
+        guard let start = Self.date(document.scenario.startDate) else {
+            throw ReadError(description: "the plan's startDate is not a date from year 1 to 9999 written as YYYY-MM-DD")
+        }
         return PreviousPlan(pathways: pathways, notMoved: notMoved, startDate: start)
+    }
+
+    /// The start weeks a plan can hold: committed pathways may have started up to two years before it
+    /// (as in commitments.csv), and a horizon is at most 104 weeks.
+    static let startWeeks = -104...104
+
+    /// `YYYY-MM-DD` as a date, or nil. The year is bounded so that counting days from it cannot overflow
+    /// (a fuzzed plan with the year 9223372036854775807 trapped in `CalendarDate.dayNumber`).
+    static func date(_ text: String) -> CalendarDate? {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts.allSatisfy({ !$0.isEmpty && $0.count <= 4 && $0.allSatisfy(\.isASCII) }),
+            let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
+            (1...9999).contains(year), (1...12).contains(month), (1...31).contains(day)
+        else { return nil }
+        let date = CalendarDate(year: year, month: month, day: day)
+        // A day past the end of its month (2026-02-30) does not come back the same from its day number.
+        return CalendarDate(dayNumber: date.dayNumber) == date ? date : nil
     }
 
     // Only what re-planning needs of the JSON layout (docs/REPORTS.md).

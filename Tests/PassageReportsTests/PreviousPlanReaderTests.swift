@@ -13,6 +13,29 @@ import PassageScenario
         #expect(!read.pathways.isEmpty && !read.notMoved.isEmpty)
     }
 
+    /// Found by fuzzing: a start date with a huge year trapped when weeks were counted from it, and a huge
+    /// start week would overflow when shifted. Both are refused when read.
+    @Test(arguments: [
+        (#""startDate":"2026-11-30""#, #""startDate":"9223372036854775807-12-31""#),
+        (#""startDate":"2026-11-30""#, #""startDate":"2026-02-30""#),
+        (#""startDate":"2026-11-30""#, #""startDate":"+2026-11-30""#),
+        (#""startDate":"2026-11-30""#, #""startDate":"2026-11""#),
+        (#""startWeek":1,"#, #""startWeek":-9223372036854775808,"#),
+        (#""startWeek":1,"#, #""startWeek":105,"#),
+    ])
+    func valuesOutOfRangeAreRefusedNotTrappedOn(original: String, damaged: String) throws {
+        let minimal = try String(contentsOf: Self.minimalDemoPlan, encoding: .utf8).dropFirst()  // the mode byte
+        #expect(minimal.contains(original))
+        let data = Data(minimal.replacingOccurrences(of: original, with: damaged).utf8)
+        #expect(throws: PreviousPlanReader.ReadError.self) { try PreviousPlanReader.read(data) }
+        let read = try PreviousPlanReader.read(Data(minimal.utf8))
+        #expect(read.startDate == CalendarDate(year: 2026, month: 11, day: 30))
+    }
+
+    /// The fields `--previous` reads of `passage plan Data/demo --format json` (a fuzz seed).
+    static let minimalDemoPlan = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Fuzz/Corpus/previous-plan-demo")
+
     @Test func somethingElseIsRefusedWithAMessage() {
         #expect(throws: PreviousPlanReader.ReadError.self) { try PreviousPlanReader.read(Data("[1,2]".utf8)) }
     }

@@ -122,7 +122,7 @@ struct BrokenScenarioTests {
         #expect(issues.map(\.file) == ScenarioFileName.all.sorted())
     }
 
-    @Test("TOML syntax errors carry TOMLKit's line and column")
+    @Test("TOML syntax errors carry their line and column")
     func tomlSyntax() {
         let issues = ScenarioLoader.validate(files: Fixture.files([
             "scenario.toml": "title = \"T\"\nstart_date = 2026-11-30\nhorizon_weeks = = 3\n"

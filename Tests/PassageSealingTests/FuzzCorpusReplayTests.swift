@@ -1,4 +1,6 @@
 import Foundation
+import PassagePlanning
+import PassageReports
 @_spi(Fuzzing) import PassageScenario
 import Testing
 
@@ -6,7 +8,8 @@ import Testing
 
 // Replays the libFuzzer corpus (Tests/Fuzz/Corpus: seeds) and every crasher the fuzzer found
 // (Tests/Fuzz/Regressions) through the same splitting as the fuzz target (Fuzz/Sources/PassageFuzz), so a
-// fixed crash stays fixed in the ordinary `swift test`. Lives here because it needs both loaders.
+// fixed crash stays fixed in the ordinary `swift test`. Lives here because it needs the sealed reader
+// besides the scenario, change-file and previous-plan readers.
 
 /// The fuzz target's passphrase and scrypt cap; keep in step with Fuzz/Sources/PassageFuzz/FuzzTarget.swift.
 private let fuzzPassphrase = try! Passphrase("fuzzing passphrase, not a secret")
@@ -15,7 +18,13 @@ private let fuzzScryptMemory = 1 << 20
 /// What one input did; the fuzz target discards it, the replay checks the seeds that should load do.
 private enum Outcome: Equatable {
     case loaded, rejectedScenario, rejectedSealed, unsealedButRejectedScenario
+    case appliedChanges, rejectedChanges, readPreviousPlan, rejectedPreviousPlan, readPassphrase, rejectedPassphrase
 }
+
+/// The scenario change files and previous plans are applied to (as in the fuzz target): the demo.
+private let demoScenario: Scenario = {
+    do { return try ScenarioLoader.load(directory: demoFolder) } catch { fatalError("the demo must load: \(error)") }
+}()
 
 /// The fuzz target's body (duplicated: the target is a separate package built with sanitizers).
 private func feed(_ bytes: Data) -> Outcome {
@@ -26,11 +35,28 @@ private func feed(_ bytes: Data) -> Outcome {
         guard let contents = try? Sealer.unseal(data, passphrase: fuzzPassphrase, maximumScryptMemoryBytes: fuzzScryptMemory)
         else { return .rejectedSealed }
         return (try? ScenarioLoader.load(files: contents.files)) == nil ? .unsealedButRejectedScenario : .loaded
+    case .changeFile(let data):
+        return (try? ChangeFile.variant(data, file: "fuzz.toml", base: demoScenario)) == nil
+            ? .rejectedChanges : .appliedChanges
+    case .previousPlan(let data):
+        guard let previous = try? PreviousPlanReader.read(data) else { return .rejectedPreviousPlan }
+        let counted = previous.counted(from: demoScenario.settings.startDate)
+        _ = counted.commitments(for: Array(counted.pathways.keys) + ["H001"])
+        _ = try? RollingHorizon.advance(demoScenario, plan: previous, toWeek: 2 + data.count % 15)
+        return .readPreviousPlan
+    case .passphrase(let data):
+        guard let text = try? PassphraseLine.text(of: data), let typed = try? Passphrase(text) else {
+            return .rejectedPassphrase
+        }
+        _ = try? PassphrasePolicy.check(typed)
+        return .readPassphrase
     }
 }
 
 private let fuzzFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
     .deletingLastPathComponent().appendingPathComponent("Fuzz")
+private let demoFolder = fuzzFolder.deletingLastPathComponent().deletingLastPathComponent()
+    .appendingPathComponent("Data/demo")
 
 private func inputs(in folder: String) throws -> [URL] {
     let url = fuzzFolder.appendingPathComponent(folder)
@@ -58,6 +84,13 @@ private func inputs(in folder: String) throws -> [URL] {
         #expect(outcomes["sealed-truncated"] == .rejectedSealed)
         #expect(outcomes["sealed-huge-scrypt"] == .rejectedSealed)
         #expect(outcomes["sealed-max-scrypt"] == .rejectedSealed)
+        // Every other kind of outside input reaches its reader, and the typo of issue 17 is refused.
+        #expect(outcomes["change-canada-doubles-quota"] == .appliedChanges)
+        #expect(outcomes["change-every-section"] == .appliedChanges)
+        #expect(outcomes["change-date-typo"] == .rejectedChanges)
+        #expect(outcomes["previous-plan-demo"] == .readPreviousPlan)
+        #expect(outcomes["passphrase-line"] == .readPassphrase)
+        #expect(outcomes["passphrase-invalid-utf8"] == .rejectedPassphrase)
     }
 
     @Test func splittingRoundTrips() {
@@ -78,13 +111,80 @@ private func inputs(in folder: String) throws -> [URL] {
         }
     }
 
+    /// A change file with every section, for the change-file seed (like ChangeFileTests.everything).
+    static let everyChangeSection = """
+        title = "Every section"
+        budget = 80000
+
+        [[safe_house]]
+        id = "SH-EVN-1"
+        beds = 7
+        cost_per_person_week = 95.5
+        closed_from_week = 4
+        closed_until_week = 6
+
+        [[add_safe_house]]
+        id = "SH-EVN-3"
+        location = "yerevan"
+        beds = 2
+        cost_per_person_week = 60
+        needs_supported = ["medical", "minor"]
+
+        [[remove_safe_house]]
+        id = "SH-BEG-1"
+
+        [[leg]]
+        id = "L11"
+        seats_per_week = 40
+        risk = 4.5
+
+        [[add_leg]]
+        id = "L40"
+        from = "tbilisi"
+        to = "istanbul"
+        mode = "air"
+        duration_days = 0
+        cost_per_person = 120
+        seats_per_week = 10
+        documents = "RU:international_passport;*:international_passport"
+        risk = 3
+
+        [[remove_leg]]
+        id = "L21"
+
+        [[programme]]
+        id = "P-CA-IST"
+        quota = 12
+        application_from_week = 2
+
+        [[add_programme]]
+        id = "P-SE-TBS"
+        destination_country = "FR"
+        lodged_at = "tbilisi"
+        arrival = "paris"
+        quota = 3
+        quota_period = "horizon"
+        processing_weeks = 5
+        nationalities = ["RU"]
+        documents = "international_passport"
+        needs_served = ["medical"]
+        cost_per_person = 200
+
+        [[remove_programme]]
+        id = "P-FR-BEG"
+
+        [[household]]
+        id = "H001"
+        passport = "valid"
+        from_week = 6
+
+        """
+
     /// Rewrites the seed corpus. Off unless PASSAGE_WRITE_FUZZ_SEEDS is set: sealed seeds get a fresh
     /// random salt every time, so regenerating changes committed bytes.
     @Test(.enabled(if: ProcessInfo.processInfo.environment["PASSAGE_WRITE_FUZZ_SEEDS"] != nil))
     func writeSeeds() throws {
         let corpus = fuzzFolder.appendingPathComponent("Corpus")
-        let demoFolder = fuzzFolder.deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("Data/demo")
         let demo = ScenarioLoader.readFiles(in: demoFolder)
         #expect(demo.count == 6)
         func text(_ name: String) -> String { String(decoding: demo[name]!, as: UTF8.self) }
@@ -152,7 +252,7 @@ private func inputs(in folder: String) throws -> [URL] {
             "scenario.toml": "[" + Array(repeating: "t", count: 15_000).joined(separator: ".") + "]\nx = 1\n"
                 + String(repeating: "[[x]]\n", count: 2_000),
         ])))
-        // As deep as 64 KiB allows: toml++ caps nested values at 256 but not dotted keys or table headers.
+        // As deep as 64 KiB allows (TOMLKit recursed per part; the parser refuses more than 65 parts).
         let parts = Array(repeating: "a", count: 32_000).joined(separator: ".")
         try write("scenario-dotted-key-32000-parts", .scenario([
             ScenarioFileName.settings: Data((parts + " = 1\n").utf8), ScenarioFileName.households: Data("id\n".utf8),
@@ -174,6 +274,32 @@ private func inputs(in folder: String) throws -> [URL] {
         try write("scenario-with-commitments", .scenario(scenario([
             "commitments.csv": "household,pathway,week\nH001,x,1\n\"H002\",,\n",
         ])))
+
+        // Change files: the demo's examples, every section at once, and the typos of issue 17.
+        let changesFolder = demoFolder.deletingLastPathComponent().appendingPathComponent("demo-changes")
+        for name in ["canada-doubles-quota", "close-yerevan-house-week-4"] {
+            try write("change-\(name)", .changeFile(try Data(contentsOf: changesFolder.appendingPathComponent(name + ".toml"))))
+        }
+        try write("change-every-section", .changeFile(Data(Self.everyChangeSection.utf8)))
+        try write("change-date-typo", .changeFile(Data("[[safe_house]]\nid = \"SH-EVN-1\"\nclosed_from_week = 2026-11-30 1\n".utf8)))
+        try write("change-deep-array", .changeFile(Data(("[[add_safe_house]]\nneeds_supported = " + String(repeating: "[", count: 5_000) + "\n").utf8)))
+
+        // Previous plans: `previous-plan-demo` (the reader's fields of `passage plan Data/demo --format json`,
+        // committed by hand since this test target cannot plan) and damaged copies of it. (The copies that
+        // trapped, with a huge year or a week that overflowed when shifted, are in Regressions.)
+        if let plan = try? Data(contentsOf: corpus.appendingPathComponent("previous-plan-demo")).dropFirst() {
+            let json = String(decoding: plan, as: UTF8.self)
+            try write("previous-plan-huge-week", .previousPlan(Data(json.replacingOccurrences(of: "\"startWeek\":1,", with: "\"startWeek\":-9223372036854775808,").utf8)))
+            try write("previous-plan-version-2", .previousPlan(Data(json.replacingOccurrences(of: "\"reportVersion\":1", with: "\"reportVersion\":2").utf8)))
+            try write("previous-plan-truncated", .previousPlan(Data(plan.prefix(plan.count / 2))))
+        }
+        try write("previous-plan-deep", .previousPlan(Data((String(repeating: "[", count: 20_000) + String(repeating: "]", count: 20_000)).utf8)))
+
+        // What --passphrase-fd might read.
+        try write("passphrase-line", .passphrase(Data("an invented passphrase for fuzzing\nsecond line\n".utf8)))
+        try write("passphrase-crlf-combining", .passphrase(Data("cafe\u{301} invented passphrase\r\n".utf8)))
+        try write("passphrase-invalid-utf8", .passphrase(Data([0x61, 0xC3, 0x28, 0xFF, 0x0A])))
+        try write("passphrase-long", .passphrase(Data(String(repeating: "x", count: 5_000).utf8)))
 
         // Sealed seeds: the demo sealed with tiny scrypt parameters and 64-byte chunks, then damaged.
         let sealedDemo = try Sealer.seal(

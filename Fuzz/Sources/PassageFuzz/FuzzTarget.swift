@@ -1,6 +1,8 @@
 // libFuzzer entry point. Built only with `-sanitize=fuzzer,address -parse-as-library` (see the Makefile's
 // `fuzz` target): libFuzzer supplies `main`, so this file must not.
 import Foundation
+import PassagePlanning
+import PassageReports
 @_spi(Fuzzing) import PassageScenario
 import PassageSealing
 
@@ -11,8 +13,16 @@ private let passphrase = try! Passphrase("fuzzing passphrase, not a secret")
 /// each input take seconds. That cap itself is checked by `ScryptParameters.validate()`'s unit tests.
 private let fuzzScryptMemory = 1 << 20
 
-/// Feeds one input to the loaders. Every outcome (a scenario, a thrown error) is fine; a crash, a hang or
-/// runaway memory is what libFuzzer reports.
+/// The scenario change files and previous plans are applied to, as `whatif` and `plan --previous` do:
+/// the demo (Data/demo, four folders above this file). Loaded once; it is not fuzzer input.
+private let demo: Scenario = {
+    let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Data/demo")
+    do { return try ScenarioLoader.load(directory: folder) } catch { fatalError("the demo must load: \(error)") }
+}()
+
+/// Feeds one input to the reader of its kind. Every outcome (a value, a thrown error) is fine; a crash, a
+/// hang or runaway memory is what libFuzzer reports. Keep in step with Tests/PassageSealingTests/FuzzCorpusReplayTests.swift.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzOneInput(_ start: UnsafeRawPointer?, _ count: Int) -> CInt {
     let bytes = start.map { Data(bytes: $0, count: count) } ?? Data()
@@ -22,6 +32,20 @@ public func fuzzOneInput(_ start: UnsafeRawPointer?, _ count: Int) -> CInt {
     case .sealed(let data):
         if let contents = try? Sealer.unseal(data, passphrase: passphrase, maximumScryptMemoryBytes: fuzzScryptMemory) {
             _ = try? ScenarioLoader.load(files: contents.files)
+        }
+    case .changeFile(let data):
+        _ = try? ChangeFile.variant(data, file: "fuzz.toml", base: demo)
+    case .previousPlan(let data):
+        // What `plan --previous` does before solving (count weeks from the scenario's start, pick started
+        // households) and what `advance --plan` does, to a week that varies with the input's length.
+        if let previous = try? PreviousPlanReader.read(data) {
+            let counted = previous.counted(from: demo.settings.startDate)
+            _ = counted.commitments(for: Array(counted.pathways.keys) + ["H001"])
+            _ = try? RollingHorizon.advance(demo, plan: previous, toWeek: 2 + data.count % 15)
+        }
+    case .passphrase(let data):
+        if let text = try? PassphraseLine.text(of: data), let typed = try? Passphrase(text) {
+            _ = try? PassphrasePolicy.check(typed)
         }
     }
     return 0

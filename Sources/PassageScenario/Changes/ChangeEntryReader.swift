@@ -1,5 +1,3 @@
-import TOMLKit
-
 // Reads the keys of one table of a change file (an `[[safe_house]]` entry, say), checking each value's
 // type and range and locating every problem at its key. Like RowReader for CSV rows: a bad key is
 // reported and reads as nil, so one run reports every problem of the entry.
@@ -49,7 +47,7 @@ struct ChangeEntryReader {
     }
 
     /// The value of `key` parsed by `parse`, nil (and reported) when present but not what was expected.
-    mutating func optional<T>(_ key: String, _ expected: String, _ parse: (TOMLValueConvertible) -> T?) -> T? {
+    mutating func optional<T>(_ key: String, _ expected: String, _ parse: (TOMLValue) -> T?) -> T? {
         guard let value = table[key] else { return nil }
         guard let parsed = parse(value) else {
             fail(key, "\(key) must be \(expected)")
@@ -59,7 +57,7 @@ struct ChangeEntryReader {
     }
 
     /// Like `optional`, but a missing key is reported too.
-    mutating func required<T>(_ key: String, _ expected: String, _ parse: (TOMLValueConvertible) -> T?) -> T? {
+    mutating func required<T>(_ key: String, _ expected: String, _ parse: (TOMLValue) -> T?) -> T? {
         guard table[key] != nil else {
             missing(key, expected)
             return nil
@@ -122,13 +120,13 @@ struct ChangeEntryReader {
     }
 
     private mutating func read<T>(
-        _ key: String, _ required: Bool, _ expected: String, _ parse: (TOMLValueConvertible) -> T?
+        _ key: String, _ required: Bool, _ expected: String, _ parse: (TOMLValue) -> T?
     ) -> T? {
         required ? self.required(key, expected, parse) : optional(key, expected, parse)
     }
 
     /// An integer or a finite float as a Double: integers may be given wherever numbers are expected.
-    static func number(_ value: TOMLValueConvertible) -> Double? {
+    static func number(_ value: TOMLValue) -> Double? {
         if let int = value.int { return Double(int) }
         if let double = value.double, double.isFinite { return double }
         return nil

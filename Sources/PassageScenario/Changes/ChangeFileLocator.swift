@@ -1,6 +1,6 @@
 import Foundation
 
-// TOMLKit does not say where a parsed key was written, and the settings' TOMLKeyLocator knows plain
+// A parsed TOMLTable does not say where a key was written, and the settings' TOMLKeyLocator knows plain
 // tables only. A change file is mostly arrays of tables (`[[safe_house]]` several times), so this scanner
 // numbers each `[[name]]` header and records where every key inside it is written: an error about the
 // third `[[leg]]` entry's `seats_per_week` then points at that line and column.

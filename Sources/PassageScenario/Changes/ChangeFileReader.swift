@@ -1,5 +1,4 @@
 import Foundation
-import TOMLKit
 
 /// Reads a what-if change file (docs/WHATIF.md): TOML with an optional `title` and `budget` and arrays
 /// of tables, one per kind of change. Checks syntax, keys, types and ranges and reports every problem
@@ -47,31 +46,10 @@ struct ChangeFileReader {
         case .success(let decoded): text = decoded
         case .failure(let failure): return (nil, [failure.issue(file: file)])
         }
-        // toml++ cannot be trusted with everything (TOMLPreflight says what): checked first, like scenario.toml.
-        if let problem = TOMLPreflight.check(text) {
-            return (
-                nil,
-                [
-                    ValidationIssue(
-                        file: file, line: problem.position.line, column: problem.position.column,
-                        message: problem.message)
-                ]
-            )
-        }
         let root: TOMLTable
-        do {
-            root = try TOMLTable(string: text)
-        } catch let error as TOMLParseError {
-            return (
-                nil,
-                [
-                    ValidationIssue(
-                        file: file, line: max(1, error.source.begin.line), column: max(1, error.source.begin.column),
-                        message: "TOML syntax error: \(error.description)")
-                ]
-            )
-        } catch {
-            return (nil, [ValidationIssue(file: file, line: 1, column: 1, message: "TOML syntax error: \(error)")])
+        switch TOMLParser.parse(text) {
+        case .success(let table): root = table
+        case .failure(let failure): return (nil, failure.problems.map { $0.issue(file: file) })
         }
         var reader = ChangeFileReader(file: file, locator: ChangeFileLocator(text: text))
         let changes = reader.interpret(root)

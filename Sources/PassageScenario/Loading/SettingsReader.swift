@@ -1,5 +1,4 @@
 import Foundation
-import TOMLKit
 
 /// What could be read from scenario.toml: the settings when all were valid, and the horizon on its own
 /// (so households' ready weeks can be range-checked even when another setting is wrong).
@@ -8,7 +7,7 @@ struct SettingsReading {
     var horizonWeeks: Int?
 }
 
-/// Reads and validates `scenario.toml` with TOMLKit, locating every issue.
+/// Reads and validates `scenario.toml` with Passage's TOML parser, locating every issue.
 struct SettingsReader {
     private let file = ScenarioFileName.settings
     private let locator: TOMLKeyLocator
@@ -28,23 +27,11 @@ struct SettingsReader {
             issues.append(failure.issue(file: ScenarioFileName.settings))
             return SettingsReading()
         }
-        if let problem = TOMLPreflight.check(text) {
-            issues.append(ValidationIssue(
-                file: ScenarioFileName.settings, line: problem.position.line, column: problem.position.column,
-                message: problem.message))
-            return SettingsReading()
-        }
         let root: TOMLTable
-        do {
-            root = try TOMLTable(string: text)
-        } catch let error as TOMLParseError {
-            issues.append(ValidationIssue(
-                file: ScenarioFileName.settings, line: max(1, error.source.begin.line),
-                column: max(1, error.source.begin.column), message: "TOML syntax error: \(error.description)"))
-            return SettingsReading()
-        } catch {
-            issues.append(ValidationIssue(
-                file: ScenarioFileName.settings, line: 1, column: 1, message: "TOML syntax error: \(error)"))
+        switch TOMLParser.parse(text) {
+        case .success(let table): root = table
+        case .failure(let failure):
+            issues += failure.problems.map { $0.issue(file: ScenarioFileName.settings) }
             return SettingsReading()
         }
         var reader = SettingsReader(text: text)
@@ -80,9 +67,8 @@ struct SettingsReader {
     }
 
     private mutating func readStartDate(_ root: TOMLTable) -> CalendarDate? {
-        guard let date = requiredValue(root, ["start_date"], "a TOML local date without quotes (e.g. 2026-11-30)", { $0.date })
+        guard let calendarDate = requiredValue(root, ["start_date"], "a TOML local date without quotes (e.g. 2026-11-30)", { $0.date })
         else { return nil }
-        let calendarDate = CalendarDate(year: date.year, month: date.month, day: date.day)
         // 1970-01-01 (day 0) was a Thursday, so Monday is day 4 modulo 7.
         let weekday = ((calendarDate.dayNumber + 3) % 7 + 7) % 7  // 0 = Monday … 6 = Sunday
         guard weekday == 0 else {
@@ -151,7 +137,7 @@ struct SettingsReader {
     // MARK: Helpers
 
     /// An integer or a finite float as a Double: integers may be given wherever numbers are expected.
-    private static func number(_ value: TOMLValueConvertible) -> Double? {
+    private static func number(_ value: TOMLValue) -> Double? {
         if let int = value.int { return Double(int) }
         if let double = value.double, double.isFinite { return double }
         return nil
@@ -182,7 +168,7 @@ struct SettingsReader {
     }
 
     private mutating func requiredValue<T>(
-        _ table: TOMLTable, _ path: [String], _ expected: String, _ parse: (TOMLValueConvertible) -> T?
+        _ table: TOMLTable, _ path: [String], _ expected: String, _ parse: (TOMLValue) -> T?
     ) -> T? {
         guard table[path.last!] != nil else {
             report(path, "missing required key \(path.joined(separator: ".")): expected \(expected)")
@@ -192,7 +178,7 @@ struct SettingsReader {
     }
 
     private mutating func optionalValue<T>(
-        _ table: TOMLTable, _ path: [String], _ expected: String, _ parse: (TOMLValueConvertible) -> T?
+        _ table: TOMLTable, _ path: [String], _ expected: String, _ parse: (TOMLValue) -> T?
     ) -> T? {
         guard let value = table[path.last!] else { return nil }
         guard let parsed = parse(value) else {

@@ -1,5 +1,5 @@
-// TOMLKit reports positions for syntax errors only; a parsed table does not say where a key was. This
-// light line scanner finds where each key (and table header) is written, so semantic errors in
+// A parsed TOMLTable holds values only, not where each key was written (TOMLParser locates syntax errors
+// itself). This light line scanner finds where each key (and table header) is written, so semantic errors in
 // scenario.toml are located like every other issue. It understands the shapes a settings file uses:
 // `[table]` headers, `key = value` and dotted keys, with bare or quoted key parts.
 

@@ -1,6 +1,6 @@
-// scenario.toml written by hand rather than through TOMLKit: TOMLKit orders keys its own way and
-// spells floats with trailing zeros, while a coordinator reads this file and diffs it, so the keys
-// come in the order of docs/SCENARIO.md and numbers in their shortest exact form.
+// scenario.toml written line by line (TOMLParser only reads): a coordinator reads this file and diffs it,
+// so the keys come in the order of docs/SCENARIO.md and numbers in their shortest exact form, which
+// TOMLParser reads back exactly.
 
 /// Renders `ScenarioSettings` as the text of `scenario.toml`.
 enum SettingsWriting {
