@@ -273,9 +273,7 @@ struct FixAndOptimise {
     private func solve(_ built: NeighbourhoodModel, deadline: ContinuousClock.Instant?) -> Solution? {
         var options = SolverOptions(timeLimit: secondsPerSolve, relativeGap: 1e-6)
         if let deadline {
-            let left = ContinuousClock.now.duration(to: deadline)
-            let seconds = Double(left.components.seconds) + Double(left.components.attoseconds) * 1e-18
-            options.timeLimit = min(secondsPerSolve, max(0.05, seconds))
+            options.timeLimit = min(secondsPerSolve, max(0.05, ContinuousClock.now.duration(to: deadline).seconds))
         }
         options.startSolution = built.start
         guard let solution = try? solver.solve(built.model, options: options), solution.status.hasSolution,
