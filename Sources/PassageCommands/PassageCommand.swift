@@ -2,6 +2,10 @@ import ArgumentParser
 
 /// The `passage` command: plans relocations from a scenario folder.
 public struct PassageCommand: ParsableCommand {
+    /// What `passage --version` prints: the release, raised with every change to the file formats
+    /// or the command line.
+    public static let version = "0.18.0"
+
     public static let configuration = CommandConfiguration(
         commandName: "passage",
         abstract: "Plan who moves when, along which route, through which safe house, into which visa programme.",
@@ -14,6 +18,7 @@ public struct PassageCommand: ParsableCommand {
             Passage never uses the network. Scenarios and plans can be sealed (encrypted): see \
             docs/SEALED.md.
             """,
+        version: PassageCommand.version,
         subcommands: [
             ValidateCommand.self, PlanCommand.self, AdvanceCommand.self, SealCommand.self, UnsealCommand.self,
             GenerateCommand.self, WhatIfCommand.self, SweepCommand.self, WhyNotCommand.self,

@@ -3,12 +3,9 @@ import Foundation
 import PassageReports
 import PassageSealing
 
-/// `plan`'s options for sharing and protecting its outputs: `--redact`, `--seal`, `--force`, and where
-/// a passphrase comes from.
-struct ReportProtectionOptions: ParsableArguments {
-    @Flag(help: "Aggregates only, safe to share: no household ids or rows, counts under 5 shown as <5, safe houses as House A, B… (docs/REPORTS.md).")
-    var redact = false
-
+/// Options for protecting a report written to a file: `--seal`, `--force`, and where a passphrase
+/// comes from (for a report that names households, so has no redacted form: `why-not`).
+struct OutputProtectionOptions: ParsableArguments {
     @Flag(help: "Seal (encrypt) the report written to --output with a passphrase (docs/SEALED.md).")
     var seal = false
 
@@ -20,6 +17,24 @@ struct ReportProtectionOptions: ParsableArguments {
     /// Writes `report` to `path`, sealed as a one-file report when a sealing passphrase is given.
     func write(_ report: String, to path: String, sealingWith key: Passphrase?) throws {
         try writeReport(report, to: path, replacing: force, sealingWith: key, plainName: "plan")
+    }
+}
+
+/// `plan`'s options for sharing and protecting its outputs: `--redact`, and those of
+/// `OutputProtectionOptions`.
+struct ReportProtectionOptions: ParsableArguments {
+    @Flag(help: "Aggregates only, safe to share: no household ids or rows, counts under 5 shown as <5, safe houses as House A, B… (docs/REPORTS.md).")
+    var redact = false
+
+    @OptionGroup var output: OutputProtectionOptions
+
+    var seal: Bool { output.seal }
+    var force: Bool { output.force }
+    var passphrase: PassphraseOptions { output.passphrase }
+
+    /// Writes `report` to `path`, sealed as a one-file report when a sealing passphrase is given.
+    func write(_ report: String, to path: String, sealingWith key: Passphrase?) throws {
+        try output.write(report, to: path, sealingWith: key)
     }
 }
 

@@ -43,14 +43,14 @@ struct WhyNotCommand: ParsableCommand {
     @Flag(name: .shortAndLong, help: "No progress lines on standard error.")
     var quiet = false
 
-    @OptionGroup(title: "Sharing and protection") var protection: ReportProtectionOptions
+    // No --redact: the report names households, so it has no redacted form.
+    @OptionGroup(title: "Protection") var protection: OutputProtectionOptions
 
     @OptionGroup(title: "Solver") var solverSelection: SolverSelection
 
     func validate() throws {
         if households.isEmpty && !all { throw ValidationError("name households to explain, or give --all") }
         if !households.isEmpty && all { throw ValidationError("give household ids or --all, not both") }
-        if protection.redact { throw ValidationError("why-not names households: it has no redacted form") }
         if protection.seal && output == nil { throw ValidationError("--seal needs --output FILE") }
     }
 
