@@ -235,8 +235,10 @@ public struct Itinerary: Sendable, Hashable {
         self.risk = risk
     }
 
-    /// Weeks between the ready week and the start week.
-    public var weeksWaited: Int { startWeek - readyWeek }
+    /// Weeks between the ready week and the start week; 0 for a committed household that left
+    /// before its ready week as this scenario counts it (a household already under way when the
+    /// scenario was advanced has its ready week moved up to week 1).
+    public var weeksWaited: Int { max(0, startWeek - readyWeek) }
 
     /// Weeks by which the household leaves after its latest safe departure week (0 if on time or none).
     public var weeksLate: Int { latestDepartureWeek.map { max(0, startWeek - $0) } ?? 0 }

@@ -136,8 +136,11 @@ enum PlanDocument {
     static func itinerary(_ i: Itinerary, _ header: ScenarioHeader) -> [ReportBlock] {
         let currency = header.currency
         let title = "\(i.householdID)\(i.isCommitted ? "  [committed]" : "")  \(Fmt.plural(i.size, "person"))"
-            + "  urgency \(i.urgency)  ready \(Fmt.week(i.readyWeek))"
-            + " → leaves \(Fmt.week(i.startWeek)), arrives \(Fmt.week(i.arrivalWeek))"
+            + "  urgency \(i.urgency)"
+            + (i.startWeek < 1
+                ? "  left in the week of \(Fmt.date(ofWeek: i.startWeek, header)), before this plan's week 1"
+                : "  ready \(Fmt.week(i.readyWeek)) → leaves \(Fmt.week(i.startWeek))")
+            + ", arrives \(Fmt.week(i.arrivalWeek))"
             + (i.latestDepartureWeek.map { deadline in
                 "  deadline \(Fmt.week(deadline))" + (i.weeksLate > 0 ? " MISSED by \(Fmt.plural(i.weeksLate, "week"))" : "")
             } ?? "")
