@@ -130,3 +130,29 @@ extension Formulation {
             solveSeconds: seconds)
     }
 }
+
+extension Formulation {
+    /// `values`, a solution of `smaller` (this scenario's formulation before route variants were
+    /// added), as the same plan in this formulation's columns: each class keeps its first columns in
+    /// the same order when variants are added, and house pools are matched by what they are.
+    func translating(_ values: [Double], from smaller: Formulation) -> [Double] {
+        var result = [Double](repeating: 0, count: model.variableCount)
+        for householdClass in smaller.classes {
+            let c = householdClass.index
+            let offset = movesOfClass[c].lowerBound - smaller.movesOfClass[c].lowerBound
+            for position in smaller.movesOfClass[c] {
+                result[moves[position + offset].variable.index] = values[smaller.moves[position].variable.index]
+            }
+            result[unmoved[c].index] = values[smaller.unmoved[c].index]
+        }
+        var poolIndex: [HousePool: Int] = [:]
+        for (q, pool) in pools.enumerated() { poolIndex[pool] = q }
+        for stay in smaller.stays where values[stay.variable.index] != 0 {
+            guard let q = poolIndex[smaller.pools[stay.pool]],
+                let same = staysOfPool[q].first(where: { stays[$0].house == stay.house })
+            else { continue }
+            result[stays[same].variable.index] = values[stay.variable.index]
+        }
+        return result
+    }
+}

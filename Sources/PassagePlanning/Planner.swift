@@ -120,12 +120,15 @@ public struct Planner: Sendable {
                     bound = max(bound, again.bound)
                     formulation = enlarged
                     result = again
-                    start = enlarged.greedySolution(prices: again.prices)
-                    for plan in [start, enlarged.greedySolution()] {
+                    // The best plan so far, carried into the enlarged formulation's columns, or a
+                    // greedy plan on it when one is better.
+                    let carried = enlarged.translating(known.values, from: known.formulation)
+                    var best = (values: carried, objective: enlarged.model.objectiveValue(of: carried))
+                    for plan in [enlarged.greedySolution(prices: again.prices), enlarged.greedySolution()] {
                         let objective = enlarged.model.objectiveValue(of: plan)
-                        if objective <= enlarged.model.objectiveValue(of: start) { start = plan }
-                        if objective < known.objective { known = (enlarged, plan, objective) }
+                        if objective < best.objective { best = (plan, objective) }
                     }
+                    known = (enlarged, best.values, best.objective)
                 }
             }
             lagrangianBound = bound
@@ -133,16 +136,15 @@ public struct Planner: Sendable {
                 // Small MIPs over neighbourhoods of competing classes, everything else fixed, improve
                 // the plan with the time left (less a little for decoding): docs/MODEL.md, "Improving
                 // the plan: fix and optimise".
-                let from = known.formulation.model.variableCount == formulation.model.variableCount ? known.values : start
                 let reserve = timeLimit.map { started + .seconds(max(0, $0 * (1 - Planner.decodingShare))) }
                 let improved = FixAndOptimise(formulation: formulation, solver: solver).improve(
-                    from, prices: result.prices, deadline: reserve)
+                    known.values, prices: result.prices, deadline: reserve)
                 if improved.objective < known.objective {
                     known = (formulation, improved.values, improved.objective)
                 }
                 outOfTime = improved.stoppedByDeadline
             }
-            if known.formulation.model.variableCount == formulation.model.variableCount { start = known.values }
+            start = known.values
             // Within the gap asked for, or out of time: the time left would not let GLPK load the
             // model and solve its relaxation, let alone improve the plan.
             let closed = closed()
