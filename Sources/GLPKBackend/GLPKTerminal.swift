@@ -12,9 +12,7 @@ final class GLPKTerminal {
     private let log: (@Sendable (String) -> Void)?
     private let progress: (@Sendable (SolverProgress) -> Void)?
     private let started = ContinuousClock.now
-    private var partialLine = ""
-    private var recentLines: [String] = []
-    private static let keptLines = 8
+    private var lines = SolverOutputLines()
 
     private init(log: (@Sendable (String) -> Void)?, progress: (@Sendable (SolverProgress) -> Void)?) {
         self.log = log
@@ -38,34 +36,16 @@ final class GLPKTerminal {
     }
 
     /// GLPK's own text about the error that just fired, for an error message.
-    var recentText: String {
-        (recentLines + (partialLine.isEmpty ? [] : [partialLine]))
-            .map { $0.trimmingCharacters(in: " ") }
-            .filter { !$0.isEmpty }
-            .joined(separator: " ")
-    }
+    var recentText: String { lines.recentText }
 
     /// Clears the recent lines (before a guarded call, so an error message quotes only that call).
-    func clearRecent() { recentLines.removeAll(keepingCapacity: true) }
+    func clearRecent() { lines.clearRecent() }
 
-    fileprivate func receive(_ text: String) {
-        var rest = Substring(text)
-        while let newline = rest.firstIndex(of: "\n") {
-            emit(partialLine + rest[..<newline])
-            partialLine = ""
-            rest = rest[rest.index(after: newline)...]
-        }
-        partialLine += rest
-    }
+    fileprivate func receive(_ text: String) { lines.receive(text, line: emit) }
 
-    private func flush() {
-        if !partialLine.isEmpty { emit(partialLine) }
-        partialLine = ""
-    }
+    private func flush() { lines.flush(line: emit) }
 
     private func emit(_ line: String) {
-        recentLines.append(line)
-        if recentLines.count > Self.keptLines { recentLines.removeFirst() }
         log?(line)
         if let progress {
             let elapsed = ContinuousClock.now - started
@@ -80,13 +60,4 @@ private let terminalHook: @convention(c) (UnsafeMutableRawPointer?, UnsafePointe
     guard let info, let text else { return 1 }
     Unmanaged<GLPKTerminal>.fromOpaque(info).takeUnretainedValue().receive(String(cString: text))
     return 1  // nonzero: GLPK must not print it
-}
-
-extension String {
-    fileprivate func trimmingCharacters(in character: Character) -> String {
-        var slice = Substring(self)
-        while slice.first == character { slice.removeFirst() }
-        while slice.last == character { slice.removeLast() }
-        return String(slice)
-    }
 }

@@ -11,9 +11,7 @@ final class HiGHSOutput {
     private let progress: (@Sendable (SolverProgress) -> Void)?
     /// When the whole solve started (HiGHS's own `running_time` restarts with each Highs object).
     private let started: ContinuousClock.Instant
-    private var partialLine = ""
-    private var recentLines: [String] = []
-    private static let keptLines = 8
+    private var lines = SolverOutputLines()
 
     init(
         library: HiGHSLibrary, log: (@Sendable (String) -> Void)?, progress: (@Sendable (SolverProgress) -> Void)?,
@@ -26,22 +24,13 @@ final class HiGHSOutput {
     }
 
     /// HiGHS's last lines, for an error message.
-    var recentText: String {
-        (recentLines + (partialLine.isEmpty ? [] : [partialLine]))
-            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }.joined(separator: " ")
-    }
+    var recentText: String { lines.recentText }
 
     fileprivate func receive(type: Int32, message: UnsafePointer<CChar>?, dataOut: UnsafeRawPointer?) {
         switch type {
         case HiGHSConstants.callbackLogging:
             guard let message else { return }
-            var rest = Substring(String(cString: message))
-            while let newline = rest.firstIndex(of: "\n") {
-                emit(partialLine + rest[..<newline])
-                partialLine = ""
-                rest = rest[rest.index(after: newline)...]
-            }
-            partialLine += rest
+            lines.receive(String(cString: message)) { log?($0) }
         case HiGHSConstants.callbackMipImprovingSolution, HiGHSConstants.callbackMipLogging:
             guard let progress, let dataOut else { return }
             func item(_ name: String) -> Double? {
@@ -63,16 +52,7 @@ final class HiGHSOutput {
         return Double(spent.components.seconds) + Double(spent.components.attoseconds) * 1e-18
     }
 
-    func flush() {
-        if !partialLine.isEmpty { emit(partialLine) }
-        partialLine = ""
-    }
-
-    private func emit(_ line: String) {
-        recentLines.append(line)
-        if recentLines.count > Self.keptLines { recentLines.removeFirst() }
-        log?(line)
-    }
+    func flush() { lines.flush { log?($0) } }
 }
 
 /// The C callback HiGHS calls; `userData` is the `HiGHSOutput` of the Highs object calling.
