@@ -86,7 +86,7 @@ let package = Package(
                 "PassagePlanning", "PassageSynthetic", "GLPKBackend", "HiGHSBackend", "LinearProgrammingTesting",
             ]),
         // Snapshots are read through #filePath, not bundled as resources.
-        .testTarget(name: "PassageReportsTests", dependencies: ["PassageReports", "GLPKBackend"], exclude: ["Snapshots"]),
+        .testTarget(name: "PassageReportsTests", dependencies: ["PassageReports", "GLPKBackend", "PassageSynthetic"], exclude: ["Snapshots"]),
         .testTarget(name: "PassageCommandsTests", dependencies: ["PassageCommands", "PassageSealing", "HiGHSBackend"]),
         .testTarget(name: "PassageSyntheticTests", dependencies: ["PassageSynthetic", "PassagePlanning", "GLPKBackend"]),
         // Also replays the fuzz corpus (Tests/Fuzz) through every reader of outside input.

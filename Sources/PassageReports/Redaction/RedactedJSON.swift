@@ -4,21 +4,16 @@ struct RedactedJSON: Encodable, Sendable {
         var label, householdsMoved, householdsTotal, personsMoved, personsTotal: String
     }
     struct House: Encodable, Sendable {
-        var code: String
-        var beds: Int
-        var personsHosted: String
-        var weeksFull: Nullable<Int>
+        var code, beds, personsHosted: String
     }
     struct Programme: Encodable, Sendable {
-        var programmeID, personsLodged: String
-        var quota: Int
-        var periodsFull: Nullable<Int>
+        var programmeID, personsLodged, quota: String
     }
     struct Group: Encodable, Sendable {
         var label, households, persons: String
     }
 
-    var reportVersion = 1
+    var reportVersion = 2
     var redacted = true
     var status: String
     var objective: Nullable<Double>
@@ -35,6 +30,7 @@ struct RedactedJSON: Encodable, Sendable {
     var programmes: [Programme]
     var destinations: [Group]
     var notMoved: [Group]
+    var withheld: [String]
 
     init(_ r: RedactedPlan) {
         status = r.status.rawValue
@@ -52,12 +48,11 @@ struct RedactedJSON: Encodable, Sendable {
                 label: $0.label, householdsMoved: "\($0.householdsMoved)", householdsTotal: "\($0.householdsTotal)",
                 personsMoved: "\($0.personsMoved)", personsTotal: "\($0.personsTotal)")
         }
-        safeHouses = r.houses.map { House(code: $0.code, beds: $0.beds, personsHosted: "\($0.personsHosted)", weeksFull: Nullable($0.weeksFull)) }
-        programmes = r.programmes.map {
-            Programme(programmeID: $0.programmeID, personsLodged: "\($0.personsLodged)", quota: $0.quota, periodsFull: Nullable($0.periodsFull))
-        }
+        safeHouses = r.houses.map { House(code: $0.code, beds: "\($0.beds)", personsHosted: "\($0.personsHosted)") }
+        programmes = r.programmes.map { Programme(programmeID: $0.programmeID, personsLodged: "\($0.personsLodged)", quota: "\($0.quota)") }
         destinations = r.destinations.map { Group(label: $0.label, households: "\($0.households)", persons: "\($0.persons)") }
         notMoved = r.notMoved.map { Group(label: $0.label, households: "\($0.households)", persons: "\($0.persons)") }
+        withheld = r.withheld.map(\.rawValue)
     }
 
 }

@@ -20,29 +20,46 @@ public struct RedactedPlan: Sendable, Hashable {
         public var personsTotal: SuppressedCount
     }
 
-    /// A safe house under its code: capacity, persons hosted over the horizon, weeks it was full.
+    /// A safe house under its code: capacity and persons hosted over the horizon, both banded.
     public struct HouseRow: Sendable, Hashable {
         /// `House A`, `House B`, … in the order of the houses' ids (see `houseCodes`).
         public var code: String
-        /// The largest weekly bed capacity.
-        public var beds: Int
+        /// The largest weekly bed capacity, banded like a count.
+        public var beds: SuppressedCount
         /// Persons who stay there at some time in the plan.
         public var personsHosted: SuppressedCount
-        /// Weeks in which every bed is used; nil when fewer than 5 persons are hosted (a full small house
-        /// would give away how many stayed).
-        public var weeksFull: Int?
     }
 
-    /// A visa programme: persons lodged over the horizon against its quotas.
+    /// A visa programme: persons lodged over the horizon and its quota, both banded: an exact quota beside
+    /// a band can pin the count (quota 5, `5–9` lodged: exactly 5).
     public struct ProgrammeRow: Sendable, Hashable {
         /// The programme's id (programmes are public schemes, not people).
         public var programmeID: String
         /// Persons whose applications are lodged with it.
         public var personsLodged: SuppressedCount
-        /// Its quotas summed over the periods in the horizon.
-        public var quota: Int
-        /// Quota periods used up; nil when fewer than 5 persons are lodged (a full small quota gives the count).
-        public var periodsFull: Int?
+        /// Its quotas summed over the periods in the horizon, banded like a count.
+        public var quota: SuppressedCount
+    }
+
+    /// A part of the report that `DisclosureRule` may withhold as a whole.
+    public enum Section: String, Sendable, Hashable, CaseIterable, Comparable {
+        /// The summary rows of each urgency tier.
+        case urgencyTiers = "urgency_tiers"
+        /// The summary row `all`.
+        case overall
+        /// Safe houses.
+        case safeHouses = "safe_houses"
+        /// Visa programmes.
+        case programmes
+        /// Arrivals by destination country.
+        case destinations
+        /// Households not moved, by reason.
+        case notMoved = "not_moved"
+
+        /// In the order the report shows them.
+        public static func < (a: Section, b: Section) -> Bool {
+            allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+        }
     }
 
     /// A group (destination country, or reason not moved) with household and person counts.
@@ -75,7 +92,8 @@ public struct RedactedPlan: Sendable, Hashable {
     public var budget: Double?
     /// The total cost, rounded to whole units.
     public var totalCost: Double
-    /// Average weeks waited from ready week to departure, to one decimal; nil when fewer than 5 households moved.
+    /// Average weeks waited from ready week to departure, in whole weeks (a decimal, divided into a banded
+    /// count of households, can leave one count that fits); nil when fewer than 5 households moved.
     public var averageWeeksWaited: Double?
     /// Counts by urgency tier, then `all`.
     public var tiers: [TierRow]
@@ -87,9 +105,17 @@ public struct RedactedPlan: Sendable, Hashable {
     public var destinations: [GroupRow]
     /// Households not moved, by reason.
     public var notMoved: [GroupRow]
+    /// Sections left out because, with the rest of the report, their counts would give an exact count
+    /// (`DisclosureRule`); their rows above are empty.
+    public var withheld: [Section]
 
     /// The redacted aggregates of `plan`.
     public init(_ plan: Plan) {
+        self.init(plan, applyingRule: true)
+    }
+
+    /// The redacted aggregates of `plan`; without `applyingRule`, every section is kept (for tests of the rule).
+    init(_ plan: Plan, applyingRule: Bool) {
         let solver = plan.solver
         status = solver.status
         solverWarning = Fmt.statusWarning(solver)
@@ -102,7 +128,7 @@ public struct RedactedPlan: Sendable, Hashable {
         budget = plan.scenario.budget
         totalCost = plan.summary.totalCost.rounded()
         let moved = SuppressedCount(plan.summary.overall.householdsMoved)
-        averageWeeksWaited = moved.isLargeEnough ? (plan.summary.averageWeeksWaited * 10).rounded() / 10 : nil
+        averageWeeksWaited = moved.isLargeEnough ? plan.summary.averageWeeksWaited.rounded() : nil
 
         func tier(_ label: String, _ c: MoveCount) -> TierRow {
             TierRow(
@@ -117,9 +143,7 @@ public struct RedactedPlan: Sendable, Hashable {
             let beds = plan.capacity.filter { $0.kind == .beds && $0.resourceID == id }
             let hosted = plan.itineraries.filter { $0.stay.houseID == id }.reduce(0) { $0 + $1.size }
             let count = SuppressedCount(hosted)
-            return HouseRow(
-                code: code, beds: Int((beds.map(\.capacity).max() ?? 0).rounded()), personsHosted: count,
-                weeksFull: count.isLargeEnough ? beds.filter { $0.isBinding && $0.capacity > 1e-6 }.count : nil)
+            return HouseRow(code: code, beds: SuppressedCount(Int((beds.map(\.capacity).max() ?? 0).rounded())), personsHosted: count)
         }
 
         let quotas = plan.capacity.filter { $0.kind == .quota }
@@ -127,12 +151,27 @@ public struct RedactedPlan: Sendable, Hashable {
             let rows = quotas.filter { $0.resourceID == id }
             let count = SuppressedCount(Int(rows.reduce(0) { $0 + $1.used }.rounded()))
             return ProgrammeRow(
-                programmeID: id, personsLodged: count, quota: Int(rows.reduce(0) { $0 + $1.capacity }.rounded()),
-                periodsFull: count.isLargeEnough ? rows.filter { $0.isBinding && $0.capacity > 1e-6 }.count : nil)
+                programmeID: id, personsLodged: count,
+                quota: SuppressedCount(Int(rows.reduce(0) { $0 + $1.capacity }.rounded())))
         }
 
         destinations = Self.groups(plan.itineraries.map { ($0.destinationCountry, $0.size) })
         notMoved = Self.groups(plan.unmoved.map { ($0.reason.label, $0.size) })
+        // Which capacities were full is left out altogether: a full mark beside a quota or a house's beds
+        // gives the count exactly to whoever knows that capacity (the quota 5, full, `5–9`).
+        withheld = []
+        if applyingRule { withhold(DisclosureRule.sectionsToWithhold(self)) }
+    }
+
+    /// Empties `sections` and records them as withheld.
+    mutating func withhold(_ sections: Set<Section>) {
+        withheld = sections.sorted()
+        if sections.contains(.urgencyTiers) { tiers = tiers.suffix(1) }
+        if sections.contains(.overall) { tiers = [] }
+        if sections.contains(.safeHouses) { houses = [] }
+        if sections.contains(.programmes) { programmes = [] }
+        if sections.contains(.destinations) { destinations = [] }
+        if sections.contains(.notMoved) { notMoved = [] }
     }
 
     /// Safe-house ids in sorted order paired with `House A`, `House B`, … `House Z`, `House AA`, …: the

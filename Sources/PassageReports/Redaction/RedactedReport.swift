@@ -42,14 +42,12 @@ public enum RedactedReport {
         for h in r.houses {
             rows += [
                 ["safe_house", h.code, "beds", "\(h.beds)"], ["safe_house", h.code, "persons_hosted", "\(h.personsHosted)"],
-                ["safe_house", h.code, "weeks_full", h.weeksFull.map(String.init) ?? ""],
             ]
         }
         for p in r.programmes {
             let group = CSVReport.text(p.programmeID)
             rows += [
                 ["programme", group, "persons_lodged", "\(p.personsLodged)"], ["programme", group, "quota", "\(p.quota)"],
-                ["programme", group, "periods_full", p.periodsFull.map(String.init) ?? ""],
             ]
         }
         for (section, list) in [("destination", r.destinations), ("not_moved", r.notMoved)] {
@@ -60,6 +58,7 @@ public enum RedactedReport {
                 ]
             }
         }
+        rows += r.withheld.map { ["withheld", $0.rawValue, "withheld", "true"] }
         return rows
     }
 }

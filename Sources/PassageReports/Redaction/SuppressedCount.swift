@@ -26,4 +26,12 @@ public struct SuppressedCount: Sendable, Hashable, CustomStringConvertible {
 
     /// Whether the exact value is at least the threshold (so averages over it may be shown).
     var isLargeEnough: Bool { exact >= Self.threshold }
+
+    /// Every value a reader of `description` must still consider: `0...0`, `1...4`, `5...9`, ….
+    var shownRange: ClosedRange<Int> {
+        if exact == 0 { return 0...0 }
+        if exact < Self.threshold { return 1...(Self.threshold - 1) }
+        let lower = exact / Self.threshold * Self.threshold
+        return lower...(lower + Self.threshold - 1)
+    }
 }
