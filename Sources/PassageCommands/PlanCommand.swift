@@ -84,7 +84,7 @@ struct PlanCommand: ParsableCommand {
         let previousPlan = try previous.map { try PreviousPlanReader.read(Data(contentsOf: URL(fileURLWithPath: $0))) }
         if let previousPlan, let started {
             let ids = started.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-            let (commitments, unknown) = previousPlan.commitments(for: ids)
+            let (commitments, unknown) = previousPlan.commitments(for: ids, countedFrom: loaded.settings.startDate)
             if !unknown.isEmpty {
                 throw ValidationError("--started names households the previous plan does not move: \(unknown.joined(separator: ", "))")
             }

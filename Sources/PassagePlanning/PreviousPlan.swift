@@ -37,9 +37,12 @@ public struct PreviousPlan: Sendable, Hashable {
             pathways: pathways, notMoved: Set(plan.unmoved.map(\.householdID)), startDate: plan.scenario.startDate)
     }
 
-    /// The previous pathways of `households` as commitments (households marked started), sorted by
-    /// id; ids without a previous pathway are returned in `unknown`.
-    public func commitments(for households: [String]) -> (commitments: [Commitment], unknown: [String]) {
+    /// The previous pathways of `households` (households marked started) as commitments, with their weeks
+    /// counted from `start`, the scenario's week 1; sorted by id. Ids without a previous pathway are returned
+    /// in `unknown`. A plan made before `advance` counts its weeks from an earlier Monday: taken as they
+    /// stand, its pathways would start as many weeks late as the scenario was advanced (issue 14, bug 1).
+    public func commitments(for households: [String], countedFrom start: CalendarDate) -> (commitments: [Commitment], unknown: [String]) {
+        let pathways = counted(from: start).pathways
         var found: [Commitment] = []
         var unknown: [String] = []
         for id in Set(households).sorted() {

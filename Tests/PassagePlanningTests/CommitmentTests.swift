@@ -104,3 +104,18 @@ import PassageScenario
         #expect(second.summary.urgencyWeightedPersonsMoved >= first.summary.urgencyWeightedPersonsMoved - 1e-6)
     }
 }
+
+/// Previous pathways taken as commitments are counted from the scenario's week 1 (issue 14, bug 1).
+@Suite struct StartedCommitmentWeekTests {
+    @Test func aPlanMadeAWeekEarlierStartsItsPathwaysAWeekEarlier() {
+        let pathway = Commitment(
+            householdID: "H1", startWeek: 3, outboundLegs: ["L1"], safeHouseID: "S1", programmeID: "P1", onwardLegs: [])
+        let previous = PreviousPlan(
+            pathways: ["H1": pathway], notMoved: [], startDate: CalendarDate(year: 2026, month: 11, day: 30))
+        let advanced = previous.commitments(for: ["H1", "H9"], countedFrom: CalendarDate(year: 2026, month: 12, day: 7))
+        #expect(advanced.commitments.map(\.startWeek) == [2])
+        #expect(advanced.unknown == ["H9"])
+        let same = previous.commitments(for: ["H1"], countedFrom: CalendarDate(year: 2026, month: 11, day: 30))
+        #expect(same.commitments.map(\.startWeek) == [3])
+    }
+}

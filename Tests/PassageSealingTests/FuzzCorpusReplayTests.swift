@@ -40,8 +40,7 @@ private func feed(_ bytes: Data) -> Outcome {
             ? .rejectedChanges : .appliedChanges
     case .previousPlan(let data):
         guard let previous = try? PreviousPlanReader.read(data) else { return .rejectedPreviousPlan }
-        let counted = previous.counted(from: demoScenario.settings.startDate)
-        _ = counted.commitments(for: Array(counted.pathways.keys) + ["H001"])
+        _ = previous.commitments(for: Array(previous.pathways.keys) + ["H001"], countedFrom: demoScenario.settings.startDate)
         _ = try? RollingHorizon.advance(demoScenario, plan: previous, toWeek: 2 + data.count % 15)
         return .readPreviousPlan
     case .passphrase(let data):
