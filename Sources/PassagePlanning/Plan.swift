@@ -118,8 +118,11 @@ public struct PlanSummary: Sendable, Hashable {
     public var byUrgency: [MoveCount]
     /// Σ persons moved × urgency weight of their tier.
     public var urgencyWeightedPersonsMoved: Double
-    /// Total cost of all itineraries.
+    /// Total cost of all itineraries, including what committed households spent before week 1.
     public var totalCost: Double
+    /// What committed households' itineraries cost before week 1: spent already, and (after `advance`)
+    /// already taken off the budget, which is what was left at week 1.
+    public var costBeforeWeekOne: Double
     /// Mean over moved households of weeks between ready week and start week.
     public var averageWeeksWaited: Double
     /// Households that have a latest safe departure week, and how many of them miss it (leave late
@@ -129,8 +132,10 @@ public struct PlanSummary: Sendable, Hashable {
 
     public init(
         overall: MoveCount, byUrgency: [MoveCount], urgencyWeightedPersonsMoved: Double, totalCost: Double,
-        averageWeeksWaited: Double, householdsWithDeadline: Int = 0, deadlinesMissed: Int = 0
+        averageWeeksWaited: Double, householdsWithDeadline: Int = 0, deadlinesMissed: Int = 0,
+        costBeforeWeekOne: Double = 0
     ) {
+        self.costBeforeWeekOne = costBeforeWeekOne
         self.householdsWithDeadline = householdsWithDeadline
         self.deadlinesMissed = deadlinesMissed
         self.overall = overall
@@ -139,6 +144,9 @@ public struct PlanSummary: Sendable, Hashable {
         self.totalCost = totalCost
         self.averageWeeksWaited = averageWeeksWaited
     }
+
+    /// What the plan costs from week 1 on: the amount to hold against the budget.
+    public var costFromWeekOne: Double { totalCost - costBeforeWeekOne }
 }
 
 /// One leg travelled by a household, in the week it departs.
@@ -239,6 +247,19 @@ public struct Itinerary: Sendable, Hashable {
     /// before its ready week as this scenario counts it (a household already under way when the
     /// scenario was advanced has its ready week moved up to week 1).
     public var weeksWaited: Int { max(0, startWeek - readyWeek) }
+
+    /// The part of `cost` paid before week 1 (legs travelled, stay weeks, the programme fee at lodging),
+    /// as `passage advance` counts it: non-zero only for a household already under way.
+    public var costBeforeWeekOne: Double {
+        let legs = (outbound + onward).reduce(0) { $0 + $1.cost }
+        let fee = cost - legs - stay.cost
+        let stayWeeks = stay.toWeek - stay.fromWeek + 1
+        let stayWeeksBefore = max(0, min(stayWeeks, 1 - stay.fromWeek))
+        var before = (outbound + onward).filter { $0.week < 1 }.reduce(0) { $0 + $1.cost }
+        if stayWeeks > 0 { before += stay.cost * Double(stayWeeksBefore) / Double(stayWeeks) }
+        if lodgedWeek < 1 { before += fee }
+        return before
+    }
 
     /// Weeks by which the household leaves after its latest safe departure week (0 if on time or none).
     public var weeksLate: Int { latestDepartureWeek.map { max(0, startWeek - $0) } ?? 0 }

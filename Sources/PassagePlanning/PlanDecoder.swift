@@ -219,6 +219,8 @@ struct PlanDecoder {
         return PlanSummary(
             overall: overall, byUrgency: tiers, urgencyWeightedPersonsMoved: weighted, totalCost: cost,
             averageWeeksWaited: decided == 0 ? 0 : Double(waited) / Double(decided),
-            householdsWithDeadline: withDeadline, deadlinesMissed: missed)
+            householdsWithDeadline: withDeadline, deadlinesMissed: missed,
+            // To the cent: the programme fee inside it is a difference of sums.
+            costBeforeWeekOne: (itineraries.reduce(0) { $0 + $1.costBeforeWeekOne } * 100).rounded() / 100)
     }
 }

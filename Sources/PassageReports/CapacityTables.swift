@@ -55,17 +55,22 @@ enum CapacityTables {
         )
     }
 
-    /// The budget line: from the plan's budget capacity row when present, else from the header.
+    /// The budget line: from the plan's budget capacity row when present, else from the header. The row
+    /// counts money from week 1 only; what households under way spent before is said beside it.
     static func budgetLine(_ plan: Plan) -> String {
         let currency = plan.scenario.currency
+        let spent = plan.summary.costBeforeWeekOne
+        let before = spent >= 0.005
+            ? " Spent before week 1 by households under way, outside this budget: \(Fmt.money(spent, currency))." : ""
         if let use = plan.capacity.first(where: { $0.kind == .budget }) {
             let share = use.capacity > 0 ? " (\(Fmt.percent(use.used / use.capacity)))" : ""
             return "\(Fmt.money(use.used, currency)) used of \(Fmt.money(use.capacity, currency))\(share)"
-                + (use.isBinding ? " * binding" : "") + "."
+                + (use.isBinding ? " * binding" : "") + "; \(Fmt.money(use.capacity - use.used, currency)) left." + before
         }
+        let used = plan.summary.costFromWeekOne
         if let budget = plan.scenario.budget {
-            return "\(Fmt.money(plan.summary.totalCost, currency)) used of \(Fmt.money(budget, currency))."
+            return "\(Fmt.money(used, currency)) used of \(Fmt.money(budget, currency)); \(Fmt.money(budget - used, currency)) left." + before
         }
-        return "No budget limit; \(Fmt.money(plan.summary.totalCost, currency)) used."
+        return "No budget limit; \(Fmt.money(used, currency)) used." + before
     }
 }

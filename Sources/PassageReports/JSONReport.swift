@@ -76,7 +76,9 @@ public enum JSONReport {
                     personsMoved: c.personsMoved, personsTotal: c.personsTotal)
             },
             urgencyWeightedPersonsMoved: s.urgencyWeightedPersonsMoved, totalCost: s.totalCost,
-            budget: Nullable(budget), averageWeeksWaited: s.averageWeeksWaited,
+            costBeforeWeekOne: s.costBeforeWeekOne, costFromWeekOne: s.costFromWeekOne,
+            budget: Nullable(budget), budgetLeft: Nullable(budget.map { $0 - s.costFromWeekOne }),
+            averageWeeksWaited: s.averageWeeksWaited,
             householdsWithDeadline: s.householdsWithDeadline, deadlinesMissed: s.deadlinesMissed)
     }
 

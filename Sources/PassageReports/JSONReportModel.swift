@@ -88,7 +88,10 @@ struct JSONSummary: Encodable, Sendable {
     var byUrgency: [JSONTierCount]
     var urgencyWeightedPersonsMoved: Double
     var totalCost: Double
+    var costBeforeWeekOne: Double
+    var costFromWeekOne: Double
     var budget: Nullable<Double>
+    var budgetLeft: Nullable<Double>
     var averageWeeksWaited: Double
     var householdsWithDeadline: Int
     var deadlinesMissed: Int

@@ -76,19 +76,15 @@ enum PlanDocument {
             alignments: [.left, .right, .right, .right],
             rows: rows
         )
-        var cost = "Total cost: \(Fmt.money(s.totalCost, currency))"
-        if let budget = plan.scenario.budget {
-            cost += " of budget \(Fmt.money(budget, currency))"
-            if budget > 0 { cost += " (\(Fmt.percent(s.totalCost / budget)))" }
-        } else {
-            cost += " (no budget limit)"
-        }
+        let cost = CostWords.lines(
+            spentBefore: s.costBeforeWeekOne, fromWeekOne: s.costFromWeekOne, budget: plan.scenario.budget,
+            currency: currency)
         return [
             .heading("Summary", level: 2),
             .table(table),
             .lines([
                 "Urgency-weighted persons moved: \(Fmt.grouped(s.urgencyWeightedPersonsMoved, decimals: Fmt.isWhole(s.urgencyWeightedPersonsMoved) ? 0 : 2)).",
-                cost + ".",
+            ] + cost + [
                 "Average weeks waited (ready week to departure): \(Fmt.grouped(s.averageWeeksWaited, decimals: 1)).",
             ] + deadlineLine(s)),
         ]

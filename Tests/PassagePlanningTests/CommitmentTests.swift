@@ -119,3 +119,30 @@ import PassageScenario
         #expect(same.commitments.map(\.startWeek) == [3])
     }
 }
+
+/// The part of a committed itinerary paid before week 1, as `advance` takes it off the budget (issue 14, bug 2).
+@Suite struct CostBeforeWeekOneTests {
+    static func itinerary(startWeek: Int) -> Itinerary {
+        // 2 persons: a leg in the start week (100), a second two weeks later (60), three stay weeks of 90
+        // from the week after the start, a fee of 50 at lodging, a leg onward after the stay (200).
+        let lodged = startWeek + 1
+        return Itinerary(
+            householdID: "H1", size: 2, urgency: 1, readyWeek: 1, startWeek: startWeek,
+            outbound: [
+                LegTravel(legID: "L1", from: "a", to: "b", mode: .road, week: startWeek, durationDays: 1, cost: 100),
+                LegTravel(legID: "L2", from: "b", to: "c", mode: .road, week: startWeek + 1, durationDays: 1, cost: 60),
+            ],
+            stay: HouseStay(houseID: "S1", location: "c", fromWeek: lodged, toWeek: lodged + 2, cost: 270),
+            programmeID: "P1", destinationCountry: "DE", lodgedWeek: lodged,
+            onward: [LegTravel(legID: "L3", from: "c", to: "d", mode: .air, week: lodged + 3, durationDays: 0, cost: 200)],
+            arrivalWeek: lodged + 3, cost: 100 + 60 + 270 + 50 + 200, risk: 0, isCommitted: startWeek < 1)
+    }
+
+    @Test func onlyWhatFellBeforeWeekOneCounts() {
+        #expect(Self.itinerary(startWeek: 1).costBeforeWeekOne == 0)
+        #expect(Self.itinerary(startWeek: 0).costBeforeWeekOne == 100)
+        // Start −1: both outbound legs, the fee and one of three stay weeks.
+        #expect(Self.itinerary(startWeek: -1).costBeforeWeekOne == 100 + 60 + 50 + 90)
+        #expect(Self.itinerary(startWeek: -10).costBeforeWeekOne == 680)
+    }
+}

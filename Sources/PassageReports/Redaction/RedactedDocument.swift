@@ -29,11 +29,11 @@ enum RedactedDocument {
         if r.withheld.contains(.urgencyTiers) && !r.tiers.isEmpty {
             blocks.append(.lines(["By urgency tier: withheld: with the rest of this report, these counts would give an exact count."]))
         }
-        var cost = "Total cost: \(Fmt.money(r.totalCost, r.currency))"
-        cost += r.budget.map { " of budget \(Fmt.money($0, r.currency))." } ?? " (no budget limit)."
+        let cost = CostWords.lines(
+            spentBefore: r.costBeforeWeekOne, fromWeekOne: r.costFromWeekOne, budget: r.budget, currency: r.currency)
         let wait = r.averageWeeksWaited.map { "Average weeks waited (ready week to departure), in whole weeks: \(Fmt.plain($0))." }
             ?? "Average weeks waited: not shown (fewer than 5 households moved)."
-        blocks.append(.lines([cost, wait]))
+        blocks.append(.lines(cost + [wait]))
 
         blocks.append(.heading("Safe houses", level: 2))
         blocks.append(

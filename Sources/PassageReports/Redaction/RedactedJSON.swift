@@ -23,7 +23,10 @@ struct RedactedJSON: Encodable, Sendable {
     var horizonWeeks: Int
     var currency: String
     var budget: Nullable<Double>
+    var budgetLeft: Nullable<Double>
     var totalCost: Double
+    var costBeforeWeekOne: Double
+    var costFromWeekOne: Double
     var averageWeeksWaited: Nullable<Double>
     var summary: [Tier]
     var safeHouses: [House]
@@ -41,7 +44,10 @@ struct RedactedJSON: Encodable, Sendable {
         horizonWeeks = r.horizonWeeks
         currency = r.currency
         budget = Nullable(r.budget)
+        budgetLeft = Nullable(r.budget.map { $0 - r.costFromWeekOne })
         totalCost = r.totalCost
+        costBeforeWeekOne = r.costBeforeWeekOne
+        costFromWeekOne = r.costFromWeekOne
         averageWeeksWaited = Nullable(r.averageWeeksWaited)
         summary = r.tiers.map {
             Tier(

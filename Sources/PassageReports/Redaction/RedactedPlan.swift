@@ -90,8 +90,12 @@ public struct RedactedPlan: Sendable, Hashable {
     public var currency: String
     /// The budget, if any.
     public var budget: Double?
-    /// The total cost, rounded to whole units.
-    public var totalCost: Double
+    /// The total cost, rounded to whole units: `costBeforeWeekOne + costFromWeekOne`.
+    public var totalCost: Double { costBeforeWeekOne + costFromWeekOne }
+    /// What households under way spent before week 1 (outside the budget), rounded to whole units.
+    public var costBeforeWeekOne: Double
+    /// What the plan costs from week 1, against the budget, rounded to whole units.
+    public var costFromWeekOne: Double
     /// Average weeks waited from ready week to departure, in whole weeks (a decimal, divided into a banded
     /// count of households, can leave one count that fits); nil when fewer than 5 households moved.
     public var averageWeeksWaited: Double?
@@ -126,7 +130,8 @@ public struct RedactedPlan: Sendable, Hashable {
         horizonWeeks = plan.scenario.horizonWeeks
         currency = plan.scenario.currency
         budget = plan.scenario.budget
-        totalCost = plan.summary.totalCost.rounded()
+        costBeforeWeekOne = plan.summary.costBeforeWeekOne.rounded()
+        costFromWeekOne = plan.summary.costFromWeekOne.rounded()
         let moved = SuppressedCount(plan.summary.overall.householdsMoved)
         averageWeeksWaited = moved.isLargeEnough ? plan.summary.averageWeeksWaited.rounded() : nil
 

@@ -26,7 +26,10 @@ public enum RedactedReport {
             ["scenario", "", "start_date", r.startDate],
             ["scenario", "", "horizon_weeks", "\(r.horizonWeeks)"],
             ["cost", "", "total_cost", Fmt.plain(r.totalCost)],
+            ["cost", "", "cost_before_week_1", Fmt.plain(r.costBeforeWeekOne)],
+            ["cost", "", "cost_from_week_1", Fmt.plain(r.costFromWeekOne)],
             ["cost", "", "budget", r.budget.map { Fmt.plain($0) } ?? ""],
+            ["cost", "", "budget_left", r.budget.map { Fmt.plain($0 - r.costFromWeekOne) } ?? ""],
             ["cost", "", "currency", CSVReport.text(r.currency)],
             ["summary", "all", "average_weeks_waited", r.averageWeeksWaited.map { Fmt.plain($0) } ?? ""],
         ]
