@@ -36,6 +36,11 @@ import Testing
         for format in [ReportFormat.text, .markdown, .json, .csv] {
             let report = RedactedReport.render(plan, format: format, options: ReportOptions(format: format, redacted: true))
             for word in ["full", "Full", "binding"] { #expect(!report.contains(word), "\(format) says \(word)") }
+            // The objective weighs persons not moved by documented urgency weights: a count in disguise.
+            for value in [plan.solver.objective, plan.solver.bound].compactMap({ $0 }) {
+                #expect(!report.contains(Fmt.objective(value)) && !report.contains(Fmt.plain(value, maxDecimals: 6)), "\(format)")
+            }
+            #expect(!report.contains("Objective ") && !report.contains("\"objective\"") && !report.contains(",objective,"), "\(format)")
         }
     }
 
@@ -140,6 +145,14 @@ import Testing
             #expect(!report.contains("NL"), "\(format)")
         }
         #expect(json.contains("\"destinations\""))
+    }
+
+    @Test func theAverageWaitNeedsFiveHouseholdsThisPlanMoved() {
+        var plan = Self.nineHouseholdsToFiveCountries()
+        #expect(RedactedPlan(plan).averageWeeksWaited != nil)
+        // Five of the nine already under way: the average would be over four households' waits.
+        for index in 0..<5 { plan.itineraries[index].isCommitted = true }
+        #expect(RedactedPlan(plan).averageWeeksWaited == nil)
     }
 
     @Test func theReaderFindsTheIssuesLeak() throws {

@@ -16,7 +16,7 @@ enum RedactedDocument {
         if let warning = r.solverWarning { blocks.append(.warning(warning)) }
         blocks.append(.lines([
             "Solver: \(Fmt.statusWords(r.status)).",
-            "Objective \(Fmt.objective(r.objective)) (minimised), bound \(Fmt.objective(r.bound)), gap \(Fmt.percent(r.gap)).",
+            "Gap to the best proven bound: \(Fmt.percent(r.gap)) (the objective itself is not shown: it weighs the persons not moved).",
         ]))
 
         blocks.append(.heading("Summary", level: 2))
@@ -32,7 +32,7 @@ enum RedactedDocument {
         let cost = CostWords.lines(
             spentBefore: r.costBeforeWeekOne, fromWeekOne: r.costFromWeekOne, budget: r.budget, currency: r.currency)
         let wait = r.averageWeeksWaited.map { "Average weeks waited (ready week to departure), in whole weeks: \(Fmt.plain($0))." }
-            ?? "Average weeks waited: not shown (fewer than 5 households moved)."
+            ?? "Average weeks waited: not shown (fewer than 5 households moved by this plan)."
         blocks.append(.lines(cost + [wait]))
 
         blocks.append(.heading("Safe houses", level: 2))

@@ -16,8 +16,6 @@ struct RedactedJSON: Encodable, Sendable {
     var reportVersion = 2
     var redacted = true
     var status: String
-    var objective: Nullable<Double>
-    var bound: Nullable<Double>
     var gap: Nullable<Double>
     var startDate: String
     var horizonWeeks: Int
@@ -37,8 +35,6 @@ struct RedactedJSON: Encodable, Sendable {
 
     init(_ r: RedactedPlan) {
         status = r.status.rawValue
-        objective = Nullable(r.objective)
-        bound = Nullable(r.bound)
         gap = Nullable(r.gap)
         startDate = r.startDate
         horizonWeeks = r.horizonWeeks

@@ -76,11 +76,9 @@ public struct RedactedPlan: Sendable, Hashable {
     public var status: SolveStatus
     /// The warning shown when the plan is not proven optimal.
     public var solverWarning: String?
-    /// The objective (an aggregate of weighted harm).
-    public var objective: Double?
-    /// The best proven bound.
-    public var bound: Double?
-    /// The relative gap.
+    /// The relative gap. The objective and bound themselves are left out: the objective is mostly persons
+    /// not moved times the urgency weights (1000, 400, 150, 50 by default, and documented), which gives
+    /// a weighted count of persons not moved far finer than the bands.
     public var gap: Double?
     /// The scenario's first day (week 1). The scenario title is left out: it is free text.
     public var startDate: String
@@ -97,7 +95,8 @@ public struct RedactedPlan: Sendable, Hashable {
     /// What the plan costs from week 1, against the budget, rounded to whole units.
     public var costFromWeekOne: Double
     /// Average weeks waited from ready week to departure, in whole weeks (a decimal, divided into a banded
-    /// count of households, can leave one count that fits); nil when fewer than 5 households moved.
+    /// count of households, can leave one count that fits); nil when this plan moves fewer than 5 households
+    /// that were not already under way.
     public var averageWeeksWaited: Double?
     /// Counts by urgency tier, then `all`.
     public var tiers: [TierRow]
@@ -123,8 +122,6 @@ public struct RedactedPlan: Sendable, Hashable {
         let solver = plan.solver
         status = solver.status
         solverWarning = Fmt.statusWarning(solver)
-        objective = solver.objective
-        bound = solver.bound
         gap = solver.gap
         startDate = plan.scenario.startDate.description
         horizonWeeks = plan.scenario.horizonWeeks
@@ -132,8 +129,10 @@ public struct RedactedPlan: Sendable, Hashable {
         budget = plan.scenario.budget
         costBeforeWeekOne = plan.summary.costBeforeWeekOne.rounded()
         costFromWeekOne = plan.summary.costFromWeekOne.rounded()
-        let moved = SuppressedCount(plan.summary.overall.householdsMoved)
-        averageWeeksWaited = moved.isLargeEnough ? plan.summary.averageWeeksWaited.rounded() : nil
+        // The average is over the households this plan decided to move (not those already under way):
+        // over fewer than 5 it would be close to one household's own wait.
+        let averaged = SuppressedCount(plan.itineraries.filter { !$0.isCommitted }.count)
+        averageWeeksWaited = averaged.isLargeEnough ? plan.summary.averageWeeksWaited.rounded() : nil
 
         func tier(_ label: String, _ c: MoveCount) -> TierRow {
             TierRow(

@@ -20,8 +20,6 @@ public enum RedactedReport {
     static func csvRows(_ r: RedactedPlan) -> [[String]] {
         var rows: [[String]] = [
             ["solver", "", "status", r.status.rawValue],
-            ["solver", "", "objective", r.objective.map { Fmt.plain($0, maxDecimals: 6) } ?? ""],
-            ["solver", "", "bound", r.bound.map { Fmt.plain($0, maxDecimals: 6) } ?? ""],
             ["solver", "", "gap", r.gap.map { Fmt.plain($0, maxDecimals: 6) } ?? ""],
             ["scenario", "", "start_date", r.startDate],
             ["scenario", "", "horizon_weeks", "\(r.horizonWeeks)"],
