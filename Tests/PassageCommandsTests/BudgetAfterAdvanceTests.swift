@@ -23,7 +23,8 @@ import Testing
         let first = folder.path("w1.json")
         #expect(try Passage.run(["plan", Passage.demo, "--format", "json", "-o", first, "--quiet"]).status == 0)
         let next = folder.path("w\(week)")
-        #expect(try Passage.run(["advance", Passage.demo, "--to-week", "\(week)", "--plan", first, "-o", next]).status == 0)
+        #expect(
+            try Passage.run(["advance", Passage.demo, "--to-week", "\(week)", "--plan", first, "-o", next]).status == 0)
         let planPath = folder.path("plan.json")
         #expect(try Passage.run(["plan", next, "--format", "json", "-o", planPath, "--quiet"]).status == 0)
 
@@ -45,19 +46,25 @@ import Testing
 
         let text = try Passage.run(["plan", next, "--quiet"]).standardOutput
         let share = String(format: "%.2f %%", fromWeekOne / budget * 100)
-        #expect(text.contains(
-            "Cost from week 1: \(Self.money(fromWeekOne)) of the week-1 budget \(Self.money(budget)) (\(share)); \(Self.money(left)) left."))
+        #expect(
+            text.contains(
+                "Cost from week 1: \(Self.money(fromWeekOne)) of the week-1 budget \(Self.money(budget)) (\(share)); \(Self.money(left)) left."
+            ))
         #expect(text.contains("Spent before week 1 by households under way: \(Self.money(before))"))
         #expect(text.contains("\(Self.money(fromWeekOne)) used of \(Self.money(budget)) (\(share))"))
         #expect(!text.contains("Total cost:"))
 
         for format in ["text", "markdown", "html"] {
             let redacted = try Passage.run(["plan", next, "--redact", "--format", format, "--quiet"]).standardOutput
-            #expect(redacted.contains("Cost from week 1: \(Self.money(fromWeekOne.rounded())) of the week-1 budget"), "\(format)")
+            #expect(
+                redacted.contains("Cost from week 1: \(Self.money(fromWeekOne.rounded())) of the week-1 budget"),
+                "\(format)")
             #expect(redacted.contains("(\(share))"), "\(format)")
         }
-        let redactedJSON = try JSONSerialization.jsonObject(
-            with: Data(try Passage.run(["plan", next, "--redact", "--format", "json", "--quiet"]).standardOutput.utf8))
+        let redactedJSON =
+            try JSONSerialization.jsonObject(
+                with: Data(
+                    try Passage.run(["plan", next, "--redact", "--format", "json", "--quiet"]).standardOutput.utf8))
             as? [String: Any]
         #expect(redactedJSON?["costFromWeekOne"] as? Double == fromWeekOne.rounded())
         #expect(redactedJSON?["costBeforeWeekOne"] as? Double == before.rounded())

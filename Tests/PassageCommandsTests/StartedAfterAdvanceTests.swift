@@ -6,7 +6,8 @@ import Testing
 /// later for capacity it never used.
 @Suite struct StartedAfterAdvanceTests {
     static func household(_ id: String, in path: String) throws -> [String: Any] {
-        let plan = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as? [String: Any]
+        let plan =
+            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as? [String: Any]
         let households = try #require(plan?["households"] as? [[String: Any]])
         return try #require(households.first { $0["id"] as? String == id }?["itinerary"] as? [String: Any])
     }
@@ -36,7 +37,8 @@ import Testing
         #expect(after["committed"] as? Bool == true)
         #expect(after["startWeek"] as? Int == 1)
         #expect(try Self.firstWeekStart(after) == Self.firstWeekStart(before))
-        let plan = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: second))) as? [String: Any]
+        let plan =
+            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: second))) as? [String: Any]
         // Committing H027 where the previous plan had it takes nothing anyone else was planned to use.
         #expect((plan?["changes"] as? [Any])?.isEmpty == true, "\(plan?["changes"] ?? "none")")
 

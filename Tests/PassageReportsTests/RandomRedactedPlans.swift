@@ -29,7 +29,8 @@ enum RandomRedactedPlans {
         let sizes = [1, 1, 1, 1, 2, 2, 3, 4, 6]
         var moved: [Itinerary] = []
         var unmoved: [UnmovedHousehold] = []
-        var byUrgency = Array(repeating: MoveCount(householdsMoved: 0, householdsTotal: 0, personsMoved: 0, personsTotal: 0), count: 4)
+        var byUrgency = Array(
+            repeating: MoveCount(householdsMoved: 0, householdsTotal: 0, personsMoved: 0, personsTotal: 0), count: 4)
         let moveShare = Double.random(in: 0...1, using: &random)
         for index in 0..<households {
             let size = sizes.randomElement(using: &random)!
@@ -49,23 +50,30 @@ enum RandomRedactedPlans {
                 byUrgency[urgency - 1].householdsMoved += 1
                 byUrgency[urgency - 1].personsMoved += size
             } else {
-                unmoved.append(UnmovedHousehold(
-                    householdID: id, size: size, urgency: urgency, readyWeek: 1, reason: reasons.randomElement(using: &random)!))
+                unmoved.append(
+                    UnmovedHousehold(
+                        householdID: id, size: size, urgency: urgency, readyWeek: 1,
+                        reason: reasons.randomElement(using: &random)!))
             }
         }
         plan.itineraries = moved
         plan.unmoved = unmoved
         plan.summary.byUrgency = byUrgency
-        plan.summary.overall = byUrgency.reduce(MoveCount(householdsMoved: 0, householdsTotal: 0, personsMoved: 0, personsTotal: 0)) {
+        plan.summary.overall = byUrgency.reduce(
+            MoveCount(householdsMoved: 0, householdsTotal: 0, personsMoved: 0, personsTotal: 0)
+        ) {
             MoveCount(
-                householdsMoved: $0.householdsMoved + $1.householdsMoved, householdsTotal: $0.householdsTotal + $1.householdsTotal,
+                householdsMoved: $0.householdsMoved + $1.householdsMoved,
+                householdsTotal: $0.householdsTotal + $1.householdsTotal,
                 personsMoved: $0.personsMoved + $1.personsMoved, personsTotal: $0.personsTotal + $1.personsTotal)
         }
         // Quotas: each programme's lodged persons against a quota that is often exactly used up.
         plan.capacity = programmes.map { id in
             let used = moved.filter { $0.programmeID == id }.reduce(0) { $0 + $1.size }
             let spare = [0, 0, 1, 3, 7].randomElement(using: &random)!
-            return CapacityUse(kind: .quota, resourceID: id, week: nil, period: "horizon", used: Double(used), capacity: Double(used + spare))
+            return CapacityUse(
+                kind: .quota, resourceID: id, week: nil, period: "horizon", used: Double(used),
+                capacity: Double(used + spare))
         }
         return plan
     }

@@ -60,8 +60,10 @@ struct RedactedReader {
         let summary = (report["summary"] as! [[String: Any]]).map { t -> Row in
             let label = t["label"] as! String
             let r = (
-                unknown("\(label) households moved", t["householdsMoved"]), unknown("\(label) households", t["householdsTotal"]),
-                unknown("\(label) persons moved", t["personsMoved"]), unknown("\(label) persons", t["personsTotal"]))
+                unknown("\(label) households moved", t["householdsMoved"]),
+                unknown("\(label) households", t["householdsTotal"]),
+                unknown("\(label) persons moved", t["personsMoved"]), unknown("\(label) persons", t["personsTotal"])
+            )
             row([r.0], [r.1], .lessOrEqual)
             row([r.2], [r.3], .lessOrEqual)
             row([r.0], [r.2], .lessOrEqual)
@@ -80,7 +82,10 @@ struct RedactedReader {
         }
         func groups(_ key: String) -> (h: [Variable], p: [Variable]) {
             let rows = (report[key] as! [[String: Any]]).map { g in
-                (unknown("\(key) \(g["label"]!) households", g["households"]), unknown("\(key) \(g["label"]!) persons", g["persons"]))
+                (
+                    unknown("\(key) \(g["label"]!) households", g["households"]),
+                    unknown("\(key) \(g["label"]!) persons", g["persons"])
+                )
             }
             for r in rows { row([r.0], [r.1], .lessOrEqual) }
             return (rows.map(\.0), rows.map(\.1))
@@ -88,7 +93,9 @@ struct RedactedReader {
         let withheld = Set(report["withheld"] as! [String])
         let destinations = groups("destinations")
         let notMoved = groups("notMoved")
-        let hosted = (report["safeHouses"] as! [[String: Any]]).map { unknown("\($0["code"]!) hosted", $0["personsHosted"]) }
+        let hosted = (report["safeHouses"] as! [[String: Any]]).map {
+            unknown("\($0["code"]!) hosted", $0["personsHosted"])
+        }
         let lodged = (report["programmes"] as! [[String: Any]]).map { p -> Variable in
             let lodged = unknown("\(p["programmeID"]!) lodged", p["personsLodged"])
             row([lodged], [unknown("\(p["programmeID"]!) quota", p["quota"])], .lessOrEqual)
@@ -125,7 +132,9 @@ struct RedactedReader {
                 }
                 values.append(value.rounded())
             }
-            if values[0] == values[1] && values[0] > 0 { findings.append(Finding(name: names[index], value: Int(values[0]))) }
+            if values[0] == values[1] && values[0] > 0 {
+                findings.append(Finding(name: names[index], value: Int(values[0])))
+            }
         }
         return findings
     }

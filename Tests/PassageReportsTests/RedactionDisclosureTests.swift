@@ -20,8 +20,11 @@ import Testing
         let lodged = plan.capacity.filter { $0.kind == .quota }.reduce(0) { $0 + $1.used }
         let hosted = plan.itineraries.filter { !$0.stay.houseID.isEmpty }.reduce(0) { $0 + $1.size }
         let moved = plan.summary.overall.personsMoved
-        return (json, RedactedReader.Guesses(
-            lodgedAddUpToPersonsMoved: Int(lodged.rounded()) == moved, hostedAddUpToPersonsMoved: hosted == moved))
+        return (
+            json,
+            RedactedReader.Guesses(
+                lodgedAddUpToPersonsMoved: Int(lodged.rounded()) == moved, hostedAddUpToPersonsMoved: hosted == moved)
+        )
     }
 
     @Test func theDemoGivesNoExactCountAndNoQuotaOrFullMark() throws {
@@ -34,13 +37,18 @@ import Testing
         let row = try #require(text.split(separator: "\n").first { $0.hasPrefix("P-DE-TBS") })
         #expect(row.split(separator: " ").map(String.init) == ["P-DE-TBS", "5–9", "5–9"])
         for format in [ReportFormat.text, .markdown, .json, .csv] {
-            let report = RedactedReport.render(plan, format: format, options: ReportOptions(format: format, redacted: true))
+            let report = RedactedReport.render(
+                plan, format: format, options: ReportOptions(format: format, redacted: true))
             for word in ["full", "Full", "binding"] { #expect(!report.contains(word), "\(format) says \(word)") }
             // The objective weighs persons not moved by documented urgency weights: a count in disguise.
             for value in [plan.solver.objective, plan.solver.bound].compactMap({ $0 }) {
-                #expect(!report.contains(Fmt.objective(value)) && !report.contains(Fmt.plain(value, maxDecimals: 6)), "\(format)")
+                #expect(
+                    !report.contains(Fmt.objective(value)) && !report.contains(Fmt.plain(value, maxDecimals: 6)),
+                    "\(format)")
             }
-            #expect(!report.contains("Objective ") && !report.contains("\"objective\"") && !report.contains(",objective,"), "\(format)")
+            #expect(
+                !report.contains("Objective ") && !report.contains("\"objective\"") && !report.contains(",objective,"),
+                "\(format)")
         }
     }
 
@@ -53,7 +61,8 @@ import Testing
     func generatedScenariosGiveNoExactCount(households: Int, seed: UInt64, profile: SyntheticProfile) throws {
         let scenario = SyntheticCaseload.generate(households: households, seed: seed, profile: profile)
         // Any plan the solver returns is published alike, so a short limit is enough.
-        let plan = try Planner(scenario: scenario, solver: GLPKSolver()).plan(options: PlanningOptions(timeLimitSeconds: 10))
+        let plan = try Planner(scenario: scenario, solver: GLPKSolver()).plan(
+            options: PlanningOptions(timeLimitSeconds: 10))
         let (json, guesses) = Self.published(plan)
         let found = try RedactedReader.exactCounts(in: json, guesses: guesses)
         #expect(found.isEmpty, "\(found) in \(json)")
@@ -100,7 +109,8 @@ import Testing
         // Withholding the rows leaves nothing to add up.
         var withheld = DisclosureAudit()
         let hidden = [5, 1, 1, 1, 1].map { withheld.add(SuppressedCount($0), in: .destinations, withheld: true) }
-        withheld.relate(plus: hidden, minus: [withheld.add(SuppressedCount(9), in: .overall, withheld: false)], equality: true)
+        withheld.relate(
+            plus: hidden, minus: [withheld.add(SuppressedCount(9), in: .overall, withheld: false)], equality: true)
         #expect(withheld.disclosed().isEmpty)
     }
 
@@ -140,7 +150,8 @@ import Testing
         let (json, guesses) = Self.published(plan)
         #expect(try RedactedReader.exactCounts(in: json, guesses: guesses).isEmpty)
         for format in [ReportFormat.text, .markdown, .html] {
-            let report = RedactedReport.render(plan, format: format, options: ReportOptions(format: format, redacted: true))
+            let report = RedactedReport.render(
+                plan, format: format, options: ReportOptions(format: format, redacted: true))
             #expect(report.contains("Withheld"), "\(format)")
             #expect(!report.contains("NL"), "\(format)")
         }

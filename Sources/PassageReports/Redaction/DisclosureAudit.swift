@@ -61,8 +61,10 @@ struct DisclosureAudit {
                     let most = -(sumLow - low[k])
                     let least = relation.isEquality ? -(sumHigh - high[k]) : -Self.unbounded * 4
                     var cell = cells[term.cell]
-                    let (newLower, newUpper) = term.sign > 0
-                        ? (max(cell.lower, least), min(cell.upper, most)) : (max(cell.lower, -most), min(cell.upper, -least))
+                    let (newLower, newUpper) =
+                        term.sign > 0
+                        ? (max(cell.lower, least), min(cell.upper, most))
+                        : (max(cell.lower, -most), min(cell.upper, -least))
                     if newLower != cell.lower || newUpper != cell.upper {
                         cell.lower = newLower
                         cell.upper = newUpper

@@ -16,8 +16,11 @@ enum DisclosureRule {
             let involved = Set(disclosed.map(\.section))
             // A section that shows a pinned count goes first; a pin in the summary may come from another
             // section's rows (many `<5` destinations add up past a band), so those go before the summary.
-            guard let next = withholdingOrder.first(where: { !withheld.contains($0) && involved.contains($0) && $0 != .overall && $0 != .urgencyTiers })
-                ?? withholdingOrder.first(where: { !withheld.contains($0) })
+            guard
+                let next = withholdingOrder.first(where: {
+                    !withheld.contains($0) && involved.contains($0) && $0 != .overall && $0 != .urgencyTiers
+                })
+                    ?? withholdingOrder.first(where: { !withheld.contains($0) })
             else { return withheld }
             withheld.insert(next)
         }
@@ -32,8 +35,10 @@ enum DisclosureRule {
         }
         typealias Counts = (hm: Int, ht: Int, pm: Int, pt: Int)
         func tier(_ row: RedactedPlan.TierRow, _ section: RedactedPlan.Section) -> Counts {
-            let c = (add(row.householdsMoved, section), add(row.householdsTotal, section),
-                     add(row.personsMoved, section), add(row.personsTotal, section))
+            let c = (
+                add(row.householdsMoved, section), add(row.householdsTotal, section),
+                add(row.personsMoved, section), add(row.personsTotal, section)
+            )
             // Moved within the total; every household is at least one person, moved or not.
             audit.relate(plus: [c.0], minus: [c.1], equality: false)
             audit.relate(plus: [c.2], minus: [c.3], equality: false)
