@@ -4,7 +4,8 @@ import PassagePlanning
 /// A plan reduced to aggregates that can be shared outside the organisation (docs/REPORTS.md, "Redacted
 /// reports"). It keeps no household id, no per-household row, no exact family size or ready week, no
 /// safe-house id or location, no route leg, no per-week figure; every count of households or persons is a
-/// `SuppressedCount`. The text, Markdown, JSON and CSV redacted reports all render this one value.
+/// `SuppressedCount`, and `DisclosureRule` withholds any section whose counts would add up to an exact one
+/// with the rest. The text, Markdown, HTML, JSON and CSV redacted reports all render this one value.
 public struct RedactedPlan: Sendable, Hashable {
     /// Counts for one urgency tier (or `all`).
     public struct TierRow: Sendable, Hashable {
