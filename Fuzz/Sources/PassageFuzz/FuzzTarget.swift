@@ -39,8 +39,7 @@ public func fuzzOneInput(_ start: UnsafeRawPointer?, _ count: Int) -> CInt {
         // What `plan --previous` does before solving (count weeks from the scenario's start, pick started
         // households) and what `advance --plan` does, to a week that varies with the input's length.
         if let previous = try? PreviousPlanReader.read(data) {
-            let counted = previous.counted(from: demo.settings.startDate)
-            _ = counted.commitments(for: Array(counted.pathways.keys) + ["H001"])
+            _ = previous.commitments(for: Array(previous.pathways.keys) + ["H001"], countedFrom: demo.settings.startDate)
             _ = try? RollingHorizon.advance(demo, plan: previous, toWeek: 2 + data.count % 15)
         }
     case .passphrase(let data):
