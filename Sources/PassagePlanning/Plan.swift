@@ -267,8 +267,15 @@ public struct CapacityUse: Sendable, Hashable {
     public var period: String
     public var used: Double
     public var capacity: Double
+    /// Whether this is a week in which the safe house is closed (outside its opening weeks): no beds
+    /// at all, so `capacity` is 0 and nobody may be sent, unlike an open week with room to spare.
+    public var isClosed: Bool
 
-    public init(kind: ResourceKind, resourceID: String, week: Int?, period: String, used: Double, capacity: Double) {
+    public init(
+        kind: ResourceKind, resourceID: String, week: Int?, period: String, used: Double, capacity: Double,
+        isClosed: Bool = false
+    ) {
+        self.isClosed = isClosed
         self.kind = kind
         self.resourceID = resourceID
         self.week = week

@@ -153,13 +153,15 @@ struct PlanDecoder {
         Formulation.identify(key, scenario: scenario, monthLabels: formulation.monthLabels).period
     }
 
-    /// Use of every capacity of the scenario in every period of the horizon, used or not.
+    /// Use of every capacity of the scenario in every period of the horizon, used or not. A safe house
+    /// has a beds row in its closed weeks too, marked closed with capacity 0: a missing row would read as
+    /// nothing used, i.e. free beds, in every report.
     private func capacityUse(_ used: [ResourceKey: Double]) -> [CapacityUse] {
         let settings = scenario.settings
         let weeks = 1...settings.horizonWeeks
         var keys: [ResourceKey] = []
-        for (house, safeHouse) in scenario.safeHouses.enumerated() {
-            keys += weeks.filter { safeHouse.isOpen(throughout: $0...$0) }.map { .beds(house: house, week: $0) }
+        for house in scenario.safeHouses.indices {
+            keys += weeks.map { .beds(house: house, week: $0) }
         }
         for leg in scenario.legs.indices { keys += weeks.map { .seats(leg: leg, week: $0) } }
         var labels = formulation.monthLabels
@@ -171,13 +173,17 @@ struct PlanDecoder {
         return keys.sorted(by: orderForReport).map { key in
             let (kind, id) = identify(key)
             var week: Int?
-            if case .beds(_, let w) = key { week = w }
+            var closed = false
+            if case .beds(let house, let w) = key {
+                week = w
+                closed = !scenario.safeHouses[house].isOpen(throughout: w...w)
+            }
             if case .seats(_, let w) = key { week = w }
             let label: String
             if case .quota(_, let period) = key { label = labels[period] ?? "horizon" } else { label = periodLabel(key) }
             return CapacityUse(
                 kind: kind, resourceID: id, week: week, period: label, used: used[key, default: 0],
-                capacity: Formulation.capacity(of: key, scenario: scenario))
+                capacity: closed ? 0 : Formulation.capacity(of: key, scenario: scenario), isClosed: closed)
         }
     }
 

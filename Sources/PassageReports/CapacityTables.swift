@@ -4,8 +4,9 @@ import PassagePlanning
 enum CapacityTables {
     /// Explains the grid cells; printed under each grid.
     static let legend =
-        "Grid cells are used/capacity in persons; * = binding (nothing left); - = no capacity that week"
-        + " (closed); blank = no capacity row in the plan (e.g. a leg not running that week)."
+        "Grid cells are used/capacity in persons; * = binding (nothing left); closed = the safe house is"
+        + " closed that week, send nobody there (n/closed: n persons already committed there);"
+        + " - = open but no capacity that week (0 beds or seats); blank = no capacity row in the plan."
 
     /// Rows = resources of `kind` (sorted by id), columns = weeks 1…horizon, cell = `used/capacity`,
     /// `*` when binding. With `onlyUsed`, resources never used in any week are left out (seats: most legs
@@ -32,9 +33,12 @@ enum CapacityTables {
         )
     }
 
-    /// `3/4`, `4/4*` (binding), `-` (no capacity and nothing used), or blank (no row).
+    /// `3/4`, `4/4*` (binding), `closed` (house closed; `2/closed` when commitments are in it anyway),
+    /// `-` (open, no capacity and nothing used), or blank (no row).
     static func cell(_ use: CapacityUse?) -> String {
         guard let use else { return "" }
+        // A closed week must never look like room: it gets a word, not a number a reader could misread.
+        if use.isClosed { return use.used <= 1e-6 ? "closed" : "\(Fmt.quantity(use.used))/closed" }
         if use.capacity <= 1e-6 && use.used <= 1e-6 { return "-" }
         return "\(Fmt.quantity(use.used))/\(Fmt.quantity(use.capacity))" + (use.isBinding ? "*" : "")
     }

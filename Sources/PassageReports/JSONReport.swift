@@ -149,7 +149,7 @@ public enum JSONReport {
         }.map {
             JSONCapacity(
                 kind: $0.kind.rawValue, resourceID: $0.resourceID, week: Nullable($0.week), period: $0.period,
-                used: $0.used, capacity: $0.capacity, binding: $0.isBinding)
+                used: $0.used, capacity: $0.capacity, binding: $0.isBinding, closed: $0.isClosed)
         }
     }
 }

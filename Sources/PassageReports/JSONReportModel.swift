@@ -172,4 +172,6 @@ struct JSONCapacity: Encodable, Sendable {
     var used: Double
     var capacity: Double
     var binding: Bool
+    /// True only for the beds of a safe house in a week it is closed (capacity 0, send nobody).
+    var closed: Bool
 }

@@ -105,7 +105,8 @@ enum SamplePlan {
             // yv-2: 2 beds, closed from W10.
             let yvUsed: Double = (3...6).contains(week) ? 1 : 0
             rows.append(
-                CapacityUse(kind: .beds, resourceID: "yv-2", week: week, period: "W\(week)", used: yvUsed, capacity: week >= 10 ? 0 : 2))
+                CapacityUse(kind: .beds, resourceID: "yv-2", week: week, period: "W\(week)", used: yvUsed, capacity: week >= 10 ? 0 : 2,
+                    isClosed: week >= 10))
             // A leg nobody uses: left out of the seats grid.
             rows.append(CapacityUse(kind: .seats, resourceID: "zz-unused", week: week, period: "W\(week)", used: 0, capacity: 8))
             rows.append(CapacityUse(kind: .seats, resourceID: "vk-tb", week: week, period: "W\(week)", used: week == 2 ? 2 : 0, capacity: 2))
