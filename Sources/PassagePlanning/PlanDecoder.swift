@@ -101,17 +101,40 @@ struct PlanDecoder {
     }
 
     /// Why members of a class with a plan were not moved: nothing open to them, capacity used up on
-    /// every open pathway and week, or (when some option still fits) the solver's tolerance.
+    /// every open pathway and week, capacity too small to hold them at all, or (when some option still
+    /// fits) the solver's tolerance.
+    ///
+    /// Shortages are ranked by how many of the class's options each one blocks, so the capacities that
+    /// really bind come first; capacities smaller than the household itself (a 3-bed house for five
+    /// persons) are never "used up": they come last, marked too small, and when every option has one
+    /// the household simply cannot fit.
     private func reasonNotMoved(_ householdClass: HouseholdClass, used: [ResourceKey: Double]) -> NotMovedReason {
         let options = formulation.options[householdClass.index]
         if options.isEmpty { return .noEligiblePathway(options.blockers) }
         var blockedOptions: [ResourceKey: Int] = [:]
+        var tooSmall: Set<ResourceKey> = []
+        // The roomiest resource of each kind on any pathway open to the class, to say "the largest".
+        var largest: [ResourceKind: Double] = [:]
         var labels = formulation.monthLabels
         for position in formulation.movesOfClass[householdClass.index] {
             // A column is blocked when every concrete pathway it stands for lacks room; it is blamed
-            // on the shortages of the pathway that lacks least.
+            // on the shortages of the pathway that lacks least among those that could ever hold the
+            // household. A pathway through a capacity smaller than the household never could.
             var fewest: [ResourceKey]?
             for (_, use) in formulation.concreteUses(ofMove: position, labels: &labels) {
+                var ownLimit: [ResourceKind: Double] = [:]
+                var never: [ResourceKey] = []
+                for (key, amount) in use where key != .budget {
+                    let (kind, _) = identify(key)
+                    let full = capacity(of: key)
+                    ownLimit[kind] = min(ownLimit[kind] ?? .infinity, full)
+                    if full < amount - 1e-6 { never.append(key) }
+                }
+                for (kind, limit) in ownLimit { largest[kind] = max(largest[kind] ?? 0, limit) }
+                if !never.isEmpty {
+                    tooSmall.formUnion(never)
+                    continue
+                }
                 var short: [ResourceKey] = []
                 for (key, amount) in use where capacity(of: key) - used[key, default: 0] < amount - 1e-6 {
                     short.append(key)
@@ -134,10 +157,27 @@ struct PlanDecoder {
         let ranked = byResource.values.sorted {
             ($1.blocked, $0.kind.rawValue, $0.id) < ($0.blocked, $1.kind.rawValue, $1.id)
         }
-        return .capacity(
-            ranked.prefix(6).map { entry in
-                ResourceShortage(kind: entry.kind, resourceID: entry.id, periods: entry.keys.sorted().map(periodLabel))
-            })
+        var shortages = ranked.map { entry in
+            ResourceShortage(
+                kind: entry.kind, resourceID: entry.id, periods: entry.keys.sorted().map(periodLabel),
+                blockedOptions: entry.blocked)
+        }
+        // Too small: one entry per resource (its size does not depend on the period); safe houses first,
+        // then legs and quotas, each roomiest first.
+        var small: [String: ResourceShortage] = [:]
+        for key in tooSmall {
+            let (kind, id) = identify(key)
+            let full = capacity(of: key)
+            small["\(kind.rawValue)/\(id)"] = ResourceShortage(
+                kind: kind, resourceID: id, periods: [], capacityTooSmall: full,
+                isLargestOpen: full >= (largest[kind] ?? 0) - 1e-6)
+        }
+        let kindOrder: [ResourceKind: Int] = [.beds: 0, .seats: 1, .quota: 2, .budget: 3]
+        shortages += small.values.sorted {
+            (kindOrder[$0.kind]!, $1.capacityTooSmall ?? 0, $0.resourceID)
+                < (kindOrder[$1.kind]!, $0.capacityTooSmall ?? 0, $1.resourceID)
+        }
+        return .capacity(shortages)
     }
 
     func capacity(of key: ResourceKey) -> Double {

@@ -186,8 +186,11 @@ enum Fmt {
         }
     }
 
-    /// A shortage in words: `beds at tb-1 in W3–W7`, `seats on gz-vk in W2`, `quota de-hap 2026-12`, `budget`.
+    /// A shortage in words: `beds at tb-1 in W3–W7`, `seats on gz-vk in W2`, `quota de-hap 2026-12`,
+    /// `budget`; a capacity smaller than the household says so: `safe house SH-EVN-2 has only 3 beds
+    /// (the largest open to this household): too small for this household, not used up`.
     static func shortage(_ s: ResourceShortage) -> String {
+        if let size = s.capacityTooSmall { return tooSmall(s, size: quantity(size)) }
         let periods = compressPeriods(s.periods)
         switch s.kind {
         case .beds: return "beds at \(s.resourceID)" + (periods.isEmpty ? "" : " in \(periods)")
@@ -197,14 +200,21 @@ enum Fmt {
         }
     }
 
-    /// Shortages in a stable order (kind, then resource).
-    static func sortedShortages(_ shortages: [ResourceShortage]) -> [ResourceShortage] {
-        let kindOrder = Dictionary(uniqueKeysWithValues: ResourceKind.allCases.enumerated().map { ($1, $0) })
-        return shortages.sorted {
-            (kindOrder[$0.kind] ?? 0, $0.resourceID, $0.periods.joined(separator: ","))
-                < (kindOrder[$1.kind] ?? 0, $1.resourceID, $1.periods.joined(separator: ","))
+    private static func tooSmall(_ s: ResourceShortage, size: String) -> String {
+        let largest = s.isLargestOpen ? " (the largest open to this household)" : ""
+        let what: String
+        switch s.kind {
+        case .beds: what = "safe house \(s.resourceID) has only \(size) beds\(largest)"
+        case .seats: what = "leg \(s.resourceID) has only \(size) seats a week\(largest)"
+        case .quota: what = "quota \(s.resourceID) allows only \(size) persons per period\(largest)"
+        case .budget: what = "the budget is only \(size)"
         }
+        return what + ": too small for this household, not used up"
     }
+
+    /// How many shortages a reason names before `… and N more`: enough for the capacities that bind,
+    /// few enough to read. JSON lists them all.
+    static let shortagesShown = 6
 
     /// What a reason means, in a sentence, followed by its details (blockers or shortages) as lines.
     static func reasonExplanation(_ reason: NotMovedReason) -> (sentence: String, details: [String]) {
@@ -212,9 +222,21 @@ enum Fmt {
         case .noEligiblePathway(let blockers):
             return ("No pathway is open to this household; what closes them:", blockerLines(blockers))
         case .capacity(let shortages):
+            // In the planner's order: the capacities blocking most of the household's options first.
+            var lines = shortages.prefix(shortagesShown).map(shortage)
+            if shortages.count > shortagesShown { lines.append("… and \(shortages.count - shortagesShown) more") }
+            if reason.cannotFit {
+                return (
+                    "This household cannot fit: it has more persons than every pathway open to it can hold,"
+                        + " even with nobody else on it:",
+                    lines
+                )
+            }
             return (
-                "Pathways exist, but every one needs capacity this plan has used up:",
-                sortedShortages(shortages).map(shortage)
+                "Pathways exist, but every one needs capacity this plan has used up"
+                    + (shortages.contains(where: \.isTooSmall) ? " or that is too small for the household" : "")
+                    + " (most binding first):",
+                lines
             )
         case .notSelectedWithinTolerance:
             return (

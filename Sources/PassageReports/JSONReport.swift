@@ -129,8 +129,11 @@ public enum JSONReport {
             }
         case .capacity(let list):
             kind = "capacity"
-            shortages = Fmt.sortedShortages(list).map {
-                JSONShortage(kind: $0.kind.rawValue, resourceID: $0.resourceID, periods: $0.periods, description: Fmt.shortage($0))
+            // Every shortage, in the planner's order (most options blocked first, too-small ones last).
+            shortages = list.map {
+                JSONShortage(
+                    kind: $0.kind.rawValue, resourceID: $0.resourceID, periods: $0.periods, description: Fmt.shortage($0),
+                    blockedOptions: $0.blockedOptions, tooSmall: $0.isTooSmall, capacity: Nullable($0.capacityTooSmall))
             }
         case .notSelectedWithinTolerance:
             kind = "solver_tolerance"

@@ -142,6 +142,12 @@ struct JSONShortage: Encodable, Sendable {
     var resourceID: String
     var periods: [String]
     var description: String
+    /// How many of the household's options (pathway and start week) it blocks; 0 when too small.
+    var blockedOptions: Int
+    /// Whether the capacity is smaller than the household (not used up: it could never hold it).
+    var tooSmall: Bool
+    /// The capacity itself when too small; null otherwise.
+    var capacity: Nullable<Double>
 }
 
 struct JSONReason: Encodable, Sendable {

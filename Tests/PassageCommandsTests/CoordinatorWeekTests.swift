@@ -56,4 +56,71 @@ import Testing
         #expect(beds("SH-ALA-1", 1)?["closed"] as? Bool == true)
         #expect(capacity.allSatisfy { $0["closed"] is Bool }, "every capacity row says whether it is closed")
     }
+
+    /// The demo plan's households not moved, by id, with their JSON reasons.
+    static func reasons() throws -> [String: [String: Any]] {
+        let households = try #require(jsonPlan()["households"] as? [[String: Any]])
+        var reasons: [String: [String: Any]] = [:]
+        for household in households {
+            if let id = household["id"] as? String, let reason = household["reason"] as? [String: Any] { reasons[id] = reason }
+        }
+        return reasons
+    }
+
+    /// The text report's entry for `household` in "Households not moved", up to the next entry.
+    static func notMovedEntry(_ text: String, _ household: String) -> String {
+        let section = text.components(separatedBy: "Households not moved").last ?? ""
+        let start = section.components(separatedBy: "\n\(household)  ").dropFirst().first ?? ""
+        return start.components(separatedBy: "\n\n").first ?? ""
+    }
+
+    // Bug 4: H015 (5 persons) can only use SH-EVN-2 (3 beds); it was said to be short of beds "used up"
+    // while the grid showed 0/3. Likewise H017 (3 persons) and SH-ALA-1 (2 beds).
+    @Test func aHouseholdLargerThanEveryHouseOpenToItCannotFit() throws {
+        let text = try Self.plan()
+        let entry = Self.notMovedEntry(text, "H015")
+        #expect(entry.contains("— cannot fit"), "\(entry)")
+        #expect(entry.contains("This household cannot fit"))
+        #expect(entry.contains("safe house SH-EVN-2 has only 3 beds (the largest open to this household)"))
+        #expect(!entry.contains("beds at SH-EVN-2 in"), "not 'used up': \(entry)")
+        #expect(Self.notMovedEntry(text, "H017").contains("safe house SH-ALA-1 has only 2 beds (the largest open"))
+
+        let reason = try #require(Self.reasons()["H015"])
+        #expect(reason["kind"] as? String == "capacity" && reason["label"] as? String == "cannot fit")
+        let shortages = try #require(reason["shortages"] as? [[String: Any]])
+        #expect(!shortages.isEmpty && shortages.allSatisfy { $0["tooSmall"] as? Bool == true })
+        #expect(shortages.first?["resourceID"] as? String == "SH-EVN-2" && shortages.first?["capacity"] as? Double == 3)
+        // A household that fits somewhere keeps "capacity", its too-small houses named as such, last.
+        let h022 = try #require(Self.reasons()["H022"])
+        #expect(h022["label"] as? String == "capacity")
+        let list = try #require(h022["shortages"] as? [[String: Any]])
+        let small = list.map { $0["tooSmall"] as? Bool == true }
+        #expect(small.contains(true) && small == small.sorted { !$0 && $1 }, "too-small shortages come last")
+    }
+
+    // Bug 5: reasons were cut at six shortages without a word, sorted by kind rather than by what binds.
+    @Test func reasonsNameTheBindingCapacitiesFirstAndCountTheRest() throws {
+        let reasons = try Self.reasons()
+        let text = try Self.plan()
+        var truncated = 0
+        for (id, reason) in reasons where reason["kind"] as? String == "capacity" {
+            let shortages = try #require(reason["shortages"] as? [[String: Any]])
+            // Used-up shortages in order of the options they block, most first.
+            let blocked = shortages.filter { $0["tooSmall"] as? Bool == false }.compactMap { $0["blockedOptions"] as? Int }
+            #expect(blocked == blocked.sorted(by: >), "\(id): \(blocked)")
+            #expect(blocked.allSatisfy { $0 > 0 })
+            // The text names the first six in the same order and counts the rest.
+            let entry = Self.notMovedEntry(text, id).replacingOccurrences(of: "\n      ", with: " ")
+            let lines = entry.split(separator: "\n").dropFirst(2).map { $0.trimmingCharacters(in: .whitespaces) }
+            let descriptions = shortages.compactMap { $0["description"] as? String }
+            #expect(Array(lines.prefix(6)) == Array(descriptions.prefix(6)), "\(id)")
+            if descriptions.count > 6 {
+                truncated += 1
+                #expect(lines.last == "… and \(descriptions.count - 6) more", "\(id): \(lines)")
+            } else {
+                #expect(lines.count == descriptions.count, "\(id): \(lines)")
+            }
+        }
+        #expect(truncated > 0, "the demo has a household with more than six shortages (H022)")
+    }
 }

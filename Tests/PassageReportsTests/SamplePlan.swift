@@ -62,9 +62,11 @@ enum SamplePlan {
                 UnmovedHousehold(
                     householdID: "H011", size: 2, urgency: 1, readyWeek: 3,
                     reason: .capacity([
-                        ResourceShortage(kind: .quota, resourceID: "de-hap", periods: ["2026-12"]),
-                        ResourceShortage(kind: .beds, resourceID: "tb-1", periods: ["W5", "W3", "W4", "W7", "W6"]),
-                        ResourceShortage(kind: .budget, resourceID: "budget", periods: ["horizon"]),
+                        // In the planner's order: most options blocked first.
+                        ResourceShortage(
+                            kind: .beds, resourceID: "tb-1", periods: ["W5", "W3", "W4", "W7", "W6"], blockedOptions: 5),
+                        ResourceShortage(kind: .quota, resourceID: "de-hap", periods: ["2026-12"], blockedOptions: 2),
+                        ResourceShortage(kind: .budget, resourceID: "budget", periods: ["horizon"], blockedOptions: 1),
                     ])),
             ],
             capacity: capacity())
