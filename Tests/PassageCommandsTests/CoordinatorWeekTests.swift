@@ -123,4 +123,19 @@ import Testing
         }
         #expect(truncated > 0, "the demo has a household with more than six shortages (H022)")
     }
+
+    // Bug 4: validate warns (status 0) about households no house open to them can hold.
+    @Test func validateWarnsAboutHouseholdsThatCannotFit() throws {
+        let result = try Passage.run(["validate", Passage.demo])
+        #expect(result.status == 0)
+        #expect(result.standardOutput.contains(": valid — 40 households") && result.standardOutput.contains("; 2 warnings"))
+        let warnings = result.standardError.split(separator: "\n").filter { $0.contains(": warning: ") }
+        #expect(warnings.count == 2)
+        #expect(warnings.first?.hasSuffix(
+            "households.csv:16:6: warning: household H015 has more persons than the beds of any safe house open to it"
+                + " (the largest, SH-EVN-2, has 3): a household is never split, so no plan can move it unless a house"
+                + " where a programme it qualifies for lodges applications, and that supports its needs, has a bed for"
+                + " each of its persons")
+            == true, "\(warnings)")
+    }
 }
