@@ -149,11 +149,19 @@ public struct LegTravel: Sendable, Hashable {
     public var mode: TravelMode
     /// Week (1-based) the leg departs; its seats are used in this week.
     public var week: Int
+    /// Days after the Monday of `week` on which the leg departs (0 = Monday): a route's first leg
+    /// leaves on the Monday of its start week and each later one when the one before arrives, so this
+    /// is the days travelled before it on the route, less the whole weeks counted in `week`.
+    public var daysIntoWeek: Int
     public var durationDays: Int
     /// Cost for the whole household.
     public var cost: Double
 
-    public init(legID: String, from: String, to: String, mode: TravelMode, week: Int, durationDays: Int, cost: Double) {
+    public init(
+        legID: String, from: String, to: String, mode: TravelMode, week: Int, daysIntoWeek: Int = 0, durationDays: Int,
+        cost: Double
+    ) {
+        self.daysIntoWeek = daysIntoWeek
         self.legID = legID
         self.from = from
         self.to = to

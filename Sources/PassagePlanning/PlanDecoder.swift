@@ -78,11 +78,15 @@ struct PlanDecoder {
         let programme = scenario.programmes[pathway.programme]
         let lodged = startWeek + pathway.lodgeOffset
         func travels(_ route: Route, from week: Int) -> [LegTravel] {
-            zip(route.legs, route.legWeekOffsets).map { legIndex, offset in
+            // Days travelled before each leg: its departure day, counted from the route's first Monday.
+            var daysBefore = 0
+            return zip(route.legs, route.legWeekOffsets).map { legIndex, offset in
                 let leg = scenario.legs[legIndex]
+                defer { daysBefore += leg.durationDays }
                 return LegTravel(
                     legID: leg.id, from: leg.from, to: leg.to, mode: leg.mode, week: week + offset,
-                    durationDays: leg.durationDays, cost: persons * leg.costPerPerson)
+                    daysIntoWeek: daysBefore - 7 * offset, durationDays: leg.durationDays,
+                    cost: persons * leg.costPerPerson)
             }
         }
         return Itinerary(

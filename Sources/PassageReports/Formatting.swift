@@ -84,6 +84,25 @@ enum Fmt {
         header.startDate.adding(days: 7 * (w - 1))
     }
 
+    /// The day a leg departs: the Monday of its week plus the days travelled before it on its route.
+    static func departureDate(_ leg: LegTravel, _ header: ScenarioHeader) -> CalendarDate {
+        date(ofWeek: leg.week, header).adding(days: leg.daysIntoWeek)
+    }
+
+    /// The day a household reaches the end of `legs` (departure of the last plus its travel days), or
+    /// the Monday of `week` when there are no legs (it is already there then).
+    static func arrivalDate(after legs: [LegTravel], orWeek week: Int, _ header: ScenarioHeader) -> CalendarDate {
+        guard let last = legs.last else { return date(ofWeek: week, header) }
+        return departureDate(last, header).adding(days: last.durationDays)
+    }
+
+    /// A date with its weekday, `Wed 2026-12-02`: a coordinator books tickets by the day, not the week.
+    static func day(_ date: CalendarDate) -> String {
+        // 1970-01-01 (day 0) was a Thursday.
+        let names = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+        return names[((date.dayNumber + 3) % 7 + 7) % 7] + " \(date)"
+    }
+
     /// The last day of the horizon (the Sunday ending its last week).
     static func endDate(_ header: ScenarioHeader) -> CalendarDate {
         header.startDate.adding(days: 7 * header.horizonWeeks - 1)

@@ -86,7 +86,8 @@ public enum JSONReport {
         func leg(_ l: LegTravel) -> JSONLeg {
             JSONLeg(
                 legID: l.legID, from: l.from, to: l.to, mode: l.mode.rawValue, week: l.week,
-                weekStart: Fmt.date(ofWeek: l.week, header).description, durationDays: l.durationDays, cost: l.cost)
+                weekStart: Fmt.date(ofWeek: l.week, header).description,
+                departureDate: Fmt.departureDate(l, header).description, durationDays: l.durationDays, cost: l.cost)
         }
         let moved = plan.itineraries.map { i in
             JSONHousehold(
@@ -100,10 +101,12 @@ public enum JSONReport {
                         stay: JSONStay(
                             houseID: i.stay.houseID, location: i.stay.location, fromWeek: i.stay.fromWeek,
                             toWeek: i.stay.toWeek, fromDate: Fmt.date(ofWeek: i.stay.fromWeek, header).description,
+                            arrivalDate: Fmt.arrivalDate(after: i.outbound, orWeek: i.stay.fromWeek, header).description,
                             cost: i.stay.cost),
                         programmeID: i.programmeID, destinationCountry: i.destinationCountry,
                         lodgedWeek: i.lodgedWeek, onward: i.onward.map(leg), arrivalWeek: i.arrivalWeek,
-                        arrivalWeekStart: Fmt.date(ofWeek: i.arrivalWeek, header).description, cost: i.cost,
+                        arrivalWeekStart: Fmt.date(ofWeek: i.arrivalWeek, header).description,
+                        arrivalDate: Fmt.arrivalDate(after: i.onward, orWeek: i.arrivalWeek, header).description, cost: i.cost,
                         risk: i.risk)),
                 reason: Nullable(nil))
         }

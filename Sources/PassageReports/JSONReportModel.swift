@@ -101,6 +101,8 @@ struct JSONLeg: Encodable, Sendable {
     var mode: String
     var week: Int
     var weekStart: String
+    /// The day it departs: `weekStart` plus the days travelled before it on its route.
+    var departureDate: String
     var durationDays: Int
     var cost: Double
 }
@@ -111,6 +113,8 @@ struct JSONStay: Encodable, Sendable {
     var fromWeek: Int
     var toWeek: Int
     var fromDate: String
+    /// The day the household reaches the house (the end of its outbound legs).
+    var arrivalDate: String
     var cost: Double
 }
 
@@ -127,6 +131,8 @@ struct JSONItinerary: Encodable, Sendable {
     var onward: [JSONLeg]
     var arrivalWeek: Int
     var arrivalWeekStart: String
+    /// The day the household reaches its destination (the end of its onward legs).
+    var arrivalDate: String
     var cost: Double
     var risk: Double
 }

@@ -138,4 +138,39 @@ import Testing
                 + " each of its persons")
             == true, "\(warnings)")
     }
+
+    // Bug 7: every leg was dated with its week's Monday, even the flight after a 2-day train.
+    @Test func itineraryLinesGiveTheDayEachLegDeparts() throws {
+        let text = try Self.plan()
+        let h006 = text.components(separatedBy: "\nH006  ").dropFirst().first?.components(separatedBy: "\n\n").first ?? ""
+        // H006 takes the 2-day train L07 from Grozny on Monday, then flies L21 from Moscow on Wednesday.
+        #expect(h006.contains("W3     Mon 2026-12-14  rail  grozny → moscow  (leg L07, 2 days"), "\(h006)")
+        #expect(h006.contains("W3     Wed 2026-12-16  air  moscow → belgrade  (leg L21, same day"), "\(h006)")
+        #expect(h006.contains("W3–W6  Wed 2026-12-16  safe house SH-BEG-1"), "reaches the house on Wednesday")
+        #expect(!h006.contains("2026-12-14  air"))
+
+        let households = try #require(Self.jsonPlan()["households"] as? [[String: Any]])
+        let itinerary = try #require(households.first { $0["id"] as? String == "H006" }?["itinerary"] as? [String: Any])
+        let outbound = try #require(itinerary["outbound"] as? [[String: Any]])
+        #expect(outbound.compactMap { $0["departureDate"] as? String } == ["2026-12-14", "2026-12-16"])
+        #expect(outbound.compactMap { $0["weekStart"] as? String } == ["2026-12-14", "2026-12-14"])
+        #expect((itinerary["stay"] as? [String: Any])?["arrivalDate"] as? String == "2026-12-16")
+        // Every leg's departure lies in its week (Monday to Sunday).
+        for household in households {
+            guard let itinerary = household["itinerary"] as? [String: Any] else { continue }
+            for leg in (itinerary["outbound"] as? [[String: Any]] ?? []) + (itinerary["onward"] as? [[String: Any]] ?? []) {
+                let start = try #require(leg["weekStart"] as? String), departs = try #require(leg["departureDate"] as? String)
+                #expect(departs >= start && departs < Self.addingDays(7, to: start), "\(household["id"] ?? "")")
+            }
+        }
+    }
+
+    /// `date` (ISO) plus `days`, as ISO.
+    static func addingDays(_ days: Int, to date: String) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withFullDate]
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        let day = formatter.date(from: date)!.addingTimeInterval(Double(days) * 86_400)
+        return formatter.string(from: day)
+    }
 }

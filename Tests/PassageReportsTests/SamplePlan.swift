@@ -43,7 +43,9 @@ enum SamplePlan {
                     householdID: "H002", size: 2, urgency: 1, readyWeek: 1, startWeek: 2,
                     outbound: [
                         LegTravel(legID: "gz-vk", from: "grozny", to: "vladikavkaz", mode: .road, week: 2, durationDays: 1, cost: 240),
-                        LegTravel(legID: "vk-tb", from: "vladikavkaz", to: "tbilisi", mode: .road, week: 2, durationDays: 1, cost: 160),
+                        LegTravel(
+                            legID: "vk-tb", from: "vladikavkaz", to: "tbilisi", mode: .road, week: 2, daysIntoWeek: 1,
+                            durationDays: 1, cost: 160),
                     ],
                     stay: HouseStay(houseID: "tb-1", location: "tbilisi", fromWeek: 2, toWeek: 7, cost: 600),
                     programmeID: "de-hap", destinationCountry: "DE", lodgedWeek: 2,
