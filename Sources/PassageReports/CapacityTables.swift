@@ -1,4 +1,5 @@
 import PassagePlanning
+import PassageScenario
 
 /// Capacity use as tables: week grids for beds and seats, a list for quotas, a line for the budget.
 enum CapacityTables {
@@ -43,17 +44,20 @@ enum CapacityTables {
         return "\(Fmt.quantity(use.used))/\(Fmt.quantity(use.capacity))" + (use.isBinding ? "*" : "")
     }
 
-    /// One row per programme and quota period, sorted by programme then period.
-    static func quotas(_ capacity: [CapacityUse]) -> ReportTable? {
+    /// One row per programme and quota period, sorted by programme then period. A month is named
+    /// (`December 2026`) with the weeks of the horizon that count in it, so a coordinator sees that a
+    /// week starting on 30 November counts in December.
+    static func quotas(_ capacity: [CapacityUse], _ header: ScenarioHeader) -> ReportTable? {
         let uses = capacity.filter { $0.kind == .quota }.sorted { ($0.resourceID, $0.period) < ($1.resourceID, $1.period) }
         guard !uses.isEmpty else { return nil }
         return ReportTable(
-            headers: ["Programme", "Period", "Used", "Quota", "Left", "Binding"],
-            alignments: [.left, .left, .right, .right, .right, .left],
+            headers: ["Programme", "Period", "Weeks", "Used", "Quota", "Left", "Binding"],
+            alignments: [.left, .left, .left, .right, .right, .right, .left],
             rows: uses.map {
                 [
-                    $0.resourceID, $0.period, Fmt.quantity($0.used), Fmt.quantity($0.capacity),
-                    Fmt.quantity(max(0, $0.capacity - $0.used)), $0.isBinding ? "* binding" : "",
+                    $0.resourceID, Fmt.quotaPeriodName($0.period), Fmt.quotaPeriodWeeks($0.period, header),
+                    Fmt.quantity($0.used), Fmt.quantity($0.capacity), Fmt.quantity(max(0, $0.capacity - $0.used)),
+                    $0.isBinding ? "* binding" : "",
                 ]
             }
         )

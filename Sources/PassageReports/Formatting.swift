@@ -108,6 +108,21 @@ enum Fmt {
         header.startDate.adding(days: 7 * header.horizonWeeks - 1)
     }
 
+    /// A quota period in words: `December 2026` for `2026-12`; `horizon` and anything else as it is.
+    static func quotaPeriodName(_ period: String) -> String {
+        QuotaMonth(label: period)?.name ?? period
+    }
+
+    /// The weeks of the horizon in a quota period, compressed (`W1–W5`): every week for `horizon`, the
+    /// weeks that count in the month (``QuotaMonth``, the month of each week's Thursday) for a month;
+    /// `none` if no week of the horizon counts in it.
+    static func quotaPeriodWeeks(_ period: String, _ header: ScenarioHeader) -> String {
+        let horizon = Array(1...max(1, header.horizonWeeks))
+        guard let month = QuotaMonth(label: period) else { return weeks(1, horizon.last!) }
+        let inMonth = horizon.filter { QuotaMonth(weekStarting: date(ofWeek: $0, header)) == month }.map { "W\($0)" }
+        return inMonth.isEmpty ? "none" : compressPeriods(inMonth)
+    }
+
     /// Periods with consecutive weeks compressed: `W3, W4, W5, W7, 2026-12` → `W3–W5, W7, 2026-12`.
     ///
     /// Weeks come first in week order, other periods (months, `horizon`) after in sorted order, so the

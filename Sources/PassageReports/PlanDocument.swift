@@ -193,7 +193,7 @@ enum PlanDocument {
             blocks.append(.lines(["No seats used."]))
         }
         blocks.append(.heading("Quotas by programme and period", level: 3))
-        if let table = CapacityTables.quotas(plan.capacity) {
+        if let table = CapacityTables.quotas(plan.capacity, plan.scenario) {
             blocks.append(.table(table))
         } else {
             blocks.append(.lines(["No quota in this plan."]))

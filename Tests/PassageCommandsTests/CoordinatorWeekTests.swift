@@ -165,6 +165,35 @@ import Testing
         }
     }
 
+    // Bug 8: week 1 (Mon 30 Nov – Sun 6 Dec 2026) counted in November's quota; it counts in December,
+    // the month of its Thursday, and the quota table names each month with its weeks.
+    @Test func monthlyQuotasCountAWeekInTheMonthOfItsThursday() throws {
+        let text = try Self.plan()
+        let quotas = text.components(separatedBy: "Quotas by programme and period").last?
+            .components(separatedBy: "Budget").first ?? ""
+        #expect(quotas.contains("Period         Weeks"), "\(quotas)")
+        #expect(quotas.contains("P-DE-EVN   December 2026  W1–W5 "), "\(quotas)")
+        #expect(quotas.contains("P-DE-EVN   January 2027   W6–W9 "), "\(quotas)")
+        #expect(quotas.contains("P-DE-EVN   March 2027     W14–W16 "), "\(quotas)")
+        #expect(!quotas.contains("November") && !quotas.contains("2026-11"))
+
+        let capacity = try #require(Self.jsonPlan()["capacity"] as? [[String: Any]])
+        let periods = capacity.filter { $0["kind"] as? String == "quota" && $0["resourceID"] as? String == "P-DE-EVN" }
+            .compactMap { $0["period"] as? String }
+        #expect(periods == ["2026-12", "2027-01", "2027-02", "2027-03"])
+        // What the plan lodges in each month never exceeds its quota, counted by the Thursday rule.
+        let households = try #require(Self.jsonPlan()["households"] as? [[String: Any]])
+        var lodged: [String: Int] = [:]
+        for household in households {
+            guard let itinerary = household["itinerary"] as? [String: Any], itinerary["programmeID"] as? String == "P-DE-EVN",
+                let week = itinerary["lodgedWeek"] as? Int, let size = household["size"] as? Int
+            else { continue }
+            let thursday = Self.addingDays(7 * (week - 1) + 3, to: "2026-11-30")
+            lodged[String(thursday.prefix(7)), default: 0] += size
+        }
+        #expect(!lodged.isEmpty && lodged.values.allSatisfy { $0 <= 4 }, "\(lodged)")
+    }
+
     /// `date` (ISO) plus `days`, as ISO.
     static func addingDays(_ days: Int, to date: String) -> String {
         let formatter = ISO8601DateFormatter()

@@ -52,7 +52,8 @@ import Testing
         #expect(text.contains("* = binding"))
         #expect(text.contains("2/2*"))  // binding seats
         #expect(!text.contains("zz-unused"))  // unused legs stay out of the seat grid
-        #expect(text.contains("de-hap     2026-12     2      2     0  * binding"))
+        // A month by name, with the weeks that count in it (each week in the month of its Thursday).
+        #expect(text.contains("de-hap     December 2026  W1–W5      2      2     0  * binding"))
         #expect(text.contains("— no eligible pathway"))
         #expect(text.contains("all programmes: documents: no valid international passport"))
         #expect(text.contains("programme de-hap: needs: wheelchair access is not served"))

@@ -84,7 +84,10 @@ import Testing
         #expect(doubled.plan.summary.urgencyWeightedPersonsMoved >= base.summary.urgencyWeightedPersonsMoved)
         // A quota that bound in the base has room now.
         #expect(doubled.noLongerBinding.contains { $0.kind == .quota })
-        #expect(!doubled.newlyBinding.contains { $0.kind == .quota })
+        // None of the doubled quotas binds where it had room; another programme's quota may fill as
+        // households move (P-NL-IST in December on the demo).
+        let doubledProgrammes: Set = ["P-CA-IST", "P-FR-EVN", "P-DE-EVN"]
+        #expect(!doubled.newlyBinding.contains { $0.kind == .quota && doubledProgrammes.contains($0.resourceID) })
     }
 
     /// Closing the house a committed household stays in is a conflict the comparison must show.
