@@ -269,7 +269,7 @@ enum Fmt {
             return (
                 "Pathways exist, but every one needs capacity this plan has used up"
                     + (shortages.contains(where: \.isTooSmall) ? " or that is too small for the household" : "")
-                    + " (most binding first):",
+                    + "; those blocking most of its options first:",
                 lines
             )
         case .notSelectedWithinTolerance:
