@@ -355,8 +355,8 @@ public struct Blocker: Sendable, Hashable, Comparable {
 public struct ResourceShortage: Sendable, Hashable {
     public var kind: ResourceKind
     public var resourceID: String
-    /// The periods in which it is short (e.g. `W3`, `2026-12`, `horizon`); empty when it is too small
-    /// in every period.
+    /// The periods in which it is short (e.g. `W3`, `2026-12`, `horizon`); for a capacity that is too
+    /// small, the quota periods concerned (a quota) or none (beds and seats: too small every week).
     public var periods: [String]
     /// How many of the household's options (a pathway in a start week) this shortage blocks; the
     /// reason lists the capacities that block most first. 0 for a capacity that is too small.

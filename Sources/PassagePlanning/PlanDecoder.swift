@@ -167,14 +167,17 @@ struct PlanDecoder {
                 blockedOptions: entry.blocked)
         }
         // Too small: one entry per resource (its size does not depend on the period); safe houses first,
-        // then legs and quotas, each roomiest first.
+        // then legs and quotas, each roomiest first. A quota keeps its periods (a month or the horizon),
+        // so the reason can say whether its places are per month; weeks of beds and seats would be noise.
         var small: [String: ResourceShortage] = [:]
-        for key in tooSmall {
+        for key in tooSmall.sorted() {
             let (kind, id) = identify(key)
             let full = capacity(of: key)
-            small["\(kind.rawValue)/\(id)"] = ResourceShortage(
+            var entry = small["\(kind.rawValue)/\(id)"] ?? ResourceShortage(
                 kind: kind, resourceID: id, periods: [], capacityTooSmall: full,
                 isLargestOpen: full >= (largest[kind] ?? 0) - 1e-6)
+            if kind == .quota { entry.periods.append(periodLabel(key)) }
+            small["\(kind.rawValue)/\(id)"] = entry
         }
         let kindOrder: [ResourceKind: Int] = [.beds: 0, .seats: 1, .quota: 2, .budget: 3]
         shortages += small.values.sorted {

@@ -240,7 +240,9 @@ enum Fmt {
         switch s.kind {
         case .beds: what = "safe house \(s.resourceID) has only \(size) beds\(largest)"
         case .seats: what = "leg \(s.resourceID) has only \(size) seats a week\(largest)"
-        case .quota: what = "quota \(s.resourceID) allows only \(size) persons per period\(largest)"
+        case .quota:
+            let per = s.periods.allSatisfy { QuotaMonth(label: $0) != nil } ? "a month" : "in the horizon"
+            what = "quota \(s.resourceID) allows only \(size) persons \(per)\(largest)"
         case .budget: what = "the budget is only \(size)"
         }
         return what + ": too small for this household, not used up"
