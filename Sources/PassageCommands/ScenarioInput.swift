@@ -7,11 +7,19 @@ import PassageScenario
 /// A sealed scenario file is decrypted in memory; its problems are named by file inside it (`FILE.sealed/households.csv:…`).
 enum ScenarioInput {
     static func load(_ path: String, passphrase: PassphraseOptions) throws -> Scenario {
+        try loadWithWarnings(path, passphrase: passphrase).scenario
+    }
+
+    /// Like ``load(_:passphrase:)``, also returning the scenario's warnings (sorted, paths relative to
+    /// the folder given, as the errors are): the caller decides whether to show them.
+    static func loadWithWarnings(_ path: String, passphrase: PassphraseOptions) throws
+        -> (scenario: Scenario, warnings: [ValidationIssue])
+    {
         do {
-            if let files = try ScenarioSource.sealedFiles(at: path, passphrase: passphrase) {
-                return try ScenarioLoader.load(files: files)
-            }
-            return try ScenarioLoader.load(directory: URL(fileURLWithPath: path, isDirectory: true))
+            let files =
+                try ScenarioSource.sealedFiles(at: path, passphrase: passphrase)
+                ?? ScenarioLoader.readFiles(in: URL(fileURLWithPath: path, isDirectory: true))
+            return try ScenarioLoader.loadWithWarnings(files: files)
         } catch let error as ScenarioValidationError {
             let prefix = path.hasSuffix("/") ? path : path + "/"
             for issue in error.issues { StandardError.write(prefix + issue.description) }

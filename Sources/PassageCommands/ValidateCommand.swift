@@ -10,6 +10,10 @@ struct ValidateCommand: ParsableCommand {
             Checks types, ranges, references between tables, duplicate ids, unknown columns and columns
             that look like personal identifiers. Exits with status 1 if any problem is found. Writes
             nothing.
+
+            Also warns (FILE:LINE:COLUMN: warning: message, status still 0) about households with more
+            persons than the beds of every safe house that supports their needs: a household is never
+            split, so no plan can move them until a larger house is added.
             """
     )
 
@@ -19,10 +23,16 @@ struct ValidateCommand: ParsableCommand {
     @OptionGroup var passphrase: PassphraseOptions
 
     func run() throws {
-        let loaded = try Failure.exitingWithStatus2 { try ScenarioInput.load(scenario, passphrase: passphrase) }
+        let (loaded, warnings) = try Failure.exitingWithStatus2 {
+            try ScenarioInput.loadWithWarnings(scenario, passphrase: passphrase)
+        }
+        // Warnings go where errors go (standard error, same shape), so editors jump to them too.
+        let prefix = scenario.hasSuffix("/") ? scenario : scenario + "/"
+        for warning in warnings { StandardError.write(prefix + warning.description) }
+        let warned = warnings.isEmpty ? "" : "; \(warnings.count) warning\(warnings.count == 1 ? "" : "s")"
         print(
             "\(scenario): valid — \(loaded.households.count) households, \(loaded.safeHouses.count) safe houses, "
                 + "\(loaded.legs.count) legs, \(loaded.programmes.count) programmes, "
-                + "\(loaded.settings.horizonWeeks)-week horizon")
+                + "\(loaded.settings.horizonWeeks)-week horizon\(warned)")
     }
 }

@@ -353,17 +353,15 @@ public struct Formulation: Sendable {
 }
 
 /// The quota period of an application lodged in `lodgedWeek`: 0 for horizon quotas, otherwise the
-/// calendar month (year × 12 + month) in which that week starts.
+/// calendar month (year × 12 + month) in which that week counts: the month of its Thursday.
 func quotaPeriod(
     _ programme: VisaProgramme, lodgedWeek: Int, settings: ScenarioSettings, labels: inout [Int: String]
 ) -> Int {
     guard programme.quotaPeriod == .month else { return 0 }
-    let date = settings.startOfWeek(lodgedWeek)
-    let period = date.year * 12 + date.month
-    if labels[period] == nil {
-        labels[period] = String(CalendarDate(year: date.year, month: date.month, day: 1).description.prefix(7))
-    }
-    return period
+    // The week's month is QuotaMonth's rule (the month of its Thursday), never worked out here.
+    let month = settings.quotaMonth(ofWeek: lodgedWeek)
+    if labels[month.number] == nil { labels[month.number] = month.description }
+    return month.number
 }
 
 /// The capacities a household of `persons` uses when it starts `pathway` in `startWeek`, counting only
@@ -401,7 +399,7 @@ func resourceUse(
     // that month's quota: the month is under way.
     let lodgedEarlierThisMonth =
         lodged < 1 && programme.quotaPeriod == .month
-        && monthNumber(settings.startOfWeek(lodged)) == monthNumber(settings.startOfWeek(1))
+        && settings.quotaMonth(ofWeek: lodged) == settings.quotaMonth(ofWeek: 1)
     if weeks.contains(lodged) || lodgedEarlierThisMonth {
         let period = quotaPeriod(programme, lodgedWeek: max(1, lodged), settings: settings, labels: &labels)
         used.append((.quota(programme: pathway.programme, period: period), persons))
@@ -415,6 +413,3 @@ func resourceUse(
     }
     return used
 }
-
-/// Calendar month of a date as year × 12 + month.
-func monthNumber(_ date: CalendarDate) -> Int { date.year * 12 + date.month }

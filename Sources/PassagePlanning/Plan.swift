@@ -157,11 +157,19 @@ public struct LegTravel: Sendable, Hashable {
     public var mode: TravelMode
     /// Week (1-based) the leg departs; its seats are used in this week.
     public var week: Int
+    /// Days after the Monday of `week` on which the leg departs (0 = Monday): a route's first leg
+    /// leaves on the Monday of its start week and each later one when the one before arrives, so this
+    /// is the days travelled before it on the route, less the whole weeks counted in `week`.
+    public var daysIntoWeek: Int
     public var durationDays: Int
     /// Cost for the whole household.
     public var cost: Double
 
-    public init(legID: String, from: String, to: String, mode: TravelMode, week: Int, durationDays: Int, cost: Double) {
+    public init(
+        legID: String, from: String, to: String, mode: TravelMode, week: Int, daysIntoWeek: Int = 0, durationDays: Int,
+        cost: Double
+    ) {
+        self.daysIntoWeek = daysIntoWeek
         self.legID = legID
         self.from = from
         self.to = to
@@ -288,8 +296,15 @@ public struct CapacityUse: Sendable, Hashable {
     public var period: String
     public var used: Double
     public var capacity: Double
+    /// Whether this is a week in which the safe house is closed (outside its opening weeks): no beds
+    /// at all, so `capacity` is 0 and nobody may be sent, unlike an open week with room to spare.
+    public var isClosed: Bool
 
-    public init(kind: ResourceKind, resourceID: String, week: Int?, period: String, used: Double, capacity: Double) {
+    public init(
+        kind: ResourceKind, resourceID: String, week: Int?, period: String, used: Double, capacity: Double,
+        isClosed: Bool = false
+    ) {
+        self.isClosed = isClosed
         self.kind = kind
         self.resourceID = resourceID
         self.week = week
@@ -306,18 +321,27 @@ public struct CapacityUse: Sendable, Hashable {
 public enum NotMovedReason: Sendable, Hashable {
     /// No pathway is open to the household at all; each blocker says what closes a group of pathways.
     case noEligiblePathway([Blocker])
-    /// Pathways exist, but every one of them is blocked by capacity the plan has used up.
+    /// Pathways exist, but every one of them is blocked by capacity the plan has used up or that is too
+    /// small for the household; the shortages that block most options first, too-small ones last.
     case capacity([ResourceShortage])
     /// Pathways exist and some still fit, but the solver stopped (time or gap limit) without using them.
     case notSelectedWithinTolerance
     /// The solver found no plan at all (e.g. time limit before any solution).
     case noPlan
 
-    /// A short label: `no eligible pathway`, `capacity`, `solver tolerance`, `no plan`.
+    /// Whether the household cannot fit at all: every pathway open to it passes through a capacity
+    /// smaller than the household (a safe house with fewer beds than it has persons), used or not.
+    public var cannotFit: Bool {
+        guard case .capacity(let shortages) = self else { return false }
+        return !shortages.isEmpty && shortages.allSatisfy(\.isTooSmall)
+    }
+
+    /// A short label: `no eligible pathway`, `capacity`, `cannot fit` (a capacity reason where every
+    /// capacity concerned is smaller than the household), `solver tolerance`, `no plan`.
     public var label: String {
         switch self {
         case .noEligiblePathway: "no eligible pathway"
-        case .capacity: "capacity"
+        case .capacity: cannotFit ? "cannot fit" : "capacity"
         case .notSelectedWithinTolerance: "solver tolerance"
         case .noPlan: "no plan"
         }
@@ -348,18 +372,37 @@ public struct Blocker: Sendable, Hashable, Comparable {
     }
 }
 
-/// A capacity the plan has used up that the household would need.
+/// A capacity the household would need: used up by the plan, or too small to hold it at all.
 public struct ResourceShortage: Sendable, Hashable {
     public var kind: ResourceKind
     public var resourceID: String
-    /// The periods in which it is short (e.g. `W3`, `2026-12`, `horizon`).
+    /// The periods in which it is short (e.g. `W3`, `2026-12`, `horizon`); for a capacity that is too
+    /// small, the quota periods concerned (a quota) or none (beds and seats: too small every week).
     public var periods: [String]
+    /// How many of the household's options (a pathway in a start week) this shortage blocks; the
+    /// reason lists the capacities that block most first. 0 for a capacity that is too small.
+    public var blockedOptions: Int
+    /// The capacity itself (beds, seats a week, quota places), when it is smaller than the household:
+    /// then nothing the plan does can make room, and the shortage is not "used up". Nil otherwise.
+    public var capacityTooSmall: Double?
+    /// For a capacity that is too small: whether it is the largest of its kind on any pathway open to
+    /// the household (the largest safe house it could use has fewer beds than it has persons).
+    public var isLargestOpen: Bool
 
-    public init(kind: ResourceKind, resourceID: String, periods: [String]) {
+    public init(
+        kind: ResourceKind, resourceID: String, periods: [String], blockedOptions: Int = 0,
+        capacityTooSmall: Double? = nil, isLargestOpen: Bool = false
+    ) {
         self.kind = kind
         self.resourceID = resourceID
         self.periods = periods
+        self.blockedOptions = blockedOptions
+        self.capacityTooSmall = capacityTooSmall
+        self.isLargestOpen = isLargestOpen
     }
+
+    /// Whether the capacity is smaller than the household, rather than used up by others.
+    public var isTooSmall: Bool { capacityTooSmall != nil }
 }
 
 /// A household not moved, with its reason.

@@ -78,11 +78,15 @@ struct PlanDecoder {
         let programme = scenario.programmes[pathway.programme]
         let lodged = startWeek + pathway.lodgeOffset
         func travels(_ route: Route, from week: Int) -> [LegTravel] {
-            zip(route.legs, route.legWeekOffsets).map { legIndex, offset in
+            // Days travelled before each leg: its departure day, counted from the route's first Monday.
+            var daysBefore = 0
+            return zip(route.legs, route.legWeekOffsets).map { legIndex, offset in
                 let leg = scenario.legs[legIndex]
+                defer { daysBefore += leg.durationDays }
                 return LegTravel(
                     legID: leg.id, from: leg.from, to: leg.to, mode: leg.mode, week: week + offset,
-                    durationDays: leg.durationDays, cost: persons * leg.costPerPerson)
+                    daysIntoWeek: daysBefore - 7 * offset, durationDays: leg.durationDays,
+                    cost: persons * leg.costPerPerson)
             }
         }
         return Itinerary(
@@ -101,17 +105,40 @@ struct PlanDecoder {
     }
 
     /// Why members of a class with a plan were not moved: nothing open to them, capacity used up on
-    /// every open pathway and week, or (when some option still fits) the solver's tolerance.
+    /// every open pathway and week, capacity too small to hold them at all, or (when some option still
+    /// fits) the solver's tolerance.
+    ///
+    /// Shortages are ranked by how many of the class's options each one blocks, so the capacities that
+    /// really bind come first; capacities smaller than the household itself (a 3-bed house for five
+    /// persons) are never "used up": they come last, marked too small, and when every option has one
+    /// the household simply cannot fit.
     private func reasonNotMoved(_ householdClass: HouseholdClass, used: [ResourceKey: Double]) -> NotMovedReason {
         let options = formulation.options[householdClass.index]
         if options.isEmpty { return .noEligiblePathway(options.blockers) }
         var blockedOptions: [ResourceKey: Int] = [:]
+        var tooSmall: Set<ResourceKey> = []
+        // The roomiest resource of each kind on any pathway open to the class, to say "the largest".
+        var largest: [ResourceKind: Double] = [:]
         var labels = formulation.monthLabels
         for position in formulation.movesOfClass[householdClass.index] {
             // A column is blocked when every concrete pathway it stands for lacks room; it is blamed
-            // on the shortages of the pathway that lacks least.
+            // on the shortages of the pathway that lacks least among those that could ever hold the
+            // household. A pathway through a capacity smaller than the household never could.
             var fewest: [ResourceKey]?
             for (_, use) in formulation.concreteUses(ofMove: position, labels: &labels) {
+                var ownLimit: [ResourceKind: Double] = [:]
+                var never: [ResourceKey] = []
+                for (key, amount) in use where key != .budget {
+                    let (kind, _) = identify(key)
+                    let full = capacity(of: key)
+                    ownLimit[kind] = min(ownLimit[kind] ?? .infinity, full)
+                    if full < amount - 1e-6 { never.append(key) }
+                }
+                for (kind, limit) in ownLimit { largest[kind] = max(largest[kind] ?? 0, limit) }
+                if !never.isEmpty {
+                    tooSmall.formUnion(never)
+                    continue
+                }
                 var short: [ResourceKey] = []
                 for (key, amount) in use where capacity(of: key) - used[key, default: 0] < amount - 1e-6 {
                     short.append(key)
@@ -134,10 +161,30 @@ struct PlanDecoder {
         let ranked = byResource.values.sorted {
             ($1.blocked, $0.kind.rawValue, $0.id) < ($0.blocked, $1.kind.rawValue, $1.id)
         }
-        return .capacity(
-            ranked.prefix(6).map { entry in
-                ResourceShortage(kind: entry.kind, resourceID: entry.id, periods: entry.keys.sorted().map(periodLabel))
-            })
+        var shortages = ranked.map { entry in
+            ResourceShortage(
+                kind: entry.kind, resourceID: entry.id, periods: entry.keys.sorted().map(periodLabel),
+                blockedOptions: entry.blocked)
+        }
+        // Too small: one entry per resource (its size does not depend on the period); safe houses first,
+        // then legs and quotas, each roomiest first. A quota keeps its periods (a month or the horizon),
+        // so the reason can say whether its places are per month; weeks of beds and seats would be noise.
+        var small: [String: ResourceShortage] = [:]
+        for key in tooSmall.sorted() {
+            let (kind, id) = identify(key)
+            let full = capacity(of: key)
+            var entry = small["\(kind.rawValue)/\(id)"] ?? ResourceShortage(
+                kind: kind, resourceID: id, periods: [], capacityTooSmall: full,
+                isLargestOpen: full >= (largest[kind] ?? 0) - 1e-6)
+            if kind == .quota { entry.periods.append(periodLabel(key)) }
+            small["\(kind.rawValue)/\(id)"] = entry
+        }
+        let kindOrder: [ResourceKind: Int] = [.beds: 0, .seats: 1, .quota: 2, .budget: 3]
+        shortages += small.values.sorted {
+            (kindOrder[$0.kind]!, $1.capacityTooSmall ?? 0, $0.resourceID)
+                < (kindOrder[$1.kind]!, $0.capacityTooSmall ?? 0, $1.resourceID)
+        }
+        return .capacity(shortages)
     }
 
     func capacity(of key: ResourceKey) -> Double {
@@ -153,13 +200,15 @@ struct PlanDecoder {
         Formulation.identify(key, scenario: scenario, monthLabels: formulation.monthLabels).period
     }
 
-    /// Use of every capacity of the scenario in every period of the horizon, used or not.
+    /// Use of every capacity of the scenario in every period of the horizon, used or not. A safe house
+    /// has a beds row in its closed weeks too, marked closed with capacity 0: a missing row would read as
+    /// nothing used, i.e. free beds, in every report.
     private func capacityUse(_ used: [ResourceKey: Double]) -> [CapacityUse] {
         let settings = scenario.settings
         let weeks = 1...settings.horizonWeeks
         var keys: [ResourceKey] = []
-        for (house, safeHouse) in scenario.safeHouses.enumerated() {
-            keys += weeks.filter { safeHouse.isOpen(throughout: $0...$0) }.map { .beds(house: house, week: $0) }
+        for house in scenario.safeHouses.indices {
+            keys += weeks.map { .beds(house: house, week: $0) }
         }
         for leg in scenario.legs.indices { keys += weeks.map { .seats(leg: leg, week: $0) } }
         var labels = formulation.monthLabels
@@ -171,13 +220,17 @@ struct PlanDecoder {
         return keys.sorted(by: orderForReport).map { key in
             let (kind, id) = identify(key)
             var week: Int?
-            if case .beds(_, let w) = key { week = w }
+            var closed = false
+            if case .beds(let house, let w) = key {
+                week = w
+                closed = !scenario.safeHouses[house].isOpen(throughout: w...w)
+            }
             if case .seats(_, let w) = key { week = w }
             let label: String
             if case .quota(_, let period) = key { label = labels[period] ?? "horizon" } else { label = periodLabel(key) }
             return CapacityUse(
                 kind: kind, resourceID: id, week: week, period: label, used: used[key, default: 0],
-                capacity: Formulation.capacity(of: key, scenario: scenario))
+                capacity: closed ? 0 : Formulation.capacity(of: key, scenario: scenario), isClosed: closed)
         }
     }
 

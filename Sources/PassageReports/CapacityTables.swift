@@ -1,11 +1,13 @@
 import PassagePlanning
+import PassageScenario
 
 /// Capacity use as tables: week grids for beds and seats, a list for quotas, a line for the budget.
 enum CapacityTables {
     /// Explains the grid cells; printed under each grid.
     static let legend =
-        "Grid cells are used/capacity in persons; * = binding (nothing left); - = no capacity that week"
-        + " (closed); blank = no capacity row in the plan (e.g. a leg not running that week)."
+        "Grid cells are used/capacity in persons; * = binding (nothing left); closed = the safe house is"
+        + " closed that week, send nobody there (n/closed: n persons already committed there);"
+        + " - = open but no capacity that week (0 beds or seats); blank = no capacity row in the plan."
 
     /// Rows = resources of `kind` (sorted by id), columns = weeks 1…horizon, cell = `used/capacity`,
     /// `*` when binding. With `onlyUsed`, resources never used in any week are left out (seats: most legs
@@ -32,24 +34,30 @@ enum CapacityTables {
         )
     }
 
-    /// `3/4`, `4/4*` (binding), `-` (no capacity and nothing used), or blank (no row).
+    /// `3/4`, `4/4*` (binding), `closed` (house closed; `2/closed` when commitments are in it anyway),
+    /// `-` (open, no capacity and nothing used), or blank (no row).
     static func cell(_ use: CapacityUse?) -> String {
         guard let use else { return "" }
+        // A closed week must never look like room: it gets a word, not a number a reader could misread.
+        if use.isClosed { return use.used <= 1e-6 ? "closed" : "\(Fmt.quantity(use.used))/closed" }
         if use.capacity <= 1e-6 && use.used <= 1e-6 { return "-" }
         return "\(Fmt.quantity(use.used))/\(Fmt.quantity(use.capacity))" + (use.isBinding ? "*" : "")
     }
 
-    /// One row per programme and quota period, sorted by programme then period.
-    static func quotas(_ capacity: [CapacityUse]) -> ReportTable? {
+    /// One row per programme and quota period, sorted by programme then period. A month is named
+    /// (`December 2026`) with the weeks of the horizon that count in it, so a coordinator sees that a
+    /// week starting on 30 November counts in December.
+    static func quotas(_ capacity: [CapacityUse], _ header: ScenarioHeader) -> ReportTable? {
         let uses = capacity.filter { $0.kind == .quota }.sorted { ($0.resourceID, $0.period) < ($1.resourceID, $1.period) }
         guard !uses.isEmpty else { return nil }
         return ReportTable(
-            headers: ["Programme", "Period", "Used", "Quota", "Left", "Binding"],
-            alignments: [.left, .left, .right, .right, .right, .left],
+            headers: ["Programme", "Period", "Weeks", "Used", "Quota", "Left", "Binding"],
+            alignments: [.left, .left, .left, .right, .right, .right, .left],
             rows: uses.map {
                 [
-                    $0.resourceID, $0.period, Fmt.quantity($0.used), Fmt.quantity($0.capacity),
-                    Fmt.quantity(max(0, $0.capacity - $0.used)), $0.isBinding ? "* binding" : "",
+                    $0.resourceID, Fmt.quotaPeriodName($0.period), Fmt.quotaPeriodWeeks($0.period, header),
+                    Fmt.quantity($0.used), Fmt.quantity($0.capacity), Fmt.quantity(max(0, $0.capacity - $0.used)),
+                    $0.isBinding ? "* binding" : "",
                 ]
             }
         )

@@ -84,9 +84,43 @@ enum Fmt {
         header.startDate.adding(days: 7 * (w - 1))
     }
 
+    /// The day a leg departs: the Monday of its week plus the days travelled before it on its route.
+    static func departureDate(_ leg: LegTravel, _ header: ScenarioHeader) -> CalendarDate {
+        date(ofWeek: leg.week, header).adding(days: leg.daysIntoWeek)
+    }
+
+    /// The day a household reaches the end of `legs` (departure of the last plus its travel days), or
+    /// the Monday of `week` when there are no legs (it is already there then).
+    static func arrivalDate(after legs: [LegTravel], orWeek week: Int, _ header: ScenarioHeader) -> CalendarDate {
+        guard let last = legs.last else { return date(ofWeek: week, header) }
+        return departureDate(last, header).adding(days: last.durationDays)
+    }
+
+    /// A date with its weekday, `Wed 2026-12-02`: a coordinator books tickets by the day, not the week.
+    static func day(_ date: CalendarDate) -> String {
+        // 1970-01-01 (day 0) was a Thursday.
+        let names = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+        return names[((date.dayNumber + 3) % 7 + 7) % 7] + " \(date)"
+    }
+
     /// The last day of the horizon (the Sunday ending its last week).
     static func endDate(_ header: ScenarioHeader) -> CalendarDate {
         header.startDate.adding(days: 7 * header.horizonWeeks - 1)
+    }
+
+    /// A quota period in words: `December 2026` for `2026-12`; `horizon` and anything else as it is.
+    static func quotaPeriodName(_ period: String) -> String {
+        QuotaMonth(label: period)?.name ?? period
+    }
+
+    /// The weeks of the horizon in a quota period, compressed (`W1–W5`): every week for `horizon`, the
+    /// weeks that count in the month (``QuotaMonth``, the month of each week's Thursday) for a month;
+    /// `none` if no week of the horizon counts in it.
+    static func quotaPeriodWeeks(_ period: String, _ header: ScenarioHeader) -> String {
+        let horizon = Array(1...max(1, header.horizonWeeks))
+        guard let month = QuotaMonth(label: period) else { return weeks(1, horizon.last!) }
+        let inMonth = horizon.filter { QuotaMonth(weekStarting: date(ofWeek: $0, header)) == month }.map { "W\($0)" }
+        return inMonth.isEmpty ? "none" : compressPeriods(inMonth)
     }
 
     /// Periods with consecutive weeks compressed: `W3, W4, W5, W7, 2026-12` → `W3–W5, W7, 2026-12`.
@@ -186,8 +220,11 @@ enum Fmt {
         }
     }
 
-    /// A shortage in words: `beds at tb-1 in W3–W7`, `seats on gz-vk in W2`, `quota de-hap 2026-12`, `budget`.
+    /// A shortage in words: `beds at tb-1 in W3–W7`, `seats on gz-vk in W2`, `quota de-hap 2026-12`,
+    /// `budget`; a capacity smaller than the household says so: `safe house SH-EVN-2 has only 3 beds
+    /// (the largest open to this household): too small for this household, not used up`.
     static func shortage(_ s: ResourceShortage) -> String {
+        if let size = s.capacityTooSmall { return tooSmall(s, size: quantity(size)) }
         let periods = compressPeriods(s.periods)
         switch s.kind {
         case .beds: return "beds at \(s.resourceID)" + (periods.isEmpty ? "" : " in \(periods)")
@@ -197,14 +234,23 @@ enum Fmt {
         }
     }
 
-    /// Shortages in a stable order (kind, then resource).
-    static func sortedShortages(_ shortages: [ResourceShortage]) -> [ResourceShortage] {
-        let kindOrder = Dictionary(uniqueKeysWithValues: ResourceKind.allCases.enumerated().map { ($1, $0) })
-        return shortages.sorted {
-            (kindOrder[$0.kind] ?? 0, $0.resourceID, $0.periods.joined(separator: ","))
-                < (kindOrder[$1.kind] ?? 0, $1.resourceID, $1.periods.joined(separator: ","))
+    private static func tooSmall(_ s: ResourceShortage, size: String) -> String {
+        let largest = s.isLargestOpen ? " (the largest open to this household)" : ""
+        let what: String
+        switch s.kind {
+        case .beds: what = "safe house \(s.resourceID) has only \(size) beds\(largest)"
+        case .seats: what = "leg \(s.resourceID) has only \(size) seats a week\(largest)"
+        case .quota:
+            let per = s.periods.allSatisfy { QuotaMonth(label: $0) != nil } ? "a month" : "in the horizon"
+            what = "quota \(s.resourceID) allows only \(size) persons \(per)\(largest)"
+        case .budget: what = "the budget is only \(size)"
         }
+        return what + ": too small for this household, not used up"
     }
+
+    /// How many shortages a reason names before `… and N more`: enough for the capacities that bind,
+    /// few enough to read. JSON lists them all.
+    static let shortagesShown = 6
 
     /// What a reason means, in a sentence, followed by its details (blockers or shortages) as lines.
     static func reasonExplanation(_ reason: NotMovedReason) -> (sentence: String, details: [String]) {
@@ -212,9 +258,21 @@ enum Fmt {
         case .noEligiblePathway(let blockers):
             return ("No pathway is open to this household; what closes them:", blockerLines(blockers))
         case .capacity(let shortages):
+            // In the planner's order: the capacities blocking most of the household's options first.
+            var lines = shortages.prefix(shortagesShown).map(shortage)
+            if shortages.count > shortagesShown { lines.append("… and \(shortages.count - shortagesShown) more") }
+            if reason.cannotFit {
+                return (
+                    "This household cannot fit: it has more persons than every pathway open to it can hold,"
+                        + " even with nobody else on it:",
+                    lines
+                )
+            }
             return (
-                "Pathways exist, but every one needs capacity this plan has used up:",
-                sortedShortages(shortages).map(shortage)
+                "Pathways exist, but every one needs capacity this plan has used up"
+                    + (shortages.contains(where: \.isTooSmall) ? " or that is too small for the household" : "")
+                    + "; those blocking most of its options first:",
+                lines
             )
         case .notSelectedWithinTolerance:
             return (

@@ -88,7 +88,8 @@ public enum JSONReport {
         func leg(_ l: LegTravel) -> JSONLeg {
             JSONLeg(
                 legID: l.legID, from: l.from, to: l.to, mode: l.mode.rawValue, week: l.week,
-                weekStart: Fmt.date(ofWeek: l.week, header).description, durationDays: l.durationDays, cost: l.cost)
+                weekStart: Fmt.date(ofWeek: l.week, header).description,
+                departureDate: Fmt.departureDate(l, header).description, durationDays: l.durationDays, cost: l.cost)
         }
         let moved = plan.itineraries.map { i in
             JSONHousehold(
@@ -102,10 +103,12 @@ public enum JSONReport {
                         stay: JSONStay(
                             houseID: i.stay.houseID, location: i.stay.location, fromWeek: i.stay.fromWeek,
                             toWeek: i.stay.toWeek, fromDate: Fmt.date(ofWeek: i.stay.fromWeek, header).description,
+                            arrivalDate: Fmt.arrivalDate(after: i.outbound, orWeek: i.stay.fromWeek, header).description,
                             cost: i.stay.cost),
                         programmeID: i.programmeID, destinationCountry: i.destinationCountry,
                         lodgedWeek: i.lodgedWeek, onward: i.onward.map(leg), arrivalWeek: i.arrivalWeek,
-                        arrivalWeekStart: Fmt.date(ofWeek: i.arrivalWeek, header).description, cost: i.cost,
+                        arrivalWeekStart: Fmt.date(ofWeek: i.arrivalWeek, header).description,
+                        arrivalDate: Fmt.arrivalDate(after: i.onward, orWeek: i.arrivalWeek, header).description, cost: i.cost,
                         risk: i.risk)),
                 reason: Nullable(nil))
         }
@@ -131,8 +134,11 @@ public enum JSONReport {
             }
         case .capacity(let list):
             kind = "capacity"
-            shortages = Fmt.sortedShortages(list).map {
-                JSONShortage(kind: $0.kind.rawValue, resourceID: $0.resourceID, periods: $0.periods, description: Fmt.shortage($0))
+            // Every shortage, in the planner's order (most options blocked first, too-small ones last).
+            shortages = list.map {
+                JSONShortage(
+                    kind: $0.kind.rawValue, resourceID: $0.resourceID, periods: $0.periods, description: Fmt.shortage($0),
+                    blockedOptions: $0.blockedOptions, tooSmall: $0.isTooSmall, capacity: Nullable($0.capacityTooSmall))
             }
         case .notSelectedWithinTolerance:
             kind = "solver_tolerance"
@@ -151,7 +157,7 @@ public enum JSONReport {
         }.map {
             JSONCapacity(
                 kind: $0.kind.rawValue, resourceID: $0.resourceID, week: Nullable($0.week), period: $0.period,
-                used: $0.used, capacity: $0.capacity, binding: $0.isBinding)
+                used: $0.used, capacity: $0.capacity, binding: $0.isBinding, closed: $0.isClosed)
         }
     }
 }

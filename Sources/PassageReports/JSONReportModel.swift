@@ -104,6 +104,8 @@ struct JSONLeg: Encodable, Sendable {
     var mode: String
     var week: Int
     var weekStart: String
+    /// The day it departs: `weekStart` plus the days travelled before it on its route.
+    var departureDate: String
     var durationDays: Int
     var cost: Double
 }
@@ -114,6 +116,8 @@ struct JSONStay: Encodable, Sendable {
     var fromWeek: Int
     var toWeek: Int
     var fromDate: String
+    /// The day the household reaches the house (the end of its outbound legs).
+    var arrivalDate: String
     var cost: Double
 }
 
@@ -130,6 +134,8 @@ struct JSONItinerary: Encodable, Sendable {
     var onward: [JSONLeg]
     var arrivalWeek: Int
     var arrivalWeekStart: String
+    /// The day the household reaches its destination (the end of its onward legs).
+    var arrivalDate: String
     var cost: Double
     var risk: Double
 }
@@ -145,6 +151,12 @@ struct JSONShortage: Encodable, Sendable {
     var resourceID: String
     var periods: [String]
     var description: String
+    /// How many of the household's options (pathway and start week) it blocks; 0 when too small.
+    var blockedOptions: Int
+    /// Whether the capacity is smaller than the household (not used up: it could never hold it).
+    var tooSmall: Bool
+    /// The capacity itself when too small; null otherwise.
+    var capacity: Nullable<Double>
 }
 
 struct JSONReason: Encodable, Sendable {
@@ -175,4 +187,6 @@ struct JSONCapacity: Encodable, Sendable {
     var used: Double
     var capacity: Double
     var binding: Bool
+    /// True only for the beds of a safe house in a week it is closed (capacity 0, send nobody).
+    var closed: Bool
 }

@@ -140,10 +140,12 @@ enum PlanDocument {
             + (i.latestDepartureWeek.map { deadline in
                 "  deadline \(Fmt.week(deadline))" + (i.weeksLate > 0 ? " MISSED by \(Fmt.plural(i.weeksLate, "week"))" : "")
             } ?? "")
+        // Each row's date is the day it happens: a leg's departure (after the legs before it), the
+        // arrival at the safe house and at the destination; never just the Monday of the week.
         func legRow(_ leg: LegTravel) -> [String] {
             let days = leg.durationDays == 0 ? "same day" : Fmt.plural(leg.durationDays, "day")
             return [
-                Fmt.week(leg.week), "\(Fmt.date(ofWeek: leg.week, header))",
+                Fmt.week(leg.week), Fmt.day(Fmt.departureDate(leg, header)),
                 "\(leg.mode.rawValue)  \(leg.from) → \(leg.to)  (leg \(leg.legID), \(days), \(Fmt.money(leg.cost, currency)))",
             ]
         }
@@ -151,21 +153,21 @@ enum PlanDocument {
         let stayWeeks = stay.toWeek - stay.fromWeek + 1
         var rows = i.outbound.map(legRow)
         rows.append([
-            Fmt.weeks(stay.fromWeek, stay.toWeek), "\(Fmt.date(ofWeek: stay.fromWeek, header))",
+            Fmt.weeks(stay.fromWeek, stay.toWeek), Fmt.day(Fmt.arrivalDate(after: i.outbound, orWeek: stay.fromWeek, header)),
             "safe house \(stay.houseID) in \(stay.location), application lodged \(Fmt.week(i.lodgedWeek)) with"
                 + " \(i.programmeID) (\(i.destinationCountry))  (\(Fmt.plural(stayWeeks, "week")),"
                 + " \(Fmt.money(stay.cost, currency)))",
         ])
         rows += i.onward.map(legRow)
         rows.append([
-            Fmt.week(i.arrivalWeek), "\(Fmt.date(ofWeek: i.arrivalWeek, header))",
+            Fmt.week(i.arrivalWeek), Fmt.day(Fmt.arrivalDate(after: i.onward, orWeek: i.arrivalWeek, header)),
             "arrives in \(i.destinationCountry) under \(i.programmeID)",
         ])
         rows.append(["", "", "total \(Fmt.money(i.cost, currency)), risk \(Fmt.plain(i.risk))"])
         return [
             .heading(title, level: 3),
             // All three columns are kept together: an itinerary split into panels would be unreadable.
-            .table(ReportTable(headers: ["Week", "Starts", "What"], rows: rows, showsHeaderInText: false, repeatedColumns: 3)),
+            .table(ReportTable(headers: ["Week", "Day", "What"], rows: rows, showsHeaderInText: false, repeatedColumns: 3)),
         ]
     }
 
@@ -187,7 +189,7 @@ enum PlanDocument {
             blocks.append(.lines(["No seats used."]))
         }
         blocks.append(.heading("Quotas by programme and period", level: 3))
-        if let table = CapacityTables.quotas(plan.capacity) {
+        if let table = CapacityTables.quotas(plan.capacity, plan.scenario) {
             blocks.append(.table(table))
         } else {
             blocks.append(.lines(["No quota in this plan."]))

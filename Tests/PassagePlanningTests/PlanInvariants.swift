@@ -76,7 +76,9 @@ func violations(of plan: Plan, in scenario: Scenario) -> [String] {
         where household.excludedCountries.contains(country) {
             problems.append("\(id): excluded country \(country)")
         }
-        let date = scenario.settings.startOfWeek(itinerary.lodgedWeek)
+        // A lodging week counts in the month of its Thursday (docs/SCENARIO.md), worked out here on its
+        // own rather than through QuotaMonth, so the check stays independent of the planner.
+        let date = scenario.settings.startOfWeek(itinerary.lodgedWeek).adding(days: 3)
         let period = programme.quotaPeriod == .month ? "\(date.year)-\(date.month)" : "horizon"
         quota["\(programme.id)#\(period)", default: 0] += household.size
         cost += programme.costPerPerson * Double(household.size)

@@ -93,11 +93,13 @@ import Testing
         #expect(figure.contains("<svg "))
         #expect(figure.contains("role=\"img\""))
         #expect(figure.contains("Full (binding): tb-1 W3–W7."))
-        #expect(figure.contains("Closed: yv-2 W10–W12."))
+        #expect(figure.contains("Closed (send nobody): yv-2 W10–W12."))
+        #expect(figure.contains("<title>yv-2, W10: closed, send nobody</title>"))
         #expect(figure.contains("<title>tb-1, W3: 4 of 4 beds used, full (binding)</title>"))
         #expect(figure.contains("<title>yv-2, W4: 1 of 2 beds used</title>"))
         #expect(figure.components(separatedBy: ">●</text>").count - 1 == 5 + 1, "five binding cells and the legend")
-        #expect(figure.components(separatedBy: ">–</text>").count - 1 == 3 + 1, "three closed cells and the legend")
+        #expect(figure.components(separatedBy: ">×</text>").count - 1 == 3 + 1, "three closed cells and the legend")
+        #expect(figure.components(separatedBy: ">–</text>").count - 1 == 0 + 1, "no open week without beds; the legend")
     }
 
     @Test func flowsChartFollowsEachHouseholdFromOriginToProgramme() throws {

@@ -43,7 +43,9 @@ enum SamplePlan {
                     householdID: "H002", size: 2, urgency: 1, readyWeek: 1, startWeek: 2,
                     outbound: [
                         LegTravel(legID: "gz-vk", from: "grozny", to: "vladikavkaz", mode: .road, week: 2, durationDays: 1, cost: 240),
-                        LegTravel(legID: "vk-tb", from: "vladikavkaz", to: "tbilisi", mode: .road, week: 2, durationDays: 1, cost: 160),
+                        LegTravel(
+                            legID: "vk-tb", from: "vladikavkaz", to: "tbilisi", mode: .road, week: 2, daysIntoWeek: 1,
+                            durationDays: 1, cost: 160),
                     ],
                     stay: HouseStay(houseID: "tb-1", location: "tbilisi", fromWeek: 2, toWeek: 7, cost: 600),
                     programmeID: "de-hap", destinationCountry: "DE", lodgedWeek: 2,
@@ -62,9 +64,11 @@ enum SamplePlan {
                 UnmovedHousehold(
                     householdID: "H011", size: 2, urgency: 1, readyWeek: 3,
                     reason: .capacity([
-                        ResourceShortage(kind: .quota, resourceID: "de-hap", periods: ["2026-12"]),
-                        ResourceShortage(kind: .beds, resourceID: "tb-1", periods: ["W5", "W3", "W4", "W7", "W6"]),
-                        ResourceShortage(kind: .budget, resourceID: "budget", periods: ["horizon"]),
+                        // In the planner's order: most options blocked first.
+                        ResourceShortage(
+                            kind: .beds, resourceID: "tb-1", periods: ["W5", "W3", "W4", "W7", "W6"], blockedOptions: 5),
+                        ResourceShortage(kind: .quota, resourceID: "de-hap", periods: ["2026-12"], blockedOptions: 2),
+                        ResourceShortage(kind: .budget, resourceID: "budget", periods: ["horizon"], blockedOptions: 1),
                     ])),
             ],
             capacity: capacity())
@@ -105,7 +109,8 @@ enum SamplePlan {
             // yv-2: 2 beds, closed from W10.
             let yvUsed: Double = (3...6).contains(week) ? 1 : 0
             rows.append(
-                CapacityUse(kind: .beds, resourceID: "yv-2", week: week, period: "W\(week)", used: yvUsed, capacity: week >= 10 ? 0 : 2))
+                CapacityUse(kind: .beds, resourceID: "yv-2", week: week, period: "W\(week)", used: yvUsed, capacity: week >= 10 ? 0 : 2,
+                    isClosed: week >= 10))
             // A leg nobody uses: left out of the seats grid.
             rows.append(CapacityUse(kind: .seats, resourceID: "zz-unused", week: week, period: "W\(week)", used: 0, capacity: 8))
             rows.append(CapacityUse(kind: .seats, resourceID: "vk-tb", week: week, period: "W\(week)", used: week == 2 ? 2 : 0, capacity: 2))

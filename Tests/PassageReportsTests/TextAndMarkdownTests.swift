@@ -45,12 +45,15 @@ import Testing
         #expect(text.contains("Model: 1,234 rows × 5,678 columns, 23,456 non-zeros"))
         #expect(text.contains("horizon 12 weeks, to 2027-02-21"))
         #expect(text.contains("H002  2 persons  urgency 1  ready W1 → leaves W2, arrives W8"))
-        #expect(text.contains("W2     2026-12-07  road  grozny → vladikavkaz  (leg gz-vk, 1 day, 240 EUR)"))
+        #expect(text.contains("W2     Mon 2026-12-07  road  grozny → vladikavkaz  (leg gz-vk, 1 day, 240 EUR)"))
+        // The second leg leaves when the first arrives, a day later, not on the week's Monday.
+        #expect(text.contains("W2     Tue 2026-12-08  road  vladikavkaz → tbilisi  (leg vk-tb, 1 day, 160 EUR)"))
         #expect(text.contains("4/4*"))
         #expect(text.contains("* = binding"))
         #expect(text.contains("2/2*"))  // binding seats
         #expect(!text.contains("zz-unused"))  // unused legs stay out of the seat grid
-        #expect(text.contains("de-hap     2026-12     2      2     0  * binding"))
+        // A month by name, with the weeks that count in it (each week in the month of its Thursday).
+        #expect(text.contains("de-hap     December 2026  W1–W5      2      2     0  * binding"))
         #expect(text.contains("— no eligible pathway"))
         #expect(text.contains("all programmes: documents: no valid international passport"))
         #expect(text.contains("programme de-hap: needs: wheelchair access is not served"))

@@ -68,8 +68,9 @@ import Testing
         for itinerary in closed.plan.itineraries where itinerary.stay.houseID == "SH-EVN-1" {
             #expect(itinerary.stay.toWeek < 4)
         }
-        #expect(
-            !closed.plan.capacity.contains { $0.kind == .beds && $0.resourceID == "SH-EVN-1" && ($0.week ?? 0) >= 4 })
+        // Its closed weeks are in the plan as closed rows without capacity, never as empty beds.
+        let closedWeeks = closed.plan.capacity.filter { $0.kind == .beds && $0.resourceID == "SH-EVN-1" && ($0.week ?? 0) >= 4 }
+        #expect(!closedWeeks.isEmpty && closedWeeks.allSatisfy { $0.isClosed && $0.capacity == 0 })
     }
 
     @Test func doublingQuotasMovesNoFewerPersons() {
@@ -83,7 +84,10 @@ import Testing
         #expect(doubled.plan.summary.urgencyWeightedPersonsMoved >= base.summary.urgencyWeightedPersonsMoved)
         // A quota that bound in the base has room now.
         #expect(doubled.noLongerBinding.contains { $0.kind == .quota })
-        #expect(!doubled.newlyBinding.contains { $0.kind == .quota })
+        // None of the doubled quotas binds where it had room; another programme's quota may fill as
+        // households move (P-NL-IST in December on the demo).
+        let doubledProgrammes: Set = ["P-CA-IST", "P-FR-EVN", "P-DE-EVN"]
+        #expect(!doubled.newlyBinding.contains { $0.kind == .quota && doubledProgrammes.contains($0.resourceID) })
     }
 
     /// Closing the house a committed household stays in is a conflict the comparison must show.

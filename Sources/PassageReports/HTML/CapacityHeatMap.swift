@@ -3,13 +3,15 @@ import PassagePlanning
 /// Beds used per safe house and week as a heat map (`chart-capacity`).
 ///
 /// Shading is one hue from light to dark (readable without colour vision); a full (binding) cell also
-/// carries a `●`, and a closed week a `–` on grey, so no state is told by colour alone.
+/// carries a `●`, a week the house is closed a `×` on grey and an open week without beds a `–` on light
+/// grey, so no state is told by colour alone and a closed house never looks like empty beds.
 enum CapacityHeatMap {
     static let id = "chart-capacity"
 
     /// Shades for used/capacity: 0, up to ¼, ½, ¾, below full, full.
     static let shades = ["#ffffff", "#deebf7", "#9ecae1", "#4292c6", "#2171b5", "#08306b"]
-    static let closedFill = "#d9d9d9"
+    static let closedFill = "#bdbdbd"
+    static let noBedsFill = "#eeeeee"
 
     static func figure(_ plan: Plan) -> String? {
         let horizon = max(1, plan.scenario.horizonWeeks)
@@ -33,9 +35,11 @@ enum CapacityHeatMap {
         // Legend.
         let legend: [(String, String, String)] = [
             (shades[0], "", "empty"), (shades[1], "", "≤25%"), (shades[2], "", "≤50%"), (shades[3], "", "≤75%"),
-            (shades[4], "", "<100%"), (shades[5], "●", "full (binding)"), (closedFill, "–", "closed"),
+            (shades[4], "", "<100%"), (shades[5], "●", "full (binding)"), (closedFill, "×", "closed"),
+            (noBedsFill, "–", "no beds"),
         ]
-        var x = labelWidth
+        // The legend starts at the left edge: with eight entries it would not fit right of the labels.
+        var x = 8.0
         for (fill, mark, label) in legend {
             svg.append("<rect x=\"\(n(x))\" y=\"6\" width=\"16\" height=\"14\" fill=\"\(fill)\" stroke=\"#777\"/>")
             if !mark.isEmpty {
@@ -64,14 +68,17 @@ enum CapacityHeatMap {
                     + HTML.escape(shown) + "</text>")
             for week in 1...horizon {
                 guard let use = byHouse[house]?[week] else { continue }
-                let closed = use.capacity <= 1e-6
-                let fill = closed ? closedFill : shade(use)
-                let mark = closed ? "–" : (use.isBinding ? "●" : "")
+                let noBeds = !use.isClosed && use.capacity <= 1e-6
+                let fill = use.isClosed ? closedFill : noBeds ? noBedsFill : shade(use)
+                let mark = use.isClosed ? "×" : noBeds ? "–" : (use.isBinding ? "●" : "")
                 let cx = labelWidth + cellWidth * Double(week - 1)
                 let state =
-                    closed
-                    ? "closed" : "\(Fmt.quantity(use.used)) of \(Fmt.quantity(use.capacity)) beds used"
-                        + (use.isBinding ? ", full (binding)" : "")
+                    use.isClosed
+                    ? "closed, send nobody" + (use.used > 1e-6 ? " (\(Fmt.quantity(use.used)) committed there)" : "")
+                    : noBeds
+                        ? "no beds"
+                        : "\(Fmt.quantity(use.used)) of \(Fmt.quantity(use.capacity)) beds used"
+                            + (use.isBinding ? ", full (binding)" : "")
                 svg.append(
                     "<rect x=\"\(n(cx))\" y=\"\(n(y))\" width=\"\(n(cellWidth))\" height=\"\(n(rowHeight))\""
                         + " fill=\"\(fill)\" stroke=\"#fff\" stroke-width=\"1\"><title>"
@@ -88,7 +95,7 @@ enum CapacityHeatMap {
             "<p>Every cell in numbers: the beds grid in the Capacity section (used/capacity, * = binding).</p>"
         ]
         return PlanCharts.figure(
-            id: id, caption: "Capacity use per safe house and week (beds; ● = full, – = closed)", svg: svg,
+            id: id, caption: "Capacity use per safe house and week (beds; ● = full, × = closed, – = no beds)", svg: svg,
             fallback: fallback)
     }
 
@@ -111,17 +118,21 @@ enum CapacityHeatMap {
     static func description(_ houses: [String], _ byHouse: [String: [Int: CapacityUse]]) -> String {
         var full: [String] = []
         var closed: [String] = []
+        var noBeds: [String] = []
         for house in houses {
             let uses = byHouse[house, default: [:]]
             let fullWeeks = uses.filter { $0.value.capacity > 1e-6 && $0.value.isBinding }.map(\.key)
-            let closedWeeks = uses.filter { $0.value.capacity <= 1e-6 }.map(\.key)
+            let closedWeeks = uses.filter { $0.value.isClosed }.map(\.key)
+            let noBedWeeks = uses.filter { !$0.value.isClosed && $0.value.capacity <= 1e-6 }.map(\.key)
             if !fullWeeks.isEmpty { full.append("\(house) \(PlanCharts.weekRanges(fullWeeks))") }
             if !closedWeeks.isEmpty { closed.append("\(house) \(PlanCharts.weekRanges(closedWeeks))") }
+            if !noBedWeeks.isEmpty { noBeds.append("\(house) \(PlanCharts.weekRanges(noBedWeeks))") }
         }
         var text = "Heat map of beds used out of beds available, \(Fmt.plural(houses.count, "safe house")) by week;"
             + " darker is fuller. "
         text += full.isEmpty ? "No safe house is full in any week." : "Full (binding): " + full.joined(separator: "; ") + "."
-        if !closed.isEmpty { text += " Closed: " + closed.joined(separator: "; ") + "." }
+        if !closed.isEmpty { text += " Closed (send nobody): " + closed.joined(separator: "; ") + "." }
+        if !noBeds.isEmpty { text += " Open without beds: " + noBeds.joined(separator: "; ") + "." }
         return text
     }
 

@@ -18,19 +18,27 @@ public enum ScenarioLoader {
     ///
     /// - Throws: ``ScenarioValidationError`` with every issue found across all files, sorted.
     public static func load(files: [String: Data]) throws -> Scenario {
-        let (scenario, issues) = run(files)
+        try loadWithWarnings(files: files).scenario
+    }
+
+    /// Loads a scenario from file contents like ``load(files:)``, and also returns the warnings: things
+    /// that do not stop planning but that a coordinator should know (see ``HouseholdFitCheck``), sorted.
+    ///
+    /// - Throws: ``ScenarioValidationError`` with every error found across all files, sorted.
+    public static func loadWithWarnings(files: [String: Data]) throws -> (scenario: Scenario, warnings: [ValidationIssue]) {
+        let (scenario, issues, warnings) = run(files)
         guard let scenario, issues.isEmpty else { throw ScenarioValidationError(issues: issues) }
-        return scenario
+        return (scenario, warnings.sorted())
     }
 
     /// Every issue in the scenario in `directory`, sorted; empty when it loads.
     public static func validate(directory: URL) -> [ValidationIssue] {
-        run(readFiles(in: directory)).issues.sorted()
+        run(readFiles(in: directory)).errors.sorted()
     }
 
     /// Every issue in the in-memory scenario `files`, sorted; empty when it loads.
     public static func validate(files: [String: Data]) -> [ValidationIssue] {
-        run(files).issues.sorted()
+        run(files).errors.sorted()
     }
 
     // MARK: Implementation
@@ -46,7 +54,9 @@ public enum ScenarioLoader {
         return files
     }
 
-    private static func run(_ files: [String: Data]) -> (scenario: Scenario?, issues: [ValidationIssue]) {
+    private static func run(_ files: [String: Data])
+        -> (scenario: Scenario?, errors: [ValidationIssue], warnings: [ValidationIssue])
+    {
         var issues: [ValidationIssue] = []
         for name in ScenarioFileName.all where files[name] == nil {
             issues.append(ValidationIssue(
@@ -73,11 +83,13 @@ public enum ScenarioLoader {
         issues += CommitmentCheck.check(
             commitments, households: households, safeHouses: safeHouses, legs: legs, programmes: programmes)
 
-        guard issues.isEmpty, let settings = settings?.settings else { return (nil, issues) }
+        guard issues.isEmpty, let settings = settings?.settings else { return (nil, issues, []) }
+        let warnings = HouseholdFitCheck.check(
+            households: households, locations: locations, safeHouses: safeHouses, programmes: programmes)
         let scenario = Scenario(
             settings: settings, households: households.rows.map(\.value), locations: locations.rows.map(\.value),
             safeHouses: safeHouses.rows.map(\.value), legs: legs.rows.map(\.value),
             programmes: programmes.rows.map(\.value), commitments: commitments.rows.map(\.value))
-        return (scenario, issues)
+        return (scenario, issues, warnings)
     }
 }
