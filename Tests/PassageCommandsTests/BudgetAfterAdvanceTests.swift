@@ -73,7 +73,7 @@ import Testing
 
     @Test func aPlanWithNobodyUnderWayKeepsItsTotalCostLine() throws {
         let text = try Passage.run(["plan", Passage.demo, "--quiet"]).standardOutput
-        #expect(text.contains("Total cost: 52,485 EUR of budget 60,000 EUR (87.48 %); 7,515 EUR left."))
+        #expect(text.contains("Total cost: 52,645 EUR of budget 60,000 EUR (87.74 %); 7,355 EUR left."))
         #expect(!text.contains("Spent before week 1"))
     }
 }
