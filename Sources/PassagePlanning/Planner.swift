@@ -32,8 +32,8 @@ public struct Planner: Sendable {
     public let previous: PreviousPlan?
     /// The formulation to build (the compact one unless measuring against a baseline).
     public let style: FormulationStyle
-    /// Models with more columns than this get a Lagrangian bound and plan before GLPK
-    /// (`largeModelColumns` unless a test lowers it to exercise that path).
+    /// Models with more columns than this are built without seat rows, their bound pricing seats
+    /// itself (`largeModelColumns` unless a test lowers it to exercise that path).
     let largeModelThreshold: Int
 
     /// A planner for `scenario` solving with `solver` (the commands make it: PassageCommands' `SolverFactory`).
@@ -86,7 +86,12 @@ public struct Planner: Sendable {
         let greedySeconds = secondsSince(greedyStarted)
         var known = (formulation: formulation, values: start, objective: formulation.model.objectiveValue(of: start))
         var lagrangianBound: Double?
-        if formulation.model.variableCount > largeModelThreshold {
+        // Every compact model, small or large, goes through one pipeline: bound, first plans,
+        // improvement, then branch-and-cut with the time left. Branch-and-cut's own heuristics find
+        // poor plans from a few hundred households up; fix-and-optimise finds far better ones first
+        // (docs/MODEL.md, "Solving", measured there). The baselines (exhaustive, per household) go
+        // straight to the solver: they are what the pipeline is measured against.
+        if style == .compact {
             // Its share of the time left, less the two greedy plans it prices and guides afterwards.
             let share = secondsLeft().map {
                 ContinuousClock.now + .seconds(max(0, $0 * Planner.lagrangianShare - 2 * greedySeconds))
@@ -103,7 +108,7 @@ public struct Planner: Sendable {
                     known = (formulation, plan, objective)
                 }
             }
-            func closed() -> Bool { known.objective - bound <= (mipGap ?? 0) * max(1, abs(known.objective)) }
+            func closed() -> Bool { known.objective - bound <= max(mipGap ?? 0, Planner.optimalityTolerance) * max(1, abs(known.objective)) }
             var outOfTime = secondsLeft().map { $0 <= 0 } ?? false
             // Building the formulation again must leave time to use it.
             let timeForVariants = secondsLeft().map { $0 > 3 * buildSeconds } ?? true
@@ -150,7 +155,7 @@ public struct Planner: Sendable {
             let closed = closed()
             if closed || outOfTime {
                 let plan = known.formulation.solution(
-                    known.values, status: closed ? .feasible : .timeLimitFeasible, bound: bound,
+                    known.values, status: closed ? closedStatus(known.objective, bound) : .timeLimitFeasible, bound: bound,
                     seconds: secondsSince(started))
                 return (known.formulation, decode(known.formulation, plan, options: options))
             }
@@ -161,6 +166,16 @@ public struct Planner: Sendable {
             var solution = try solve(formulation, start: start, options: remaining)
             if let lagrangianBound, lagrangianBound > solution.bestBound ?? -.infinity {
                 solution.bestBound = lagrangianBound
+            }
+            if formulation.style == .compact, solution.status != .infeasible, solution.status != .unbounded,
+                (solution.objectiveValue ?? .infinity) > known.objective + 1e-6 * max(1, abs(known.objective))
+            {
+                // The solver ended with no plan, or a worse one than the plan it was given (a backend
+                // may drop a start it cannot use): the best plan known is returned, with the best bound.
+                let kept = known.formulation.solution(
+                    known.values, status: .timeLimitFeasible, bound: solution.bestBound,
+                    seconds: secondsSince(started))
+                return (known.formulation, decode(known.formulation, kept, options: options))
             }
             let overfilled = formulation.overfilledLegs(solution)
             if overfilled.isEmpty || formulation.style != .compact {
@@ -182,8 +197,17 @@ public struct Planner: Sendable {
         }
     }
 
-    /// Subgradient iterations of the Lagrangian bound for models above `largeModelColumns`, and the
-    /// most of the time limit they may take: GLPK gets the rest (docs/MODEL.md, "Bounds for large models").
+    /// Relative difference between a plan's objective and a proven bound below which the plan is
+    /// reported optimal (floating-point sums of the bound; GLPK's own default tolerance is finer).
+    static let optimalityTolerance = 1e-9
+
+    /// `.optimal` when the bound proves the plan optimal, else `.feasible` (within the gap asked for).
+    private func closedStatus(_ objective: Double, _ bound: Double) -> SolveStatus {
+        objective - bound <= Planner.optimalityTolerance * max(1, abs(objective)) ? .optimal : .feasible
+    }
+
+    /// Subgradient iterations of the Lagrangian bound, and the most of the time limit they may take:
+    /// the plans and their improvement get the rest (docs/MODEL.md, "Bounds for large models").
     static let lagrangianIterations = 300
     static let lagrangianShare = 0.5
     /// The share of the time limit kept for decoding the plan after fix-and-optimise.
@@ -272,8 +296,8 @@ public struct Planner: Sendable {
 
     /// Models with more columns than this are large: GLPK's LP relaxation does not finish within a
     /// few seconds (generated caseloads, `make bench` at commit 5083a82: none of 122,897 or 893,728
-    /// columns within 10 s), so the planner first gets a Lagrangian bound and the greedy plans it
-    /// prices (docs/MODEL.md, "Bounds for large models").
+    /// columns within 10 s), so they are built without seat rows and the Lagrangian bound prices
+    /// every leg's seats itself (docs/MODEL.md, "Bounds for large models").
     public static let largeModelColumns = 60_000
 
     /// Solves a formulation of this planner's scenario once (no seat rows are added) and decodes the plan.

@@ -1,3 +1,4 @@
+import Foundation
 import LinearProgramming
 import LinearProgrammingTesting
 import PassageScenario
@@ -5,12 +6,14 @@ import Testing
 @testable import PassagePlanning
 
 /// The planner's control flow against a scripted solver: what it asks the solver for and what it
-/// makes of each kind of answer, independent of any real solver's timing.
+/// makes of each kind of answer, independent of any real solver's timing. Fix-and-optimise's small
+/// MIPs (models named "neighbourhood") are answered "no improvement", so the script speaks for the
+/// final branch-and-cut alone.
 @Suite struct ScriptedPlannerTests {
     @Test func thePlannerAsksForTheScenarioLimitsAndOffersAFeasibleStart() throws {
         var scenario = TinyScenario.make()
         scenario.settings.solver = SolverLimits(timeLimitSeconds: 7, mipGap: 0.02)
-        let solver = ScriptedSolver([.stoppedWithStart(bound: nil)])
+        let solver = FinalSolveScript([.stoppedWithStart(bound: nil)])
         _ = try Planner(scenario: scenario, solver: solver).plan()
         let call = try #require(solver.calls.first)
         #expect(solver.calls.count == 1)
@@ -22,33 +25,66 @@ import Testing
     }
 
     @Test func aSolveStoppedBeforeImprovingKeepsTheStartWithTheBound() throws {
-        let solver = ScriptedSolver([.stoppedWithStart(bound: 1000)])
+        let solver = FinalSolveScript([.stoppedWithStart(bound: 1000)])
         let plan = try Planner(scenario: TinyScenario.make(), solver: solver).plan()
         #expect(plan.solver.status == .timeLimitFeasible)
-        #expect(plan.solver.bound == 1000)
+        // The better of the solver's bound and the planner's own (Lagrangian) bound, never above the plan.
+        let bound = try #require(plan.solver.bound)
+        #expect(bound >= 1000 && bound <= (plan.solver.objective ?? 0) + 1e-6)
         let start = try #require(solver.calls.first?.options.startSolution)
         let objective = try #require(solver.calls.first?.model.objectiveValue(of: start))
         #expect(abs(try #require(plan.solver.objective) - objective) < 1e-9)
         #expect(!plan.itineraries.isEmpty)  // the greedy start moves households
     }
 
-    @Test func noSolutionAtAllIsReportedAsSuch() throws {
-        let solver = ScriptedSolver([.solution(.noSolution(.timeLimitNoSolution, bound: 5))])
+    @Test func aSolverEndingWithNoPlanStillGivesTheBestPlanKnown() throws {
+        let solver = FinalSolveScript([.solution(.noSolution(.timeLimitNoSolution, bound: 5))])
         let plan = try Planner(scenario: TinyScenario.make(), solver: solver).plan()
-        #expect(plan.solver.status == .timeLimitNoSolution)
-        #expect(plan.itineraries.isEmpty)
+        #expect(plan.solver.status == .timeLimitFeasible)
+        #expect(try #require(plan.solver.bound) >= 5)
+        #expect(!plan.itineraries.isEmpty)  // the greedy plan, improved or not, moves households
+    }
+
+    @Test func fixAndOptimiseSolvesSmallModelsBeforeBranchAndCut() throws {
+        let solver = FinalSolveScript([.stoppedWithStart(bound: nil)])
+        _ = try Planner(scenario: TinyScenario.make(), solver: solver).plan()
+        #expect(solver.neighbourhoodCalls > 0)
+        #expect(solver.calls.count == 1)
     }
 
     @Test func anInfeasibleModelIsAnOutcomeNotAnError() throws {
-        let solver = ScriptedSolver([.solution(.noSolution(.infeasible))])
+        let solver = FinalSolveScript([.solution(.noSolution(.infeasible))])
         let plan = try Planner(scenario: TinyScenario.make(), solver: solver).plan()
         #expect(plan.solver.status == .infeasible)
     }
 
     @Test func aSolverFailureReachesTheCaller() throws {
-        let solver = ScriptedSolver([.failure(.solverFailed("scripted failure"))])
+        let solver = FinalSolveScript([.failure(.solverFailed("scripted failure"))])
         #expect(throws: SolverError.solverFailed("scripted failure")) {
             try Planner(scenario: TinyScenario.make(), solver: solver).plan()
         }
+    }
+}
+
+/// A scripted solver for the planner's final solve: models named "neighbourhood" (fix-and-optimise)
+/// get their start back, no better, and are counted; every other model follows the script.
+private final class FinalSolveScript: LinearSolver, @unchecked Sendable {  // the counter is guarded by `lock`
+    private let script: ScriptedSolver
+    private let lock = NSLock()
+    private var neighbourhoods = 0
+
+    init(_ steps: [ScriptedSolver.Step]) { script = ScriptedSolver(steps) }
+
+    /// The calls that followed the script.
+    var calls: [ScriptedSolver.Call] { script.calls }
+    /// How many fix-and-optimise models were solved.
+    var neighbourhoodCalls: Int { lock.withLock { neighbourhoods } }
+
+    func export(_ model: LinearModel, format: ModelFileFormat) throws -> String { try script.export(model, format: format) }
+
+    func solve(_ model: LinearModel, options: SolverOptions) throws -> Solution {
+        guard model.name == "neighbourhood" else { return try script.solve(model, options: options) }
+        lock.withLock { neighbourhoods += 1 }
+        return .stoppedEarly(model, start: options.startSolution, bound: nil)
     }
 }
