@@ -60,6 +60,33 @@ enum CellParsing {
         return text
     }
 
+    /// An ISO 8601 calendar date, `YYYY-MM-DD`, that exists in the (proleptic Gregorian) calendar.
+    static func isoDate(_ text: String) -> CalendarDate? {
+        guard hasISODateShape(text) else { return nil }
+        let parts = text.split(separator: "-").compactMap { Int($0) }
+        let date = CalendarDate(year: parts[0], month: parts[1], day: parts[2])
+        // A day that does not exist (2027-02-30) comes back from the day count as another day.
+        guard (1...12).contains(date.month), CalendarDate(dayNumber: date.dayNumber) == date else { return nil }
+        return date
+    }
+
+    /// Four digits, '-', two digits, '-', two digits: written as an ISO date, whether or not the day exists.
+    static func hasISODateShape(_ text: String) -> Bool {
+        let scalars = Array(text.unicodeScalars)
+        guard scalars.count == 10 else { return false }
+        return scalars.indices.allSatisfy { i in
+            i == 4 || i == 7 ? scalars[i] == "-" : ("0"..."9").contains(scalars[i])
+        }
+    }
+
+    /// Digits in three groups separated by '/', '.' or '-' (`15/02/2027`, `15.02.27`, `2/15/2027`): a date
+    /// in some spreadsheet's form, not a week number.
+    static func looksLikeDate(_ text: String) -> Bool {
+        let groups = text.split(omittingEmptySubsequences: false) { $0 == "/" || $0 == "." || $0 == "-" }
+        return groups.count == 3
+            && groups.allSatisfy { !$0.isEmpty && $0.count <= 4 && $0.unicodeScalars.allSatisfy { ("0"..."9").contains($0) } }
+    }
+
     /// `yes` or `no`.
     static func yesNo(_ text: String) -> Bool? {
         switch text {

@@ -16,30 +16,26 @@ enum HouseholdTable {
         ColumnSpec(name: "latest_departure_week", isRequired: false),
     ])
 
-    /// Decodes households; `horizonWeeks` bounds ready_week when the settings could be read.
-    static func decode(_ table: CSVTable?, horizonWeeks: Int?, issues: inout [ValidationIssue]) -> DecodedTable<Household> {
+    /// Decodes households; `weeks` bounds ready_week and latest_departure_week and converts dates in them,
+    /// as far as the settings could be read.
+    static func decode(_ table: CSVTable?, weeks: HorizonWeeks, issues: inout [ValidationIssue]) -> DecodedTable<Household> {
         TableDecoding.decode(table, schema: schema, echoValues: false, issues: &issues) { id, row in
             let size = row.requiredInteger("size", 1...30)
             let location = row.requiredLocation("location")
             let urgency = row.requiredInteger("urgency", 1...4)
-            let readyWeek: Int?
-            if let horizonWeeks {
-                readyWeek = row.optionalInteger("ready_week", 1...horizonWeeks)
-            } else {
-                readyWeek = row.optionalInteger("ready_week", atLeast: 1)
-            }
+            // A household that became ready before week 1 is ready now.
+            let readyWeek = row.optionalWeek("ready_week", weeks, isCapped: true, rule: DatesBeforeStart(beforeStartIsWeekOne: true))
             let nationality = row.requiredCountry("nationality")
             let passport = row.requiredEnum("passport", PassportStatus.self)
             let internalID = row.required("internal_id", Expected.yesNo, CellParsing.yesNo)
             let needs = row.tagList("needs")
             let excluded = row.countryList("excluded_countries")
             let preferred = row.countryList("preferred_countries")
-            var latest: Int?
-            if let horizonWeeks {
-                latest = row.optionalInteger("latest_departure_week", 1...horizonWeeks)
-            } else {
-                latest = row.optionalInteger("latest_departure_week", atLeast: 1)
-            }
+            var latest = row.optionalWeek(
+                "latest_departure_week", weeks, isCapped: true,
+                rule: DatesBeforeStart(
+                    beforeStartIsWeekOne: false,
+                    early: "the latest safe departure has passed; if the household must still leave as soon as possible, give week 1"))
             if let deadline = latest, deadline < (readyWeek ?? 1) {
                 row.fail("latest_departure_week", "latest_departure_week must not be before ready_week")
                 latest = nil

@@ -17,7 +17,8 @@ enum ProgrammeTable {
         ColumnSpec(name: "application_until_week", isRequired: false),
     ])
 
-    static func decode(_ table: CSVTable?, issues: inout [ValidationIssue]) -> DecodedTable<VisaProgramme> {
+    /// Decodes programmes; `weeks` converts dates in the application window, as far as the settings could be read.
+    static func decode(_ table: CSVTable?, weeks: HorizonWeeks, issues: inout [ValidationIssue]) -> DecodedTable<VisaProgramme> {
         TableDecoding.decode(table, schema: schema, echoValues: true, issues: &issues) { id, row in
             let destination = row.requiredCountry("destination_country")
             let lodgedAt = row.requiredLocation("lodged_at")
@@ -29,8 +30,14 @@ enum ProgrammeTable {
             let documents = row.requiredEnum("documents", DocumentKind.self)
             let needs = row.tagList("needs_served")
             let cost = row.requiredNumber("cost_per_person", atLeast: 0)
-            let windowFrom = row.optionalInteger("application_from_week", atLeast: 1)
-            var windowUntil = row.optionalInteger("application_until_week", atLeast: 1)
+            // A window may open before week 1 (it is open now) and close after the horizon, as week numbers may.
+            let windowFrom = row.optionalWeek(
+                "application_from_week", weeks, isCapped: false, rule: DatesBeforeStart(beforeStartIsWeekOne: true))
+            var windowUntil = row.optionalWeek(
+                "application_until_week", weeks, isCapped: false,
+                rule: DatesBeforeStart(
+                    beforeStartIsWeekOne: false,
+                    early: "the application window closed before week 1; remove the programme or its window"))
             if let until = windowUntil, until < (windowFrom ?? 1) {
                 row.fail(
                     "application_until_week",

@@ -69,12 +69,13 @@ public enum ScenarioLoader {
         func table(_ name: String) -> CSVTable? {
             files[name].flatMap { CSVTableReader.read(file: name, data: $0, issues: &issues) }
         }
+        let weeks = settings?.weeks ?? HorizonWeeks()
         let locations = LocationTable.decode(table(ScenarioFileName.locations), issues: &issues)
         let households = HouseholdTable.decode(
-            table(ScenarioFileName.households), horizonWeeks: settings?.horizonWeeks, issues: &issues)
+            table(ScenarioFileName.households), weeks: weeks, issues: &issues)
         let safeHouses = SafeHouseTable.decode(table(ScenarioFileName.safeHouses), issues: &issues)
         let legs = LegTable.decode(table(ScenarioFileName.legs), issues: &issues)
-        let programmes = ProgrammeTable.decode(table(ScenarioFileName.programmes), issues: &issues)
+        let programmes = ProgrammeTable.decode(table(ScenarioFileName.programmes), weeks: weeks, issues: &issues)
         let commitments = CommitmentTable.decode(
             table(ScenarioFileName.commitments), horizonWeeks: settings?.horizonWeeks, issues: &issues)
         issues += CrossReferenceCheck.check(

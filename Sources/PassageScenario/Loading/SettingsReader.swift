@@ -1,10 +1,15 @@
 import Foundation
 
-/// What could be read from scenario.toml: the settings when all were valid, and the horizon on its own
-/// (so households' ready weeks can be range-checked even when another setting is wrong).
+/// What could be read from scenario.toml: the settings when all were valid, and the start date and horizon
+/// on their own (so week columns can be range-checked, and dates in them converted, even when another
+/// setting is wrong).
 struct SettingsReading {
     var settings: ScenarioSettings?
     var horizonWeeks: Int?
+    var startDate: CalendarDate?
+
+    /// The weeks and dates week columns may name, as far as scenario.toml could be read.
+    var weeks: HorizonWeeks { HorizonWeeks(startDate: startDate, horizonWeeks: horizonWeeks) }
 }
 
 /// Reads and validates `scenario.toml` with Passage's TOML parser, locating every issue.
@@ -57,7 +62,7 @@ struct SettingsReader {
         } ?? "EUR"
         let objective = readObjective(root)
         let solver = readSolver(root)
-        var reading = SettingsReading(horizonWeeks: horizon)
+        var reading = SettingsReading(horizonWeeks: horizon, startDate: startDate)
         if let title, let startDate, let horizon, let objective, let solver, issues.isEmpty {
             reading.settings = ScenarioSettings(
                 title: title, startDate: startDate, horizonWeeks: horizon, budget: budget,
