@@ -103,6 +103,12 @@ enum Fmt {
         return names[((date.dayNumber + 3) % 7 + 7) % 7] + " \(date)"
     }
 
+    /// `W3 (week of 2026-12-14)`: a week a coordinator may have given as a date (a ready week, a deadline),
+    /// with the Monday it starts, since a date in a scenario file is read as the week that contains it.
+    static func weekWithDate(_ w: Int, _ header: ScenarioHeader) -> String {
+        "\(week(w)) (week of \(date(ofWeek: w, header)))"
+    }
+
     /// The last day of the horizon (the Sunday ending its last week).
     static func endDate(_ header: ScenarioHeader) -> CalendarDate {
         header.startDate.adding(days: 7 * header.horizonWeeks - 1)

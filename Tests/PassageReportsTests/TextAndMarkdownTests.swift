@@ -44,7 +44,7 @@ import Testing
         #expect(text.contains("solved in 1.23 s"))
         #expect(text.contains("Model: 1,234 rows × 5,678 columns, 23,456 non-zeros"))
         #expect(text.contains("horizon 12 weeks, to 2027-02-21"))
-        #expect(text.contains("H002  2 persons  urgency 1  ready W1 → leaves W2, arrives W8"))
+        #expect(text.contains("H002  2 persons  urgency 1  ready W1 (week of 2026-11-30) → leaves W2, arrives W8"))
         #expect(text.contains("W2     Mon 2026-12-07  road  grozny → vladikavkaz  (leg gz-vk, 1 day, 240 EUR)"))
         // The second leg leaves when the first arrives, a day later, not on the week's Monday.
         #expect(text.contains("W2     Tue 2026-12-08  road  vladikavkaz → tbilisi  (leg vk-tb, 1 day, 160 EUR)"))
