@@ -226,7 +226,7 @@ import Testing
         do {
             _ = try ChangeFile.combining([removes, changes], base: Self.demo)
         } catch let error as ScenarioValidationError {
-            #expect(error.issues.map(\.description) == ["change.toml:2:1: error: leg L01 is not an id in legs.csv"])
+            #expect(error.issues.map(\.description) == ["change.toml:2:1: error: leg L01 is not an id in legs.csv; did you mean L02, L03, L04?"])
         }
     }
 
@@ -362,7 +362,7 @@ import Testing
                 "change.toml:24:1: error: to \"atlantis\" is not an id in locations.csv",
                 "change.toml:36:1: error: arrival \"paris\" is in country FR but destination_country is DE; the arrival must be in the destination country",
                 "change.toml:42:1: error: application_until_week must be a week of the horizon, an integer from 1 to 16 (got 20)",
-                "change.toml:45:1: error: household H999 is not an id in households.csv",
+                "change.toml:45:1: error: household H999 is not an id in households.csv; did you mean H009, H019, H029?",
                 "change.toml:51:1: error: household H002 would be ready only after its latest_departure_week; change its latest_departure_week in households.csv first",
                 "change.toml:55:1: error: programme P-LT-TBS's application window would end (week 12) before it starts (week 14)",
             ])

@@ -46,9 +46,9 @@ import Testing
         #expect(
             issues == [
                 "commitments.csv:3:1: error: duplicate household H1: first defined on line 2",
-                "commitments.csv:4:1: error: household H9 is not an id in households.csv",
+                "commitments.csv:4:1: error: household H9 is not an id in households.csv; did you mean H1, H2, H3?",
                 "commitments.csv:5:6: error: leg L1 does not continue the journey: it must leave from where the household is (its location)",
-                "commitments.csv:6:15: error: leg L7 is not an id in legs.csv",
+                "commitments.csv:6:15: error: leg L7 is not an id in legs.csv; did you mean L1, L2?",
             ], "\(issues)")
     }
 }

@@ -245,7 +245,7 @@ struct ChangeApplication {
             return nil
         }
         guard let index = ids.firstIndex(of: id) else {
-            fail(entry.position("id"), "\(what) \(id) is not an id in \(table)")
+            fail(entry.position("id"), "\(what) \(id) is not an id in \(table)" + ClosestNames.suggestion(for: id, among: ids))
             return nil
         }
         return index
@@ -260,7 +260,9 @@ struct ChangeApplication {
         for entry in unique(entries, \.self, what) {
             let id = entry.value
             guard existing.contains(id) else {
-                fail(entry.position("id"), "\(what) \(id) is not an id in \(table)")
+                fail(
+                    entry.position("id"),
+                    "\(what) \(id) is not an id in \(table)" + ClosestNames.suggestion(for: id, among: existing))
                 continue
             }
             let users = base.commitments.filter { usedBy($0, id) }.map(\.householdID).sorted()
@@ -300,7 +302,10 @@ struct ChangeApplication {
     /// Reports `id` at `key` when it is not a location of the scenario.
     private mutating func location<V>(_ entry: ChangeEntry<V>, _ key: String, _ id: String) {
         if !base.locations.contains(where: { $0.id == id }) {
-            fail(entry.position(key), "\(key) \"\(id)\" is not an id in \(ScenarioFileName.locations)")
+            fail(
+                entry.position(key),
+                "\(key) \"\(id)\" is not an id in \(ScenarioFileName.locations)"
+                    + ClosestNames.suggestion(for: id, among: base.locations.map(\.id)))
         }
     }
 }

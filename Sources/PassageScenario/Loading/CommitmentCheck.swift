@@ -24,21 +24,30 @@ enum CommitmentCheck {
             }
             var complete = true
             if households.isAvailable, !households.ids.contains(commitment.householdID) {
-                report("household", "household \(commitment.householdID) is not an id in \(ScenarioFileName.households)")
+                report(
+                    "household",
+                    "household \(commitment.householdID) is not an id in \(ScenarioFileName.households)"
+                        + ClosestNames.suggestion(for: commitment.householdID, among: households.ids))
                 complete = false
             }
             for (column, ids) in [("outbound", commitment.outboundLegs), ("onward", commitment.onwardLegs)] {
                 for id in ids where legs.isAvailable && !legs.ids.contains(id) {
-                    report(column, "leg \(id) is not an id in \(ScenarioFileName.legs)")
+                    report(column, "leg \(id) is not an id in \(ScenarioFileName.legs)" + ClosestNames.suggestion(for: id, among: legs.ids))
                     complete = false
                 }
             }
             if safeHouses.isAvailable, !safeHouses.ids.contains(commitment.safeHouseID) {
-                report("safe_house", "safe_house \(commitment.safeHouseID) is not an id in \(ScenarioFileName.safeHouses)")
+                report(
+                    "safe_house",
+                    "safe_house \(commitment.safeHouseID) is not an id in \(ScenarioFileName.safeHouses)"
+                        + ClosestNames.suggestion(for: commitment.safeHouseID, among: safeHouses.ids))
                 complete = false
             }
             if programmes.isAvailable, !programmes.ids.contains(commitment.programmeID) {
-                report("programme", "programme \(commitment.programmeID) is not an id in \(ScenarioFileName.programmes)")
+                report(
+                    "programme",
+                    "programme \(commitment.programmeID) is not an id in \(ScenarioFileName.programmes)"
+                        + ClosestNames.suggestion(for: commitment.programmeID, among: programmes.ids))
                 complete = false
             }
             // The journey, when every part decoded.

@@ -13,11 +13,13 @@ enum CrossReferenceCheck {
         let references = households.locationReferences + safeHouses.locationReferences
             + legs.locationReferences + programmes.locationReferences
         for reference in references where !locations.ids.contains(reference.id) {
-            // households.csv never repeats a cell value, not even a location id.
+            // households.csv never repeats a cell value, not even a location id; the suggestions are ids of
+            // locations.csv, which the coordinator needs to correct the cell.
             let named = reference.echoValue ? "\(reference.column) \"\(reference.id)\"" : reference.column
             issues.append(ValidationIssue(
                 file: reference.file, line: reference.position.line, column: reference.position.column,
-                message: "\(named) is not an id in \(ScenarioFileName.locations)"))
+                message: "\(named) is not an id in \(ScenarioFileName.locations)"
+                    + ClosestNames.suggestion(for: reference.id, among: locations.ids)))
         }
         // The arrival must be in the destination country; only locations that decoded completely have a
         // trusted country (a bad location row was reported already).

@@ -78,9 +78,7 @@ public enum SweptResource: Sendable, Hashable, CustomStringConvertible {
         case .budget: return nil
         }
         guard let id, !ids.contains(id) else { return nil }
-        let near = ClosestNames.matching(id, among: ids)
-        return "\(what) is not an id in \(table)"
-            + (near.isEmpty ? "" : "; did you mean \(near.joined(separator: ", "))?")
+        return "\(what) is not an id in \(table)" + ClosestNames.suggestion(for: id, among: ids)
     }
 
     /// The what-if change setting this resource to `value` (a whole number except for the budget).
@@ -115,31 +113,5 @@ public enum SweptResource: Sendable, Hashable, CustomStringConvertible {
     /// - Throws: ``ScenarioValidationError`` naming `--vary` when the changed scenario is not valid.
     public func applying(_ value: Double, to scenario: Scenario) throws -> Scenario {
         try ChangeFile.apply(change(to: value), file: "--vary \(description)", to: scenario)
-    }
-}
-
-/// The names closest to a mistyped one, for "did you mean" hints.
-enum ClosestNames {
-    /// Up to three of `names` within a small edit distance of `name` (case ignored), closest first,
-    /// then by name.
-    static func matching(_ name: String, among names: [String]) -> [String] {
-        let target = Array(name.lowercased())
-        let limit = max(2, target.count / 3)
-        let scored = names.map { ($0, distance(target, Array($0.lowercased()))) }.filter { $0.1 <= limit }
-        return scored.sorted { ($0.1, $0.0) < ($1.1, $1.0) }.prefix(3).map(\.0)
-    }
-
-    /// Levenshtein distance between `a` and `b`.
-    static func distance(_ a: [Character], _ b: [Character]) -> Int {
-        guard !a.isEmpty else { return b.count }
-        var previous = Array(0...b.count)
-        for (i, x) in a.enumerated() {
-            var current = [i + 1]
-            for (j, y) in b.enumerated() {
-                current.append(min(previous[j + 1] + 1, current[j] + 1, previous[j] + (x == y ? 0 : 1)))
-            }
-            previous = current
-        }
-        return previous[b.count]
     }
 }
