@@ -29,6 +29,11 @@ enum TableDecoding {
     ) -> DecodedTable<Value> {
         var result = DecodedTable<Value>()
         guard let table else { return result }
+        // A ';'-separated file cannot be read column by column: one issue says why, and nothing else.
+        if let issue = SeparatorCheck.semicolonIssue(table, schema: schema) {
+            issues.append(issue)
+            return result
+        }
         let columns = HeaderCheck.bind(table, to: schema, issues: &issues)
         let key = schema.keyColumn
         result.isAvailable = columns.indices[key] != nil
