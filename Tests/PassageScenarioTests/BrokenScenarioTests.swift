@@ -152,7 +152,7 @@ struct BrokenScenarioTests {
         #expect(Fixture.issues(Fixture.files(["scenario.toml": toml])) == [
             "scenario.toml:1:1: error: missing required key horizon_weeks: expected an integer from 1 to 104",
             "scenario.toml:1:1: error: title must be a non-empty string",
-            "scenario.toml:2:1: error: start_date must be a TOML local date without quotes (e.g. 2026-11-30)",
+            "scenario.toml:2:1: error: start_date must be a date written year first as YYYY-MM-DD without quotes, and a Monday (found \"2026-11-30\"); did you mean start_date = 2026-11-30?",
             "scenario.toml:3:1: error: budget must be a number of 0 or more",
             "scenario.toml:4:1: error: currency must be three capital letters (e.g. EUR)",
             "scenario.toml:7:1: error: solver.mip_gap must be a number from 0 up to (not including) 1",

@@ -22,7 +22,13 @@ struct SettingsReader {
     private static let objectiveKeys = ["urgency_weights", "waiting_per_week", "cost", "risk", "preferred_country", "lateness_per_week", "change_penalty"]
     private static let solverKeys = ["time_limit_seconds", "mip_gap", "backend"]
 
-    private init(text: String) { locator = TOMLKeyLocator(text: text) }
+    /// The file's lines, to quote a start_date value that is not a date.
+    private let lines: [Substring]
+
+    private init(text: String) {
+        locator = TOMLKeyLocator(text: text)
+        lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    }
 
     static func read(_ data: Data, issues: inout [ValidationIssue]) -> SettingsReading {
         let text: String
@@ -36,7 +42,8 @@ struct SettingsReader {
         switch TOMLParser.parse(text) {
         case .success(let table): root = table
         case .failure(let failure):
-            issues += failure.problems.map { $0.issue(file: ScenarioFileName.settings) }
+            let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+            issues += failure.problems.map { StartDateHint.explain($0, lines: lines).issue(file: ScenarioFileName.settings) }
             return SettingsReading()
         }
         var reader = SettingsReader(text: text)
@@ -72,8 +79,17 @@ struct SettingsReader {
     }
 
     private mutating func readStartDate(_ root: TOMLTable) -> CalendarDate? {
-        guard let calendarDate = requiredValue(root, ["start_date"], "a TOML local date without quotes (e.g. 2026-11-30)", { $0.date })
-        else { return nil }
+        guard root["start_date"] != nil else {
+            report(["start_date"], "missing required key start_date: expected a Monday written YYYY-MM-DD without quotes (e.g. \(StartDateHint.example))")
+            return nil
+        }
+        guard let calendarDate = root["start_date"]?.date else {
+            // A string or a number: quote what was written, and the Monday it most likely means.
+            let line = locator.position(of: ["start_date"]).line
+            let written = line <= lines.count ? StartDateHint.value(onLine: lines[line - 1])?.text : nil
+            report(["start_date"], StartDateHint.message(for: written ?? "a value that is not a date"))
+            return nil
+        }
         // 1970-01-01 (day 0) was a Thursday, so Monday is day 4 modulo 7.
         let weekday = ((calendarDate.dayNumber + 3) % 7 + 7) % 7  // 0 = Monday … 6 = Sunday
         guard weekday == 0 else {
