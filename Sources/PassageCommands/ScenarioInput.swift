@@ -16,10 +16,11 @@ enum ScenarioInput {
         -> (scenario: Scenario, warnings: [ValidationIssue])
     {
         do {
-            let files =
-                try ScenarioSource.sealedFiles(at: path, passphrase: passphrase)
-                ?? ScenarioLoader.readFiles(in: URL(fileURLWithPath: path, isDirectory: true))
-            return try ScenarioLoader.loadWithWarnings(files: files)
+            if let files = try ScenarioSource.sealedFiles(at: path, passphrase: passphrase) {
+                return try ScenarioLoader.loadWithWarnings(files: files)
+            }
+            // A folder may also hold files Passage does not read (a misspelt commitment.csv): warned about.
+            return try ScenarioLoader.loadWithWarnings(directory: URL(fileURLWithPath: path, isDirectory: true))
         } catch let error as ScenarioValidationError {
             let prefix = path.hasSuffix("/") ? path : path + "/"
             for issue in error.issues { StandardError.write(prefix + issue.description) }

@@ -13,7 +13,8 @@ struct ValidateCommand: ParsableCommand {
 
             Also warns (FILE:LINE:COLUMN: warning: message, status still 0) about households with more
             persons than the beds of every safe house that supports their needs: a household is never
-            split, so no plan can move them until a larger house is added.
+            split, so no plan can move them until a larger house is added; and about .csv and .toml files
+            in the folder that Passage does not read, such as a misspelt commitment.csv.
             """
     )
 

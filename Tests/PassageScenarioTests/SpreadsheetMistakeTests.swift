@@ -58,4 +58,44 @@ import Testing
                 "scenario.toml:2:14: error: 2027-02-30 is not a date: the day must be from 01 to 28 in that month"
             ])
     }
+
+    /// A misspelt required file is an error at that file; a misspelt optional one, and any other CSV or
+    /// TOML file Passage does not read, a warning; hidden files, READMEs, Markdown, reports and sealed
+    /// files are not mentioned.
+    @Test func filesPassageDoesNotReadAreReported() {
+        let present = Set(ScenarioFileName.all).subtracting([ScenarioFileName.safeHouses, ScenarioFileName.households])
+        let names = Array(present) + [
+            "safe_house.csv", "households.xlsx", "commitment.csv", "notes.csv", ".~lock.legs.csv#", ".hidden.toml",
+            "README.md", "notes.md", "plan.json", "week1.sealed",
+        ]
+        #expect(
+            StrayFiles.issues(names: names, present: present).sorted().map(\.description) == [
+                "commitment.csv:1:1: warning: commitment.csv is not a file Passage reads, so it is ignored; did you "
+                    + "mean commitments.csv?",
+                "households.xlsx:1:1: error: households.xlsx is not a file Passage reads, and the required "
+                    + "households.csv is missing; did you mean households.csv? Save it as households.csv, "
+                    + "comma-separated (in Excel: \"CSV UTF-8 (Comma delimited)\").",
+                "notes.csv:1:1: warning: notes.csv is not a file Passage reads, so it is ignored (a scenario is "
+                    + "scenario.toml, households.csv, locations.csv, safe_houses.csv, legs.csv, programmes.csv and "
+                    + "optionally commitments.csv)",
+                "safe_house.csv:1:1: error: safe_house.csv is not a file Passage reads, and the required "
+                    + "safe_houses.csv is missing; did you mean safe_houses.csv? Rename the file.",
+            ])
+    }
+
+    /// A folder with only warnings loads, and says why.
+    @Test func aScenarioWithAStrayFileLoadsWithAWarning() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("passage-stray-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for (name, data) in Fixture.files() { try data.write(to: folder.appendingPathComponent(name)) }
+        try Data("household,start_week\n".utf8).write(to: folder.appendingPathComponent("commitment.csv"))
+        let loaded = try ScenarioLoader.loadWithWarnings(directory: folder)
+        #expect(loaded.scenario.households.count == 1)
+        #expect(
+            loaded.warnings.map(\.description) == [
+                "commitment.csv:1:1: warning: commitment.csv is not a file Passage reads, so it is ignored; did you "
+                    + "mean commitments.csv?"
+            ])
+    }
 }

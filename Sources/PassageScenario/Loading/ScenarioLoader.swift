@@ -31,9 +31,19 @@ public enum ScenarioLoader {
         return (scenario, warnings.sorted())
     }
 
+    /// Loads the scenario in `directory` like ``loadWithWarnings(files:)``, and also warns about `.csv` and
+    /// `.toml` files in the folder that Passage does not read (see ``StrayFiles``).
+    ///
+    /// - Throws: ``ScenarioValidationError`` with every error found across all files, sorted.
+    public static func loadWithWarnings(directory: URL) throws -> (scenario: Scenario, warnings: [ValidationIssue]) {
+        let (scenario, issues, warnings) = run(readFiles(in: directory), folder: StrayFiles.names(in: directory))
+        guard let scenario, issues.isEmpty else { throw ScenarioValidationError(issues: issues) }
+        return (scenario, warnings.sorted())
+    }
+
     /// Every issue in the scenario in `directory`, sorted; empty when it loads.
     public static func validate(directory: URL) -> [ValidationIssue] {
-        run(readFiles(in: directory)).errors.sorted()
+        run(readFiles(in: directory), folder: StrayFiles.names(in: directory)).errors.sorted()
     }
 
     /// Every issue in the in-memory scenario `files`, sorted; empty when it loads.
@@ -54,16 +64,14 @@ public enum ScenarioLoader {
         return files
     }
 
-    private static func run(_ files: [String: Data])
+    /// Loads `files`; `folder` lists the names in the scenario's folder, when it has one, so that files
+    /// Passage does not read are reported too (in-memory contents hold only the files Passage reads).
+    private static func run(_ files: [String: Data], folder: [String] = [])
         -> (scenario: Scenario?, errors: [ValidationIssue], warnings: [ValidationIssue])
     {
-        var issues: [ValidationIssue] = []
-        for name in ScenarioFileName.all where files[name] == nil {
-            issues.append(ValidationIssue(
-                file: name, line: 1, column: 1,
-                message: "the file \(name) is missing (or cannot be read); a scenario needs "
-                    + ScenarioFileName.all.joined(separator: ", ")))
-        }
+        // Missing required files (with a close name in the folder, "did you mean"), and unread data files.
+        let fileIssues = StrayFiles.issues(names: folder, present: Set(files.keys))
+        var issues = fileIssues.filter { $0.severity == .error }
 
         let settings = files[ScenarioFileName.settings].map { SettingsReader.read($0, issues: &issues) }
         func table(_ name: String) -> CSVTable? {
@@ -85,7 +93,7 @@ public enum ScenarioLoader {
             commitments, households: households, safeHouses: safeHouses, legs: legs, programmes: programmes)
 
         guard issues.isEmpty, let settings = settings?.settings else { return (nil, issues, []) }
-        let warnings = HouseholdFitCheck.check(
+        let warnings = fileIssues.filter { $0.severity == .warning } + HouseholdFitCheck.check(
             households: households, locations: locations, safeHouses: safeHouses, programmes: programmes)
         let scenario = Scenario(
             settings: settings, households: households.rows.map(\.value), locations: locations.rows.map(\.value),
