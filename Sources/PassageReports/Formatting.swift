@@ -103,10 +103,15 @@ enum Fmt {
         return names[((date.dayNumber + 3) % 7 + 7) % 7] + " \(date)"
     }
 
-    /// `W3 (week of 2026-12-14)`: a week a coordinator may have given as a date (a ready week, a deadline),
-    /// with the Monday it starts, since a date in a scenario file is read as the week that contains it.
-    static func weekWithDate(_ w: Int, _ header: ScenarioHeader) -> String {
-        "\(week(w)) (week of \(date(ofWeek: w, header)))"
+    /// `W3 (2026-12-14)`: a ready week, which a coordinator may have given as a date, with the Monday it
+    /// starts (a date in a scenario file is read as the week that contains it).
+    static func readyWeek(_ w: Int, _ header: ScenarioHeader) -> String {
+        "\(week(w)) (\(date(ofWeek: w, header)))"
+    }
+
+    /// `W3 (by 2026-12-20)`: a latest departure week with the Sunday that ends it, the last day to leave.
+    static func deadlineWeek(_ w: Int, _ header: ScenarioHeader) -> String {
+        "\(week(w)) (by \(date(ofWeek: w + 1, header).adding(days: -1)))"
     }
 
     /// The last day of the horizon (the Sunday ending its last week).

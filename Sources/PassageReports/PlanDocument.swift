@@ -135,10 +135,10 @@ enum PlanDocument {
             + "  urgency \(i.urgency)"
             + (i.startWeek < 1
                 ? "  left in the week of \(Fmt.date(ofWeek: i.startWeek, header)), before this plan's week 1"
-                : "  ready \(Fmt.weekWithDate(i.readyWeek, header)) → leaves \(Fmt.week(i.startWeek))")
+                : "  ready \(Fmt.readyWeek(i.readyWeek, header)) → leaves \(Fmt.week(i.startWeek))")
             + ", arrives \(Fmt.week(i.arrivalWeek))"
             + (i.latestDepartureWeek.map { deadline in
-                "  deadline \(Fmt.weekWithDate(deadline, header))" + (i.weeksLate > 0 ? " MISSED by \(Fmt.plural(i.weeksLate, "week"))" : "")
+                "  deadline \(Fmt.deadlineWeek(deadline, header))" + (i.weeksLate > 0 ? " MISSED by \(Fmt.plural(i.weeksLate, "week"))" : "")
             } ?? "")
         // Each row's date is the day it happens: a leg's departure (after the legs before it), the
         // arrival at the safe house and at the destination; never just the Monday of the week.
@@ -208,8 +208,8 @@ enum PlanDocument {
         for household in sorted {
             let (sentence, details) = Fmt.reasonExplanation(household.reason)
             let title = "\(household.householdID)  \(Fmt.plural(household.size, "person"))  urgency \(household.urgency)"
-                + "  ready \(Fmt.weekWithDate(household.readyWeek, plan.scenario))"
-                + (household.latestDepartureWeek.map { "  deadline \(Fmt.weekWithDate($0, plan.scenario)) MISSED" } ?? "")
+                + "  ready \(Fmt.readyWeek(household.readyWeek, plan.scenario))"
+                + (household.latestDepartureWeek.map { "  deadline \(Fmt.deadlineWeek($0, plan.scenario)) MISSED" } ?? "")
                 + "  — \(household.reason.label)"
             blocks.append(.entry(title: title, details: [sentence] + details))
         }

@@ -45,6 +45,6 @@ import Testing
         let text = try Passage.run(["plan", next, "--previous", first, "--started", "H027", "--quiet"])
         #expect(!text.standardOutput.contains("now used by others"))
         let title = try #require(text.standardOutput.split(separator: "\n").first { $0.hasPrefix("H027  [committed]") })
-        #expect(title.hasPrefix("H027  [committed]  1 person  urgency 1  ready W1 (week of ") && title.contains(") → leaves W1,"))
+        #expect(title.hasPrefix("H027  [committed]  1 person  urgency 1  ready W1 (") && title.contains(") → leaves W1,"))
     }
 }

@@ -44,7 +44,7 @@ import Testing
         #expect(text.contains("solved in 1.23 s"))
         #expect(text.contains("Model: 1,234 rows × 5,678 columns, 23,456 non-zeros"))
         #expect(text.contains("horizon 12 weeks, to 2027-02-21"))
-        #expect(text.contains("H002  2 persons  urgency 1  ready W1 (week of 2026-11-30) → leaves W2, arrives W8"))
+        #expect(text.contains("H002  2 persons  urgency 1  ready W1 (2026-11-30) → leaves W2, arrives W8"))
         #expect(text.contains("W2     Mon 2026-12-07  road  grozny → vladikavkaz  (leg gz-vk, 1 day, 240 EUR)"))
         // The second leg leaves when the first arrives, a day later, not on the week's Monday.
         #expect(text.contains("W2     Tue 2026-12-08  road  vladikavkaz → tbilisi  (leg vk-tb, 1 day, 160 EUR)"))
@@ -131,5 +131,13 @@ import Testing
         #expect(Fmt.plain(1900) == "1900")
         #expect(Fmt.percent(0.0414) == "4.14 %")
         #expect(Fmt.endDate(SamplePlan.optimal().scenario).description == "2027-02-21")
+    }
+
+    /// A ready week shows the Monday it starts, a deadline the Sunday it ends: a scenario may give either as
+    /// a date, read as the week that contains it (issue 14, item 3).
+    @Test func readyAndDeadlineWeeksShowTheirDates() {
+        let header = SamplePlan.optimal().scenario
+        #expect(Fmt.readyWeek(2, header) == "W2 (2026-12-07)")
+        #expect(Fmt.deadlineWeek(3, header) == "W3 (by 2026-12-20)")
     }
 }

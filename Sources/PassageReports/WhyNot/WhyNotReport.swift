@@ -35,7 +35,7 @@ public enum WhyNotReport {
             let household = explanation.household
             let (sentence, details) = Fmt.reasonExplanation(household.reason)
             var lines = [
-                "\(Fmt.plural(household.size, "person")), urgency \(household.urgency), ready in week \(household.readyWeek) (week of \(Fmt.date(ofWeek: household.readyWeek, plan.scenario))).",
+                "\(Fmt.plural(household.size, "person")), urgency \(household.urgency), ready in week \(household.readyWeek) (from \(Fmt.date(ofWeek: household.readyWeek, plan.scenario))).",
                 sentence,
             ]
             lines += details.map { "  " + $0 }
