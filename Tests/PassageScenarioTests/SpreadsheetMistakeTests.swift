@@ -37,6 +37,8 @@ import Testing
         ("4.1.2027", 14, "did you mean start_date = 2027-01-04?"),
         ("2027-1-4   # a Monday", 14, "did you mean start_date = 2027-01-04?"),
         ("January 4 2027", 14, "for example start_date = 2027-01-04"),
+        // Too many digits to be a date: no day count is attempted (it could overflow).
+        ("4/99999999999999999999/2027", 14, "for example start_date = 2027-01-04"),
         ("\"2027-01-04\"", 1, "did you mean start_date = 2027-01-04?"),
         ("20270104", 1, "did you mean start_date = 2027-01-04?"),
     ])

@@ -56,7 +56,10 @@ enum StartDateHint {
         if bare.count == 8, let number = Int(bare), bare.allSatisfy(\.isASCII) {
             return [CalendarDate(year: number / 10_000, month: number / 100 % 100, day: number % 100)].filter(exists)
         }
-        let parts = bare.split { $0 == "/" || $0 == "." || $0 == "-" }.map { Int($0) }
+        // At most four digits a part, so no day count can overflow (scenario.toml is outside input).
+        let pieces = bare.split { $0 == "/" || $0 == "." || $0 == "-" }
+        guard pieces.allSatisfy({ $0.count <= 4 }) else { return [] }
+        let parts = pieces.map { Int($0) }
         guard parts.count == 3, let a = parts[0], let b = parts[1], let c = parts[2] else { return [] }
         if (1000...9999).contains(a) { return [CalendarDate(year: a, month: b, day: c)].filter(exists) }  // 2027-1-4
         let year = c
@@ -65,7 +68,7 @@ enum StartDateHint {
     }
 
     private static func exists(_ date: CalendarDate) -> Bool {
-        (1...12).contains(date.month) && date.day >= 1 && CalendarDate(dayNumber: date.dayNumber) == date
+        (1...12).contains(date.month) && (1...31).contains(date.day) && CalendarDate(dayNumber: date.dayNumber) == date
     }
 
     /// 1970-01-01 (day 0) was a Thursday, so Mondays are day 4 modulo 7.

@@ -78,7 +78,7 @@ enum WeekOrDate {
 
 extension RowReader {
     /// An optional week column: a week number of 1 or more (at most the horizon when `isCapped`) or a date,
-    /// converted to the week that contains it, `rule` saying what dates outside the horizon mean. Nil when
+    /// converted to the week that contains it, `rule` saying what a date before the start means. Nil when
     /// empty or bad (reported).
     mutating func optionalWeek(
         _ column: String, _ horizon: HorizonWeeks, isCapped: Bool, rule: DatesBeforeStart
