@@ -7,7 +7,8 @@ import Testing
     static func demoCopy(in folder: URL) throws {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         for name in try FileManager.default.contentsOfDirectory(atPath: Passage.demo) {
-            try FileManager.default.copyItem(atPath: Passage.demo + "/" + name, toPath: folder.appendingPathComponent(name).path)
+            try FileManager.default.copyItem(
+                atPath: Passage.demo + "/" + name, toPath: folder.appendingPathComponent(name).path)
         }
     }
 
@@ -16,7 +17,8 @@ import Testing
         let scenario = folder.url.appendingPathComponent("scenario")
         try Self.demoCopy(in: scenario)
         try FileManager.default.moveItem(
-            at: scenario.appendingPathComponent("safe_houses.csv"), to: scenario.appendingPathComponent("safe_house.csv"))
+            at: scenario.appendingPathComponent("safe_houses.csv"),
+            to: scenario.appendingPathComponent("safe_house.csv"))
         try Data("household,start_week,outbound,safe_house,programme,onward\n".utf8)
             .write(to: scenario.appendingPathComponent("commitment.csv"))
 
@@ -31,11 +33,13 @@ import Testing
             ])
 
         try FileManager.default.moveItem(
-            at: scenario.appendingPathComponent("safe_house.csv"), to: scenario.appendingPathComponent("safe_houses.csv"))
+            at: scenario.appendingPathComponent("safe_house.csv"),
+            to: scenario.appendingPathComponent("safe_houses.csv"))
         let valid = try Passage.run(["validate", scenario.path])
         #expect(valid.status == 0)
         // The demo's own warnings (households no house can hold) come with it.
-        let warning = "\(scenario.path)/commitment.csv:1:1: warning: commitment.csv is not a file Passage reads, so it is ignored; did you mean commitments.csv?"
+        let warning =
+            "\(scenario.path)/commitment.csv:1:1: warning: commitment.csv is not a file Passage reads, so it is ignored; did you mean commitments.csv?"
         #expect(valid.standardError.split(separator: "\n").map(String.init).first == warning, "\(valid.standardError)")
         #expect(valid.standardOutput.hasPrefix("\(scenario.path): valid — 40 households"))
     }

@@ -10,45 +10,45 @@ import Testing
         let issues = Fixture.issues(
             Fixture.files([
                 "locations.csv": """
-                    id,country,kind
-                    a,RU,origin
-                    b,AM,city
-                    c,DE,destination
-                    yerevan,AM,city
-                    tbilisi,GE,city
-                    berlin,DE,destination
+                id,country,kind
+                a,RU,origin
+                b,AM,city
+                c,DE,destination
+                yerevan,AM,city
+                tbilisi,GE,city
+                berlin,DE,destination
 
-                    """,
+                """,
                 "households.csv": """
-                    id,size,location,urgency,nationality,passport,internal_id
-                    H1,1,a,1,RU,none,yes
-                    H2,1,yerevn,1,RU,none,yes
+                id,size,location,urgency,nationality,passport,internal_id
+                H1,1,a,1,RU,none,yes
+                H2,1,yerevn,1,RU,none,yes
 
-                    """,
+                """,
                 "legs.csv": """
-                    id,from,to,mode,duration_days,cost_per_person,seats_per_week,documents,risk
-                    L1,a,b,road,1,10,5,RU:internal_id;*:international_passport,2
-                    L2,b,c,air,0,100,5,none,1
-                    L3,tblisi,berln,road,1,10,5,none,2
+                id,from,to,mode,duration_days,cost_per_person,seats_per_week,documents,risk
+                L1,a,b,road,1,10,5,RU:internal_id;*:international_passport,2
+                L2,b,c,air,0,100,5,none,1
+                L3,tblisi,berln,road,1,10,5,none,2
 
-                    """,
+                """,
                 "safe_houses.csv": """
-                    id,location,beds,cost_per_person_week
-                    S1,b,2,50
-                    S2,Yerevan,2,50
+                id,location,beds,cost_per_person_week
+                S1,b,2,50
+                S2,Yerevan,2,50
 
-                    """,
+                """,
                 "programmes.csv": """
-                    id,destination_country,lodged_at,arrival,quota,quota_period,processing_weeks,documents,cost_per_person
-                    P1,DE,b,c,3,month,4,internal_id,200
-                    P2,DE,tbilis,berlinn,3,month,4,internal_id,200
+                id,destination_country,lodged_at,arrival,quota,quota_period,processing_weeks,documents,cost_per_person
+                P1,DE,b,c,3,month,4,internal_id,200
+                P2,DE,tbilis,berlinn,3,month,4,internal_id,200
 
-                    """,
+                """,
                 "commitments.csv": """
-                    household,start_week,outbound,safe_house,programme,onward
-                    H1,1,L1,S11,P11,L2
+                household,start_week,outbound,safe_house,programme,onward
+                H1,1,L1,S11,P11,L2
 
-                    """,
+                """,
             ]))
         #expect(
             issues == [

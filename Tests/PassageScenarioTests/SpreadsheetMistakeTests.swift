@@ -9,10 +9,10 @@ import Testing
         let issues = Fixture.issues(
             Fixture.files([
                 "safe_houses.csv": """
-                    id;location;beds;cost_per_person_week
-                    S1;b;2;50,5
+                id;location;beds;cost_per_person_week
+                S1;b;2;50,5
 
-                    """
+                """
             ]))
         #expect(
             issues == [
@@ -26,7 +26,9 @@ import Testing
     /// A header with ';' but none of the table's columns is an unknown column, as before.
     @Test func aSemicolonInAnUnknownHeaderIsAnUnknownColumn() {
         let issues = Fixture.issues(Fixture.files(["safe_houses.csv": "colour;shape\nred;round\n"]))
-        #expect(issues.contains { $0.hasPrefix("safe_houses.csv:1:1: error: unknown column \"colour;shape\"") }, "\(issues)")
+        #expect(
+            issues.contains { $0.hasPrefix("safe_houses.csv:1:1: error: unknown column \"colour;shape\"") }, "\(issues)"
+        )
         #expect(!issues.contains { $0.contains("comma-separated") })
     }
 
@@ -66,10 +68,11 @@ import Testing
     /// files are not mentioned.
     @Test func filesPassageDoesNotReadAreReported() {
         let present = Set(ScenarioFileName.all).subtracting([ScenarioFileName.safeHouses, ScenarioFileName.households])
-        let names = Array(present) + [
-            "safe_house.csv", "households.xlsx", "commitment.csv", "notes.csv", ".~lock.legs.csv#", ".hidden.toml",
-            "README.md", "notes.md", "plan.json", "week1.sealed",
-        ]
+        let names =
+            Array(present) + [
+                "safe_house.csv", "households.xlsx", "commitment.csv", "notes.csv", ".~lock.legs.csv#", ".hidden.toml",
+                "README.md", "notes.md", "plan.json", "week1.sealed",
+            ]
         #expect(
             StrayFiles.issues(names: names, present: present).sorted().map(\.description) == [
                 "commitment.csv:1:1: warning: commitment.csv is not a file Passage reads, so it is ignored; did you "

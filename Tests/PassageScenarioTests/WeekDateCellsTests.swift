@@ -19,17 +19,17 @@ import Testing
         let scenario = try ScenarioLoader.load(
             files: Fixture.files([
                 "households.csv": """
-                    \(Self.households)
-                    H1,1,a,1,RU,none,yes,2026-12-09,2027-02-07
-                    H2,1,a,1,RU,none,yes,2026-11-01,2026-11-30
-                    H3,1,a,1,RU,none,yes,2026-12-06,
+                \(Self.households)
+                H1,1,a,1,RU,none,yes,2026-12-09,2027-02-07
+                H2,1,a,1,RU,none,yes,2026-11-01,2026-11-30
+                H3,1,a,1,RU,none,yes,2026-12-06,
 
-                    """,
+                """,
                 "programmes.csv": """
-                    \(Self.programmes)
-                    P1,DE,b,c,3,month,4,internal_id,200,2026-10-01,2027-03-31
+                \(Self.programmes)
+                P1,DE,b,c,3,month,4,internal_id,200,2026-10-01,2027-03-31
 
-                    """,
+                """,
             ]))
         // H1: a Wednesday of week 2, and the Sunday that ends week 10. H2: ready before the start, so ready
         // now (week 1), and the Monday that starts week 1. H3: the Sunday that ends week 1.
@@ -45,19 +45,19 @@ import Testing
         let issues = Fixture.issues(
             Fixture.files([
                 "households.csv": """
-                    \(Self.households)
-                    H1,1,a,1,RU,none,yes,2027-02-30,
-                    H2,1,a,1,RU,none,yes,2027-02-08,
-                    H3,1,a,1,RU,none,yes,1,2026-11-29
-                    H4,1,a,1,RU,none,yes,15/02/2027,
-                    H5,1,a,1,RU,none,yes,11,
+                \(Self.households)
+                H1,1,a,1,RU,none,yes,2027-02-30,
+                H2,1,a,1,RU,none,yes,2027-02-08,
+                H3,1,a,1,RU,none,yes,1,2026-11-29
+                H4,1,a,1,RU,none,yes,15/02/2027,
+                H5,1,a,1,RU,none,yes,11,
 
-                    """,
+                """,
                 "programmes.csv": """
-                    \(Self.programmes)
-                    P1,DE,b,c,3,month,4,internal_id,200,2027-02-30,2026-11-01
+                \(Self.programmes)
+                P1,DE,b,c,3,month,4,internal_id,200,2027-02-30,2026-11-01
 
-                    """,
+                """,
             ]))
         #expect(
             issues == [
@@ -82,16 +82,16 @@ import Testing
         let issues = Fixture.issues(
             Fixture.files([
                 "scenario.toml": """
-                    title = "Fixture"
-                    start_date = 2026-12-01
-                    horizon_weeks = 10
+                title = "Fixture"
+                start_date = 2026-12-01
+                horizon_weeks = 10
 
-                    """,
+                """,
                 "households.csv": """
-                    \(Self.households)
-                    H1,1,a,1,RU,none,yes,2026-12-09,
+                \(Self.households)
+                H1,1,a,1,RU,none,yes,2026-12-09,
 
-                    """,
+                """,
             ]))
         #expect(
             issues == [
@@ -103,7 +103,10 @@ import Testing
 
     @Test func theWeekOfADateCountsFromTheStartMonday() {
         let start = CalendarDate(year: 2026, month: 11, day: 30)
-        let weeks = [(2026, 11, 23, 0), (2026, 11, 29, 0), (2026, 11, 30, 1), (2026, 12, 6, 1), (2026, 12, 7, 2), (2027, 2, 7, 10)]
+        let weeks = [
+            (2026, 11, 23, 0), (2026, 11, 29, 0), (2026, 11, 30, 1), (2026, 12, 6, 1), (2026, 12, 7, 2),
+            (2027, 2, 7, 10),
+        ]
         for (year, month, day, week) in weeks {
             #expect(HorizonWeeks.week(of: CalendarDate(year: year, month: month, day: day), start: start) == week)
         }

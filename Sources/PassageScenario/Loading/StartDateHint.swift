@@ -14,7 +14,9 @@ enum StartDateHint {
     static func value(onLine line: Substring) -> (text: String, column: Int)? {
         let scalars = Array(line.unicodeScalars)
         var index = 0
-        func skipBlanks() { while index < scalars.count, scalars[index] == " " || scalars[index] == "\t" { index += 1 } }
+        func skipBlanks() {
+            while index < scalars.count, scalars[index] == " " || scalars[index] == "\t" { index += 1 }
+        }
         skipBlanks()
         let key = Array("start_date".unicodeScalars)
         guard scalars.count >= index + key.count, Array(scalars[index..<index + key.count]) == key else { return nil }
@@ -43,7 +45,8 @@ enum StartDateHint {
             let (text, column) = value(onLine: lines[problem.position.line - 1]),
             !CellParsing.hasISODateShape(String(text.prefix(10)))
         else { return problem }
-        return TOMLProblem(position: TextPosition(line: problem.position.line, column: column), message: message(for: text))
+        return TOMLProblem(
+            position: TextPosition(line: problem.position.line, column: column), message: message(for: text))
     }
 
     // MARK: Readings

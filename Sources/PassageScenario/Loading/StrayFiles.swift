@@ -25,33 +25,37 @@ enum StrayFiles {
         let known = ScenarioFileName.all + ScenarioFileName.optional
         // On a case-insensitive file system (macOS) `Households.csv` is read as households.csv: not stray.
         let read = Set(present.map { $0.lowercased() })
-        let unread = names.filter { !$0.hasPrefix(".") && !known.contains($0) && !read.contains($0.lowercased()) }.sorted()
+        let unread = names.filter { !$0.hasPrefix(".") && !known.contains($0) && !read.contains($0.lowercased()) }
+            .sorted()
         var issues: [ValidationIssue] = []
         var explained: Set<String> = []
         for name in ScenarioFileName.all where !present.contains(name) {
             if let stray = ClosestNames.matching(name, among: unread.filter { !explained.contains($0) }).first {
                 explained.insert(stray)
-                issues.append(ValidationIssue(
-                    file: stray, line: 1, column: 1,
-                    message: "\(stray) is not a file Passage reads, and the required \(name) is missing"
-                        + ClosestNames.suggestion(for: stray, among: [name]) + " " + remedy(stray, name)))
+                issues.append(
+                    ValidationIssue(
+                        file: stray, line: 1, column: 1,
+                        message: "\(stray) is not a file Passage reads, and the required \(name) is missing"
+                            + ClosestNames.suggestion(for: stray, among: [name]) + " " + remedy(stray, name)))
             } else {
-                issues.append(ValidationIssue(
-                    file: name, line: 1, column: 1,
-                    message: "the file \(name) is missing (or cannot be read); a scenario needs "
-                        + ScenarioFileName.all.joined(separator: ", ")))
+                issues.append(
+                    ValidationIssue(
+                        file: name, line: 1, column: 1,
+                        message: "the file \(name) is missing (or cannot be read); a scenario needs "
+                            + ScenarioFileName.all.joined(separator: ", ")))
             }
         }
         for stray in unread where !explained.contains(stray) && looksLikeScenarioData(stray) {
             let suggestion = ClosestNames.suggestion(for: stray, among: known)
-            issues.append(ValidationIssue(
-                file: stray, line: 1, column: 1,
-                message: "\(stray) is not a file Passage reads, so it is ignored"
-                    + (suggestion.isEmpty
-                        ? " (a scenario is \(ScenarioFileName.all.joined(separator: ", ")) and optionally "
-                            + "\(ScenarioFileName.optional.joined(separator: ", ")))"
-                        : suggestion),
-                severity: .warning))
+            issues.append(
+                ValidationIssue(
+                    file: stray, line: 1, column: 1,
+                    message: "\(stray) is not a file Passage reads, so it is ignored"
+                        + (suggestion.isEmpty
+                            ? " (a scenario is \(ScenarioFileName.all.joined(separator: ", ")) and optionally "
+                                + "\(ScenarioFileName.optional.joined(separator: ", ")))"
+                            : suggestion),
+                    severity: .warning))
         }
         return issues
     }

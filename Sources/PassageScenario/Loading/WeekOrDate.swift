@@ -111,11 +111,17 @@ extension RowReader {
             let named = echoValues ? "\(column) \(date)" : column
             if week < 1 {
                 if rule.beforeStartIsWeekOne { return 1 }
-                fail(column, "\(named) is before start_date (\(start), the Monday of week 1): \(rule.early); it must be \(expected)")
+                fail(
+                    column,
+                    "\(named) is before start_date (\(start), the Monday of week 1): \(rule.early); it must be \(expected)"
+                )
                 return nil
             }
             if let horizonWeeks = horizon.horizonWeeks, week > horizonWeeks, let last = horizon.lastDay, isCapped {
-                fail(column, "\(named) is after the horizon, which ends on \(last) (week \(horizonWeeks)); it must be \(expected)")
+                fail(
+                    column,
+                    "\(named) is after the horizon, which ends on \(last) (week \(horizonWeeks)); it must be \(expected)"
+                )
                 return nil
             }
             return week
