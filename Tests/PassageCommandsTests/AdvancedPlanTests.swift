@@ -7,11 +7,7 @@ import Testing
 @Suite struct AdvancedPlanTests {
     @Test func householdsThatLeftBeforeWeekOneAreSaidToHaveLeftThen() throws {
         let folder = try TemporaryFolder()
-        let first = folder.path("w1.json")
-        #expect(try Passage.run(["plan", Passage.demo, "--format", "json", "-o", first, "--quiet"]).status == 0)
-        let next = folder.path("w3")
-        let advanced = try Passage.run(["advance", Passage.demo, "--to-week", "3", "--plan", first, "-o", next])
-        #expect(advanced.status == 0, "\(advanced.standardError)")
+        let (_, next) = try Passage.advancedDemo(toWeek: 3, in: folder)
 
         let text = try Passage.run(["plan", next, "--quiet"])
         #expect(text.status == 0)

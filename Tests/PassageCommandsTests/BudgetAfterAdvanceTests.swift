@@ -20,11 +20,7 @@ import Testing
     @Test(arguments: [2, 9])
     func everyReportSetsTheCostFromWeekOneAgainstTheBudget(week: Int) throws {
         let folder = try TemporaryFolder()
-        let first = folder.path("w1.json")
-        #expect(try Passage.run(["plan", Passage.demo, "--format", "json", "-o", first, "--quiet"]).status == 0)
-        let next = folder.path("w\(week)")
-        #expect(
-            try Passage.run(["advance", Passage.demo, "--to-week", "\(week)", "--plan", first, "-o", next]).status == 0)
+        let (_, next) = try Passage.advancedDemo(toWeek: week, in: folder)
         let planPath = folder.path("plan.json")
         #expect(try Passage.run(["plan", next, "--format", "json", "-o", planPath, "--quiet"]).status == 0)
 

@@ -19,11 +19,7 @@ import Testing
 
     @Test func aStartedHouseholdKeepsItsCalendarWeek() throws {
         let folder = try TemporaryFolder()
-        let first = folder.path("w1.json")
-        #expect(try Passage.run(["plan", Passage.demo, "--format", "json", "-o", first, "--quiet"]).status == 0)
-        let next = folder.path("w2")
-        let advanced = try Passage.run(["advance", Passage.demo, "--to-week", "2", "--plan", first, "-o", next])
-        #expect(advanced.status == 0, "\(advanced.standardError)")
+        let (first, next) = try Passage.advancedDemo(toWeek: 2, in: folder)
         // H027 leaves in week 2 of the demo's plan (2026-12-07), which is week 1 once advanced.
         let before = try Self.household("H027", in: first)
         #expect(before["startWeek"] as? Int == 2)
