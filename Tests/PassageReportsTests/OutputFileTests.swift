@@ -10,13 +10,16 @@ import Darwin
 #endif
 
 /// Atomic, owner-only, symlink-refusing writes. Serialized: the umask is process-wide.
-@Suite(.serialized) struct OutputFileTests {
+@Suite(.serialized) final class OutputFileTests {
     let directory: String
 
     init() throws {
         directory = NSTemporaryDirectory() + "passage-output-test-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: false)
     }
+
+    // Each test's folder goes with it: a test run leaves nothing behind in the temporary directory.
+    deinit { try? FileManager.default.removeItem(atPath: directory) }
 
     func mode(_ path: String) throws -> mode_t {
         var info = stat()
