@@ -17,8 +17,9 @@ struct WhyNotCommand: ParsableCommand {
             short of capacity it raises each capacity it lacks on its own (a house's beds, a leg's weekly \
             seats, a programme's quota, the budget), doubling the increase until the household moves and \
             then halving back to the smallest that does, planning the whole scenario again each time: every \
-            change reported was planned and moves the household. That takes several solves per capacity, so \
-            --all on a large scenario is slow. See docs/WHATIF.md, "Why not moved".
+            change reported was planned and moves the household. Each re-plan stops after 5 seconds unless \
+            --time-limit says otherwise. That takes several solves per capacity, so --all on a large \
+            scenario is slow. See docs/WHATIF.md, "Why not moved".
             """
     )
 
@@ -78,11 +79,18 @@ struct WhyNotCommand: ParsableCommand {
         let ids = all ? plan.unmoved.map(\.householdID) : households.filter { !moved.contains($0) }
         guard !ids.isEmpty else { throw ExitCode(1) }
         let showsProgress = SolveProgress.isWanted(quiet: quiet)
+        // Re-plans stop after a few seconds unless told otherwise: whether some plan moves the
+        // household is the question, not that plan's proof of optimality.
+        var replanOptions = options
+        if replanOptions.timeLimitSeconds == nil {
+            replanOptions.timeLimitSeconds = min(
+                loaded.settings.solver.timeLimitSeconds ?? .infinity, Planner.explanationSecondsPerPlan)
+        }
         var explanations: [NotMovedExplanation] = []
         for (number, id) in ids.enumerated() {
             // Positions only: household ids stay out of logs.
             if showsProgress { StandardError.write("passage: explaining household \(number + 1) of \(ids.count)") }
-            if let explanation = try planner.explainNotMoved(id, in: plan, options: options) {
+            if let explanation = try planner.explainNotMoved(id, in: plan, options: replanOptions) {
                 explanations.append(explanation)
             }
         }

@@ -44,6 +44,11 @@ public struct NotMovedExplanation: Sendable {
 }
 
 extension Planner {
+    /// The most a why-not re-plan may take when no time limit is given, in seconds: a scenario with a
+    /// capacity raised can be much harder to prove optimal than the scenario itself, and the question
+    /// is only whether some plan moves the household (every change reported was planned and moves it).
+    public static let explanationSecondsPerPlan = 5.0
+
     /// The largest increase tried, in the household's persons (beds, seats, quota) or in the cost of
     /// its cheapest pathway (budget): beyond it a single change is not a useful answer.
     public static let largestExplanationStep = 64
