@@ -28,7 +28,8 @@ public enum PreviousPlanReader {
                 // Weeks are later shifted and compared; a damaged or hand-edited value must not overflow.
                 guard Self.startWeeks.contains(itinerary.startWeek) else {
                     throw ReadError(
-                        description: "household \(household.id)'s startWeek \(itinerary.startWeek) is not a week of a plan"
+                        description:
+                            "household \(household.id)'s startWeek \(itinerary.startWeek) is not a week of a plan"
                             + " (\(Self.startWeeks.lowerBound) to \(Self.startWeeks.upperBound))")
                 }
                 pathways[household.id] = Commitment(
@@ -76,6 +77,12 @@ public enum PreviousPlanReader {
         public var householdIDs: [String]
         public var stays: [PlannedStay]
         public var startDate: CalendarDate
+
+        public init(householdIDs: [String], stays: [PlannedStay], startDate: CalendarDate) {
+            self.householdIDs = householdIDs
+            self.stays = stays
+            self.startDate = startDate
+        }
     }
 
     /// The safe-house stays of the JSON plan in `data`, checked as `read(_:)` checks a previous plan.
@@ -85,15 +92,19 @@ public enum PreviousPlanReader {
         do {
             document = try JSONDecoder().decode(StaysDocument.self, from: data)
         } catch {
-            throw ReadError(description: "the plan's safe-house stays cannot be read (write it with --format json): \(error)")
+            throw ReadError(
+                description: "the plan's safe-house stays cannot be read (write it with --format json): \(error)")
         }
         var stays: [PlannedStay] = []
         for household in document.households {
             guard household.moved, let stay = household.itinerary?.stay else { continue }
-            guard Self.stayWeeks.contains(stay.fromWeek), Self.stayWeeks.contains(stay.toWeek), stay.fromWeek <= stay.toWeek
+            guard Self.stayWeeks.contains(stay.fromWeek), Self.stayWeeks.contains(stay.toWeek),
+                stay.fromWeek <= stay.toWeek
             else {
                 throw ReadError(
-                    description: "household \(household.id)'s stay from week \(stay.fromWeek) to \(stay.toWeek) is not a stay of a plan")
+                    description:
+                        "household \(household.id)'s stay from week \(stay.fromWeek) to \(stay.toWeek) is not a stay of a plan"
+                )
             }
             stays.append(
                 PlannedStay(
@@ -102,7 +113,8 @@ public enum PreviousPlanReader {
                     departureDate: household.itinerary?.onward.first?.departureDate.flatMap(Self.date)))
         }
         return PlannedStays(
-            householdIDs: document.households.map(\.id).sorted(), stays: stays.sorted { $0.householdID < $1.householdID },
+            householdIDs: document.households.map(\.id).sorted(),
+            stays: stays.sorted { $0.householdID < $1.householdID },
             startDate: previous.startDate!)
     }
 
