@@ -41,7 +41,9 @@ struct RosterCommand: ParsableCommand {
     }
 
     func run() throws {
-        let loaded = try Failure.exitingWithStatus2 { try ScenarioInput.load(scenario, passphrase: protection.passphrase) }
+        let loaded = try Failure.exitingWithStatus2 {
+            try ScenarioInput.load(scenario, passphrase: protection.passphrase)
+        }
         let stays = try Failure.exitingWithStatus2 {
             try PreviousPlanReader.readStays(Data(contentsOf: URL(fileURLWithPath: plan)))
         }

@@ -6,7 +6,9 @@ import Testing
 @Suite struct RosterCommandTests {
     /// Plans the demo as JSON into `folder`: the plan's path and, from its itineraries, the households
     /// lodged in each safe house.
-    static func plannedDemo(in folder: borrowing TemporaryFolder) throws -> (plan: String, lodged: [String: Set<String>]) {
+    static func plannedDemo(in folder: borrowing TemporaryFolder) throws -> (
+        plan: String, lodged: [String: Set<String>]
+    ) {
         let plan = folder.path("plan.json")
         let result = try Passage.run(["plan", Passage.demo, "--format", "json", "-o", plan, "--quiet"])
         #expect(result.status == 0, "\(result.standardError)")
@@ -17,7 +19,8 @@ import Testing
             guard let itinerary = household["itinerary"] as? [String: Any],
                 let stay = itinerary["stay"] as? [String: Any]
             else { continue }
-            lodged[try #require(stay["houseID"] as? String), default: []].insert(try #require(household["id"] as? String))
+            lodged[try #require(stay["houseID"] as? String), default: []].insert(
+                try #require(household["id"] as? String))
         }
         return (plan, lodged)
     }
@@ -30,7 +33,8 @@ import Testing
 
     /// Whether `id` appears in `text` as a whole word (so `L1` is not found in `L10`).
     static func mentions(_ text: String, _ id: String) -> Bool {
-        text.range(of: "(?<![A-Za-z0-9_-])" + NSRegularExpression.escapedPattern(for: id) + "(?![A-Za-z0-9_])",
+        text.range(
+            of: "(?<![A-Za-z0-9_-])" + NSRegularExpression.escapedPattern(for: id) + "(?![A-Za-z0-9_])",
             options: .regularExpression) != nil
     }
 
@@ -43,7 +47,8 @@ import Testing
         #expect(guests.count >= 2)
         let json = try Passage.run(["roster", Passage.demo, "--plan", plan, "--house", house, "--format", "json"])
         #expect(json.status == 0, "\(json.standardError)")
-        let root = try #require(try JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8)) as? [String: Any])
+        let root = try #require(
+            try JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8)) as? [String: Any])
         let listed = try #require(root["guests"] as? [[String: Any]]).compactMap { $0["householdID"] as? String }
         #expect(Set(listed) == guests && listed.count == guests.count)
         #expect(root["houseID"] as? String == house)
@@ -76,7 +81,9 @@ import Testing
         var written: [Data] = []
         for name in ["first", "second"] {
             let output = folder.path("\(name).\(format)")
-            let result = try Passage.run(["roster", Passage.demo, "--plan", plan, "--house", house, "--format", format, "-o", output])
+            let result = try Passage.run([
+                "roster", Passage.demo, "--plan", plan, "--house", house, "--format", format, "-o", output,
+            ])
             #expect(result.status == 0, "\(result.standardError)")
             #expect(result.standardOutput.isEmpty)
             let attributes = try FileManager.default.attributesOfItem(atPath: output)
@@ -94,7 +101,9 @@ import Testing
         let output = folder.path("roster.txt")
         let result = try Passage.run(["roster", Passage.demo, "--plan", plan, "--house", "SH-EVN-3", "-o", output])
         #expect(result.status == 1)
-        #expect(result.standardError.contains("SH-EVN-3 is not a safe house of this scenario; did you mean SH-EVN-1, SH-EVN-2?"))
+        #expect(
+            result.standardError.contains(
+                "SH-EVN-3 is not a safe house of this scenario; did you mean SH-EVN-1, SH-EVN-2?"))
         #expect(!FileManager.default.fileExists(atPath: output))
     }
 
@@ -104,14 +113,17 @@ import Testing
         // The same plan with one household the demo does not have.
         let text = try String(contentsOfFile: plan, encoding: .utf8)
         let foreign = folder.path("foreign.json")
-        try text.replacingOccurrences(of: "\"H001\"", with: "\"H999\"").write(toFile: foreign, atomically: true, encoding: .utf8)
+        try text.replacingOccurrences(of: "\"H001\"", with: "\"H999\"").write(
+            toFile: foreign, atomically: true, encoding: .utf8)
         let result = try Passage.run(["roster", Passage.demo, "--plan", foreign, "--house", "SH-EVN-1"])
         #expect(result.status == 1)
         #expect(result.standardError.contains("the plan does not belong to this scenario"))
         #expect(result.standardError.contains("H999"))
         #expect(result.standardOutput.isEmpty)
         // Not a plan at all: an unreadable input, status 2.
-        let notAPlan = try Passage.run(["roster", Passage.demo, "--plan", Passage.demo + "/scenario.toml", "--house", "SH-EVN-1"])
+        let notAPlan = try Passage.run([
+            "roster", Passage.demo, "--plan", Passage.demo + "/scenario.toml", "--house", "SH-EVN-1",
+        ])
         #expect(notAPlan.status == 2 && notAPlan.standardError.contains("not a Passage JSON plan"))
     }
 
@@ -127,12 +139,14 @@ import Testing
         let bytes = try Data(contentsOf: URL(fileURLWithPath: sealed))
         #expect(!String(decoding: bytes, as: UTF8.self).contains(house))
         let opened = folder.path("roster.txt")
-        let unsealed = try Passage.run(["unseal", sealed, "--output", opened], environment: SealingFixtures.environment)
+        let unsealed = try Passage.run(
+            ["unseal", sealed, "--output", opened], environment: SealingFixtures.environment)
         #expect(unsealed.status == 0, "\(unsealed.standardError)")
         let plain = try Passage.run(["roster", Passage.demo, "--plan", plan, "--house", house])
         #expect(try String(contentsOfFile: opened, encoding: .utf8) == plain.standardOutput)
-        #expect(try Passage.run(["roster", Passage.demo, "--plan", plan, "--house", house, "--seal"]).standardError
-            .contains("--seal needs --output FILE"))
+        #expect(
+            try Passage.run(["roster", Passage.demo, "--plan", plan, "--house", house, "--seal"]).standardError
+                .contains("--seal needs --output FILE"))
         #expect(try Passage.run(["roster", Passage.demo, "--plan", plan, "--house", house, "--redact"]).status != 0)
     }
 }

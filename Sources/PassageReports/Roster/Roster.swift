@@ -65,9 +65,11 @@ public struct Roster: Sendable, Hashable {
         let households = Dictionary(scenario.households.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let unknown = plan.householdIDs.filter { households[$0] == nil }
         if !unknown.isEmpty {
-            let shown = unknown.prefix(5).joined(separator: ", ") + (unknown.count > 5 ? " and \(unknown.count - 5) more" : "")
+            let shown =
+                unknown.prefix(5).joined(separator: ", ") + (unknown.count > 5 ? " and \(unknown.count - 5) more" : "")
             throw Problem(
-                description: "the plan does not belong to this scenario: it names \(unknown.count) household(s) the scenario"
+                description:
+                    "the plan does not belong to this scenario: it names \(unknown.count) household(s) the scenario"
                     + " does not have (\(shown)); give the plan made from this scenario")
         }
         let knownHouses = Set(houses)

@@ -130,6 +130,8 @@ public enum RosterReport {
             }
         }
         return CSVReport.table(
-            header: ["week", "week_start", "household_id", "persons", "needs", "status", "arrival_date", "departure_date"], rows: rows)
+            header: [
+                "week", "week_start", "household_id", "persons", "needs", "status", "arrival_date", "departure_date",
+            ], rows: rows)
     }
 }
