@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import PassageReports
 import PassageScenario
+import PassageSealing
 
 /// `passage roster DIR --plan PLAN.json --house ID`: one safe house's guests week by week, for its manager.
 struct RosterCommand: ParsableCommand {
@@ -21,7 +22,7 @@ struct RosterCommand: ParsableCommand {
     @Argument(help: "The scenario folder the plan was made from, or a sealed scenario file.", completion: .file())
     var scenario: String
 
-    @Option(help: "The JSON plan (passage plan --format json).", completion: .file())
+    @Option(help: "The JSON plan (passage plan --format json), or that plan sealed (--seal).", completion: .file())
     var plan: String
 
     @Option(help: "The safe house's id.")
@@ -45,7 +46,7 @@ struct RosterCommand: ParsableCommand {
             try ScenarioInput.load(scenario, passphrase: protection.passphrase)
         }
         let stays = try Failure.exitingWithStatus2 {
-            try PreviousPlanReader.readStays(Data(contentsOf: URL(fileURLWithPath: plan)))
+            try PreviousPlanReader.readStays(planData())
         }
         let roster: Roster
         do {
@@ -64,5 +65,17 @@ struct RosterCommand: ParsableCommand {
                 print(report, terminator: report.hasSuffix("\n") ? "" : "\n")
             }
         }
+    }
+
+    /// The JSON plan's bytes: from the file as it is, or decrypted in memory when it is a sealed
+    /// report (`plan --seal`), so a plan kept sealed at rest never has to be unsealed to disk.
+    private func planData() throws -> Data {
+        let data = try Data(contentsOf: URL(fileURLWithPath: plan))
+        guard SealedHeader.hasMagic(data) else { return data }
+        let contents = try Sealer.unseal(SealedInput.read(plan), passphrase: protection.passphrase.forOpening())
+        guard contents.kind == .report, contents.files.count == 1, let report = contents.files.values.first else {
+            throw CommandInputError("\(plan) is a sealed scenario, not a sealed plan")
+        }
+        return report
     }
 }

@@ -150,3 +150,26 @@ import Testing
         #expect(try Passage.run(["roster", Passage.demo, "--plan", plan, "--house", house, "--redact"]).status != 0)
     }
 }
+
+extension RosterCommandTests {
+    /// A plan kept sealed at rest (`plan --seal`) is read as it is, decrypted in memory only.
+    @Test func readsASealedPlan() throws {
+        let folder = try TemporaryFolder()
+        let (plan, lodged) = try Self.plannedDemo(in: folder)
+        let house = try #require(lodged.keys.sorted().first)
+        let sealedPlan = folder.path("plan.sealed")
+        let planned = try Passage.run(
+            ["plan", Passage.demo, "--format", "json", "--seal", "-o", sealedPlan, "--quiet"],
+            environment: SealingFixtures.environment)
+        #expect(planned.status == 0, "\(planned.standardError)")
+        let fromSealed = try Passage.run(
+            ["roster", Passage.demo, "--plan", sealedPlan, "--house", house], environment: SealingFixtures.environment)
+        #expect(fromSealed.status == 0, "\(fromSealed.standardError)")
+        let fromPlain = try Passage.run(["roster", Passage.demo, "--plan", plan, "--house", house])
+        #expect(fromSealed.standardOutput == fromPlain.standardOutput && !fromPlain.standardOutput.isEmpty)
+        let wrong = try Passage.run(
+            ["roster", Passage.demo, "--plan", sealedPlan, "--house", house],
+            environment: [SealingFixtures.environment.keys.first!: "Another invented passphrase 7"])
+        #expect(wrong.status == 2 && wrong.standardOutput.isEmpty)
+    }
+}
