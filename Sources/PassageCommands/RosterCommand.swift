@@ -11,7 +11,7 @@ struct RosterCommand: ParsableCommand {
         abstract: "One safe house's guests week by week, for its manager: who comes, when, how many, which needs.",
         discussion: """
             Reads a plan written by `passage plan DIR --format json` and lists the households it lodges in \
-            the house: household id, persons, needs, the day each arrives and its first and last week there, \
+            the house: household id, persons, needs, the day each arrives and leaves and its weeks there, \
             then week by week who arrives, who is in their last week and how many persons are in the house. \
             Week 1 starts on the scenario's start_date. Nothing about any other house, route, programme, \
             destination, cost or urgency appears: give each manager only their own roster. The plan must \
