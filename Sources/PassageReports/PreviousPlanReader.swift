@@ -28,7 +28,8 @@ public enum PreviousPlanReader {
                 // Weeks are later shifted and compared; a damaged or hand-edited value must not overflow.
                 guard Self.startWeeks.contains(itinerary.startWeek) else {
                     throw ReadError(
-                        description: "household \(household.id)'s startWeek \(itinerary.startWeek) is not a week of a plan"
+                        description:
+                            "household \(household.id)'s startWeek \(itinerary.startWeek) is not a week of a plan"
                             + " (\(Self.startWeeks.lowerBound) to \(Self.startWeeks.upperBound))")
                 }
                 pathways[household.id] = Commitment(
@@ -44,6 +45,81 @@ public enum PreviousPlanReader {
         }
         return PreviousPlan(pathways: pathways, notMoved: notMoved, startDate: start)
     }
+
+    /// A household's stay in a safe house as a JSON plan gives it: what `passage roster` reads.
+    public struct PlannedStay: Sendable, Hashable {
+        public var householdID: String
+        public var houseID: String
+        /// First and last week (inclusive) of the stay, counted from the plan's own start date.
+        public var fromWeek: Int
+        public var toWeek: Int
+        /// The day the household reaches the house, when the plan gives it.
+        public var arrivalDate: CalendarDate?
+        /// The day the household leaves the house (its first onward leg departs), when the plan gives it.
+        public var departureDate: CalendarDate?
+
+        public init(
+            householdID: String, houseID: String, fromWeek: Int, toWeek: Int, arrivalDate: CalendarDate?,
+            departureDate: CalendarDate?
+        ) {
+            self.householdID = householdID
+            self.houseID = houseID
+            self.fromWeek = fromWeek
+            self.toWeek = toWeek
+            self.arrivalDate = arrivalDate
+            self.departureDate = departureDate
+        }
+    }
+
+    /// What a JSON plan says about safe-house stays: every household it names (moved or not), the
+    /// stays of those it moves, sorted by household id, and the date its week 1 started.
+    public struct PlannedStays: Sendable, Hashable {
+        public var householdIDs: [String]
+        public var stays: [PlannedStay]
+        public var startDate: CalendarDate
+
+        public init(householdIDs: [String], stays: [PlannedStay], startDate: CalendarDate) {
+            self.householdIDs = householdIDs
+            self.stays = stays
+            self.startDate = startDate
+        }
+    }
+
+    /// The safe-house stays of the JSON plan in `data`, checked as `read(_:)` checks a previous plan.
+    public static func readStays(_ data: Data) throws -> PlannedStays {
+        let previous = try read(data)
+        let document: StaysDocument
+        do {
+            document = try JSONDecoder().decode(StaysDocument.self, from: data)
+        } catch {
+            throw ReadError(
+                description: "the plan's safe-house stays cannot be read (write it with --format json): \(error)")
+        }
+        var stays: [PlannedStay] = []
+        for household in document.households {
+            guard household.moved, let stay = household.itinerary?.stay else { continue }
+            guard Self.stayWeeks.contains(stay.fromWeek), Self.stayWeeks.contains(stay.toWeek),
+                stay.fromWeek <= stay.toWeek
+            else {
+                throw ReadError(
+                    description:
+                        "household \(household.id)'s stay from week \(stay.fromWeek) to \(stay.toWeek) is not a stay of a plan"
+                )
+            }
+            stays.append(
+                PlannedStay(
+                    householdID: household.id, houseID: stay.houseID, fromWeek: stay.fromWeek, toWeek: stay.toWeek,
+                    arrivalDate: stay.arrivalDate.flatMap(Self.date),
+                    departureDate: household.itinerary?.onward.first?.departureDate.flatMap(Self.date)))
+        }
+        return PlannedStays(
+            householdIDs: document.households.map(\.id).sorted(),
+            stays: stays.sorted { $0.householdID < $1.householdID },
+            startDate: previous.startDate!)
+    }
+
+    /// The weeks a stay can cover: from the earliest start week to past the longest horizon.
+    static let stayWeeks = -104...312
 
     /// The start weeks a plan can hold: committed pathways may have started up to two years before it
     /// (as in commitments.csv), and a horizon is at most 104 weeks.
@@ -80,6 +156,24 @@ public enum PreviousPlanReader {
         var stay: Stay
         var programmeID: String
         var onward: [Leg]
+    }
+    // Only what `passage roster` needs: who stays in which house, from when to when.
+    private struct StaysDocument: Decodable { var households: [StaysHousehold] }
+    private struct StaysHousehold: Decodable {
+        var id: String
+        var moved: Bool
+        var itinerary: StaysItinerary?
+    }
+    private struct StaysItinerary: Decodable {
+        var stay: HouseStay
+        var onward: [OnwardLeg]
+    }
+    private struct OnwardLeg: Decodable { var departureDate: String? }
+    private struct HouseStay: Decodable {
+        var houseID: String
+        var fromWeek: Int
+        var toWeek: Int
+        var arrivalDate: String?
     }
     private struct Leg: Decodable { var legID: String }
     private struct Stay: Decodable { var houseID: String }

@@ -2,10 +2,10 @@
 // something that does not exist (sweep targets, references between tables, change files, file names).
 
 /// The names closest to a mistyped one, for "did you mean" hints.
-enum ClosestNames {
+public enum ClosestNames {
     /// `; did you mean a, b?` with the names of `names` closest to `name`, or an empty string when none
     /// is close: appended to a message saying `name` does not exist.
-    static func suggestion(for name: String, among names: some Sequence<String>) -> String {
+    public static func suggestion(for name: String, among names: some Sequence<String>) -> String {
         let near = matching(name, among: Array(names))
         return near.isEmpty ? "" : "; did you mean \(near.joined(separator: ", "))?"
     }

@@ -1,0 +1,81 @@
+import ArgumentParser
+import Foundation
+import PassageReports
+import PassageScenario
+import PassageSealing
+
+/// `passage roster DIR --plan PLAN.json --house ID`: one safe house's guests week by week, for its manager.
+struct RosterCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "roster",
+        abstract: "One safe house's guests week by week, for its manager: who comes, when, how many, which needs.",
+        discussion: """
+            Reads a plan written by `passage plan DIR --format json` and lists the households it lodges in \
+            the house: household id, persons, needs, the day each arrives and leaves and its weeks there, \
+            then week by week who arrives, who is in their last week and how many persons are in the house. \
+            Week 1 starts on the scenario's start_date. Nothing about any other house, route, programme, \
+            destination, cost or urgency appears: give each manager only their own roster. The plan must \
+            have been made from this scenario. See docs/REPORTS.md, "Rosters".
+            """
+    )
+
+    @Argument(help: "The scenario folder the plan was made from, or a sealed scenario file.", completion: .file())
+    var scenario: String
+
+    @Option(help: "The JSON plan (passage plan --format json), or that plan sealed (--seal).", completion: .file())
+    var plan: String
+
+    @Option(help: "The safe house's id.")
+    var house: String
+
+    @Option(help: "Report format: text, markdown, json, csv or html.")
+    var format: ReportFormat = .text
+
+    @Option(name: .shortAndLong, help: "Write the roster to this file instead of standard output.")
+    var output: String?
+
+    // No --redact: a roster names households, so it has no redacted form.
+    @OptionGroup(title: "Protection") var protection: OutputProtectionOptions
+
+    func validate() throws {
+        if protection.seal && output == nil { throw ValidationError("--seal needs --output FILE") }
+    }
+
+    func run() throws {
+        let loaded = try Failure.exitingWithStatus2 {
+            try ScenarioInput.load(scenario, passphrase: protection.passphrase)
+        }
+        let stays = try Failure.exitingWithStatus2 {
+            try PreviousPlanReader.readStays(planData())
+        }
+        let roster: Roster
+        do {
+            roster = try Roster.make(houseID: house, plan: stays, scenario: loaded)
+        } catch {
+            // A house that is not the scenario's, or a plan of another scenario: bad input, as a scenario problem is.
+            StandardError.write("passage: error: \(error)")
+            throw ExitCode(1)
+        }
+        try Failure.exitingWithStatus2 {
+            let sealing = try protection.seal ? protection.passphrase.forSealing() : nil
+            let report = RosterReport.render(roster, format: format)
+            if let output {
+                try protection.write(report, to: output, sealingWith: sealing)
+            } else {
+                print(report, terminator: report.hasSuffix("\n") ? "" : "\n")
+            }
+        }
+    }
+
+    /// The JSON plan's bytes: from the file as it is, or decrypted in memory when it is a sealed
+    /// report (`plan --seal`), so a plan kept sealed at rest never has to be unsealed to disk.
+    private func planData() throws -> Data {
+        let data = try Data(contentsOf: URL(fileURLWithPath: plan))
+        guard SealedHeader.hasMagic(data) else { return data }
+        let contents = try Sealer.unseal(SealedInput.read(plan), passphrase: protection.passphrase.forOpening())
+        guard contents.kind == .report, contents.files.count == 1, let report = contents.files.values.first else {
+            throw CommandInputError("\(plan) is a sealed scenario, not a sealed plan")
+        }
+        return report
+    }
+}
