@@ -63,8 +63,11 @@ import PassageSynthetic
 
     // MARK: - Seats added lazily
 
-    /// Two tier-1 persons ready in week 1 on a road leg with one seat a week. Without a seat row the
-    /// first solve puts both on it in week 1; the planner must add the row and solve again.
+    /// Two tier-1 persons ready in week 1 on a road leg with one seat a week. Without a seat row a
+    /// solve would put both on it in week 1: the planner must not. Its Lagrangian bound prices the
+    /// leg's seats and fix-and-optimise checks them, so here the bound proves the plan optimal before
+    /// branch-and-cut (which, when it runs, adds the seat row of a leg its plan overfills and solves
+    /// again).
     ///
     /// Per person a move costs 100 (road) + 2 × 10 (stay) + 50 (programme) + 300 (flight) = 470, so
     /// 0.01 × 470 + 1 (risk) = 5.7, plus 20 per week of waiting (tier 1). With one seat a week the
@@ -83,11 +86,10 @@ import PassageSynthetic
         let seats = plan.capacity.filter { $0.kind == .seats && $0.resourceID == "L1" }
         #expect(seats.map(\.used).prefix(2) == [1, 1])
 
-        // The formulation the plan comes from has the road leg's seat row, as has the planner's first
-        // formulation (the leg may fill).
+        // The planner's own first formulation has the road leg's seat row (the leg may fill); the one
+        // the plan comes from never has the flight's, which is never full.
         let rowNames = { (f: Formulation) in f.model.constraints.map(\.name) }
         #expect(rowNames(Planner(scenario: scenario).formulation()).contains("seats_L1_w1"))
-        #expect(rowNames(formulation).contains("seats_L1_w1"))
         #expect(!rowNames(formulation).contains { $0.hasPrefix("seats_L2_") }, "the flight is never full")
 
         // With seats to spare nothing is added, and both leave in week 1.
@@ -95,7 +97,6 @@ import PassageSynthetic
         #expect(ample.plan.solver.status == .optimal)
         #expect(abs((ample.plan.solver.objective ?? .nan) - 11.4) < 1e-6)
         #expect(!rowNames(ample.formulation).contains { $0.hasPrefix("seats_") })
-        #expect(plan.solver.rows > ample.plan.solver.rows)
 
         let exhaustive = try Planner(scenario: scenario, style: .exhaustive).plan(options: Self.exact)
         #expect(abs((exhaustive.solver.objective ?? .nan) - (plan.solver.objective ?? .nan)) < 1e-6)
