@@ -35,6 +35,9 @@ public struct Planner: Sendable {
     /// Models with more columns than this are built without seat rows, their bound pricing seats
     /// itself (`largeModelColumns` unless a test lowers it to exercise that path).
     let largeModelThreshold: Int
+    /// Skips the bound and the improvement, going straight to branch-and-cut (with its seat rows
+    /// added for overfilled legs): for tests of that stage on its own.
+    var branchAndCutOnly = false
 
     /// A planner for `scenario` solving with `solver` (the commands make it: PassageCommands' `SolverFactory`).
     public init(
@@ -91,7 +94,7 @@ public struct Planner: Sendable {
         // poor plans from a few hundred households up; fix-and-optimise finds far better ones first
         // (docs/MODEL.md, "Solving", measured there). The baselines (exhaustive, per household) go
         // straight to the solver: they are what the pipeline is measured against.
-        if style == .compact {
+        if style == .compact && !branchAndCutOnly {
             // Its share of the time left, less the two greedy plans it prices and guides afterwards.
             let share = secondsLeft().map {
                 ContinuousClock.now + .seconds(max(0, $0 * Planner.lagrangianShare - 2 * greedySeconds))

@@ -66,8 +66,8 @@ import PassageSynthetic
     /// Two tier-1 persons ready in week 1 on a road leg with one seat a week. Without a seat row a
     /// solve would put both on it in week 1: the planner must not. Its Lagrangian bound prices the
     /// leg's seats and fix-and-optimise checks them, so here the bound proves the plan optimal before
-    /// branch-and-cut (which, when it runs, adds the seat row of a leg its plan overfills and solves
-    /// again).
+    /// branch-and-cut; branch-and-cut on its own adds the seat row of the leg its plan overfills and
+    /// solves again.
     ///
     /// Per person a move costs 100 (road) + 2 × 10 (stay) + 50 (programme) + 300 (flight) = 470, so
     /// 0.01 × 470 + 1 (risk) = 5.7, plus 20 per week of waiting (tier 1). With one seat a week the
@@ -97,6 +97,17 @@ import PassageSynthetic
         #expect(ample.plan.solver.status == .optimal)
         #expect(abs((ample.plan.solver.objective ?? .nan) - 11.4) < 1e-6)
         #expect(!rowNames(ample.formulation).contains { $0.hasPrefix("seats_") })
+
+        // Branch-and-cut on its own, from the same formulation without seat rows: its first plan
+        // overfills the road leg, so the planner adds that leg's seat row and solves again.
+        var direct = Planner(scenario: scenario)
+        direct.branchAndCutOnly = true
+        let lazy = try direct.solve(starting: Formulation(scenario: scenario, seatLegs: []), options: Self.exact)
+        #expect(lazy.plan.solver.status == .optimal)
+        #expect(abs((lazy.plan.solver.objective ?? .nan) - 31.4) < 1e-6)
+        #expect(rowNames(lazy.formulation).contains("seats_L1_w1"))
+        #expect(!rowNames(lazy.formulation).contains { $0.hasPrefix("seats_L2_") }, "the flight is never full")
+        #expect(violations(of: lazy.plan, in: scenario) == [])
 
         let exhaustive = try Planner(scenario: scenario, style: .exhaustive).plan(options: Self.exact)
         #expect(abs((exhaustive.solver.objective ?? .nan) - (plan.solver.objective ?? .nan)) < 1e-6)
