@@ -4,9 +4,10 @@ import PassageReports
 import PassageSealing
 
 /// Options for protecting a report written to a file: `--seal`, `--force`, and where a passphrase
-/// comes from (for a report that names households, so has no redacted form: `why-not`).
+/// comes from; on their own for reports that have no redacted form (`why-not`, `roster`, `whatif`,
+/// `sweep`), inside `ReportProtectionOptions` for `plan`.
 struct OutputProtectionOptions: ParsableArguments {
-    @Flag(help: "Seal (encrypt) the report written to --output with a passphrase (docs/SEALED.md).")
+    @Flag(help: "Seal (encrypt) the report written to --output, and any chart, with a passphrase (docs/SEALED.md).")
     var seal = false
 
     @Flag(help: "Replace output files that exist (otherwise Passage never overwrites a file).")

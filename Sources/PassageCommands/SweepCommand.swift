@@ -55,13 +55,7 @@ struct SweepCommand: ParsableCommand {
     @Flag(name: .shortAndLong, help: "No progress lines on standard error.")
     var quiet = false
 
-    @Flag(help: "Seal (encrypt) the report written to --output, and the chart, with a passphrase (docs/SEALED.md).")
-    var seal = false
-
-    @Flag(help: "Replace output files that exist (otherwise Passage never overwrites a file).")
-    var force = false
-
-    @OptionGroup var passphrase: PassphraseOptions
+    @OptionGroup(title: "Protection") var protection: OutputProtectionOptions
 
     @OptionGroup(title: "Solver") var solverSelection: SolverSelection
 
@@ -72,7 +66,7 @@ struct SweepCommand: ParsableCommand {
             throw ValidationError("--vary: \(error)")
         }
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be a positive number of plans solved at once") }
-        if seal && output == nil { throw ValidationError("--seal needs --output FILE") }
+        if protection.seal && output == nil { throw ValidationError("--seal needs --output FILE") }
         if let chart {
             guard chart.lowercased().hasSuffix(".svg") else {
                 throw ValidationError("--chart must name a file ending in .svg")
@@ -83,14 +77,14 @@ struct SweepCommand: ParsableCommand {
 
     func run() throws {
         let specification = try SweepSpecification.parse(vary)
-        let loaded = try Failure.exitingWithStatus2 { try ScenarioInput.load(scenario, passphrase: passphrase) }
+        let loaded = try Failure.exitingWithStatus2 { try ScenarioInput.load(scenario, passphrase: protection.passphrase) }
         if let problem = specification.resource.problem(in: loaded) {
             throw ValidationError("--vary: \(problem)")
         }
         try Failure.exitingWithStatus2 {
             // A sweep can take minutes: refuse an existing file before solving, not after, and never
             // leave the chart written when the report cannot be.
-            for path in [output, chart].compactMap({ $0 }) where !force {
+            for path in [output, chart].compactMap({ $0 }) where !protection.force {
                 var isDirectory: ObjCBool = false
                 if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
                     throw isDirectory.boolValue
@@ -104,7 +98,7 @@ struct SweepCommand: ParsableCommand {
 
     private func sweep(_ loaded: Scenario, _ specification: SweepSpecification) throws {
         // Asked before solving, so nobody waits for the solver to be asked for a passphrase.
-        let sealing = try seal ? passphrase.forSealing() : nil
+        let sealing = try protection.seal ? protection.passphrase.forSealing() : nil
         let solver = try solverSelection.make(for: loaded)
         let count = specification.values.count
         let width = jobs ?? Sweep.defaultJobs
@@ -122,10 +116,10 @@ struct SweepCommand: ParsableCommand {
         let drawing = chart.map { _ in SweepChart.render(result) }
         // Everything is computed before anything is written: a failure leaves no partial output.
         if let chart, let drawing {
-            try writeReport(drawing, to: chart, replacing: force, sealingWith: sealing, plainName: "sweep.svg")
+            try writeReport(drawing, to: chart, replacing: protection.force, sealingWith: sealing, plainName: "sweep.svg")
         }
         if let output {
-            try writeReport(report, to: output, replacing: force, sealingWith: sealing, plainName: "sweep")
+            try writeReport(report, to: output, replacing: protection.force, sealingWith: sealing, plainName: "sweep")
         } else {
             print(report, terminator: report.hasSuffix("\n") ? "" : "\n")
         }

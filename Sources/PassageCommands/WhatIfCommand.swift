@@ -55,13 +55,7 @@ struct WhatIfCommand: ParsableCommand {
     @Flag(name: .shortAndLong, help: "No progress lines on standard error.")
     var quiet = false
 
-    @Flag(help: "Seal (encrypt) the report written to --output with a passphrase (docs/SEALED.md).")
-    var seal = false
-
-    @Flag(help: "Replace the output file if it exists (otherwise Passage never overwrites a file).")
-    var force = false
-
-    @OptionGroup var passphrase: PassphraseOptions
+    @OptionGroup(title: "Protection") var protection: OutputProtectionOptions
 
     /// Change files larger than this are refused unread: a change file is a few lines.
     @OptionGroup(title: "Solver") var solverSelection: SolverSelection
@@ -70,11 +64,11 @@ struct WhatIfCommand: ParsableCommand {
 
     func validate() throws {
         if changes.isEmpty { throw ValidationError("give at least one --change FILE to compare with the scenario") }
-        if seal && output == nil { throw ValidationError("--seal needs --output FILE") }
+        if protection.seal && output == nil { throw ValidationError("--seal needs --output FILE") }
     }
 
     func run() throws {
-        let base = try Failure.exitingWithStatus2 { try ScenarioInput.load(scenario, passphrase: passphrase) }
+        let base = try Failure.exitingWithStatus2 { try ScenarioInput.load(scenario, passphrase: protection.passphrase) }
         var variants = try Self.variants(changes, base: base)
         if combined && variants.count > 1 { variants.append(try Self.combining(variants, base: base)) }
         try Failure.exitingWithStatus2 { try compare(base, variants) }
@@ -121,7 +115,7 @@ struct WhatIfCommand: ParsableCommand {
 
     private func compare(_ base: Scenario, _ variants: [ScenarioVariant]) throws {
         // Asked before solving, so nobody waits for the solver to be asked for a passphrase.
-        let sealing = try seal ? passphrase.forSealing() : nil
+        let sealing = try protection.seal ? protection.passphrase.forSealing() : nil
         let showsProgress = SolveProgress.isWanted(quiet: quiet)
         let solver = try solverSelection.make(for: base)
         let comparison = try WhatIfComparison.plan(base: base, variants: variants, solver: solver) { index in
@@ -140,6 +134,6 @@ struct WhatIfCommand: ParsableCommand {
             print(report, terminator: report.hasSuffix("\n") ? "" : "\n")
             return
         }
-        try writeReport(report, to: output, replacing: force, sealingWith: sealing, plainName: "whatif")
+        try writeReport(report, to: output, replacing: protection.force, sealingWith: sealing, plainName: "whatif")
     }
 }
