@@ -47,37 +47,22 @@ struct ConcurrentSolveTests {
         let threads = 4
         let rounds = 10
         let results = LockedBox<[Int: Outcome]>([:])
-        let failures = LockedBox<[String]>([])
-        let done = DispatchSemaphore(value: 0)
-        for thread in 0..<threads {
-            let worker = Thread {
-                for round in 0..<rounds {
-                    // Each thread starts at a different model, so different models run at the same time.
-                    let index = (thread + round) % models.count
-                    do {
-                        if round == rounds / 2 && thread == 0 {
-                            // A GLPK error frees this thread's environment; the others must not notice.
-                            do {
-                                try GLPKSolver.triggerGLPKErrorForTesting()
-                                failures.update { $0.append("no error from the error probe") }
-                            } catch is SolverError {}
-                        }
-                        let outcome = try Self.outcome(models[index].0, models[index].1)
-                        if outcome != sequential[index] {
-                            failures.update { $0.append("thread \(thread) round \(round): model \(index) differs") }
-                        }
-                        results.update { $0[thread * rounds + round] = outcome }
-                    } catch {
-                        failures.update { $0.append("thread \(thread) round \(round): \(error)") }
-                    }
-                }
-                done.signal()
+        let failures = failuresOnThreads(threads, rounds: rounds) { thread, round in
+            // Each thread starts at a different model, so different models run at the same time.
+            let index = (thread + round) % models.count
+            var probeFailure: String?
+            if round == rounds / 2 && thread == 0 {
+                // A GLPK error frees this thread's environment; the others must not notice.
+                do {
+                    try GLPKSolver.triggerGLPKErrorForTesting()
+                    probeFailure = "no error from the error probe"
+                } catch is SolverError {}
             }
-            worker.stackSize = 16 << 20
-            worker.start()
+            let outcome = try Self.outcome(models[index].0, models[index].1)
+            results.update { $0[thread * rounds + round] = outcome }
+            return outcome != sequential[index] ? "model \(index) differs" : probeFailure
         }
-        for _ in 0..<threads { done.wait() }
-        #expect(failures.value.isEmpty, "\(failures.value)")
+        #expect(failures.isEmpty, "\(failures)")
         #expect(results.value.count == threads * rounds)
         #expect(sequential.allSatisfy { $0.status == .optimal })
     }

@@ -24,27 +24,12 @@ struct HiGHSBackendTests {
         let sequential = try models.map { try Self.outcome(solver, $0.0, $0.1) }
         let threads = 4
         let rounds = 5
-        let failures = LockedBox<[String]>([])
-        let done = DispatchSemaphore(value: 0)
-        for thread in 0..<threads {
-            let worker = Thread {
-                for round in 0..<rounds {
-                    let index = (thread + round) % models.count
-                    do {
-                        if try Self.outcome(solver, models[index].0, models[index].1) != sequential[index] {
-                            failures.update { $0.append("thread \(thread) round \(round): model \(index) differs") }
-                        }
-                    } catch {
-                        failures.update { $0.append("thread \(thread) round \(round): \(error)") }
-                    }
-                }
-                done.signal()
-            }
-            worker.stackSize = 16 << 20
-            worker.start()
+        let failures = failuresOnThreads(threads, rounds: rounds) { thread, round in
+            let index = (thread + round) % models.count
+            let differs = try Self.outcome(solver, models[index].0, models[index].1) != sequential[index]
+            return differs ? "model \(index) differs" : nil
         }
-        for _ in 0..<threads { done.wait() }
-        #expect(failures.value.isEmpty, "\(failures.value)")
+        #expect(failures.isEmpty, "\(failures)")
         #expect(sequential.allSatisfy { $0.status == .optimal })
     }
 
