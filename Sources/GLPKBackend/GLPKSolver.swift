@@ -122,7 +122,8 @@ public struct GLPKSolver: LinearSolver {
         case (0, GLP_OPT): status = .optimal
         case (0, GLP_NOFEAS): status = .infeasible
         case (GLP_EMIPGAP, _): status = hasIncumbent ? .feasible : .timeLimitNoSolution
-        case (GLP_ETMLIM, _): status = hasIncumbent ? .timeLimitFeasible : .timeLimitNoSolution
+        // The time limit, or the node limit (the callback's glp_ios_terminate).
+        case (GLP_ETMLIM, _), (GLP_ESTOP, _): status = hasIncumbent ? .timeLimitFeasible : .timeLimitNoSolution
         default:
             throw SolverError(
                 "GLPK branch-and-cut failed (return \(mip.glpkReturn), status \(mip.mipStatus)): \(terminal.recentText)")
@@ -205,7 +206,8 @@ public struct GLPKSolver: LinearSolver {
             mir_cuts: settings.mirCuts ? 1 : 0, gomory_cuts: settings.gomoryCuts ? 1 : 0,
             cover_cuts: settings.coverCuts ? 1 : 0, clique_cuts: settings.cliqueCuts ? 1 : 0,
             feasibility_pump: settings.feasibilityPump ? 1 : 0, proximity_search: settings.proximitySearch ? 1 : 0,
-            proximity_time_limit_ms: Self.proximityLimit(settings.proximitySearchTimeLimit, budget: timeLimitMilliseconds))
+            proximity_time_limit_ms: Self.proximityLimit(settings.proximitySearchTimeLimit, budget: timeLimitMilliseconds),
+            node_limit: Int32(clamping: options.nodeLimit ?? 0))
     }
 
     /// Proximity search has its own clock (`ps_tm_lim`, 60 s by default) and ignores `tm_lim`:

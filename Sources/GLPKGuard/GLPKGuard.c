@@ -108,6 +108,8 @@ typedef struct {
     int has_bound;
     const double *start; /* 1-based column values of a known feasible solution, or NULL */
     int start_offered;
+    int node_limit;      /* <= 0: none */
+    int nodes_selected;
 } bound_tracker;
 
 /* Branch-and-cut callback: remembers the tightest bound of the best active node seen so far. Each such
@@ -120,6 +122,12 @@ static void track_best_bound(glp_tree *tree, void *info) {
     if (tracker->start != NULL && !tracker->start_offered && glp_ios_reason(tree) == GLP_IHEUR) {
         tracker->start_offered = 1;
         glp_ios_heur_sol(tree, tracker->start);
+    }
+    /* A limit on work rather than time: the same model stops at the same node on any machine. */
+    if (tracker->node_limit > 0 && glp_ios_reason(tree) == GLP_ISELECT &&
+        ++tracker->nodes_selected > tracker->node_limit) {
+        glp_ios_terminate(tree);
+        return;
     }
     int node = glp_ios_best_node(tree);
     if (node == 0) return;
@@ -136,7 +144,7 @@ int passage_glpk_intopt(struct glp_prob *problem, const passage_glpk_mip_setting
                         double *best_bound, int *has_bound) {
     GUARD_BEGIN
     glp_prob *P = problem;
-    bound_tracker tracker = {glp_get_obj_dir(P) == GLP_MAX, 0.0, 0, start, 0};
+    bound_tracker tracker = {glp_get_obj_dir(P) == GLP_MAX, 0.0, 0, start, 0, settings->node_limit, 0};
     glp_iocp parm;
     glp_init_iocp(&parm);
     parm.presolve = GLP_OFF; /* reuse the optimal basis; the MIP presolver would discard it */

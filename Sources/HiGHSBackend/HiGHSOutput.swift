@@ -83,6 +83,8 @@ enum HiGHSConstants {
     static let unboundedOrInfeasible: Int32 = 9
     static let unbounded: Int32 = 10
     static let timeLimit: Int32 = 13
+    /// What `mip_max_nodes` ends a solve with.
+    static let solutionLimit: Int32 = 16
     static let interrupt: Int32 = 17
 
     static let basisBasic: Int32 = 1

@@ -64,6 +64,7 @@ struct HiGHSRun {
         try limitTime(highs, minimumSeconds: nil)
         try highs.setOption("mip_rel_gap", max(0, options.relativeGap ?? 0))
         if !presolve { try highs.setOption("presolve", "off") }
+        if let nodeLimit = options.nodeLimit { try highs.setOption("mip_max_nodes", Int32(clamping: max(1, nodeLimit))) }
         if let start { try highs.setStart(start) }
         let status = try highs.run()
         switch status {
@@ -84,7 +85,7 @@ struct HiGHSRun {
             // Presolve could not tell which; without it HiGHS usually can.
             if presolve { return try solveMIP(start: start, rootBound: rootBound, presolve: false) }
             return .noSolution(.unbounded)
-        case HiGHSConstants.timeLimit, HiGHSConstants.interrupt:
+        case HiGHSConstants.timeLimit, HiGHSConstants.interrupt, HiGHSConstants.solutionLimit:
             let bound = finite(try highs.doubleInfo("mip_dual_bound")) ?? rootBound
             guard try highs.hasFeasibleSolution() else { return .stoppedEarly(model, start: start, bound: bound) }
             let read = try highs.solution()

@@ -35,6 +35,10 @@ public struct SolverOptions: Sendable {
     /// Called now and then while the solver works (phase, elapsed time, incumbent, bound), from the
     /// solving thread; never with anything about the model's names.
     public var progress: (@Sendable (SolverProgress) -> Void)?
+    /// Branch-and-bound nodes after which to stop, or nil for no limit: a limit on work, not time,
+    /// so where it ends a solve the result does not depend on the machine's speed or load. A solve it
+    /// ends reports the time-limit statuses (with or without a plan).
+    public var nodeLimit: Int?
     /// Solve only the LP relaxation, ignoring integrality.
     public var relaxIntegrality: Bool
     /// A feasible solution (one value per column) for branch-and-cut to start from, so that a solve

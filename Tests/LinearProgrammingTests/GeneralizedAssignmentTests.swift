@@ -55,6 +55,26 @@ struct GeneralizedAssignmentTests {
         }
     }
 
+    @Test("A node limit stops a hard instance the same way every time, with a valid bound", arguments: Backend.allCases)
+    func nodeLimited(backend: Backend) throws {
+        guard let solver = try backend.solver() else { return }
+        let instance = try Fixtures.gap("c10200")
+        let published = try #require(Fixtures.publishedOptima["c10200_Min"])
+        var options = SolverOptions(timeLimit: 60)
+        options.nodeLimit = 20
+        let first = try solver.solve(instance.model(.minimize), options: options)
+        // Far from proven in 20 nodes: stopped by the limit, with or without a plan.
+        #expect(first.status == .timeLimitFeasible || first.status == .timeLimitNoSolution)
+        #expect(first.solveSeconds < 30)
+        let bound = try #require(first.bestBound)
+        #expect(bound <= published.lower + 1e-6)
+        if let objective = first.objectiveValue { #expect(objective >= published.lower - 1e-6) }
+        // A limit on work, not time: the same solve gives the same answer.
+        let second = try solver.solve(instance.model(.minimize), options: options)
+        #expect(second.status == first.status)
+        #expect(second.values == first.values)
+    }
+
     @Test("Stopping at the requested MIP gap reports feasible, within the gap", arguments: Backend.allCases)
     func gapTolerance(backend: Backend) throws {
         guard let solver = try backend.solver() else { return }

@@ -59,6 +59,7 @@ typedef struct {
     int feasibility_pump;
     int proximity_search;
     int proximity_time_limit_ms;
+    int node_limit;                 /* <= 0: none; else stop (GLP_ESTOP) once this many nodes were selected */
 } passage_glpk_mip_settings;
 
 /// Builds a GLPK problem from `model`; on success `*problem` owns it (free with passage_glpk_delete).
