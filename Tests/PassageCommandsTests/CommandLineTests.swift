@@ -157,7 +157,8 @@ private func glpsolObjective(modelPath: String, format: String, folder: borrowin
     let report = folder.path("glpsol.txt")
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["glpsol", format == "lp" ? "--lp" : "--freemps", modelPath, "-o", report]
+    // With every cut (--cuts) glpsol proves the demo's optimum in about 4 s; without, about 150 s.
+    process.arguments = ["glpsol", format == "lp" ? "--lp" : "--freemps", modelPath, "--cuts", "-o", report]
     process.standardOutput = FileHandle.nullDevice
     try process.run()
     process.waitUntilExit()
