@@ -4,9 +4,10 @@ import LinearProgramming
 /// neighbourhood of classes at a time, with everything else fixed (docs/MODEL.md, "Improving the
 /// plan: fix and optimise").
 ///
-/// A neighbourhood is a few hundred classes that compete for the same capacities: those whose
-/// cheapest way out lodges at the same place (beds, quotas), or those leaving from the same place
-/// (seats). Its small MIP has, for each of its classes, the columns the plan gives it and the
+/// A neighbourhood is a few dozen classes that compete for the same capacities: those whose
+/// cheapest way out lodges at the same place (beds, quotas), those leaving from the same place
+/// (seats), or a class the plan leaves unmoved with the classes holding what it needs (an
+/// insertion). Its small MIP has, for each of its classes, the columns the plan gives it and the
 /// `candidatesPerClass` columns cheapest at the given prices; the stay columns of every house pool
 /// those columns draw on (pool members outside the neighbourhood stay as a constant); and one row per
 /// capacity they touch — seats of every leg included, whether or not the formulation has seat rows —
@@ -19,10 +20,18 @@ struct FixAndOptimise {
     var candidatesPerClass = 8
     /// Classes in one neighbourhood at most.
     var classesPerNeighbourhood = 30
+    /// Classes in one insertion neighbourhood at most (a class left unmoved and those holding what it
+    /// needs; 0: none). Of 30, 45 and 60, 60 gave the best plans at 300 generated households (10 s).
+    var classesPerInsertion = 60
     /// Passes over every neighbourhood at most; a pass that improves nothing ends the search earlier.
     var passes = 3
-    /// Wall-clock limit of one neighbourhood's solve, in seconds.
-    var secondsPerSolve = 2.0
+    /// Branch-and-bound nodes of one neighbourhood's solve at most: a limit on work, so that the
+    /// search gives the same plan on any machine (unless the time limit below or the deadline ends a
+    /// solve first).
+    /// Of 20, 50, 100, 300 and 1,000, 100 gave the best plans at 300 and 2,000 generated households (10 s).
+    var nodesPerSolve = 100
+    /// Wall-clock limit of one neighbourhood's solve, in seconds: a safety net behind `nodesPerSolve`.
+    var secondsPerSolve = 5.0
     /// Threads solving neighbourhoods side by side (the result does not depend on it).
     var threads = 2
 
@@ -50,7 +59,15 @@ struct FixAndOptimise {
         for pass in 0..<passes {
             // Each pass cuts the groups at other places, so classes at the edge of one pass's
             // neighbourhoods are in the middle of the next one's.
-            let neighbourhoods = self.neighbourhoods(ranked: ranked, shift: pass * classesPerNeighbourhood / max(1, passes))
+            // Insertions and neighbourhoods by place take turns, so that a time limit that ends
+            // the pass early has given both kinds their chance.
+            let inserting = insertions(ranked: ranked, state: &state)
+            let placed = self.neighbourhoods(ranked: ranked, shift: pass * classesPerNeighbourhood / max(1, passes))
+            var neighbourhoods: [[Int]] = []
+            for i in 0..<max(inserting.count, placed.count) {
+                if i < inserting.count { neighbourhoods.append(inserting[i]) }
+                if i < placed.count { neighbourhoods.append(placed[i]) }
+            }
             var improvedThisPass = false
             // Two at a time: on both cores when they do not overlap.
             for pair in stride(from: 0, to: neighbourhoods.count, by: 2) {
@@ -73,12 +90,13 @@ struct FixAndOptimise {
     }
 
     private func rankedMoves(prices: [Double]) -> [[Int]] {
-        Self.cheapestMoves(of: formulation, prices: prices, count: candidatesPerClass)
+        Self.cheapestMoves(of: formulation, prices: prices, count: candidatesPerClass, cheaperThanUnmoved: false)
     }
 
     /// Move positions of each class, cheapest at `prices` first (a pooled move adds its pool's
-    /// cheapest house), at most `count`, only those with room and cheaper than leaving the household unmoved.
-    static func cheapestMoves(of f: Formulation, prices: [Double], count: Int) -> [[Int]] {
+    /// cheapest house), at most `count`, only those with room and, if `cheaperThanUnmoved`, cheaper
+    /// than leaving the household unmoved at those prices.
+    static func cheapestMoves(of f: Formulation, prices: [Double], count: Int, cheaperThanUnmoved: Bool = true) -> [[Int]] {
         let upper = f.model.variables
         let poolPrice = f.staysOfPool.map { range in
             range.filter { upper[f.stays[$0].variable.index].upperBound > 0 }.map { prices[f.stays[$0].variable.index] }
@@ -92,7 +110,7 @@ struct FixAndOptimise {
                 let move = f.moves[position]
                 guard upper[move.variable.index].upperBound > 0 else { continue }
                 let price = prices[move.variable.index] + (move.pool.map { poolPrice[$0] } ?? 0)
-                if price < unmovedPrice { priced.append((price, position)) }
+                if price < unmovedPrice || !cheaperThanUnmoved { priced.append((price, position)) }
             }
             priced.sort { ($0.price, $0.position) < ($1.price, $1.position) }
             return priced.prefix(count).map(\.position)
@@ -129,6 +147,58 @@ struct FixAndOptimise {
             }
         }
         return chunks(byLodging) + chunks(byOrigin)
+    }
+
+    /// The insertion neighbourhoods of the plan `values` (see `insertions(ranked:state:)`), for tests.
+    func insertionNeighbourhoods(of values: [Double], prices: [Double]?) -> [[Int]] {
+        var state = PlanState(formulation: formulation, values: values)
+        return insertions(ranked: rankedMoves(prices: prices ?? formulation.model.objectiveCoefficients), state: &state)
+    }
+
+    /// One neighbourhood per class the plan leaves (partly) unmoved, costliest first: the class
+    /// with up to `classesPerInsertion - 1` classes whose moves in the plan take the capacities its
+    /// candidate columns need (beds, house pools, quotas, seats), those sharing the most first. Its
+    /// MIP decides whether moving the class is worth moving or leaving others: a large household
+    /// often fits only when several smaller ones make room, and neighbourhoods cut by place rarely
+    /// hold them together.
+    private func insertions(ranked: [[Int]], state: inout PlanState) -> [[Int]] {
+        guard classesPerInsertion > 0 else { return [] }
+        let f = formulation
+        var holders: [ResourceKey: [Int]] = [:]
+        var poolHolders: [Int: [Int]] = [:]
+        for householdClass in f.classes {
+            let c = householdClass.index
+            for position in f.movesOfClass[c] where state.values[f.moves[position].variable.index] > 0.5 {
+                for (key, _) in state.use(ofMove: position) { holders[key, default: []].append(c) }
+                if let pool = f.moves[position].pool { poolHolders[pool, default: []].append(c) }
+            }
+        }
+        for pool in poolHolders.keys {
+            for s in f.staysOfPool[pool] where state.values[f.stays[s].variable.index] > 0.5 {
+                for (key, _) in f.stays[s].usage { holders[key, default: []].append(contentsOf: poolHolders[pool]!) }
+            }
+        }
+        let costs = f.model.objectiveCoefficients
+        var left: [(cost: Double, c: Int)] = []
+        for householdClass in f.classes where !ranked[householdClass.index].isEmpty {
+            let unmoved = f.unmoved[householdClass.index].index
+            if state.values[unmoved] > 0.5 { left.append((costs[unmoved] * state.values[unmoved], householdClass.index)) }
+        }
+        left.sort { ($0.cost, $1.c) > ($1.cost, $0.c) }
+        return left.map { _, c in
+            var shared: [Int: Int] = [:]
+            for position in ranked[c] {
+                var keys = Set(state.use(ofMove: position).map(\.key))
+                if let pool = f.moves[position].pool {
+                    for s in f.staysOfPool[pool] { for (key, _) in f.stays[s].usage { keys.insert(key) } }
+                    for other in poolHolders[pool] ?? [] { shared[other, default: 0] += 1 }
+                }
+                for key in keys { for other in holders[key] ?? [] { shared[other, default: 0] += 1 } }
+            }
+            shared[c] = nil
+            let nearest = shared.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(classesPerInsertion - 1)
+            return [c] + nearest.map(\.key).sorted()
+        }
     }
 
     /// One neighbourhood's part of the plan: its classes, the columns each may take, the house pools
@@ -272,6 +342,7 @@ struct FixAndOptimise {
     /// Solves a neighbourhood's MIP from its start; the solution only if it beats the start.
     private func solve(_ built: NeighbourhoodModel, deadline: ContinuousClock.Instant?) -> Solution? {
         var options = SolverOptions(timeLimit: secondsPerSolve, relativeGap: 1e-6)
+        options.nodeLimit = nodesPerSolve
         if let deadline {
             options.timeLimit = min(secondsPerSolve, max(0.05, ContinuousClock.now.duration(to: deadline).seconds))
         }

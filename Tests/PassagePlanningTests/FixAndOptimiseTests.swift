@@ -20,9 +20,11 @@ import PassageSynthetic
         let formulation = Formulation(scenario: scenario)
         let greedy = formulation.greedySolution()
         let before = formulation.model.objectiveValue(of: greedy)
-        // Small neighbourhoods, so that even these caseloads have several.
+        // Small neighbourhoods, so that even these caseloads have several (and the debug build's
+        // three runs of each stay quick).
         var search = FixAndOptimise(formulation: formulation, solver: GLPKSolver())
         search.classesPerNeighbourhood = 5
+        search.classesPerInsertion = 5
         let outcome = search.improve(greedy, prices: nil, deadline: nil)
         #expect(outcome.objective <= before + 1e-6)
         #expect(abs(outcome.objective - formulation.model.objectiveValue(of: outcome.values)) < 1e-6)
@@ -54,13 +56,58 @@ import PassageSynthetic
         let formulation = Formulation(scenario: scenario)
         let greedy = formulation.greedySolution()
         let before = formulation.model.objectiveValue(of: greedy)
-        let outcome = FixAndOptimise(
-            formulation: formulation, solver: GLPKSolver()
-        ).improve(greedy, prices: nil, deadline: nil)
+        // One pass with smaller insertions keeps the debug build's run short.
+        var search = FixAndOptimise(formulation: formulation, solver: GLPKSolver())
+        search.passes = 1
+        search.classesPerInsertion = 20
+        let outcome = search.improve(greedy, prices: nil, deadline: nil)
         let optimum = try #require(
             try Planner(scenario: scenario).plan(options: LagrangianBoundTests.exact).solver.bound)
         #expect(outcome.objective < before - 1)
         #expect(outcome.improved > 0)
         #expect(outcome.objective >= optimum - 1e-6 * max(1, abs(optimum)))
+    }
+
+    /// A 4-person household (tier 2) left unmoved while four single persons (tier 3) fill the only
+    /// house's 4 beds: neighbourhoods of one class each cannot move it, because no single class's
+    /// MIP can free the beds. Its insertion neighbourhood holds it with the class holding those beds,
+    /// and the search moves it (4 × 400 outweighs 4 × 150), which is the optimum.
+    @Test func anUnmovedLargeHouseholdTakesTheBedsOfSmallerOnes() throws {
+        var scenario = TinyScenario.make(households: [
+            Household(
+                id: "BIG", size: 4, location: "A", urgency: 2, readyWeek: 1, nationality: "RU", passport: .none,
+                hasInternalID: true)
+        ] + (1...4).map { i in
+            Household(
+                id: "S\(i)", size: 1, location: "A", urgency: 3, readyWeek: 1, nationality: "RU", passport: .none,
+                hasInternalID: true)
+        })
+        scenario.safeHouses[0].beds = 4
+        scenario.legs[0].seatsPerWeek = 10
+        scenario.programmes[0].quota = 10
+        let formulation = Formulation(scenario: scenario)
+        let big = try #require(formulation.classes.first { $0.profile.size == 4 }).index
+        let singles = try #require(formulation.classes.first { $0.profile.size == 1 })
+        #expect(singles.count == 4)
+        // The plan: the four singles in the house, the large household unmoved.
+        var values = [Double](repeating: 0, count: formulation.model.variableCount)
+        let filling = try #require(formulation.movesOfClass[singles.index].first {
+            formulation.model.variables[formulation.moves[$0].variable.index].upperBound >= 4
+        })
+        values[formulation.moves[filling].variable.index] = 4
+        values[formulation.unmoved[big].index] = 1
+        #expect(formulation.model.isFeasible(values))
+
+        var search = FixAndOptimise(formulation: formulation, solver: GLPKSolver())
+        search.classesPerNeighbourhood = 1
+        #expect(search.insertionNeighbourhoods(of: values, prices: nil) == [[big, singles.index]])
+        let outcome = search.improve(values, prices: nil, deadline: nil)
+        #expect(outcome.values[formulation.unmoved[big].index] == 0)
+        let optimum = try #require(try Planner(scenario: scenario).plan(options: LagrangianBoundTests.exact).solver.objective)
+        #expect(abs(outcome.objective - optimum) < 1e-6 * max(1, abs(optimum)))
+
+        // Without insertions (only neighbourhoods of one class each), it stays unmoved.
+        search.classesPerInsertion = 0
+        #expect(search.improve(values, prices: nil, deadline: nil).values[formulation.unmoved[big].index] == 1)
     }
 }
