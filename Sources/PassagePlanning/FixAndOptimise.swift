@@ -158,9 +158,9 @@ struct FixAndOptimise {
     /// One neighbourhood per class the plan leaves (partly) unmoved, costliest first: the class
     /// with up to `classesPerInsertion - 1` classes whose moves in the plan take the capacities its
     /// candidate columns need (beds, house pools, quotas, seats), those sharing the most first. Its
-    /// MIP decides whether moving the class is worth moving or leaving others: a large household
-    /// often fits only when several smaller ones make room, and neighbourhoods cut by place rarely
-    /// hold them together.
+    /// MIP decides whether moving the class is worth moving the others elsewhere or leaving some of
+    /// them unmoved: a large household often fits only when several smaller ones make room, and
+    /// neighbourhoods cut by place rarely hold them together.
     private func insertions(ranked: [[Int]], state: inout PlanState) -> [[Int]] {
         guard classesPerInsertion > 0 else { return [] }
         let f = formulation
