@@ -129,22 +129,54 @@ public struct LinearModel: Sendable {
     public mutating func addConstraint(
         _ name: String, _ expression: LinearExpression, _ relation: Relation, _ rightHandSide: Double
     ) -> Constraint {
-        var merged: [Int: Double] = [:]
-        merged.reserveCapacity(expression.terms.count)
-        for term in expression.terms {
-            precondition(term.variable.index < variables.count, "unknown variable in row \(name)")
-            merged[term.variable.index, default: 0] += term.coefficient
-        }
-        let sorted = merged.filter { $0.value != 0 }.sorted { $0.key < $1.key }
+        let (columns, coefficients) = Self.mergedTerms(expression.terms, variableCount: variables.count, row: name)
         constraints.append(
             ConstraintInfo(
-                name: name,
-                columns: sorted.map { Int32($0.key) },
-                coefficients: sorted.map { $0.value },
-                relation: relation,
-                rightHandSide: rightHandSide - expression.constant
-            ))
+                name: name, columns: columns, coefficients: coefficients, relation: relation,
+                rightHandSide: rightHandSide - expression.constant))
         return Constraint(index: constraints.count - 1)
+    }
+
+    /// A row's terms as ascending columns with their coefficients, repeats summed in the order they
+    /// were added and zeros dropped. Rows built column by column are ascending already and are only
+    /// copied; others are sorted (no dictionary per row: building large models is dominated by this).
+    private static func mergedTerms(
+        _ terms: [(variable: Variable, coefficient: Double)], variableCount: Int, row name: String
+    ) -> ([Int32], [Double]) {
+        var ascending = true
+        var previous = -1
+        for term in terms {
+            precondition(term.variable.index < variableCount, "unknown variable in row \(name)")
+            if term.variable.index <= previous { ascending = false }
+            previous = term.variable.index
+        }
+        var columns: [Int32] = []
+        var coefficients: [Double] = []
+        columns.reserveCapacity(terms.count)
+        coefficients.reserveCapacity(terms.count)
+        if ascending {
+            for term in terms where term.coefficient != 0 {
+                columns.append(Int32(term.variable.index))
+                coefficients.append(term.coefficient)
+            }
+            return (columns, coefficients)
+        }
+        // Positions sorted by column, then by position: repeats are summed in insertion order.
+        let order = terms.indices.sorted { (terms[$0].variable.index, $0) < (terms[$1].variable.index, $1) }
+        var position = 0
+        while position < order.count {
+            let column = terms[order[position]].variable.index
+            var sum = 0.0
+            while position < order.count, terms[order[position]].variable.index == column {
+                sum += terms[order[position]].coefficient
+                position += 1
+            }
+            if sum != 0 {
+                columns.append(Int32(column))
+                coefficients.append(sum)
+            }
+        }
+        return (columns, coefficients)
     }
 
     /// Sets the objective `sense expression` (repeated variables are summed).
