@@ -6,6 +6,10 @@ public struct SolverProgress: Sendable, Equatable {
         case linearRelaxation = "LP relaxation"
         /// Branch-and-cut (or branch-and-bound) on the integer columns.
         case branchAndCut = "branch-and-cut"
+        /// A planner's own bound, proven without the solver (a Lagrangian relaxation).
+        case bound = "bound"
+        /// A planner improving its best plan with small solves (fix-and-optimise).
+        case improvement = "improvement"
     }
 
     /// The part of the solve under way.

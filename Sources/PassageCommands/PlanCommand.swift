@@ -53,6 +53,10 @@ struct PlanCommand: ParsableCommand {
     @Flag(name: .shortAndLong, help: "No progress lines on standard error during a long solve.")
     var quiet = false
 
+    @Flag(
+        help: "Include the solve time and each planning stage's time (bound, improvement, …) in JSON, CSV and HTML too; they differ from run to run, so those formats leave them out by default.")
+    var timings = false
+
     @OptionGroup(title: "Sharing and protection") var protection: ReportProtectionOptions
 
     @OptionGroup(title: "Solver") var solverSelection: SolverSelection
@@ -118,8 +122,9 @@ struct PlanCommand: ParsableCommand {
         let modelText = try exportModel.map { path in
             try planner.solver.export(planner.fullModel(of: formulation).model, format: ModelFileFormat(path: path)!)
         }
-        let report = ReportRenderer.render(
-            plan, format: format, options: ReportOptions(format: format, redacted: protection.redact))
+        var reportOptions = ReportOptions(format: format, redacted: protection.redact)
+        if timings { reportOptions.includeTimings = true }
+        let report = ReportRenderer.render(plan, format: format, options: reportOptions)
         // Everything is computed before anything is written: a failure leaves no partial output.
         if let exportModel, let modelText { try OutputFile.write(modelText, to: exportModel, replacing: protection.force) }
         if let output {

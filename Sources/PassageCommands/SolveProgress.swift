@@ -30,19 +30,21 @@ final class SolveProgress: @unchecked Sendable {
         StandardError.write(String(format: "passage: %.0f s  ", elapsed) + Self.describe(update))
     }
 
-    /// "branch-and-cut, best plan 15794.35, bound 15742.10, gap 0.33 %", "branch-and-cut, no plan yet"
-    /// or "solving the LP relaxation".
+    /// "branch-and-cut, best plan 15794.35, bound 15742.10, gap 0.33 %", "branch-and-cut, no plan yet",
+    /// "solving the LP relaxation", "proving a bound, best plan …, bound …" or "improving the plan, best plan …".
     static func describe(_ update: SolverProgress) -> String {
+        let name: String
         switch update.phase {
-        case .linearRelaxation:
-            return "solving the LP relaxation"
-        case .branchAndCut:
-            var parts = ["branch-and-cut"]
-            parts.append(update.incumbent.map { "best plan \(format($0))" } ?? "no plan yet")
-            if let bound = update.bound { parts.append("bound \(format(bound))") }
-            if let gap = update.gap, update.incumbent != 0 { parts.append(String(format: "gap %.2f %%", gap * 100)) }
-            return parts.joined(separator: ", ")
+        case .linearRelaxation: return "solving the LP relaxation"
+        case .branchAndCut: name = "branch-and-cut"
+        case .bound: name = "proving a bound"
+        case .improvement: name = "improving the plan"
         }
+        var parts = [name]
+        parts.append(update.incumbent.map { "best plan \(format($0))" } ?? "no plan yet")
+        if let bound = update.bound { parts.append("bound \(format(bound))") }
+        if let gap = update.gap, update.incumbent != 0 { parts.append(String(format: "gap %.2f %%", gap * 100)) }
+        return parts.joined(separator: ", ")
     }
 
     private static func format(_ value: Double) -> String { String(format: "%.2f", value) }

@@ -34,6 +34,8 @@ struct FixAndOptimise {
     var secondsPerSolve = 5.0
     /// Threads solving neighbourhoods side by side (the result does not depend on it).
     var threads = 2
+    /// Receives the plan's objective after an improvement, at most about once a second.
+    var progress: (@Sendable (Double) -> Void)?
 
     /// What a search did.
     struct Outcome: Sendable {
@@ -56,6 +58,7 @@ struct FixAndOptimise {
         let ranked = rankedMoves(prices: prices ?? formulation.model.objectiveCoefficients)
         var solved = 0
         var improved = 0
+        var reported = ContinuousClock.now
         for pass in 0..<passes {
             // Each pass cuts the groups at other places, so classes at the edge of one pass's
             // neighbourhoods are in the middle of the next one's.
@@ -81,6 +84,10 @@ struct FixAndOptimise {
                 let better = solvePair(neighbourhoods[pair], second, ranked: ranked, state: &state, deadline: deadline)
                 improved += better
                 improvedThisPass = improvedThisPass || better > 0
+                if better > 0, let progress, reported.duration(to: .now) >= .seconds(1) {
+                    progress(formulation.model.objectiveValue(of: state.values))
+                    reported = .now
+                }
             }
             if !improvedThisPass { break }
         }

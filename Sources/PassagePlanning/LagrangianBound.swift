@@ -139,7 +139,7 @@ struct LagrangianRelaxation: Sendable {
     /// `initial`, when given, are the prices to start from (another run's `rowPrices`).
     func run(
         upperBound: Double, iterations: Int, targetGap: Double, deadline: ContinuousClock.Instant?,
-        initial: Prices? = nil
+        initial: Prices? = nil, progress: (@Sendable (Double) -> Void)? = nil
     ) -> Result {
         let seatRows = alternatives?.seatRowCount ?? 0
         // The formulation's rows, then (with alternatives) one seat row per leg and week.
@@ -168,6 +168,7 @@ struct LagrangianRelaxation: Sendable {
         var sinceImproved = 0
         var done = 0
         var stoppedByDeadline = false
+        var reported = ContinuousClock.now
         for iteration in 0..<iterations {
             if let deadline, iteration > 0, ContinuousClock.now >= deadline {
                 stoppedByDeadline = true
@@ -265,6 +266,10 @@ struct LagrangianRelaxation: Sendable {
                 bestPrices = reduced
                 bestRowPrices = prices
                 sinceImproved = 0
+                if let progress, reported.duration(to: .now) >= .seconds(1) {
+                    progress(best)
+                    reported = .now
+                }
             } else {
                 sinceImproved += 1
                 if sinceImproved >= 20 {

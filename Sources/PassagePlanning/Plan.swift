@@ -77,6 +77,8 @@ public struct SolverReport: Sendable, Hashable {
     /// Limits the solve ran under.
     public var timeLimitSeconds: Double?
     public var mipGapTolerance: Double?
+    /// The planning run's stages in order, with their times (empty for a plan not made by `Planner`).
+    public var stages: [SolveStage] = []
 
     public init(
         status: SolveStatus, objective: Double?, bound: Double?, gap: Double?, solveSeconds: Double, rows: Int,
@@ -92,6 +94,40 @@ public struct SolverReport: Sendable, Hashable {
         self.nonzeros = nonzeros
         self.timeLimitSeconds = timeLimitSeconds
         self.mipGapTolerance = mipGapTolerance
+    }
+}
+
+/// One stage of a planning run: what it did, how long it took, and where the plan and the bound
+/// stood when it ended (docs/MODEL.md, "Solving").
+public struct SolveStage: Sendable, Hashable {
+    /// The stages, in the order a run goes through them (a run may skip some).
+    public enum Kind: String, Sendable, Hashable {
+        /// Building the model.
+        case formulation
+        /// The urgency-first greedy plan.
+        case greedy
+        /// The Lagrangian bound, with the greedy plans it prices and guides.
+        case bound
+        /// Route variants: the model again with the routes the bound's prices favour, and its bound.
+        case routeVariants = "route variants"
+        /// Fix-and-optimise.
+        case improvement
+        /// The solver's branch-and-cut (with seat rows added where a plan overfills a leg).
+        case branchAndCut = "branch-and-cut"
+    }
+
+    public var kind: Kind
+    /// Wall-clock seconds the stage took.
+    public var seconds: Double
+    /// The best plan's objective and the best bound when the stage ended, if known.
+    public var objective: Double?
+    public var bound: Double?
+
+    public init(kind: Kind, seconds: Double, objective: Double?, bound: Double?) {
+        self.kind = kind
+        self.seconds = seconds
+        self.objective = objective
+        self.bound = bound
     }
 }
 

@@ -6,7 +6,7 @@ import PassageScenario
 /// Disaggregation is deterministic: within a class, members in household-id order take the class's
 /// moves in order of start week, then pathway. (Members of a class share urgency and ready week, so
 /// this is also "most urgent, longest waiting first".)
-struct PlanDecoder {
+struct PlanDecoder: Sendable {
     let formulation: Formulation
     let solution: Solution
     let limits: (timeLimit: Double?, mipGap: Double?)
@@ -29,18 +29,31 @@ struct PlanDecoder {
 
         // Committed households are in the plan whatever the solver did: they are already under way.
         var itineraries = formulation.pinned.map { move in
-            itinerary(scenario.households[move.household], pathway: move.pathway, startWeek: move.startWeek, committed: true)
+            itinerary(
+                scenario.households[move.household], pathway: move.pathway, startWeek: move.startWeek, committed: true)
         }
+        // Why each class with households left is not moved: every way of the class is looked at, the
+        // most expensive part of decoding at scale, so classes are split over the cores (each
+        // reason depends only on its class and the plan's use).
+        let left = zip(formulation.classes, assigned).filter { $0.0.count > $0.1.count }.map(\.0)
+        let plannedUse = used
+        let reasons = ParallelChunks.map(left.count) { range in
+            range.map { hasPlan ? self.reasonNotMoved(left[$0], used: plannedUse) : NotMovedReason.noPlan }
+        }.flatMap { $0 }
+        var reasonOfClass: [Int: NotMovedReason] = [:]
+        for (householdClass, reason) in zip(left, reasons) { reasonOfClass[householdClass.index] = reason }
         var unmoved: [UnmovedHousehold] = []
         for (householdClass, moves) in zip(formulation.classes, assigned) {
             var members = householdClass.members[...]
             for move in moves {
                 guard let member = members.popFirst() else { break }
                 itineraries.append(
-                    itinerary(scenario.households[member], pathway: move.pathway, startWeek: move.startWeek, committed: false))
+                    itinerary(
+                        scenario.households[member], pathway: move.pathway, startWeek: move.startWeek, committed: false)
+                )
             }
             if members.isEmpty { continue }
-            let reason = hasPlan ? reasonNotMoved(householdClass, used: used) : .noPlan
+            let reason = reasonOfClass[householdClass.index]!
             for member in members {
                 let household = scenario.households[member]
                 unmoved.append(
@@ -126,15 +139,23 @@ struct PlanDecoder {
             // household. A pathway through a capacity smaller than the household never could.
             var fewest: [ResourceKey]?
             for (_, use) in formulation.concreteUses(ofMove: position, labels: &labels) {
-                var ownLimit: [ResourceKind: Double] = [:]
+                // The smallest capacity of each kind on this way (locals, not a dictionary: this
+                // runs for every way of every class left unmoved).
+                var beds: Double?, seats: Double?, quota: Double?
                 var never: [ResourceKey] = []
                 for (key, amount) in use where key != .budget {
-                    let (kind, _) = identify(key)
                     let full = capacity(of: key)
-                    ownLimit[kind] = min(ownLimit[kind] ?? .infinity, full)
+                    switch key {
+                    case .beds: beds = min(beds ?? .infinity, full)
+                    case .seats: seats = min(seats ?? .infinity, full)
+                    case .quota: quota = min(quota ?? .infinity, full)
+                    case .budget: break
+                    }
                     if full < amount - 1e-6 { never.append(key) }
                 }
-                for (kind, limit) in ownLimit { largest[kind] = max(largest[kind] ?? 0, limit) }
+                for (kind, limit) in [(ResourceKind.beds, beds), (.seats, seats), (.quota, quota)] {
+                    if let limit { largest[kind] = max(largest[kind] ?? 0, limit) }
+                }
                 if !never.isEmpty {
                     tooSmall.formUnion(never)
                     continue
@@ -173,9 +194,11 @@ struct PlanDecoder {
         for key in tooSmall.sorted() {
             let (kind, id) = identify(key)
             let full = capacity(of: key)
-            var entry = small["\(kind.rawValue)/\(id)"] ?? ResourceShortage(
-                kind: kind, resourceID: id, periods: [], capacityTooSmall: full,
-                isLargestOpen: full >= (largest[kind] ?? 0) - 1e-6)
+            var entry =
+                small["\(kind.rawValue)/\(id)"]
+                ?? ResourceShortage(
+                    kind: kind, resourceID: id, periods: [], capacityTooSmall: full,
+                    isLargestOpen: full >= (largest[kind] ?? 0) - 1e-6)
             if kind == .quota { entry.periods.append(periodLabel(key)) }
             small["\(kind.rawValue)/\(id)"] = entry
         }
@@ -227,7 +250,11 @@ struct PlanDecoder {
             }
             if case .seats(_, let w) = key { week = w }
             let label: String
-            if case .quota(_, let period) = key { label = labels[period] ?? "horizon" } else { label = periodLabel(key) }
+            if case .quota(_, let period) = key {
+                label = labels[period] ?? "horizon"
+            } else {
+                label = periodLabel(key)
+            }
             return CapacityUse(
                 kind: kind, resourceID: id, week: week, period: label, used: used[key, default: 0],
                 capacity: closed ? 0 : Formulation.capacity(of: key, scenario: scenario), isClosed: closed)
@@ -267,7 +294,8 @@ struct PlanDecoder {
         }
         let decided = itineraries.filter { !$0.isCommitted }.count
         let withDeadline = scenario.households.filter { $0.latestDepartureWeek != nil }.count
-        let missed = itineraries.filter { $0.weeksLate > 0 }.count
+        let missed =
+            itineraries.filter { $0.weeksLate > 0 }.count
             + unmoved.filter { $0.latestDepartureWeek != nil }.count
         return PlanSummary(
             overall: overall, byUrgency: tiers, urgencyWeightedPersonsMoved: weighted, totalCost: cost,

@@ -44,7 +44,9 @@ public struct Planner: Sendable {
         scenario: Scenario, solver: any LinearSolver,
         previous: PreviousPlan? = nil, style: FormulationStyle = .compact
     ) {
-        self.init(scenario: scenario, solver: solver, previous: previous, style: style, largeModelThreshold: Planner.largeModelColumns)
+        self.init(
+            scenario: scenario, solver: solver, previous: previous, style: style,
+            largeModelThreshold: Planner.largeModelColumns)
     }
 
     /// A planner treating models above `largeModelThreshold` columns as large (for tests).
@@ -89,6 +91,28 @@ public struct Planner: Sendable {
         let greedySeconds = secondsSince(greedyStarted)
         var known = (formulation: formulation, values: start, objective: formulation.model.objectiveValue(of: start))
         var lagrangianBound: Double?
+        // Each stage's time, and where the plan and the bound stood at its end: in the plan's solver
+        // report and, while the run lasts, in its progress.
+        var stages = [
+            SolveStage(kind: .formulation, seconds: first == nil ? buildSeconds : 0, objective: nil, bound: nil),
+            SolveStage(kind: .greedy, seconds: greedySeconds, objective: known.objective, bound: nil),
+        ]
+        var stageStarted = ContinuousClock.now
+        func endStage(_ kind: SolveStage.Kind, bound: Double?, progress phase: SolverProgress.Phase? = nil) {
+            stages.append(
+                SolveStage(kind: kind, seconds: secondsSince(stageStarted), objective: known.objective, bound: bound))
+            stageStarted = .now
+            if let phase {
+                options.solverProgress?(
+                    SolverProgress(
+                        phase: phase, elapsedSeconds: secondsSince(started), incumbent: known.objective, bound: bound))
+            }
+        }
+        func finish(_ formulation: Formulation, _ solution: Solution) -> (formulation: Formulation, plan: Plan) {
+            var plan = decode(formulation, solution, options: options)
+            plan.solver.stages = stages
+            return (formulation, plan)
+        }
         // Every compact model, small or large, goes through one pipeline: bound, first plans,
         // improvement, then branch-and-cut with the time left. Branch-and-cut's own heuristics find
         // poor plans from a few hundred households up; fix-and-optimise finds far better ones first
@@ -100,18 +124,31 @@ public struct Planner: Sendable {
                 ContinuousClock.now + .seconds(max(0, $0 * Planner.lagrangianShare - 2 * greedySeconds))
             }
             let relaxation = LagrangianRelaxation(formulation)
+            let incumbent = known.objective
+            let boundProgress = options.solverProgress.map { report in
+                { @Sendable (bound: Double) in
+                    report(
+                        SolverProgress(
+                            phase: .bound, elapsedSeconds: secondsSince(started), incumbent: incumbent, bound: bound))
+                }
+            }
             var result = relaxation.run(
                 upperBound: known.objective, iterations: Planner.lagrangianIterations, targetGap: mipGap ?? 0,
-                deadline: share)
+                deadline: share, progress: boundProgress)
             var bound = result.bound
-            for plan in [formulation.greedySolution(prices: result.prices), formulation.greedySolution(guide: result.guide)] {
+            for plan in [
+                formulation.greedySolution(prices: result.prices), formulation.greedySolution(guide: result.guide),
+            ] {
                 let objective = formulation.model.objectiveValue(of: plan)
                 if objective < known.objective {
                     start = plan
                     known = (formulation, plan, objective)
                 }
             }
-            func closed() -> Bool { known.objective - bound <= max(mipGap ?? 0, Planner.optimalityTolerance) * max(1, abs(known.objective)) }
+            endStage(.bound, bound: bound, progress: .bound)
+            func closed() -> Bool {
+                known.objective - bound <= max(mipGap ?? 0, Planner.optimalityTolerance) * max(1, abs(known.objective))
+            }
             var outOfTime = secondsLeft().map { $0 <= 0 } ?? false
             // Building the formulation again must leave time to use it.
             let timeForVariants = secondsLeft().map { $0 > 3 * buildSeconds } ?? true
@@ -137,6 +174,7 @@ public struct Planner: Sendable {
                         if objective < best.objective { best = (plan, objective) }
                     }
                     known = (enlarged, best.values, best.objective)
+                    endStage(.routeVariants, bound: bound, progress: .bound)
                 }
             }
             lagrangianBound = bound
@@ -145,12 +183,22 @@ public struct Planner: Sendable {
                 // the plan with the time left (less a little for decoding): docs/MODEL.md, "Improving
                 // the plan: fix and optimise".
                 let reserve = timeLimit.map { started + .seconds(max(0, $0 * (1 - Planner.decodingShare))) }
-                let improved = FixAndOptimise(formulation: formulation, solver: solver).improve(
-                    known.values, prices: result.prices, deadline: reserve)
+                var search = FixAndOptimise(formulation: formulation, solver: solver)
+                if let report = options.solverProgress {
+                    let provenBound = bound
+                    search.progress = { objective in
+                        report(
+                            SolverProgress(
+                                phase: .improvement, elapsedSeconds: secondsSince(started), incumbent: objective,
+                                bound: provenBound))
+                    }
+                }
+                let improved = search.improve(known.values, prices: result.prices, deadline: reserve)
                 if improved.objective < known.objective {
                     known = (formulation, improved.values, improved.objective)
                 }
                 outOfTime = improved.stoppedByDeadline
+                endStage(.improvement, bound: bound)
             }
             start = known.values
             // Within the gap asked for, or out of time: the time left would not let GLPK load the
@@ -158,9 +206,10 @@ public struct Planner: Sendable {
             let closed = closed()
             if closed || outOfTime {
                 let plan = known.formulation.solution(
-                    known.values, status: closed ? closedStatus(known.objective, bound) : .timeLimitFeasible, bound: bound,
+                    known.values, status: closed ? closedStatus(known.objective, bound) : .timeLimitFeasible,
+                    bound: bound,
                     seconds: secondsSince(started))
-                return (known.formulation, decode(known.formulation, plan, options: options))
+                return finish(known.formulation, plan)
             }
         }
         while true {
@@ -178,19 +227,27 @@ public struct Planner: Sendable {
                 let kept = known.formulation.solution(
                     known.values, status: .timeLimitFeasible, bound: solution.bestBound,
                     seconds: secondsSince(started))
-                return (known.formulation, decode(known.formulation, kept, options: options))
+                endStage(.branchAndCut, bound: solution.bestBound)
+                return finish(known.formulation, kept)
             }
             let overfilled = formulation.overfilledLegs(solution)
             if overfilled.isEmpty || formulation.style != .compact {
-                return (formulation, decode(formulation, solution, options: options))
+                if let objective = solution.objectiveValue, objective < known.objective {
+                    known = (formulation, solution.values, objective)
+                }
+                endStage(.branchAndCut, bound: solution.bestBound)
+                return finish(formulation, solution)
             }
-            if let left = remaining.timeLimitSeconds, left <= 0 || solution.status != .optimal && solution.status != .feasible {
+            if let left = remaining.timeLimitSeconds,
+                left <= 0 || solution.status != .optimal && solution.status != .feasible
+            {
                 // Out of time with a plan that overfills a leg: fall back to the best plan known to
                 // respect every seat, with the best bound (dropping seat rows only relaxes the model).
                 let fallback = known.formulation.solution(
                     known.values, status: .timeLimitFeasible, bound: solution.bestBound,
                     seconds: solution.solveSeconds)
-                return (known.formulation, decode(known.formulation, fallback, options: options))
+                endStage(.branchAndCut, bound: solution.bestBound)
+                return finish(known.formulation, fallback)
             }
             seatLegs.formUnion(overfilled)
             formulation = Formulation(scenario: scenario, previous: previous, style: style, seatLegs: seatLegs)
@@ -247,9 +304,10 @@ public struct Planner: Sendable {
         for c in classes.sorted() {
             for (p, pathway) in formulation.options[c].pathways.enumerated() {
                 for week in formulation.options[c].startWeeks[p] {
-                    seen.insert(Way(
-                        householdClass: c, outbound: pathway.outbound.legs, onward: pathway.onward.legs,
-                        programme: pathway.programme, house: pathway.house, startWeek: week))
+                    seen.insert(
+                        Way(
+                            householdClass: c, outbound: pathway.outbound.legs, onward: pathway.onward.legs,
+                            programme: pathway.programme, house: pathway.house, startWeek: week))
                 }
             }
         }
@@ -263,7 +321,8 @@ public struct Planner: Sendable {
                 householdClass: c, outbound: way.outbound.legs, onward: way.onward.legs, programme: pathway.programme,
                 house: pathway.house, startWeek: way.startWeek)
             guard seen.insert(key).inserted else { continue }
-            variants[c, default: []].append((pathway.travelling(way.outbound, way.onward, scenario: scenario), way.startWeek))
+            variants[c, default: []].append(
+                (pathway.travelling(way.outbound, way.onward, scenario: scenario), way.startWeek))
         }
         return variants
     }
@@ -315,7 +374,8 @@ public struct Planner: Sendable {
         return decode(formulation, solution, options: PlanningOptions())
     }
 
-    private func solve(_ formulation: Formulation, start: [Double]? = nil, options: PlanningOptions) throws -> Solution {
+    private func solve(_ formulation: Formulation, start: [Double]? = nil, options: PlanningOptions) throws -> Solution
+    {
         let limits = scenario.settings.solver
         var solverOptions = SolverOptions(
             timeLimit: options.timeLimitSeconds ?? limits.timeLimitSeconds,

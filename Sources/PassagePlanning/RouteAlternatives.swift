@@ -37,6 +37,9 @@ struct RouteAlternatives: Sendable {
     /// (offset, start week) → cheapest price per person starts at `outboundBase`.
     private let outboundOffsets: [[(offset: Int, routes: [Int])]]
     private let outboundBase: [Int]
+    /// The routes of every (outbound group, arrival offset) in table order: entry `e` fills the
+    /// outbound table's positions `e × weeks ..< (e + 1) × weeks`.
+    private let outboundEntryRoutes: [[Int]]
     /// Onward groups: their routes; a table of start week → cheapest price per person at `onwardBase`.
     private let onwardRoutes: [[Int]]
     private let onwardBase: [Int]
@@ -77,7 +80,8 @@ struct RouteAlternatives: Sendable {
         for leg in 0..<legCount {
             for week in 1...max(1, weeks) where week <= weeks {
                 room[leg * weeks + week - 1] = max(
-                    0, Double(scenario.legs[leg].seatsPerWeek)
+                    0,
+                    Double(scenario.legs[leg].seatsPerWeek)
                         - formulation.pinnedUse[.seats(leg: leg, week: week), default: 0])
             }
         }
@@ -217,6 +221,7 @@ struct RouteAlternatives: Sendable {
         }
         outboundBase = bases
         outboundTableSize = base
+        outboundEntryRoutes = outOffsets.flatMap { $0.map(\.routes) }
         onwardRoutes = onRoutes
         onwardBase = onRoutes.indices.map { $0 * horizon }
         onwardTableSize = onRoutes.count * horizon
@@ -268,125 +273,183 @@ struct RouteAlternatives: Sendable {
 
     /// Adds to `reduced` each priced column's cheapest ways at `seatPrice` (per person and seat row,
     /// already divided by the row's scale) and `moneyPrice` (per unit of money, the budget's price).
+    ///
+    /// The hot loop of the bound at scale: the tables, then the columns, each cut into fixed pieces
+    /// run side by side (`ParallelChunks`); every entry is computed on its own, so the result does
+    /// not depend on the cores.
     func price(
         seatPrice: [Double], moneyPrice: Double, reduced: inout [Double], tables: inout Tables
     ) {
         let weeks = self.weeks
-        // Per person: a route's weighted cost and money plus its priced seats, leaving in `week`; a
-        // route with a leg that has fewer seats left than `persons` is no way at all (as the full
-        // model bounds its columns by the room on their way).
-        func routePrice(_ route: Int, leavingIn week: Int, persons: Double = 1) -> Double {
-            var total = routeValue[route] + moneyPrice * routeMoney[route]
-            for e in routeLegStart[route]..<routeLegStart[route + 1] {
-                let departs = week + Int(routeLegOffset[e])
-                guard departs >= 1, departs <= weeks else { continue }
-                let row = Int(routeLeg[e]) * weeks + departs - 1
-                if seatRoom[row] < persons - 1e-9 || seatRoom[row] <= 0 { return .infinity }
+        let pricing = RoutePricing(alternatives: self, seatPrice: seatPrice, moneyPrice: moneyPrice)
+        let outbound = ParallelChunks.map(outboundEntryRoutes.count) { entries in
+            var price: [Double] = []
+            var route: [Int32] = []
+            price.reserveCapacity(entries.count * weeks)
+            route.reserveCapacity(entries.count * weeks)
+            for e in entries {
+                for week in 1...weeks {
+                    let (best, bestRoute) = pricing.cheapest(self.outboundEntryRoutes[e], leavingIn: week)
+                    price.append(best)
+                    route.append(bestRoute)
+                }
+            }
+            return (price: price, route: route)
+        }
+        var at = 0
+        for part in outbound {
+            for i in part.price.indices {
+                tables.outboundPrice[at] = part.price[i]
+                tables.outboundRoute[at] = part.route[i]
+                at += 1
+            }
+        }
+        let onward = ParallelChunks.map(onwardRoutes.count) { groups in
+            var price: [Double] = []
+            var route: [Int32] = []
+            price.reserveCapacity(groups.count * weeks)
+            route.reserveCapacity(groups.count * weeks)
+            for h in groups {
+                for week in 1...weeks {
+                    let (best, bestRoute) = pricing.cheapest(self.onwardRoutes[h], leavingIn: week, arrivingBy: weeks)
+                    price.append(best)
+                    route.append(bestRoute)
+                }
+            }
+            return (price: price, route: route)
+        }
+        at = 0
+        for part in onward {
+            for i in part.price.indices {
+                tables.onwardPrice[at] = part.price[i]
+                tables.onwardRoute[at] = part.route[i]
+                at += 1
+            }
+        }
+        let filled = tables
+        let chosen = ParallelChunks.map(columns.count) { range in
+            var parts = (
+                start: range.lowerBound, value: [Double](), outbound: [Int32](), startWeek: [Int32](), onward: [Int32]()
+            )
+            for k in range {
+                let way = self.cheapestWay(ofColumn: k, pricing: pricing, tables: filled)
+                parts.value.append(way.value)
+                parts.outbound.append(way.outbound)
+                parts.startWeek.append(way.startWeek)
+                parts.onward.append(way.onward)
+            }
+            return parts
+        }
+        for part in chosen {
+            for i in part.value.indices {
+                let k = part.start + i
+                tables.chosenOutbound[k] = part.outbound[i]
+                tables.chosenStart[k] = part.startWeek[i]
+                tables.chosenOnward[k] = part.onward[i]
+                reduced[columns[k]] += part.value[i]
+            }
+        }
+    }
+
+    /// Priced column `k`'s cheapest way at the filled tables: its price (waiting, lateness and
+    /// routes both ways, for the whole class), the outbound route (-1: none), its start week (-1:
+    /// none) and the onward route (-1: none).
+    private func cheapestWay(ofColumn k: Int, pricing: RoutePricing, tables: Tables) -> (
+        value: Double, outbound: Int32, startWeek: Int32, onward: Int32
+    ) {
+        let weeks = self.weeks
+        let c = Int(columnClass[k])
+        let persons = classSize[c]
+        let lodged = Int(columnLodged[k])
+        let g = Int(columnOutbound[k])
+        var best = Double.infinity
+        var bestEntry: Int32 = -1
+        var bestRoute: Int32 = -1
+        for (di, entry) in outboundOffsets[g].enumerated() {
+            let week = lodged - entry.offset
+            guard week >= classReady[c], week <= weeks else { continue }
+            let at = outboundBase[g] + di * weeks + week - 1
+            var price = tables.outboundPrice[at]
+            var route = tables.outboundRoute[at]
+            if persons > 1, route >= 0, pricing.room(Int(route), leavingIn: week) < persons {
+                (price, route) = pricing.cheapest(entry.routes, leavingIn: week, persons: persons)
+            }
+            let late = max(0, week - classLatest[c])
+            let value =
+                classWaiting[c] * Double(week - classReadyWeek[c]) + classLateness[c] * Double(late)
+                + persons * price
+            if value < best {
+                best = value
+                bestEntry = Int32(week)
+                bestRoute = route
+            }
+        }
+        let onwardStart = Int(columnOnwardStart[k])
+        var onward = Double.infinity
+        var onwardRoute: Int32 = -1
+        if onwardStart >= 1 && onwardStart <= weeks {
+            let at = onwardBase[Int(columnOnward[k])] + onwardStart - 1
+            onward = tables.onwardPrice[at]
+            onwardRoute = tables.onwardRoute[at]
+            if persons > 1, onwardRoute >= 0, pricing.room(Int(onwardRoute), leavingIn: onwardStart) < persons {
+                (onward, onwardRoute) = pricing.cheapest(
+                    onwardRoutes[Int(columnOnward[k])], leavingIn: onwardStart, persons: persons, arrivingBy: weeks)
+            }
+            onward *= persons
+        }
+        return (best + onward, bestEntry < 0 ? -1 : bestRoute, bestEntry, onwardRoute)
+    }
+
+    /// Routes priced at one set of seat and money prices.
+    private struct RoutePricing: Sendable {
+        let alternatives: RouteAlternatives
+        let seatPrice: [Double]
+        let moneyPrice: Double
+
+        /// Per person: a route's weighted cost and money plus its priced seats, leaving in `week`; a
+        /// route with a leg that has fewer seats left than `persons` is no way at all (as the full
+        /// model bounds its columns by the room on their way).
+        func price(_ route: Int, leavingIn week: Int, persons: Double = 1) -> Double {
+            let a = alternatives
+            var total = a.routeValue[route] + moneyPrice * a.routeMoney[route]
+            for e in a.routeLegStart[route]..<a.routeLegStart[route + 1] {
+                let departs = week + Int(a.routeLegOffset[e])
+                guard departs >= 1, departs <= a.weeks else { continue }
+                let row = Int(a.routeLeg[e]) * a.weeks + departs - 1
+                if a.seatRoom[row] < persons - 1e-9 || a.seatRoom[row] <= 0 { return .infinity }
                 total += seatPrice[row]
             }
             return total
         }
-        // The least room on the way of a route, leaving in `week`.
-        func routeRoom(_ route: Int, leavingIn week: Int) -> Double {
+
+        /// The least room on the way of a route, leaving in `week`.
+        func room(_ route: Int, leavingIn week: Int) -> Double {
+            let a = alternatives
             var least = Double.infinity
-            for e in routeLegStart[route]..<routeLegStart[route + 1] {
-                let departs = week + Int(routeLegOffset[e])
-                guard departs >= 1, departs <= weeks else { continue }
-                least = min(least, seatRoom[Int(routeLeg[e]) * weeks + departs - 1])
+            for e in a.routeLegStart[route]..<a.routeLegStart[route + 1] {
+                let departs = week + Int(a.routeLegOffset[e])
+                guard departs >= 1, departs <= a.weeks else { continue }
+                least = min(least, a.seatRoom[Int(a.routeLeg[e]) * a.weeks + departs - 1])
             }
             return least
         }
-        // The cheapest of `routes` leaving in `week` with room for `persons` (table entries are for
-        // one person; a larger household whose table route is too small for it looks again).
-        func cheapest(_ routes: [Int], leavingIn week: Int, persons: Double, arrivingBy last: Int?) -> (Double, Int32) {
+
+        /// The cheapest of `routes` leaving in `week` with room for `persons` and, with `last`,
+        /// arriving by week `last` (table entries are for one person; a larger household whose
+        /// table route is too small for it looks again).
+        func cheapest(_ routes: [Int], leavingIn week: Int, persons: Double = 1, arrivingBy last: Int? = nil) -> (
+            Double, Int32
+        ) {
             var best = Double.infinity
             var bestRoute: Int32 = -1
-            for route in routes where last.map({ week + Int(routeArrival[route]) <= $0 }) ?? true {
-                let price = routePrice(route, leavingIn: week, persons: persons)
+            for route in routes where last.map({ week + Int(alternatives.routeArrival[route]) <= $0 }) ?? true {
+                let price = price(route, leavingIn: week, persons: persons)
                 if price < best {
                     best = price
                     bestRoute = Int32(route)
                 }
             }
             return (best, bestRoute)
-        }
-        for (g, groups) in outboundOffsets.enumerated() {
-            for (di, entry) in groups.enumerated() {
-                let base = outboundBase[g] + di * weeks
-                for week in 1...weeks {
-                    var best = Double.infinity
-                    var bestRoute: Int32 = -1
-                    for route in entry.routes {
-                        let price = routePrice(route, leavingIn: week)
-                        if price < best {
-                            best = price
-                            bestRoute = Int32(route)
-                        }
-                    }
-                    tables.outboundPrice[base + week - 1] = best
-                    tables.outboundRoute[base + week - 1] = bestRoute
-                }
-            }
-        }
-        for (h, routes) in onwardRoutes.enumerated() {
-            for week in 1...weeks {
-                var best = Double.infinity
-                var bestRoute: Int32 = -1
-                for route in routes where week + Int(routeArrival[route]) <= weeks {
-                    let price = routePrice(route, leavingIn: week)
-                    if price < best {
-                        best = price
-                        bestRoute = Int32(route)
-                    }
-                }
-                tables.onwardPrice[onwardBase[h] + week - 1] = best
-                tables.onwardRoute[onwardBase[h] + week - 1] = bestRoute
-            }
-        }
-        for k in columns.indices {
-            let c = Int(columnClass[k])
-            let persons = classSize[c]
-            let lodged = Int(columnLodged[k])
-            let g = Int(columnOutbound[k])
-            var best = Double.infinity
-            var bestEntry: Int32 = -1
-            var bestRoute: Int32 = -1
-            for (di, entry) in outboundOffsets[g].enumerated() {
-                let week = lodged - entry.offset
-                guard week >= classReady[c], week <= weeks else { continue }
-                let at = outboundBase[g] + di * weeks + week - 1
-                var price = tables.outboundPrice[at]
-                var route = tables.outboundRoute[at]
-                if persons > 1, route >= 0, routeRoom(Int(route), leavingIn: week) < persons {
-                    (price, route) = cheapest(entry.routes, leavingIn: week, persons: persons, arrivingBy: nil)
-                }
-                let late = max(0, week - classLatest[c])
-                let value =
-                    classWaiting[c] * Double(week - classReadyWeek[c]) + classLateness[c] * Double(late)
-                    + persons * price
-                if value < best {
-                    best = value
-                    bestEntry = Int32(week)
-                    bestRoute = route
-                }
-            }
-            let onwardStart = Int(columnOnwardStart[k])
-            var onward = Double.infinity
-            var onwardRoute: Int32 = -1
-            if onwardStart >= 1 && onwardStart <= weeks {
-                let at = onwardBase[Int(columnOnward[k])] + onwardStart - 1
-                onward = tables.onwardPrice[at]
-                onwardRoute = tables.onwardRoute[at]
-                if persons > 1, onwardRoute >= 0, routeRoom(Int(onwardRoute), leavingIn: onwardStart) < persons {
-                    (onward, onwardRoute) = cheapest(
-                        onwardRoutes[Int(columnOnward[k])], leavingIn: onwardStart, persons: persons, arrivingBy: weeks)
-                }
-                onward *= persons
-            }
-            tables.chosenOutbound[k] = bestEntry < 0 ? -1 : bestRoute
-            tables.chosenStart[k] = bestEntry
-            tables.chosenOnward[k] = onwardRoute
-            reduced[columns[k]] += best + onward
         }
     }
 
@@ -400,7 +463,8 @@ struct RouteAlternatives: Sendable {
         let outbound = Int(tables.chosenOutbound[k])
         if outbound >= 0 {
             money += addSeats(
-                outbound, leavingIn: Int(tables.chosenStart[k]), amount: value * persons, scale: seatScale, into: &seatUse)
+                outbound, leavingIn: Int(tables.chosenStart[k]), amount: value * persons, scale: seatScale,
+                into: &seatUse)
         }
         let onward = Int(tables.chosenOnward[k])
         if onward >= 0 {

@@ -43,7 +43,11 @@ public enum JSONReport {
                 hasPlan: solver.status.hasSolution, rows: solver.rows, columns: solver.columns,
                 nonzeros: solver.nonzeros, timeLimitSeconds: Nullable(solver.timeLimitSeconds),
                 mipGapTolerance: Nullable(solver.mipGapTolerance),
-                solveSeconds: options.includeTimings ? solver.solveSeconds : nil),
+                solveSeconds: options.includeTimings ? solver.solveSeconds : nil,
+                stages: options.includeTimings && !solver.stages.isEmpty
+                    ? solver.stages.map {
+                        JSONStage(stage: $0.kind.rawValue, seconds: $0.seconds, objective: Nullable($0.objective), bound: Nullable($0.bound))
+                    } : nil),
             summary: summary(plan),
             households: households(plan),
             capacity: capacity(plan.capacity),

@@ -66,6 +66,16 @@ struct JSONSolver: Encodable, Sendable {
     var mipGapTolerance: Nullable<Double>
     /// Left out entirely (not null) unless timings were asked for: it differs from run to run.
     var solveSeconds: Double?
+    /// The planning run's stages with their times; left out unless timings were asked for.
+    var stages: [JSONStage]?
+}
+
+/// One stage of the planning run (`SolveStage`).
+struct JSONStage: Encodable, Sendable {
+    var stage: String
+    var seconds: Double
+    var objective: Nullable<Double>
+    var bound: Nullable<Double>
 }
 
 struct JSONCount: Encodable, Sendable {

@@ -51,7 +51,11 @@ enum PlanDocument {
         if let t = r.timeLimitSeconds { limits.append("time limit \(Fmt.plain(t)) s") }
         if let g = r.mipGapTolerance { limits.append("gap tolerance \(Fmt.percent(g))") }
         if !limits.isEmpty { model += "; " + limits.joined(separator: ", ") }
-        let lines = ["Solver: \(Fmt.statusWords(r.status)).", result.joined(separator: ", ") + ".", model + "."]
+        var lines = ["Solver: \(Fmt.statusWords(r.status)).", result.joined(separator: ", ") + ".", model + "."]
+        if options.includeTimings && !r.stages.isEmpty {
+            let stages = r.stages.map { "\($0.kind.rawValue) \(Fmt.grouped($0.seconds, decimals: 2)) s" }
+            lines.append("Stages: " + stages.joined(separator: ", ") + ".")
+        }
         blocks.append(.lines(lines))
         return blocks
     }

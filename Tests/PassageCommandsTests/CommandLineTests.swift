@@ -61,6 +61,23 @@ import Testing
         }
     }
 
+    @Test func timingsAreInJSONOnlyWhenAskedFor() throws {
+        let plain = try Passage.run(["plan", Passage.demo, "--format", "json"])
+        let timed = try Passage.run(["plan", Passage.demo, "--format", "json", "--timings"])
+        #expect(plain.status == 0 && timed.status == 0, "\(timed.standardError)")
+        let plainSolver = try #require(
+            (try JSONSerialization.jsonObject(with: Data(plain.standardOutput.utf8)) as? [String: Any])?["solver"]
+                as? [String: Any])
+        #expect(plainSolver["stages"] == nil && plainSolver["solveSeconds"] == nil)
+        let solver = try #require(
+            (try JSONSerialization.jsonObject(with: Data(timed.standardOutput.utf8)) as? [String: Any])?["solver"]
+                as? [String: Any])
+        #expect(solver["solveSeconds"] is Double)
+        let stages = try #require(solver["stages"] as? [[String: Any]])
+        #expect(stages.compactMap { $0["stage"] as? String }.prefix(3) == ["formulation", "greedy", "bound"])
+        #expect(stages.allSatisfy { ($0["seconds"] as? Double).map { $0 >= 0 } ?? false })
+    }
+
     /// The exported model, solved by glpsol, has the objective the JSON reports.
     @Test(arguments: ["lp", "mps"])
     func exportedModelReproducesTheReportedObjective(suffix: String) throws {

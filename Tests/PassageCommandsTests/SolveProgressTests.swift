@@ -14,4 +14,11 @@ import Testing
     @Test func relaxationProgressSaysLP() {
         #expect(SolveProgress.describe(SolverProgress(phase: .linearRelaxation, elapsedSeconds: 1)) == "solving the LP relaxation")
     }
+
+    @Test func plannerStagesSayWhatTheyDo() {
+        let bound = SolverProgress(phase: .bound, elapsedSeconds: 4, incumbent: 200, bound: 150)
+        #expect(SolveProgress.describe(bound) == "proving a bound, best plan 200.00, bound 150.00, gap 25.00 %")
+        let improving = SolverProgress(phase: .improvement, elapsedSeconds: 6, incumbent: 180, bound: 171)
+        #expect(SolveProgress.describe(improving) == "improving the plan, best plan 180.00, bound 171.00, gap 5.00 %")
+    }
 }

@@ -52,6 +52,25 @@ import Testing
         #expect(solver.calls.count == 1)
     }
 
+    @Test func everyStageIsTimedAndReportedInOrder() throws {
+        let solver = FinalSolveScript([.stoppedWithStart(bound: nil)])
+        let updates = Updates()
+        var options = PlanningOptions()
+        options.solverProgress = { update in updates.append(update) }
+        let plan = try Planner(scenario: TinyScenario.make(), solver: solver).plan(options: options)
+        let stages = plan.solver.stages
+        #expect(stages.map(\.kind) == [.formulation, .greedy, .bound, .improvement, .branchAndCut])
+        #expect(stages.allSatisfy { $0.seconds >= 0 })
+        // The best plan only improves from stage to stage, and the last is the plan reported.
+        let objectives = stages.compactMap(\.objective)
+        #expect(zip(objectives, objectives.dropFirst()).allSatisfy { $1 <= $0 + 1e-9 })
+        #expect(abs(try #require(objectives.last) - (try #require(plan.solver.objective))) < 1e-9)
+        // The bound stage tells whoever listens where the plan and the bound stand.
+        let bound = try #require(updates.all.first { $0.phase == .bound })
+        let (incumbent, proven) = (try #require(bound.incumbent), try #require(bound.bound))
+        #expect(proven <= incumbent + 1e-9)
+    }
+
     @Test func anInfeasibleModelIsAnOutcomeNotAnError() throws {
         let solver = FinalSolveScript([.solution(.noSolution(.infeasible))])
         let plan = try Planner(scenario: TinyScenario.make(), solver: solver).plan()
@@ -87,4 +106,13 @@ private final class FinalSolveScript: LinearSolver, @unchecked Sendable {  // th
         lock.withLock { neighbourhoods += 1 }
         return .stoppedEarly(model, start: options.startSolution, bound: nil)
     }
+}
+
+/// Progress updates collected from any thread.
+private final class Updates: @unchecked Sendable {  // guarded by `lock`
+    private let lock = NSLock()
+    private var received: [SolverProgress] = []
+
+    func append(_ update: SolverProgress) { lock.withLock { received.append(update) } }
+    var all: [SolverProgress] { lock.withLock { received } }
 }
