@@ -235,7 +235,7 @@ public struct Agenda: Sendable, Hashable {
     }
 
     /// Households whose latest safe departure week is at most two weeks after `week` (or already past)
-    /// and that the plan does not move, or moves only after it.
+    /// and that the plan does not move, or moves only after it and not before `week`.
     static func deadlineWarnings(
         week: Int, plan: PreviousPlanReader.PlannedItineraries, scenario: Scenario, offset: Int
     ) -> [Warning] {
@@ -246,7 +246,8 @@ public struct Agenda: Sendable, Hashable {
         for household in scenario.households where named.contains(household.id) {
             guard let deadline = household.latestDepartureWeek, deadline <= week + 2 else { continue }
             let leaves = moved[household.id].map { departureWeek($0, offset: offset) }
-            if let leaves, leaves <= deadline { continue }
+            // On time, or late but gone already: nothing left to do about it.
+            if let leaves, leaves <= deadline || leaves < week { continue }
             let by = "W\(deadline) (by \(Fmt.day(start.adding(days: 7 * deadline - 1))))"
             let when = deadline < week ? "was \(by)" : "is \(by)"
             let plan = leaves.map { "the plan has it leave only in W\($0)" } ?? "the plan does not move it"
