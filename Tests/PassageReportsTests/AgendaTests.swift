@@ -158,6 +158,17 @@ import PassageScenario
         #expect(earlier.actions.isEmpty)
     }
 
+    @Test func placesModesAndCountriesComeFromTheScenarioNotThePlan() throws {
+        var edited = Self.plan
+        edited.itineraries[0].outbound[0].from = "EVIL\r\nBEGIN:VEVENT"
+        edited.itineraries[0].outbound[0].mode = "teleport"
+        edited.itineraries[0].destinationCountry = "XX"
+        let agenda = try Agenda.make(week: 11, plan: edited, scenario: Self.scenario)
+        #expect(agenda == (try Agenda.make(week: 11, plan: Self.plan, scenario: Self.scenario)))
+        #expect(agenda.actions[0].from == "grozny" && agenda.actions[0].mode == "road")
+        #expect(agenda.actions[4].country == "LT")
+    }
+
     @Test func refusesAWeekOutsideThePlanAndAnotherScenariosPlan() {
         for week in [0, 17, -3] {
             #expect(

@@ -143,6 +143,7 @@ public struct Agenda: Sendable, Hashable {
         let households = Dictionary(scenario.households.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let houses = Dictionary(scenario.safeHouses.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let programmes = Dictionary(scenario.programmes.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let legs = Dictionary(scenario.legs.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         /// The Monday of a week counted from the plan's own start date.
         func planMonday(_ w: Int) -> CalendarDate { plan.startDate.adding(days: 7 * (w - 1)) }
 
@@ -150,11 +151,15 @@ public struct Agenda: Sendable, Hashable {
         for itinerary in plan.itineraries {
             let persons = households[itinerary.householdID]!.size
             let id = itinerary.householdID
+            // Places, modes and countries come from the scenario (the plan's ids are checked against it), so a
+            // damaged or hand-edited plan cannot put other words into an agenda.
             func leg(_ leg: PreviousPlanReader.PlannedLeg, _ kind: ActionKind) -> Action {
-                Action(
+                let route = legs[leg.legID]!
+                return Action(
                     date: leg.departureDate ?? planMonday(leg.week), kind: kind, householdID: id, persons: persons,
-                    from: leg.from, to: leg.to, legID: leg.legID, mode: leg.mode)
+                    from: route.from, to: route.to, legID: leg.legID, mode: route.mode.rawValue)
             }
+            let programme = programmes[itinerary.programmeID]!
             var journey = itinerary.outbound.map { leg($0, .departs) }
             let place = houses[itinerary.houseID]!.location
             let reached = itinerary.stayArrivalDate ?? planMonday(itinerary.stayFromWeek)
@@ -169,14 +174,14 @@ public struct Agenda: Sendable, Hashable {
             journey.append(
                 Action(
                     date: lodged, kind: .lodgesApplication, householdID: id, persons: persons, from: place,
-                    programmeID: itinerary.programmeID, country: itinerary.destinationCountry))
+                    programmeID: itinerary.programmeID, country: programme.destinationCountry))
             journey += itinerary.onward.map { leg($0, .departsOnward) }
             journey.append(
                 Action(
                     date: itinerary.arrivalDate ?? planMonday(itinerary.arrivalWeek), kind: .arrivesAtDestination,
                     householdID: id, persons: persons,
-                    to: itinerary.onward.last?.to ?? programmes[itinerary.programmeID]?.arrival,
-                    programmeID: itinerary.programmeID, country: itinerary.destinationCountry))
+                    to: itinerary.onward.last.map { legs[$0.legID]!.to } ?? programme.arrival,
+                    programmeID: itinerary.programmeID, country: programme.destinationCountry))
             for index in journey.indices { journey[index].step = index }
             actions += journey
         }
