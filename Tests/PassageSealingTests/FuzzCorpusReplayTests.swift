@@ -94,7 +94,7 @@ private func inputs(in folder: String) throws -> [URL] {
         #expect(outcomes["passphrase-invalid-utf8"] == .rejectedPassphrase)
     }
 
-    /// `previous-plan-agenda` (eight households and twelve capacity rows of `passage plan Data/demo --format
+    /// `previous-plan-agenda` (eight households and nine capacity rows of `passage plan Data/demo --format
     /// json`, with the keys `passage agenda` reads, committed by hand) takes the fuzzer all the way to an agenda.
     @Test func theAgendaSeedReachesAnAgenda() throws {
         let seed = try Data(contentsOf: fuzzFolder.appendingPathComponent("Corpus/previous-plan-agenda"))
