@@ -4,7 +4,7 @@ import ArgumentParser
 public struct PassageCommand: ParsableCommand {
     /// What `passage --version` prints: the release, raised with every change to the file formats
     /// or the command line.
-    public static let version = "0.19.0"
+    public static let version = "0.20.0"
 
     public static let configuration = CommandConfiguration(
         commandName: "passage",
