@@ -4,7 +4,7 @@ import ArgumentParser
 public struct PassageCommand: ParsableCommand {
     /// What `passage --version` prints: the release, raised with every change to the file formats
     /// or the command line.
-    public static let version = "0.19.0"
+    public static let version = "0.20.0"
 
     public static let configuration = CommandConfiguration(
         commandName: "passage",
@@ -15,7 +15,8 @@ public struct PassageCommand: ParsableCommand {
             programmes. See docs/SCENARIO.md. Start with `passage validate DIR`, then `passage plan DIR`; \
             `passage whatif DIR --change FILE` compares the plan with a changed scenario, `passage sweep DIR \
             --vary beds:HOUSE=5..15` plans every value of one capacity (docs/WHATIF.md), `passage roster DIR \
-            --plan PLAN.json --house ID` gives one safe house's manager their guests only. \
+            --plan PLAN.json --house ID` gives one safe house's manager their guests only, `passage agenda DIR \
+            --plan PLAN.json --week N` lists one week's tasks day by day (also as a calendar file). \
             Passage never uses the network. Scenarios and plans can be sealed (encrypted): see \
             docs/SEALED.md.
             """,
@@ -23,6 +24,7 @@ public struct PassageCommand: ParsableCommand {
         subcommands: [
             ValidateCommand.self, PlanCommand.self, AdvanceCommand.self, SealCommand.self, UnsealCommand.self,
             GenerateCommand.self, WhatIfCommand.self, SweepCommand.self, WhyNotCommand.self, RosterCommand.self,
+            AgendaCommand.self,
         ]
     )
 

@@ -46,7 +46,7 @@ struct RosterCommand: ParsableCommand {
             try ScenarioInput.load(scenario, passphrase: protection.passphrase)
         }
         let stays = try Failure.exitingWithStatus2 {
-            try PreviousPlanReader.readStays(planData())
+            try PreviousPlanReader.readStays(PlanInput.data(plan, passphrase: protection.passphrase))
         }
         let roster: Roster
         do {
@@ -65,17 +65,5 @@ struct RosterCommand: ParsableCommand {
                 print(report, terminator: report.hasSuffix("\n") ? "" : "\n")
             }
         }
-    }
-
-    /// The JSON plan's bytes: from the file as it is, or decrypted in memory when it is a sealed
-    /// report (`plan --seal`), so a plan kept sealed at rest never has to be unsealed to disk.
-    private func planData() throws -> Data {
-        let data = try Data(contentsOf: URL(fileURLWithPath: plan))
-        guard SealedHeader.hasMagic(data) else { return data }
-        let contents = try Sealer.unseal(SealedInput.read(plan), passphrase: protection.passphrase.forOpening())
-        guard contents.kind == .report, contents.files.count == 1, let report = contents.files.values.first else {
-            throw CommandInputError("\(plan) is a sealed scenario, not a sealed plan")
-        }
-        return report
     }
 }

@@ -42,6 +42,7 @@ private func feed(_ bytes: Data) -> Outcome {
         guard let previous = try? PreviousPlanReader.read(data) else { return .rejectedPreviousPlan }
         _ = previous.commitments(for: Array(previous.pathways.keys) + ["H001"], countedFrom: demoScenario.settings.startDate)
         _ = try? RollingHorizon.advance(demoScenario, plan: previous, toWeek: 2 + data.count % 15)
+        agenda(data, scenario: demoScenario)
         return .readPreviousPlan
     case .passphrase(let data):
         guard let text = try? PassphraseLine.text(of: data), let typed = try? Passphrase(text) else {
@@ -88,8 +89,22 @@ private func inputs(in folder: String) throws -> [URL] {
         #expect(outcomes["change-every-section"] == .appliedChanges)
         #expect(outcomes["change-date-typo"] == .rejectedChanges)
         #expect(outcomes["previous-plan-demo"] == .readPreviousPlan)
+        #expect(outcomes["previous-plan-agenda"] == .readPreviousPlan)
         #expect(outcomes["passphrase-line"] == .readPassphrase)
         #expect(outcomes["passphrase-invalid-utf8"] == .rejectedPassphrase)
+    }
+
+    /// `previous-plan-agenda` (eight households and nine capacity rows of `passage plan Data/demo --format
+    /// json`, with the keys `passage agenda` reads, committed by hand) takes the fuzzer all the way to an agenda.
+    @Test func theAgendaSeedReachesAnAgenda() throws {
+        let seed = try Data(contentsOf: fuzzFolder.appendingPathComponent("Corpus/previous-plan-agenda"))
+        guard case .previousPlan(let data) = FuzzInput(seed) else {
+            Issue.record("previous-plan-agenda is not a previous-plan input")
+            return
+        }
+        let plan = try PreviousPlanReader.readItineraries(data)
+        let agenda = try Agenda.make(week: 1, plan: plan, scenario: demoScenario)
+        #expect(!agenda.actions.isEmpty && !agenda.warnings.isEmpty)
     }
 
     @Test func splittingRoundTrips() {
@@ -326,4 +341,13 @@ private func inputs(in folder: String) throws -> [URL] {
             parameters: try ScryptParameters(log2N: 1, r: 1, p: 1), log2ChunkSize: 6)
         try write("sealed-empty-report", .sealed(sealedEmpty))
     }
+}
+
+/// What `passage agenda` does with a JSON plan (as in the fuzz target): read its itineraries, make the
+/// agenda of a week that varies with the input's length, and render it in every format.
+private func agenda(_ data: Data, scenario: Scenario) {
+    guard let plan = try? PreviousPlanReader.readItineraries(data),
+        let agenda = try? Agenda.make(week: 1 + data.count % 17, plan: plan, scenario: scenario)
+    else { return }
+    for format in AgendaFormat.allCases { _ = AgendaReport.render(agenda, format: format) }
 }

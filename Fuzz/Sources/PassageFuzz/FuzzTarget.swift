@@ -41,6 +41,7 @@ public func fuzzOneInput(_ start: UnsafeRawPointer?, _ count: Int) -> CInt {
         if let previous = try? PreviousPlanReader.read(data) {
             _ = previous.commitments(for: Array(previous.pathways.keys) + ["H001"], countedFrom: demo.settings.startDate)
             _ = try? RollingHorizon.advance(demo, plan: previous, toWeek: 2 + data.count % 15)
+            agenda(data, scenario: demo)
         }
     case .passphrase(let data):
         if let text = try? PassphraseLine.text(of: data), let typed = try? Passphrase(text) {
@@ -48,4 +49,13 @@ public func fuzzOneInput(_ start: UnsafeRawPointer?, _ count: Int) -> CInt {
         }
     }
     return 0
+}
+
+/// What `passage agenda` does with a JSON plan: read its itineraries, make the agenda of a week that varies
+/// with the input's length, and render it in every format.
+private func agenda(_ data: Data, scenario: Scenario) {
+    guard let plan = try? PreviousPlanReader.readItineraries(data),
+        let agenda = try? Agenda.make(week: 1 + data.count % 17, plan: plan, scenario: scenario)
+    else { return }
+    for format in AgendaFormat.allCases { _ = AgendaReport.render(agenda, format: format) }
 }
