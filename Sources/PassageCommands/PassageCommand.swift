@@ -23,6 +23,7 @@ public struct PassageCommand: ParsableCommand {
         subcommands: [
             ValidateCommand.self, PlanCommand.self, AdvanceCommand.self, SealCommand.self, UnsealCommand.self,
             GenerateCommand.self, WhatIfCommand.self, SweepCommand.self, WhyNotCommand.self, RosterCommand.self,
+            StressCommand.self,
         ]
     )
 
