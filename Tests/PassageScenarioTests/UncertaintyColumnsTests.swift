@@ -108,3 +108,99 @@ import Testing
         }
     }
 }
+
+/// Change files set the uncertainty columns too (docs/WHATIF.md).
+@Suite struct UncertaintyChangeFileTests {
+    static let changes = """
+        [[safe_house]]
+        id = "SH-EVN-1"
+        closure_risk = 0.02
+
+        [[leg]]
+        id = "L11"
+        cancel_rate = 0.1
+
+        [[programme]]
+        id = "P-DE-EVN"
+        processing_weeks_max = 9
+        refusal_rate = 0.2
+
+        [[add_safe_house]]
+        id = "SH-EVN-3"
+        location = "yerevan"
+        beds = 2
+        cost_per_person_week = 60
+        closure_risk = 0.5
+
+        [[add_leg]]
+        id = "L40"
+        from = "tbilisi"
+        to = "istanbul"
+        mode = "air"
+        duration_days = 0
+        cost_per_person = 120
+        seats_per_week = 10
+        documents = "international_passport"
+        risk = 3
+        cancel_rate = 0.25
+
+        [[add_programme]]
+        id = "P-SE-TBS"
+        destination_country = "FR"
+        lodged_at = "tbilisi"
+        arrival = "paris"
+        quota = 3
+        quota_period = "horizon"
+        processing_weeks = 5
+        processing_weeks_max = 6
+        documents = "international_passport"
+        cost_per_person = 200
+        refusal_rate = 0
+
+        """
+
+    @Test func readAppliedAndWrittenBack() throws {
+        let demo = try ScenarioLoader.load(directory: demoDirectory)
+        let changes = try ChangeFile.read(Data(Self.changes.utf8), file: "risk.toml")
+        #expect(try ChangeFile.read(Data(changes.tomlText.utf8), file: "again.toml") == changes)
+        #expect(changes.descriptions.contains("safe house SH-EVN-1: closure risk 0.02 a week"))
+        #expect(changes.descriptions.contains("programme P-DE-EVN: slowest processing 9 weeks, refusal rate 0.2"))
+        let changed = try ChangeFile.apply(changes, file: "risk.toml", to: demo)
+        #expect(changed.safeHouses.first { $0.id == "SH-EVN-1" }?.closureRisk == 0.02)
+        #expect(changed.safeHouses.first { $0.id == "SH-EVN-3" }?.closureRisk == 0.5)
+        #expect(changed.legs.first { $0.id == "L11" }?.cancelRate == 0.1)
+        #expect(changed.legs.first { $0.id == "L40" }?.cancelRate == 0.25)
+        let programme = try #require(changed.programmes.first { $0.id == "P-DE-EVN" })
+        #expect(programme.processingWeeksMax == 9 && programme.refusalRate == 0.2)
+        let added = try #require(changed.programmes.first { $0.id == "P-SE-TBS" })
+        #expect(added.processingWeeksMax == 6 && added.refusalRate == 0)
+        // Untouched rows keep no value: written out, their cells are empty.
+        #expect(changed.programmes.first { $0.id == "P-FR-EVN" }?.refusalRate == nil)
+    }
+
+    @Test func badValuesAreLocated() throws {
+        let demo = try ScenarioLoader.load(directory: demoDirectory)
+        let text = """
+            [[leg]]
+            id = "L11"
+            cancel_rate = 1.5
+
+            [[programme]]
+            id = "P-DE-EVN"
+            processing_weeks_max = 3
+
+            """
+        var issues: [String] = []
+        do {
+            _ = try ChangeFile.variant(Data(text.utf8), file: "risk.toml", base: demo)
+        } catch let error as ScenarioValidationError {
+            issues = error.issues.map(\.description)
+        }
+        #expect(issues.count == 2, "\(issues)")
+        #expect(issues.contains { $0.hasPrefix("risk.toml:3:1: error: cancel_rate must be a number from 0 to 1") })
+        #expect(
+            issues.contains {
+                $0.hasPrefix("risk.toml:7:1: error: programme P-DE-EVN's slowest processing (processing_weeks_max 3)")
+            })
+    }
+}
