@@ -144,3 +144,23 @@ import Testing
         #expect(StressShard(parsing: "1/0") == nil)
     }
 }
+
+/// Partial results come from files: damaged ones are refused, not turned into a report.
+@Suite struct StressResultReadingTests {
+    @Test func damagedPartsAreRefused() throws {
+        let input = StressSimulationTests.oneHousehold(cancelL1: 0.5)
+        let good = StressStudy.run(input, seed: 1, trials: 4).encoded()
+        #expect(try StressResult.read(Data(good.utf8)).isComplete)
+        for (from, to) in [
+            ("\"personsArrived\" : 2", "\"personsArrived\" : 9223372036854775807"),
+            ("\"trials\" : 4", "\"trials\" : -4"), ("\"seed\" : \"1\"", "\"seed\" : \"one\""),
+            ("\"delayWeeks\" : 0", "\"delayWeeks\" : -3"), ("\"formatVersion\" : 1", "\"formatVersion\" : 2"),
+        ] {
+            #expect(good.contains(from), "\(from)")
+            #expect(throws: StressMergeError.self) {
+                try StressResult.read(Data(good.replacingOccurrences(of: from, with: to).utf8))
+            }
+        }
+        #expect(throws: StressMergeError.self) { try StressResult.read(Data("{}".utf8)) }
+    }
+}

@@ -66,8 +66,12 @@ public struct StressResult: Sendable, Hashable, Codable {
         guard result.formatVersion == 1 else {
             throw StressMergeError(description: "partial result format \(result.formatVersion); this Passage reads 1")
         }
-        guard (1...StressStudy.maximumTrials).contains(result.trials), UInt64(result.seed) != nil else {
-            throw StressMergeError(description: "the partial result's seed or number of trials is damaged")
+        guard (1...StressStudy.maximumTrials).contains(result.trials), UInt64(result.seed) != nil,
+            (1...1_000).contains(result.horizonWeeks), (0...100_000_000).contains(result.householdsPlanned),
+            (0...1_000_000_000).contains(result.personsPlanned), result.outcomes.count <= result.trials,
+            result.outcomes.allSatisfy({ result.isPlausible($0) })
+        else {
+            throw StressMergeError(description: "the partial result is damaged: a count is out of range")
         }
         return result
     }
@@ -78,6 +82,18 @@ public struct StressResult: Sendable, Hashable, Codable {
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
         guard let data = try? encoder.encode(self) else { preconditionFailure("a stress result encodes") }
         return String(decoding: data, as: UTF8.self) + "\n"
+    }
+
+    /// Whether an outcome's counts could come from this study (a damaged or hand-edited file must not
+    /// reach the report, whose chart spans the counts).
+    func isPlausible(_ o: StressTrialOutcome) -> Bool {
+        let households = 0...householdsPlanned
+        return (0..<trials).contains(o.trial) && (0...personsPlanned).contains(o.personsArrived)
+            && [o.householdsArrived, o.householdsLate, o.householdsStranded, o.householdsRefused].allSatisfy(
+                households.contains)
+            && o.householdsArrived + o.householdsLate + o.householdsStranded + o.householdsRefused <= householdsPlanned
+            && o.delayWeeks >= 0 && o.extraCost.isFinite && o.extraCost >= 0
+            && o.causes.allSatisfy { households.contains($0.households) }
     }
 
     /// Whether every trial 0..<trials is here once.
