@@ -36,9 +36,14 @@ public enum StressDraws {
     /// The generator for the stream `name` (`house/ID`, `leg/ID` or `application/HOUSEHOLD`) of trial
     /// `trial` under `seed`: its seed is f(f(f(seed) ⊕ trial) ⊕ FNV-1a(name)), f one SplitMix64 output.
     public static func stream(seed: UInt64, trial: Int, name: String) -> SplitMix64 {
+        stream(seed: seed, trial: trial, key: fnv1a(name))
+    }
+
+    /// The generator of the stream whose name has FNV-1a `key`.
+    static func stream(seed: UInt64, trial: Int, key: UInt64) -> SplitMix64 {
         let mixedSeed = first(seed)
         let mixedTrial = first(mixedSeed ^ UInt64(truncatingIfNeeded: trial))
-        return SplitMix64(seed: first(mixedTrial ^ fnv1a(name)))
+        return SplitMix64(seed: first(mixedTrial ^ key))
     }
 
     /// SplitMix64's first output for `seed`.

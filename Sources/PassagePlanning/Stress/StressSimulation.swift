@@ -49,101 +49,137 @@ public struct StressTrialOutcome: Sendable, Hashable, Codable {
 public struct StressSimulation: Sendable {
     public let input: StressInput
     public let seed: UInt64
-    private let houses: [String: StressHouse]
-    private let legs: [String: StressLeg]
-    private let programmes: [String: StressProgramme]
+    /// The itineraries with houses, legs and programmes as indices into `input`'s arrays and the FNV-1a
+    /// of each stream's name worked out once, not once per trial.
+    private let moves: [Move]
+    private let houseKeys: [UInt64]
+    private let legKeys: [UInt64]
+
+    private struct Move: Sendable {
+        var persons: Int
+        var house: Int
+        var programme: Int
+        var applicationKey: UInt64
+        var outbound: [(leg: Int, week: Int)]
+        var onward: [(leg: Int, week: Int)]
+        var stayFromWeek: Int
+        var stayToWeek: Int
+        var arrivalWeek: Int
+    }
 
     public init(input: StressInput, seed: UInt64) {
         self.input = input
         self.seed = seed
-        houses = Dictionary(uniqueKeysWithValues: input.houses.map { ($0.id, $0) })
-        legs = Dictionary(uniqueKeysWithValues: input.legs.map { ($0.id, $0) })
-        programmes = Dictionary(uniqueKeysWithValues: input.programmes.map { ($0.id, $0) })
-    }
-
-    /// The week each house closes for good in `trial`, if it does within the horizon: the first week
-    /// 1…H whose draw from stream `house/ID` is below `closure_risk`.
-    func closureWeeks(trial: Int) -> [String: Int] {
-        var weeks: [String: Int] = [:]
-        for house in input.houses where house.closureRisk > 0 {
-            var draws = StressDraws.stream(seed: seed, trial: trial, name: "house/\(house.id)")
-            for week in 1...max(1, input.horizonWeeks) where draws.bernoulli(house.closureRisk) {
-                weeks[house.id] = week
-                break
-            }
+        let house = Dictionary(uniqueKeysWithValues: input.houses.enumerated().map { ($1.id, $0) })
+        let leg = Dictionary(uniqueKeysWithValues: input.legs.enumerated().map { ($1.id, $0) })
+        let programme = Dictionary(uniqueKeysWithValues: input.programmes.enumerated().map { ($1.id, $0) })
+        moves = input.itineraries.map { m in
+            Move(
+                persons: m.persons, house: house[m.houseID]!, programme: programme[m.programmeID]!,
+                applicationKey: StressDraws.fnv1a("application/\(m.householdID)"),
+                outbound: m.outbound.map { (leg[$0.legID]!, $0.week) },
+                onward: m.onward.map { (leg[$0.legID]!, $0.week) },
+                stayFromWeek: m.stayFromWeek, stayToWeek: m.stayToWeek, arrivalWeek: m.arrivalWeek)
         }
-        return weeks
+        houseKeys = input.houses.map { StressDraws.fnv1a("house/\($0.id)") }
+        legKeys = input.legs.map { StressDraws.fnv1a("leg/\($0.id)") }
     }
 
-    /// The weeks 1…H in which each leg's departures do not run in `trial`: week w's draw from stream
-    /// `leg/ID` (the w-th) is below `cancel_rate`.
+    private var weeks: ClosedRange<Int> { 1...max(1, input.horizonWeeks) }
+
+    /// The week each house (by index) closes for good in `trial`, if it does within the horizon: the
+    /// first week 1…H whose draw from stream `house/ID` is below `closure_risk`.
+    private func closures(trial: Int) -> [Int?] {
+        input.houses.indices.map { index in
+            let risk = input.houses[index].closureRisk
+            guard risk > 0 else { return nil }
+            var draws = StressDraws.stream(seed: seed, trial: trial, key: houseKeys[index])
+            return weeks.first { _ in draws.bernoulli(risk) }
+        }
+    }
+
+    /// For each leg (by index), whether week w's departures are cancelled in `trial` (index w; false
+    /// outside 1…H): week w's draw from stream `leg/ID` (the w-th) is below `cancel_rate`.
+    private func cancellations(trial: Int) -> [[Bool]] {
+        input.legs.indices.map { index in
+            let rate = input.legs[index].cancelRate
+            guard rate > 0 else { return [] }
+            var draws = StressDraws.stream(seed: seed, trial: trial, key: legKeys[index])
+            return [false] + weeks.map { _ in draws.bernoulli(rate) }
+        }
+    }
+
+    /// The weeks 1…H in which each leg's departures do not run in `trial`, by leg id.
     func cancelledWeeks(trial: Int) -> [String: Set<Int>] {
-        var cancelled: [String: Set<Int>] = [:]
-        for leg in input.legs where leg.cancelRate > 0 {
-            var draws = StressDraws.stream(seed: seed, trial: trial, name: "leg/\(leg.id)")
-            var weeks: Set<Int> = []
-            for week in 1...max(1, input.horizonWeeks) where draws.bernoulli(leg.cancelRate) { weeks.insert(week) }
-            cancelled[leg.id] = weeks
-        }
-        return cancelled
+        let cancelled = cancellations(trial: trial)
+        return Dictionary(
+            uniqueKeysWithValues: input.legs.indices.map { index in
+                (input.legs[index].id, Set(cancelled[index].indices.filter { cancelled[index][$0] }))
+            })
     }
 
     /// Trial `trial` of the study.
     public func run(trial: Int) -> StressTrialOutcome {
-        let closures = closureWeeks(trial: trial)
-        let cancellations = cancelledWeeks(trial: trial)
+        let closures = closures(trial: trial)
+        let cancellations = cancellations(trial: trial)
         var outcome = StressTrialOutcome(
             trial: trial, householdsArrived: 0, personsArrived: 0, householdsLate: 0, householdsStranded: 0,
             householdsRefused: 0, delayWeeks: 0, extraCost: 0, causes: [])
-        var troubled: [StressCause: Int] = [:]  // Keyed with households = 0.
-        for move in input.itineraries {
-            let house = houses[move.houseID]!
-            let programme = programmes[move.programmeID]!
-            var causes: [(StressCause.Kind, String)] = []
-            /// Weeks the household waits for `departure` to run, from `delay` weeks late; no draws
-            /// outside weeks 1…H (past weeks have happened; after the horizon nothing is known).
-            func waitFor(_ departure: StressDeparture, delay: Int) -> Int {
+        // Households troubled per house, leg and programme (by index).
+        var houseTrouble = Array(repeating: 0, count: input.houses.count)
+        var legTrouble = Array(repeating: 0, count: input.legs.count)
+        var programmeTrouble = Array(repeating: 0, count: input.programmes.count)
+        var troubledLegs: [Int] = []
+        for move in moves {
+            let house = input.houses[move.house]
+            let programme = input.programmes[move.programme]
+            var houseTroubled = false
+            var programmeTroubled = false
+            troubledLegs.removeAll(keepingCapacity: true)
+            /// Weeks the household waits for a departure of `leg` planned in `week`, from `delay` weeks late;
+            /// nothing is cancelled outside weeks 1…H (past weeks have happened; after the horizon nothing
+            /// is known).
+            func waitFor(_ leg: Int, _ week: Int, delay: Int) -> Int {
+                let cancelled = cancellations[leg]
                 var waited = 0
-                while let weeks = cancellations[departure.legID], weeks.contains(departure.week + delay + waited) {
-                    waited += 1
-                }
-                if waited > 0 { causes.append((.leg, departure.legID)) }
+                while case let w = week + delay + waited, w >= 1, w < cancelled.count, cancelled[w] { waited += 1 }
+                if waited > 0 { troubledLegs.append(leg) }
                 return waited
             }
             // Outbound: each cancelled week pushes the rest of the journey back a week.
             var delay = 0
-            for departure in move.outbound { delay += waitFor(departure, delay: delay) }
+            for departure in move.outbound { delay += waitFor(departure.leg, departure.week, delay: delay) }
             // The application: refusal, then processing time, always both drawn in that order.
-            var application = StressDraws.stream(seed: seed, trial: trial, name: "application/\(move.householdID)")
+            var application = StressDraws.stream(seed: seed, trial: trial, key: move.applicationKey)
             let refused = application.bernoulli(programme.refusalRate)
             let processing = application.integer(in: programme.processingWeeks...programme.processingWeeksMax)
             let slower = processing - programme.processingWeeks
-            if slower > 0 { causes.append((.programme, programme.id)) }
+            if slower > 0 { programmeTroubled = true }
             // The stay: from the (maybe late) arrival, the planned weeks plus any slower processing, plus a
             // week for each cancelled departure of the first onward leg (the household keeps its bed).
             let plannedWeeks = move.stayToWeek - move.stayFromWeek + 1
             let arrival = move.stayFromWeek + delay
-            var lastWeek = arrival + plannedWeeks - 1 + slower
-            var stranded = false
+            let decision = arrival + plannedWeeks - 1 + slower  // Last week of processing.
             var afterStay = delay + slower
+            var stayEnd = decision
             if !refused, let first = move.onward.first {
-                let waited = waitFor(first, delay: afterStay)
-                lastWeek += waited
+                let waited = waitFor(first.leg, first.week, delay: afterStay)
+                stayEnd += waited
                 afterStay += waited
             }
-            let decision = arrival + plannedWeeks - 1 + slower  // Last week of processing.
-            let stayEnd = refused ? decision : lastWeek
-            if let closure = closures[house.id], closure <= stayEnd {
+            var lastWeek = stayEnd
+            var stranded = false
+            if let closure = closures[move.house], closure <= stayEnd {
                 stranded = true
-                causes.append((.house, house.id))
+                houseTroubled = true
                 lastWeek = closure - 1
-            } else if (arrival...stayEnd).contains(where: { week in
-                !(move.stayFromWeek...move.stayToWeek).contains(week) && !house.isOpen(inWeek: week)
-            }) || (stayEnd - arrival + 1 > plannedWeeks && stayEnd - arrival + 1 > (house.maxStayWeeks ?? Int.max)) {
+            } else if (arrival < move.stayFromWeek || stayEnd > move.stayToWeek)
+                && (arrival...stayEnd).contains(where: { week in
+                    !(move.stayFromWeek...move.stayToWeek).contains(week) && !house.isOpen(inWeek: week)
+                }) || (stayEnd - arrival + 1 > plannedWeeks && stayEnd - arrival + 1 > (house.maxStayWeeks ?? Int.max))
+            {
                 // A bed needed outside the house's open weeks or beyond its longest stay is not there.
                 stranded = true
-            } else {
-                lastWeek = stayEnd
             }
             let extraWeeks = max(0, lastWeek - arrival + 1 - plannedWeeks)
             outcome.extraCost += Double(extraWeeks * move.persons) * house.costPerPersonWeek
@@ -151,9 +187,11 @@ public struct StressSimulation: Sendable {
                 outcome.householdsStranded += 1
             } else if refused {
                 outcome.householdsRefused += 1
-                causes.append((.programme, programme.id))
+                programmeTroubled = true
             } else {
-                for departure in move.onward.dropFirst() { afterStay += waitFor(departure, delay: afterStay) }
+                for departure in move.onward.dropFirst() {
+                    afterStay += waitFor(departure.leg, departure.week, delay: afterStay)
+                }
                 outcome.delayWeeks += afterStay
                 if move.arrivalWeek + afterStay <= input.horizonWeeks {
                     outcome.householdsArrived += 1
@@ -163,11 +201,19 @@ public struct StressSimulation: Sendable {
                 }
             }
             // Each cause counts once per household, however many weeks it cost.
-            for cause in Set(causes.map { StressCause(kind: $0.0, id: $0.1, households: 0) }) {
-                troubled[cause, default: 0] += 1
+            if houseTroubled { houseTrouble[move.house] += 1 }
+            if programmeTroubled { programmeTrouble[move.programme] += 1 }
+            if !troubledLegs.isEmpty { for leg in Set(troubledLegs) { legTrouble[leg] += 1 } }
+        }
+        func causes(_ kind: StressCause.Kind, _ ids: [String], _ counts: [Int]) -> [StressCause] {
+            counts.indices.filter { counts[$0] > 0 }.map {
+                StressCause(kind: kind, id: ids[$0], households: counts[$0])
             }
         }
-        outcome.causes = troubled.map { StressCause(kind: $0.key.kind, id: $0.key.id, households: $0.value) }.sorted()
+        outcome.causes =
+            (causes(.house, input.houses.map(\.id), houseTrouble)
+            + causes(.leg, input.legs.map(\.id), legTrouble)
+            + causes(.programme, input.programmes.map(\.id), programmeTrouble)).sorted()
         return outcome
     }
 }
