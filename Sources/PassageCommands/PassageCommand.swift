@@ -4,7 +4,7 @@ import ArgumentParser
 public struct PassageCommand: ParsableCommand {
     /// What `passage --version` prints: the release, raised with every change to the file formats
     /// or the command line.
-    public static let version = "0.20.0"
+    public static let version = "0.21.0"
 
     public static let configuration = CommandConfiguration(
         commandName: "passage",
@@ -24,7 +24,7 @@ public struct PassageCommand: ParsableCommand {
         subcommands: [
             ValidateCommand.self, PlanCommand.self, AdvanceCommand.self, SealCommand.self, UnsealCommand.self,
             GenerateCommand.self, WhatIfCommand.self, SweepCommand.self, WhyNotCommand.self, RosterCommand.self,
-            AgendaCommand.self,
+            AgendaCommand.self, StressCommand.self,
         ]
     )
 

@@ -1,7 +1,7 @@
 import Foundation
 import PassageSealing
 
-/// Reading a JSON plan given on the command line (`roster`, `agenda`).
+/// Reading a JSON plan given on the command line (`roster`, `agenda`, `stress`).
 enum PlanInput {
     /// The JSON plan's bytes: from the file as it is, or decrypted in memory when it is a sealed
     /// report (`plan --seal`), so a plan kept sealed at rest never has to be unsealed to disk.

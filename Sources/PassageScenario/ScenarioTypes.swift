@@ -145,13 +145,17 @@ public struct SafeHouse: Sendable, Hashable {
     /// Only what-if change files set this (docs/WHATIF.md): `safe_houses.csv` has one open window per
     /// house, so a scenario written out keeps the window and not these weeks.
     public var closedWeeks: [ClosedRange<Int>]
+    /// Probability (0–1) that the house must close in any one week, for the rest of the horizon; nil
+    /// when the scenario does not say (no risk). Only `passage stress` uses it (docs/STRESS.md).
+    public var closureRisk: Double?
 
     public init(
         id: String, location: String, beds: Int, openFromWeek: Int = 1, openUntilWeek: Int? = nil,
         costPerPersonWeek: Double, maxStayWeeks: Int? = nil, needsSupported: [String] = [],
-        closedWeeks: [ClosedRange<Int>] = []
+        closedWeeks: [ClosedRange<Int>] = [], closureRisk: Double? = nil
     ) {
         self.closedWeeks = closedWeeks
+        self.closureRisk = closureRisk
         self.id = id
         self.location = location
         self.beds = beds
@@ -191,11 +195,15 @@ public struct RouteLeg: Sendable, Hashable {
     public var documents: DocumentRule
     /// Risk score per person using the leg (0 = negligible … 10 = severe).
     public var risk: Double
+    /// Probability (0–1) that a given week's departures do not run; nil when the scenario does not say
+    /// (they always run). Only `passage stress` uses it (docs/STRESS.md).
+    public var cancelRate: Double?
 
     public init(
         id: String, from: String, to: String, mode: TravelMode, durationDays: Int, costPerPerson: Double,
-        seatsPerWeek: Int, documents: DocumentRule, risk: Double
+        seatsPerWeek: Int, documents: DocumentRule, risk: Double, cancelRate: Double? = nil
     ) {
+        self.cancelRate = cancelRate
         self.id = id
         self.from = from
         self.to = to
@@ -240,13 +248,21 @@ public struct VisaProgramme: Sendable, Hashable {
     /// First and last week (inclusive) in which applications may be lodged; nil = no limit.
     public var applicationFromWeek: Int?
     public var applicationUntilWeek: Int?
+    /// The slowest processing seen, in weeks (≥ `processingWeeks`); nil when the scenario does not say
+    /// (processing takes exactly `processingWeeks`). Only `passage stress` uses it (docs/STRESS.md).
+    public var processingWeeksMax: Int?
+    /// Fraction (0–1) of applications refused; nil when the scenario does not say (none).
+    public var refusalRate: Double?
 
     public init(
         id: String, destinationCountry: String, lodgedAt: String, arrival: String, quota: Int,
         quotaPeriod: QuotaPeriod, processingWeeks: Int, nationalities: [String] = [],
         documentsRequired: DocumentKind, needsServed: [String] = [], costPerPerson: Double,
-        applicationFromWeek: Int? = nil, applicationUntilWeek: Int? = nil
+        applicationFromWeek: Int? = nil, applicationUntilWeek: Int? = nil, processingWeeksMax: Int? = nil,
+        refusalRate: Double? = nil
     ) {
+        self.processingWeeksMax = processingWeeksMax
+        self.refusalRate = refusalRate
         self.applicationFromWeek = applicationFromWeek
         self.applicationUntilWeek = applicationUntilWeek
         self.id = id

@@ -47,6 +47,7 @@ struct ChangeApplication {
             if let beds = change.beds { house.beds = beds }
             if let cost = change.costPerPersonWeek { house.costPerPersonWeek = cost }
             if let stay = change.maxStayWeeks { house.maxStayWeeks = stay }
+            if let risk = change.closureRisk { house.closureRisk = risk }
             if let from = week(entry, "open_from_week", change.openFromWeek) { house.openFromWeek = from }
             if let until = week(entry, "open_until_week", change.openUntilWeek) { house.openUntilWeek = until }
             if let until = house.openUntilWeek, until < house.openFromWeek {
@@ -94,6 +95,7 @@ struct ChangeApplication {
             if let cost = change.costPerPerson { legs[index].costPerPerson = cost }
             if let days = change.durationDays { legs[index].durationDays = days }
             if let risk = change.risk { legs[index].risk = risk }
+            if let rate = change.cancelRate { legs[index].cancelRate = rate }
         }
         legs.removeAll { removed.contains($0.id) }
         for entry in changes.addedLegEntries {
@@ -120,6 +122,15 @@ struct ChangeApplication {
             if let quota = change.quota { programme.quota = quota }
             if let weeks = change.processingWeeks { programme.processingWeeks = weeks }
             if let cost = change.costPerPerson { programme.costPerPerson = cost }
+            if let slowest = change.processingWeeksMax { programme.processingWeeksMax = slowest }
+            if let rate = change.refusalRate { programme.refusalRate = rate }
+            if let slowest = programme.processingWeeksMax, slowest < programme.processingWeeks {
+                let key = change.processingWeeksMax != nil ? "processing_weeks_max" : "processing_weeks"
+                fail(
+                    entry.position(key),
+                    "programme \(programme.id)'s slowest processing (processing_weeks_max \(slowest)) would be shorter than its processing time (processing_weeks \(programme.processingWeeks))"
+                )
+            }
             if let from = week(entry, "application_from_week", change.applicationFromWeek) {
                 programme.applicationFromWeek = from
             }

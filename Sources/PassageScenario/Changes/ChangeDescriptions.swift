@@ -25,6 +25,7 @@ extension ScenarioChanges {
                 let until = change.closedUntilWeek.map { "–W\($0)" } ?? " to the end"
                 parts.append("closed \(from)\(until)")
             }
+            if let risk = change.closureRisk { parts.append("closure risk \(ValueFormatting.number(risk)) a week") }
             lines.append("safe house \(change.id): " + parts.joined(separator: ", "))
         }
         lines += addedSafeHouses.map { "new safe house \($0.id) at \($0.location), \($0.beds) beds" }
@@ -35,6 +36,7 @@ extension ScenarioChanges {
             if let cost = change.costPerPerson { parts.append("cost \(ValueFormatting.number(cost)) per person") }
             if let days = change.durationDays { parts.append("\(days) days") }
             if let risk = change.risk { parts.append("risk \(ValueFormatting.number(risk))") }
+            if let rate = change.cancelRate { parts.append("cancel rate \(ValueFormatting.number(rate))") }
             lines.append("leg \(change.id): " + parts.joined(separator: ", "))
         }
         lines += addedLegs.map { "new leg \($0.id) \($0.from) → \($0.to), \($0.seatsPerWeek) seats a week" }
@@ -46,6 +48,8 @@ extension ScenarioChanges {
             if let cost = change.costPerPerson { parts.append("cost \(ValueFormatting.number(cost)) per person") }
             if let from = change.applicationFromWeek { parts.append("applications from W\(from)") }
             if let until = change.applicationUntilWeek { parts.append("applications until W\(until)") }
+            if let slowest = change.processingWeeksMax { parts.append("slowest processing \(slowest) weeks") }
+            if let rate = change.refusalRate { parts.append("refusal rate \(ValueFormatting.number(rate))") }
             lines.append("programme \(change.id): " + parts.joined(separator: ", "))
         }
         lines += addedProgrammes.map {

@@ -12,19 +12,19 @@ struct ChangeFileReader {
             "safe_house",
             [
                 "id", "beds", "cost_per_person_week", "max_stay_weeks", "open_from_week", "open_until_week",
-                "closed_from_week", "closed_until_week",
+                "closed_from_week", "closed_until_week", "closure_risk",
             ]
         ),
         ("add_safe_house", SafeHouseTable.schema.columns.map(\.name)),
         ("remove_safe_house", ["id"]),
-        ("leg", ["id", "seats_per_week", "cost_per_person", "duration_days", "risk"]),
+        ("leg", ["id", "seats_per_week", "cost_per_person", "duration_days", "risk", "cancel_rate"]),
         ("add_leg", LegTable.schema.columns.map(\.name)),
         ("remove_leg", ["id"]),
         (
             "programme",
             [
                 "id", "quota", "processing_weeks", "cost_per_person", "application_from_week",
-                "application_until_week",
+                "application_until_week", "processing_weeks_max", "refusal_rate",
             ]
         ),
         ("add_programme", ProgrammeTable.schema.columns.map(\.name)),

@@ -31,7 +31,7 @@ extension ScenarioChanges {
                     ("cost_per_person_week", number(c.costPerPersonWeek)),
                     ("max_stay_weeks", integer(c.maxStayWeeks)), ("open_from_week", integer(c.openFromWeek)),
                     ("open_until_week", integer(c.openUntilWeek)), ("closed_from_week", integer(c.closedFromWeek)),
-                    ("closed_until_week", integer(c.closedUntilWeek)),
+                    ("closed_until_week", integer(c.closedUntilWeek)), ("closure_risk", number(c.closureRisk)),
                 ])
         }
         for h in addedSafeHouses {
@@ -41,7 +41,7 @@ extension ScenarioChanges {
                     ("id", string(h.id)), ("location", string(h.location)), ("beds", integer(h.beds)),
                     ("open_from_week", integer(h.openFromWeek)), ("open_until_week", integer(h.openUntilWeek)),
                     ("cost_per_person_week", number(h.costPerPersonWeek)), ("max_stay_weeks", integer(h.maxStayWeeks)),
-                    ("needs_supported", strings(h.needsSupported)),
+                    ("needs_supported", strings(h.needsSupported)), ("closure_risk", number(h.closureRisk)),
                 ])
         }
         for id in removedSafeHouses { entry("remove_safe_house", [("id", string(id))]) }
@@ -52,6 +52,7 @@ extension ScenarioChanges {
                     ("id", string(c.id)), ("seats_per_week", integer(c.seatsPerWeek)),
                     ("cost_per_person", number(c.costPerPerson)),
                     ("duration_days", integer(c.durationDays)), ("risk", number(c.risk)),
+                    ("cancel_rate", number(c.cancelRate)),
                 ])
         }
         for l in addedLegs {
@@ -63,7 +64,7 @@ extension ScenarioChanges {
                     ("duration_days", integer(l.durationDays)), ("cost_per_person", number(l.costPerPerson)),
                     ("seats_per_week", integer(l.seatsPerWeek)),
                     ("documents", string(ValueFormatting.documentRule(l.documents))),
-                    ("risk", number(l.risk)),
+                    ("risk", number(l.risk)), ("cancel_rate", number(l.cancelRate)),
                 ])
         }
         for id in removedLegs { entry("remove_leg", [("id", string(id))]) }
@@ -75,6 +76,7 @@ extension ScenarioChanges {
                     ("cost_per_person", number(c.costPerPerson)),
                     ("application_from_week", integer(c.applicationFromWeek)),
                     ("application_until_week", integer(c.applicationUntilWeek)),
+                    ("processing_weeks_max", integer(c.processingWeeksMax)), ("refusal_rate", number(c.refusalRate)),
                 ])
         }
         for p in addedProgrammes {
@@ -88,6 +90,7 @@ extension ScenarioChanges {
                     ("needs_served", strings(p.needsServed)), ("cost_per_person", number(p.costPerPerson)),
                     ("application_from_week", integer(p.applicationFromWeek)),
                     ("application_until_week", integer(p.applicationUntilWeek)),
+                    ("processing_weeks_max", integer(p.processingWeeksMax)), ("refusal_rate", number(p.refusalRate)),
                 ])
         }
         for id in removedProgrammes { entry("remove_programme", [("id", string(id))]) }

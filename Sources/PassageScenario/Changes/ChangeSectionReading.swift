@@ -18,9 +18,11 @@ enum ChangeSectionReading {
                 "closed_until_week", "closed_until_week must be closed_from_week (\(from)) or later (got \(until))")
             closedUntil = nil
         }
+        let closureRisk = entry.number("closure_risk", 0...1)
         guard let id else { return nil }
         var change = SafeHouseChange(id: id)
         (change.beds, change.costPerPersonWeek, change.maxStayWeeks) = (beds, cost, maxStay)
+        change.closureRisk = closureRisk
         (change.openFromWeek, change.openUntilWeek) = (openFrom, openUntil)
         (change.closedFromWeek, change.closedUntilWeek) = (closedFrom, closedUntil)
         return changesSomething(&entry, change, change == SafeHouseChange(id: id))
@@ -34,6 +36,7 @@ enum ChangeSectionReading {
         change.costPerPerson = entry.number("cost_per_person", atLeast: 0)
         change.durationDays = entry.integer("duration_days", 0...30)
         change.risk = entry.number("risk", 0...10)
+        change.cancelRate = entry.number("cancel_rate", 0...1)
         guard let id else { return nil }
         return changesSomething(&entry, change, change == LegChange(id: id))
     }
@@ -47,6 +50,8 @@ enum ChangeSectionReading {
         change.costPerPerson = entry.number("cost_per_person", atLeast: 0)
         change.applicationFromWeek = entry.integer("application_from_week", atLeast: 1)
         change.applicationUntilWeek = entry.integer("application_until_week", atLeast: 1)
+        change.processingWeeksMax = entry.integer("processing_weeks_max", 1...52)
+        change.refusalRate = entry.number("refusal_rate", 0...1)
         guard let id else { return nil }
         return changesSomething(&entry, change, change == ProgrammeChange(id: id))
     }
@@ -86,11 +91,12 @@ enum ChangeSectionReading {
         let cost = entry.number("cost_per_person_week", atLeast: 0, required: true)
         let maxStay = entry.integer("max_stay_weeks", atLeast: 1)
         let needs = entry.list("needs_supported", "a tag", item: CellParsing.tag)
+        let closureRisk = entry.number("closure_risk", 0...1)
         guard let id, let location, let beds, let cost else { return nil }
         return entry.located(
             SafeHouse(
                 id: id, location: location, beds: beds, openFromWeek: openFrom ?? 1, openUntilWeek: openUntil,
-                costPerPersonWeek: cost, maxStayWeeks: maxStay, needsSupported: needs))
+                costPerPersonWeek: cost, maxStayWeeks: maxStay, needsSupported: needs, closureRisk: closureRisk))
     }
 
     /// `[[add_leg]]`: every column of `legs.csv`; `documents` is a document rule as in that file.
@@ -115,12 +121,13 @@ enum ChangeSectionReading {
             }
         }
         let risk = entry.number("risk", 0...10, required: true)
+        let cancelRate = entry.number("cancel_rate", 0...1)
         guard let id, let from, let to, let mode, let duration, let cost, let seats, let documents, let risk
         else { return nil }
         return entry.located(
             RouteLeg(
                 id: id, from: from, to: to, mode: mode, durationDays: duration, costPerPerson: cost,
-                seatsPerWeek: seats, documents: documents, risk: risk))
+                seatsPerWeek: seats, documents: documents, risk: risk, cancelRate: cancelRate))
     }
 
     /// `[[add_programme]]`: every column of `programmes.csv`; lists are TOML arrays of strings.
@@ -144,6 +151,14 @@ enum ChangeSectionReading {
                 "application_until_week must be application_from_week (\(windowFrom ?? 1)) or later (got \(until))")
             windowUntil = nil
         }
+        var processingMax = entry.integer("processing_weeks_max", 1...52)
+        if let slowest = processingMax, let processing, slowest < processing {
+            entry.fail(
+                "processing_weeks_max",
+                "processing_weeks_max must be processing_weeks (\(processing)) or more (got \(slowest))")
+            processingMax = nil
+        }
+        let refusalRate = entry.number("refusal_rate", 0...1)
         guard let id, let destination, let lodgedAt, let arrival, let quota, let period, let processing,
             let documents, let cost
         else { return nil }
@@ -152,7 +167,8 @@ enum ChangeSectionReading {
                 id: id, destinationCountry: destination, lodgedAt: lodgedAt, arrival: arrival, quota: quota,
                 quotaPeriod: period, processingWeeks: processing, nationalities: nationalities,
                 documentsRequired: documents, needsServed: needs, costPerPerson: cost,
-                applicationFromWeek: windowFrom, applicationUntilWeek: windowUntil))
+                applicationFromWeek: windowFrom, applicationUntilWeek: windowUntil, processingWeeksMax: processingMax,
+                refusalRate: refusalRate))
     }
 
     /// The located change, or nil (reported) when the entry has only an id and changes nothing.

@@ -75,6 +75,8 @@ public struct SafeHouseChange: Sendable, Hashable {
     public var closedFromWeek: Int?
     /// Last week of the closure (see `closedFromWeek`).
     public var closedUntilWeek: Int?
+    /// New probability (0–1) per week that the house must close (`passage stress`).
+    public var closureRisk: Double?
 
     /// A change of house `id` that changes nothing yet.
     public init(id: String) { self.id = id }
@@ -92,6 +94,8 @@ public struct LegChange: Sendable, Hashable {
     public var durationDays: Int?
     /// New risk score (0…10).
     public var risk: Double?
+    /// New probability (0–1) that a week's departures do not run (`passage stress`).
+    public var cancelRate: Double?
 
     /// A change of leg `id` that changes nothing yet.
     public init(id: String) { self.id = id }
@@ -111,6 +115,10 @@ public struct ProgrammeChange: Sendable, Hashable {
     public var applicationFromWeek: Int?
     /// New last week in which applications may be lodged.
     public var applicationUntilWeek: Int?
+    /// New slowest processing in weeks (`passage stress`).
+    public var processingWeeksMax: Int?
+    /// New fraction (0–1) of applications refused (`passage stress`).
+    public var refusalRate: Double?
 
     /// A change of programme `id` that changes nothing yet.
     public init(id: String) { self.id = id }

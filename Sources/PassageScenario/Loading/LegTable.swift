@@ -11,6 +11,7 @@ enum LegTable {
         ColumnSpec(name: "seats_per_week", isRequired: true),
         ColumnSpec(name: "documents", isRequired: true),
         ColumnSpec(name: "risk", isRequired: true),
+        ColumnSpec(name: "cancel_rate", isRequired: false),
     ])
 
     static func decode(_ table: CSVTable?, issues: inout [ValidationIssue]) -> DecodedTable<RouteLeg> {
@@ -27,11 +28,12 @@ enum LegTable {
             let seats = row.requiredInteger("seats_per_week", atLeast: 0)
             let documents = documentRule(&row)
             let risk = row.requiredNumber("risk", 0...10)
+            let cancelRate = row.optionalNumber("cancel_rate", 0...1)
             guard let id, let from, let to, let mode, let duration, let cost, let seats, let documents, let risk
             else { return nil }
             return RouteLeg(
                 id: id, from: from, to: to, mode: mode, durationDays: duration, costPerPerson: cost,
-                seatsPerWeek: seats, documents: documents, risk: risk)
+                seatsPerWeek: seats, documents: documents, risk: risk, cancelRate: cancelRate)
         }
     }
 

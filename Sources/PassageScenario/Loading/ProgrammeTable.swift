@@ -15,6 +15,8 @@ enum ProgrammeTable {
         ColumnSpec(name: "cost_per_person", isRequired: true),
         ColumnSpec(name: "application_from_week", isRequired: false),
         ColumnSpec(name: "application_until_week", isRequired: false),
+        ColumnSpec(name: "processing_weeks_max", isRequired: false),
+        ColumnSpec(name: "refusal_rate", isRequired: false),
     ])
 
     /// Decodes programmes; `weeks` converts dates in the application window, as far as the settings could be read.
@@ -44,6 +46,14 @@ enum ProgrammeTable {
                     "application_until_week must be an integer of application_from_week (\(windowFrom ?? 1)) or more (got \(until))")
                 windowUntil = nil
             }
+            var processingMax = row.optionalInteger("processing_weeks_max", 1...52)
+            if let slowest = processingMax, let processing, slowest < processing {
+                row.fail(
+                    "processing_weeks_max",
+                    "processing_weeks_max must be an integer of processing_weeks (\(processing)) or more (got \(slowest))")
+                processingMax = nil
+            }
+            let refusal = row.optionalNumber("refusal_rate", 0...1)
             guard let id, let destination, let lodgedAt, let arrival, let quota, let period, let processing,
                 let documents, let cost
             else { return nil }
@@ -51,7 +61,8 @@ enum ProgrammeTable {
                 id: id, destinationCountry: destination, lodgedAt: lodgedAt, arrival: arrival, quota: quota,
                 quotaPeriod: period, processingWeeks: processing, nationalities: nationalities,
                 documentsRequired: documents, needsServed: needs, costPerPerson: cost,
-                applicationFromWeek: windowFrom, applicationUntilWeek: windowUntil)
+                applicationFromWeek: windowFrom, applicationUntilWeek: windowUntil, processingWeeksMax: processingMax,
+                refusalRate: refusal)
         }
     }
 }

@@ -10,6 +10,7 @@ enum SafeHouseTable {
         ColumnSpec(name: "cost_per_person_week", isRequired: true),
         ColumnSpec(name: "max_stay_weeks", isRequired: false),
         ColumnSpec(name: "needs_supported", isRequired: false),
+        ColumnSpec(name: "closure_risk", isRequired: false),
     ])
 
     static func decode(_ table: CSVTable?, issues: inout [ValidationIssue]) -> DecodedTable<SafeHouse> {
@@ -25,10 +26,12 @@ enum SafeHouseTable {
             let cost = row.requiredNumber("cost_per_person_week", atLeast: 0)
             let maxStay = row.optionalInteger("max_stay_weeks", atLeast: 1)
             let needs = row.tagList("needs_supported")
+            let closureRisk = row.optionalNumber("closure_risk", 0...1)
             guard let id, let location, let beds, let cost else { return nil }
             return SafeHouse(
                 id: id, location: location, beds: beds, openFromWeek: openFrom ?? 1, openUntilWeek: openUntil,
-                costPerPersonWeek: cost, maxStayWeeks: maxStay, needsSupported: needs)
+                costPerPersonWeek: cost, maxStayWeeks: maxStay, needsSupported: needs,
+                closureRisk: closureRisk)
         }
     }
 }

@@ -3,6 +3,9 @@ import Foundation
 
 // The five CSV tables of a scenario, one row per record in the scenario's order, every column of
 // docs/SCENARIO.md in the order documented there (optional columns included, empty for defaults).
+// The uncertainty columns (`closure_risk`, `cancel_rate`, `processing_weeks_max`, `refusal_rate`) are
+// the exception: they are written, last, only when some row has a value, so a scenario without them
+// is written byte for byte as before they existed.
 
 /// Renders the tables of a `Scenario` as CSV text.
 enum TableWriting {
@@ -34,47 +37,52 @@ enum TableWriting {
     }
 
     static func safeHouses(_ rows: [SafeHouse]) -> Data {
-        csv(
+        let withRisk = rows.contains { $0.closureRisk != nil }
+        return csv(
             header: [
                 "id", "location", "beds", "open_from_week", "open_until_week", "cost_per_person_week",
                 "max_stay_weeks", "needs_supported",
-            ],
+            ] + (withRisk ? ["closure_risk"] : []),
             rows: rows.map { s in
                 [
                     s.id, s.location, String(s.beds), String(s.openFromWeek), ValueFormatting.integer(s.openUntilWeek),
                     ValueFormatting.number(s.costPerPersonWeek), ValueFormatting.integer(s.maxStayWeeks),
                     ValueFormatting.list(s.needsSupported),
-                ]
+                ] + (withRisk ? [ValueFormatting.number(s.closureRisk)] : [])
             })
     }
 
     static func legs(_ rows: [RouteLeg]) -> Data {
-        csv(
+        let withRate = rows.contains { $0.cancelRate != nil }
+        return csv(
             header: [
                 "id", "from", "to", "mode", "duration_days", "cost_per_person", "seats_per_week", "documents", "risk",
-            ],
+            ] + (withRate ? ["cancel_rate"] : []),
             rows: rows.map { l in
                 [
                     l.id, l.from, l.to, l.mode.rawValue, String(l.durationDays), ValueFormatting.number(l.costPerPerson),
                     String(l.seatsPerWeek), ValueFormatting.documentRule(l.documents), ValueFormatting.number(l.risk),
-                ]
+                ] + (withRate ? [ValueFormatting.number(l.cancelRate)] : [])
             })
     }
 
     static func programmes(_ rows: [VisaProgramme]) -> Data {
-        csv(
+        let withSlowest = rows.contains { $0.processingWeeksMax != nil }
+        let withRefusals = rows.contains { $0.refusalRate != nil }
+        return csv(
             header: [
                 "id", "destination_country", "lodged_at", "arrival", "quota", "quota_period", "processing_weeks",
                 "nationalities", "documents", "needs_served", "cost_per_person", "application_from_week",
                 "application_until_week",
-            ],
+            ] + (withSlowest ? ["processing_weeks_max"] : []) + (withRefusals ? ["refusal_rate"] : []),
             rows: rows.map { p in
                 [
                     p.id, p.destinationCountry, p.lodgedAt, p.arrival, String(p.quota), p.quotaPeriod.rawValue,
                     String(p.processingWeeks), ValueFormatting.list(p.nationalities), p.documentsRequired.rawValue,
                     ValueFormatting.list(p.needsServed), ValueFormatting.number(p.costPerPerson),
                     ValueFormatting.integer(p.applicationFromWeek), ValueFormatting.integer(p.applicationUntilWeek),
-                ]
+                ] + (withSlowest ? [ValueFormatting.integer(p.processingWeeksMax)] : [])
+                    + (withRefusals ? [ValueFormatting.number(p.refusalRate)] : [])
             })
     }
 
