@@ -80,6 +80,14 @@ public struct SolverReport: Sendable, Hashable {
     /// The planning run's stages in order, with their times (empty for a plan not made by `Planner`).
     public var stages: [SolveStage] = []
 
+    /// This report with every time set to 0: what two runs of the same scenario and settings share.
+    public var withoutTimings: SolverReport {
+        var report = self
+        report.solveSeconds = 0
+        for i in report.stages.indices { report.stages[i].seconds = 0 }
+        return report
+    }
+
     public init(
         status: SolveStatus, objective: Double?, bound: Double?, gap: Double?, solveSeconds: Double, rows: Int,
         columns: Int, nonzeros: Int, timeLimitSeconds: Double?, mipGapTolerance: Double?
