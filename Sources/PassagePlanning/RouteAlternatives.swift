@@ -354,6 +354,7 @@ struct RouteAlternatives: Sendable {
     /// Priced column `k`'s cheapest way at the filled tables: its price (waiting, lateness and
     /// routes both ways, for the whole class), the outbound route (-1: none), its start week (-1:
     /// none) and the onward route (-1: none).
+    @inline(__always)
     private func cheapestWay(ofColumn k: Int, pricing: RoutePricing, tables: Tables) -> (
         value: Double, outbound: Int32, startWeek: Int32, onward: Int32
     ) {
@@ -400,36 +401,58 @@ struct RouteAlternatives: Sendable {
         return (best + onward, bestEntry < 0 ? -1 : bestRoute, bestEntry, onwardRoute)
     }
 
-    /// Routes priced at one set of seat and money prices.
+    /// Routes priced at one set of seat and money prices. It holds the route tables it reads
+    /// itself, not the whole `RouteAlternatives`: copying that (some thirty arrays) in every call
+    /// of the hot loop cost more than the pricing.
     private struct RoutePricing: Sendable {
-        let alternatives: RouteAlternatives
+        let weeks: Int
+        let seatRoom: [Double]
+        let routeLegStart: [Int]
+        let routeLeg: [Int32]
+        let routeLegOffset: [Int16]
+        let routeValue: [Double]
+        let routeMoney: [Double]
+        let routeArrival: [Int16]
         let seatPrice: [Double]
         let moneyPrice: Double
+
+        init(alternatives a: RouteAlternatives, seatPrice: [Double], moneyPrice: Double) {
+            weeks = a.weeks
+            seatRoom = a.seatRoom
+            routeLegStart = a.routeLegStart
+            routeLeg = a.routeLeg
+            routeLegOffset = a.routeLegOffset
+            routeValue = a.routeValue
+            routeMoney = a.routeMoney
+            routeArrival = a.routeArrival
+            self.seatPrice = seatPrice
+            self.moneyPrice = moneyPrice
+        }
 
         /// Per person: a route's weighted cost and money plus its priced seats, leaving in `week`; a
         /// route with a leg that has fewer seats left than `persons` is no way at all (as the full
         /// model bounds its columns by the room on their way).
+        @inline(__always)
         func price(_ route: Int, leavingIn week: Int, persons: Double = 1) -> Double {
-            let a = alternatives
-            var total = a.routeValue[route] + moneyPrice * a.routeMoney[route]
-            for e in a.routeLegStart[route]..<a.routeLegStart[route + 1] {
-                let departs = week + Int(a.routeLegOffset[e])
-                guard departs >= 1, departs <= a.weeks else { continue }
-                let row = Int(a.routeLeg[e]) * a.weeks + departs - 1
-                if a.seatRoom[row] < persons - 1e-9 || a.seatRoom[row] <= 0 { return .infinity }
+            var total = routeValue[route] + moneyPrice * routeMoney[route]
+            for e in routeLegStart[route]..<routeLegStart[route + 1] {
+                let departs = week + Int(routeLegOffset[e])
+                guard departs >= 1, departs <= weeks else { continue }
+                let row = Int(routeLeg[e]) * weeks + departs - 1
+                if seatRoom[row] < persons - 1e-9 || seatRoom[row] <= 0 { return .infinity }
                 total += seatPrice[row]
             }
             return total
         }
 
         /// The least room on the way of a route, leaving in `week`.
+        @inline(__always)
         func room(_ route: Int, leavingIn week: Int) -> Double {
-            let a = alternatives
             var least = Double.infinity
-            for e in a.routeLegStart[route]..<a.routeLegStart[route + 1] {
-                let departs = week + Int(a.routeLegOffset[e])
-                guard departs >= 1, departs <= a.weeks else { continue }
-                least = min(least, a.seatRoom[Int(a.routeLeg[e]) * a.weeks + departs - 1])
+            for e in routeLegStart[route]..<routeLegStart[route + 1] {
+                let departs = week + Int(routeLegOffset[e])
+                guard departs >= 1, departs <= weeks else { continue }
+                least = min(least, seatRoom[Int(routeLeg[e]) * weeks + departs - 1])
             }
             return least
         }
@@ -442,7 +465,7 @@ struct RouteAlternatives: Sendable {
         ) {
             var best = Double.infinity
             var bestRoute: Int32 = -1
-            for route in routes where last.map({ week + Int(alternatives.routeArrival[route]) <= $0 }) ?? true {
+            for route in routes where last.map({ week + Int(routeArrival[route]) <= $0 }) ?? true {
                 let price = price(route, leavingIn: week, persons: persons)
                 if price < best {
                     best = price
