@@ -52,23 +52,11 @@ struct AgendaCommand: ParsableCommand {
         let itineraries = try Failure.exitingWithStatus2 {
             try PreviousPlanReader.readItineraries(PlanInput.data(plan, passphrase: protection.passphrase))
         }
-        let agenda: Agenda
-        do {
-            agenda = try Agenda.make(week: week, plan: itineraries, scenario: loaded)
-        } catch {
-            // A week outside the plan, or a plan of another scenario: bad input, as a scenario problem is.
-            StandardError.write("passage: error: \(error)")
-            throw ExitCode(1)
-        }
+        // A week outside the plan, or a plan of another scenario: bad input, as a scenario problem is.
+        let agenda = try Failure.exitingWithStatus1 { try Agenda.make(week: week, plan: itineraries, scenario: loaded) }
         try Failure.exitingWithStatus2 {
             let sealing = try protection.seal ? protection.passphrase.forSealing() : nil
-            let report = AgendaReport.render(agenda, format: format)
-            if let output {
-                try protection.write(report, to: output, sealingWith: sealing)
-            } else {
-                // Scalars, not characters: an ics file ends in CRLF, one Character that is not "\n".
-                print(report, terminator: report.unicodeScalars.last == "\n" ? "" : "\n")
-            }
+            try protection.emit(AgendaReport.render(agenda, format: format), to: output, sealingWith: sealing)
         }
     }
 }

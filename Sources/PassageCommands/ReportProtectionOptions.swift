@@ -19,12 +19,27 @@ struct OutputProtectionOptions: ParsableArguments {
     func write(_ report: String, to path: String, sealingWith key: Passphrase?) throws {
         try writeReport(report, to: path, replacing: force, sealingWith: key, plainName: "plan")
     }
+
+    /// Writes `report` to `output` (owner-only, atomic; sealed with `key` as a one-file report,
+    /// named `plainName` where the file's own name cannot be stored), or prints it when there is no
+    /// `output`.
+    func emit(_ report: String, to output: String?, sealingWith key: Passphrase?, plainName: String = "plan") throws {
+        if let output {
+            try writeReport(report, to: output, replacing: force, sealingWith: key, plainName: plainName)
+        } else {
+            // Scalars, not characters: a calendar file ends in CRLF, one Character that is not "\n".
+            print(report, terminator: report.unicodeScalars.last == "\n" ? "" : "\n")
+        }
+    }
 }
 
 /// `plan`'s options for sharing and protecting its outputs: `--redact`, and those of
 /// `OutputProtectionOptions`.
 struct ReportProtectionOptions: ParsableArguments {
-    @Flag(help: "Aggregates only, safe to share: no household ids or rows, counts under 5 shown as <5, safe houses as House A, B… (docs/REPORTS.md).")
+    @Flag(
+        help:
+            "Aggregates only, safe to share: no household ids or rows, counts under 5 shown as <5, safe houses as House A, B… (docs/REPORTS.md)."
+    )
     var redact = false
 
     @OptionGroup var output: OutputProtectionOptions
@@ -42,7 +57,9 @@ struct ReportProtectionOptions: ParsableArguments {
 /// Writes `text` to `path` (owner-only, atomic), or, with a sealing passphrase, a sealed one-file
 /// report holding it under the output's own name (or `plainName` when that name cannot be stored).
 /// Every command that writes a report or chart goes through here.
-func writeReport(_ text: String, to path: String, replacing: Bool, sealingWith key: Passphrase?, plainName: String) throws {
+func writeReport(_ text: String, to path: String, replacing: Bool, sealingWith key: Passphrase?, plainName: String)
+    throws
+{
     guard let key else { return try OutputFile.write(text, to: path, replacing: replacing) }
     let name = URL(fileURLWithPath: path).lastPathComponent
     let inside = SealedContents.isPlainFileName(name) ? name : plainName

@@ -48,22 +48,11 @@ struct RosterCommand: ParsableCommand {
         let stays = try Failure.exitingWithStatus2 {
             try PreviousPlanReader.readStays(PlanInput.data(plan, passphrase: protection.passphrase))
         }
-        let roster: Roster
-        do {
-            roster = try Roster.make(houseID: house, plan: stays, scenario: loaded)
-        } catch {
-            // A house that is not the scenario's, or a plan of another scenario: bad input, as a scenario problem is.
-            StandardError.write("passage: error: \(error)")
-            throw ExitCode(1)
-        }
+        // A house that is not the scenario's, or a plan of another scenario: bad input, as a scenario problem is.
+        let roster = try Failure.exitingWithStatus1 { try Roster.make(houseID: house, plan: stays, scenario: loaded) }
         try Failure.exitingWithStatus2 {
             let sealing = try protection.seal ? protection.passphrase.forSealing() : nil
-            let report = RosterReport.render(roster, format: format)
-            if let output {
-                try protection.write(report, to: output, sealingWith: sealing)
-            } else {
-                print(report, terminator: report.hasSuffix("\n") ? "" : "\n")
-            }
+            try protection.emit(RosterReport.render(roster, format: format), to: output, sealingWith: sealing)
         }
     }
 }

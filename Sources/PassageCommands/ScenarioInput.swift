@@ -47,6 +47,20 @@ enum StandardError {
 /// Failures other than invalid input (the solver failed, an output could not be written): one line
 /// on standard error and exit status 2, so scripts can tell them from a scenario with problems (1).
 enum Failure {
+    /// Runs `body`; an error there is input that does not fit the scenario (a house, week or plan
+    /// of another scenario), which the user can mend: its message, and exit status 1 as for a
+    /// scenario problem.
+    static func exitingWithStatus1<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let exit as ExitCode {
+            throw exit
+        } catch {
+            StandardError.write("passage: error: \(error)")
+            throw ExitCode(1)
+        }
+    }
+
     static func exitingWithStatus2<T>(_ body: () throws -> T) throws -> T {
         do {
             return try body()

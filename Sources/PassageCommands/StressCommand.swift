@@ -96,14 +96,8 @@ struct StressRunCommand: ParsableCommand {
         let moves = try Failure.exitingWithStatus2 {
             try StressPlanReader.itineraries(PlanInput.data(plan, passphrase: protection.passphrase))
         }
-        let input: StressInput
-        do {
-            input = try StressInput(scenario: loaded, itineraries: moves)
-        } catch {
-            // A plan of another scenario: bad input, as a scenario problem is.
-            StandardError.write("passage: error: \(error)")
-            throw ExitCode(1)
-        }
+        // A plan of another scenario: bad input, as a scenario problem is.
+        let input = try Failure.exitingWithStatus1 { try StressInput(scenario: loaded, itineraries: moves) }
         let part = shard.flatMap(StressShard.init(parsing:)) ?? .whole
         try Failure.exitingWithStatus2 {
             let sealing = try protection.seal ? protection.passphrase.forSealing() : nil
@@ -114,7 +108,7 @@ struct StressRunCommand: ParsableCommand {
                 return try OutputFile.write(result.encoded(), to: output, replacing: protection.force)
             }
             let report = StressReport.render(StressSummary(result), format: format ?? .text)
-            try emit(report, to: output, protection: protection, sealing: sealing)
+            try protection.emit(report, to: output, sealingWith: sealing, plainName: "stress")
         }
     }
 }
@@ -146,13 +140,8 @@ struct StressMergeCommand: ParsableCommand {
     }
 
     func run() throws {
-        let merged: StressResult
-        do {
-            merged = try StressStudy.merge(
-                parts.map { try StressResult.read(Data(contentsOf: URL(fileURLWithPath: $0))) })
-        } catch {
-            StandardError.write("passage: error: \(error)")
-            throw ExitCode(1)
+        let merged = try Failure.exitingWithStatus1 {
+            try StressStudy.merge(parts.map { try StressResult.read(Data(contentsOf: URL(fileURLWithPath: $0))) })
         }
         guard merged.isComplete else {
             let missing = merged.trials - merged.outcomes.count
@@ -164,24 +153,13 @@ struct StressMergeCommand: ParsableCommand {
         try Failure.exitingWithStatus2 {
             let sealing = try protection.seal ? protection.passphrase.forSealing() : nil
             let report = StressReport.render(StressSummary(merged), format: format)
-            try emit(report, to: output, protection: protection, sealing: sealing)
+            try protection.emit(report, to: output, sealingWith: sealing, plainName: "stress")
         }
     }
 }
 
 /// "1 trial", "2 trials".
 private func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
-
-/// Writes `report` to `output` (owner-only, atomic, sealed on request) or to standard output.
-private func emit(_ report: String, to output: String?, protection: OutputProtectionOptions, sealing: Passphrase?)
-    throws
-{
-    if let output {
-        try writeReport(report, to: output, replacing: protection.force, sealingWith: sealing, plainName: "stress")
-    } else {
-        print(report, terminator: report.hasSuffix("\n") ? "" : "\n")
-    }
-}
 
 /// Progress of a study on standard error, when it is a terminal: about every tenth of the trials.
 enum StressProgress {
