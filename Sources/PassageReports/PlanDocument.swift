@@ -3,8 +3,9 @@ import PassagePlanning
 /// Builds the content a coordinator reads from a plan; shared by the text and Markdown reports.
 enum PlanDocument {
     /// The report as blocks, in reading order: header, solver, summary, itineraries, capacity, shadow
-    /// prices and bottlenecks (when asked for), not moved.
-    static func build(_ plan: Plan, options: ReportOptions) -> ReportDocument {
+    /// prices and bottlenecks (when asked for), not moved. `detail` says whether legs far from full and
+    /// the prices are summarised (text, Markdown) or given in full (HTML).
+    static func build(_ plan: Plan, options: ReportOptions, detail: DocumentDetail) -> ReportDocument {
         var blocks: [ReportBlock] = []
         blocks += header(plan)
         blocks += solver(plan, options: options)
@@ -12,7 +13,7 @@ enum PlanDocument {
         blocks += conflicts(plan)
         blocks += changes(plan)
         blocks += itineraries(plan)
-        blocks += capacity(plan)
+        blocks += capacity(plan, detail: detail)
         blocks += ShadowPriceDocument.blocks(plan)
         blocks += unmoved(plan)
         return ReportDocument(blocks: blocks)
@@ -177,7 +178,7 @@ enum PlanDocument {
 
     // MARK: Capacity
 
-    static func capacity(_ plan: Plan) -> [ReportBlock] {
+    static func capacity(_ plan: Plan, detail: DocumentDetail) -> [ReportBlock] {
         let horizon = plan.scenario.horizonWeeks
         var blocks: [ReportBlock] = [.heading("Capacity use", level: 2), .lines([CapacityTables.legend])]
         blocks.append(.heading("Beds by safe house and week", level: 3))
@@ -186,12 +187,7 @@ enum PlanDocument {
         } else {
             blocks.append(.lines(["No bed capacity in this plan."]))
         }
-        blocks.append(.heading("Seats by route leg and week (legs with any use)", level: 3))
-        if let grid = CapacityTables.weekGrid(plan.capacity, kind: .seats, label: "Leg", horizon: horizon, onlyUsed: true) {
-            blocks.append(.table(grid))
-        } else {
-            blocks.append(.lines(["No seats used."]))
-        }
+        blocks += seats(plan, detail: detail)
         blocks.append(.heading("Quotas by programme and period", level: 3))
         if let table = CapacityTables.quotas(plan.capacity, plan.scenario) {
             blocks.append(.table(table))
@@ -200,6 +196,44 @@ enum PlanDocument {
         }
         blocks.append(.heading("Budget", level: 3))
         blocks.append(.lines([CapacityTables.budgetLine(plan)]))
+        return blocks
+    }
+
+    /// The seat grid. In full, every leg with any use has a row. Summarised, only the legs that come
+    /// near their seats in some week (`CapacityTables.isNearFull`) do; the legs used but never more than
+    /// half full are named in one line: in a large network they are most legs, and a grid of `1/25`
+    /// rows hides the few that may fill.
+    static func seats(_ plan: Plan, detail: DocumentDetail) -> [ReportBlock] {
+        let horizon = plan.scenario.horizonWeeks
+        guard detail == .summarised else {
+            var blocks: [ReportBlock] = [.heading("Seats by route leg and week (legs with any use)", level: 3)]
+            if let grid = CapacityTables.weekGrid(plan.capacity, kind: .seats, label: "Leg", horizon: horizon, onlyUsed: true) {
+                blocks.append(.table(grid))
+            } else {
+                blocks.append(.lines(["No seats used."]))
+            }
+            return blocks
+        }
+        let (near, quiet) = CapacityTables.usedResources(plan.capacity, kind: .seats)
+        var blocks: [ReportBlock] = [.heading("Seats by route leg and week (legs more than half full in some week)", level: 3)]
+        guard !near.isEmpty || !quiet.isEmpty else {
+            blocks.append(.lines(["No seats used."]))
+            return blocks
+        }
+        if let grid = CapacityTables.weekGrid(
+            plan.capacity, kind: .seats, label: "Leg", horizon: horizon, onlyUsed: true, only: Set(near))
+        {
+            blocks.append(.table(grid))
+        } else {
+            blocks.append(.lines(["No leg is more than half full in any week."]))
+        }
+        if !quiet.isEmpty {
+            blocks.append(
+                .lines([
+                    "Legs used but never more than half full (\(quiet.count)): \(quiet.joined(separator: ", "))."
+                        + " Their weeks: --format html or json. Legs nobody uses are left out."
+                ]))
+        }
         return blocks
     }
 

@@ -7,7 +7,7 @@ public enum TextReport {
 
     /// Renders `plan` as plain text.
     public static func render(_ plan: Plan, options: ReportOptions = ReportOptions(format: .text)) -> String {
-        render(PlanDocument.build(plan, options: options))
+        render(PlanDocument.build(plan, options: options, detail: .summarised))
     }
 
     static func render(_ document: ReportDocument) -> String {

@@ -140,4 +140,51 @@ import Testing
         #expect(Fmt.readyWeek(2, header) == "W2 (2026-12-07)")
         #expect(Fmt.deadlineWeek(3, header) == "W3 (by 2026-12-20)")
     }
+
+    /// Seats of a hand-made plan: L01 carries 1 of 25 every week, L02 fills 13 of 25 in W3, L03 carries
+    /// 2 of 4 (exactly half) in W5, L04 is full in W6, L05 carries nobody.
+    static func legsPlan() -> Plan {
+        var plan = SamplePlan.optimal()
+        plan.capacity.removeAll { $0.kind == .seats }
+        for week in 1...12 {
+            func seats(_ id: String, _ used: Double, _ capacity: Double) -> CapacityUse {
+                CapacityUse(kind: .seats, resourceID: id, week: week, period: "W\(week)", used: used, capacity: capacity)
+            }
+            plan.capacity += [
+                seats("L01", 1, 25), seats("L02", week == 3 ? 13 : 0, 25), seats("L03", week == 5 ? 2 : 0, 4),
+                seats("L04", week == 6 ? 3 : 0, 3), seats("L05", 0, 25),
+            ]
+        }
+        return plan
+    }
+
+    @Test(arguments: [ReportFormat.text, .markdown])
+    func legsNeverNearTheirSeatsAreOneLine(format: ReportFormat) {
+        let report = ReportRenderer.render(Self.legsPlan(), format: format)
+        let seats = section(report, from: "Seats by route leg and week", until: "Quotas by programme")
+        #expect(seats.contains("(legs more than half full in some week)"))
+        #expect(seats.contains("Legs used but never more than half full (2): L01, L03."))
+        // The legs that come near their seats keep their rows.
+        #expect(seats.contains("13/25") && seats.contains("3/3"))
+        let rows = seats.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+        #expect(rows.contains { $0.hasPrefix("L02") || $0.hasPrefix("| L02") })
+        #expect(rows.contains { $0.hasPrefix("L04") || $0.hasPrefix("| L04") })
+        #expect(!rows.contains { $0.hasPrefix("L01") || $0.hasPrefix("| L01") })
+        #expect(!rows.contains { $0.hasPrefix("L03") || $0.hasPrefix("| L03") })
+        #expect(!seats.contains("1/25") && !seats.contains("2/4"))
+        #expect(!report.contains("L05"))
+    }
+
+    @Test func htmlKeepsARowForEveryLegWithAnyUse() {
+        let html = ReportRenderer.render(Self.legsPlan(), format: .html)
+        for id in ["L01", "L02", "L03", "L04"] { #expect(html.contains("<th scope=\"row\">\(id)</th>"), "\(id)") }
+        #expect(html.contains("(legs with any use)") && !html.contains("never more than half full"))
+    }
+
+    @Test func theSampleSummarisesItsQuietLegs() {
+        let text = ReportRenderer.render(SamplePlan.optimal(), format: .text)
+        #expect(text.contains("Legs used but never more than half full (4): gz-vk, ma-yv, tb-ber, yv-tor."))
+        #expect(text.contains("vk-tb") && text.contains("2/2*"))
+        #expect(!text.contains("2/10"))
+    }
 }

@@ -17,7 +17,7 @@ public enum HTMLReport {
     /// Renders `plan` as an HTML page; `options.redacted` gives the redacted page (no charts).
     public static func render(_ plan: Plan, options: ReportOptions = ReportOptions(format: .html)) -> String {
         if options.redacted { return RedactedReport.render(plan, format: .html, options: options) }
-        var blocks = PlanDocument.build(plan, options: options).blocks
+        var blocks = PlanDocument.build(plan, options: options, detail: .full).blocks
         // The charts follow the summary, as a section of their own: after the warning and the numbers
         // they picture, before the long itinerary tables. `PlanDocument.build` starts with exactly
         // these three parts, so their block count is where the charts go.
