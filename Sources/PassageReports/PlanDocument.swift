@@ -14,7 +14,7 @@ enum PlanDocument {
         blocks += changes(plan)
         blocks += itineraries(plan)
         blocks += capacity(plan, detail: detail)
-        blocks += ShadowPriceDocument.blocks(plan)
+        blocks += ShadowPriceDocument.blocks(plan, detail: detail)
         blocks += unmoved(plan)
         return ReportDocument(blocks: blocks)
     }
