@@ -74,7 +74,9 @@ enum CapacityTables {
     /// (`December 2026`) with the weeks of the horizon that count in it, so a coordinator sees that a
     /// week starting on 30 November counts in December.
     static func quotas(_ capacity: [CapacityUse], _ header: ScenarioHeader) -> ReportTable? {
-        let uses = capacity.filter { $0.kind == .quota }.sorted { ($0.resourceID, $0.period) < ($1.resourceID, $1.period) }
+        let uses = capacity.filter { $0.kind == .quota }.sorted {
+            ($0.resourceID, $0.period) < ($1.resourceID, $1.period)
+        }
         guard !uses.isEmpty else { return nil }
         return ReportTable(
             headers: ["Programme", "Period", "Weeks", "Used", "Quota", "Left", "Binding"],
@@ -94,16 +96,20 @@ enum CapacityTables {
     static func budgetLine(_ plan: Plan) -> String {
         let currency = plan.scenario.currency
         let spent = plan.summary.costBeforeWeekOne
-        let before = spent >= 0.005
+        let before =
+            spent >= 0.005
             ? " Spent before week 1 by households under way, outside this budget: \(Fmt.money(spent, currency))." : ""
         if let use = plan.capacity.first(where: { $0.kind == .budget }) {
             let share = use.capacity > 0 ? " (\(Fmt.percent(use.used / use.capacity)))" : ""
             return "\(Fmt.money(use.used, currency)) used of \(Fmt.money(use.capacity, currency))\(share)"
-                + (use.isBinding ? " * binding" : "") + "; \(Fmt.money(use.capacity - use.used, currency)) left." + before
+                + (use.isBinding ? " * binding" : "") + "; \(Fmt.money(use.capacity - use.used, currency)) left."
+                + before
         }
         let used = plan.summary.costFromWeekOne
         if let budget = plan.scenario.budget {
-            return "\(Fmt.money(used, currency)) used of \(Fmt.money(budget, currency)); \(Fmt.money(budget - used, currency)) left." + before
+            return
+                "\(Fmt.money(used, currency)) used of \(Fmt.money(budget, currency)); \(Fmt.money(budget - used, currency)) left."
+                + before
         }
         return "No budget limit; \(Fmt.money(used, currency)) used." + before
     }

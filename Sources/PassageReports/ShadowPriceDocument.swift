@@ -32,7 +32,8 @@ enum ShadowPriceDocument {
             blocks += unpricedLegs(prices)
             blocks += bottlenecks(prices)
         case .summarised:
-            blocks.append(.lines([meaningLine(prices, currency: currency), objectivesLine(prices, plan), countLine(prices)]))
+            blocks.append(
+                .lines([meaningLine(prices, currency: currency), objectivesLine(prices, plan), countLine(prices)]))
             blocks += unpricedLegs(prices)
             blocks += bottleneckSentences(prices, currency: currency)
         }
@@ -228,7 +229,9 @@ enum ShadowPriceDocument {
         let atMost = rows.contains { $0.validRange != nil && !$0.holdsForMore }
         var scale = 1.0
         var holds = ""
-        if b.kind == .budget, rows.count == 1, let range = rows[0].validRange, range.upperBound >= rows[0].capacity + 1000 {
+        if b.kind == .budget, rows.count == 1, let range = rows[0].validRange,
+            range.upperBound >= rows[0].capacity + 1000
+        {
             scale = 1000
             holds =
                 range.upperBound.isFinite

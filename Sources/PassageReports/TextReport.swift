@@ -17,7 +17,11 @@ public enum TextReport {
         for block in document.blocks {
             // Blocks are separated by one empty line, except that an item heading (level 3) hugs its content.
             if !out.isEmpty && !(previousWasItemHeading && !isHeading(block)) { out.append("") }
-            if case .heading(_, let l) = block { previousWasItemHeading = l >= 3 } else { previousWasItemHeading = false }
+            if case .heading(_, let l) = block {
+                previousWasItemHeading = l >= 3
+            } else {
+                previousWasItemHeading = false
+            }
             switch block {
             case .heading(let text, let l):
                 level = l

@@ -104,7 +104,8 @@ import Testing
                 kind: .beds, resourceID: "tb-1", status: .optimal, objectiveFall: 628.3, tierOnePersons: 0.6283)
         ]
         let markdown = ReportRenderer.render(plan, format: .markdown)
-        #expect(markdown.contains("unmoved adds to it. Planned again with one more, the plan's objective falls by 628.30."))
+        #expect(
+            markdown.contains("unmoved adds to it. Planned again with one more, the plan's objective falls by 628.30."))
         #expect(markdown.contains("That, not the estimate, is what the plan gains."))
         #expect(!ReportRenderer.render(Self.plan(), format: .markdown).contains("Planned again"))
         let html = ReportRenderer.render(plan, format: .html)

@@ -80,7 +80,11 @@ import Testing
         // The warning comes before any figure a reader might act on.
         #expect(warning.lowerBound < report.range(of: "Summary")!.lowerBound)
         #expect(report.contains("gap 4.14 %"))
-        if format == .text { #expect(report.contains("!! TIME LIMIT")) } else { #expect(report.contains("> [!WARNING]")) }
+        if format == .text {
+            #expect(report.contains("!! TIME LIMIT"))
+        } else {
+            #expect(report.contains("> [!WARNING]"))
+        }
 
         let noPlan = ReportRenderer.render(SamplePlan.noPlan(), format: format)
         #expect(noPlan.contains("TIME LIMIT: no plan found"))
@@ -95,7 +99,9 @@ import Testing
 
     @Test func timingsCanBeLeftOut() {
         let plan = SamplePlan.optimal()
-        #expect(!ReportRenderer.render(plan, format: .text, options: ReportOptions(includeTimings: false)).contains("solved in"))
+        #expect(
+            !ReportRenderer.render(plan, format: .text, options: ReportOptions(includeTimings: false)).contains(
+                "solved in"))
         var slower = plan
         slower.solver.solveSeconds = 99
         #expect(
@@ -122,7 +128,9 @@ import Testing
     }
 
     @Test func formattingHelpers() {
-        #expect(Fmt.compressPeriods(["W7", "W3", "W4", "W5", "2026-12", "W10", "horizon", "W4"]) == "W3–W5, W7, W10, 2026-12, horizon")
+        #expect(
+            Fmt.compressPeriods(["W7", "W3", "W4", "W5", "2026-12", "W10", "horizon", "W4"])
+                == "W3–W5, W7, W10, 2026-12, horizon")
         #expect(Fmt.grouped(-1234567.891, decimals: 2) == "-1,234,567.89")
         #expect(Fmt.grouped(-0.0001, decimals: 2) == "0.00")
         #expect(Fmt.money(120, "EUR") == "120 EUR")
@@ -148,7 +156,8 @@ import Testing
         plan.capacity.removeAll { $0.kind == .seats }
         for week in 1...12 {
             func seats(_ id: String, _ used: Double, _ capacity: Double) -> CapacityUse {
-                CapacityUse(kind: .seats, resourceID: id, week: week, period: "W\(week)", used: used, capacity: capacity)
+                CapacityUse(
+                    kind: .seats, resourceID: id, week: week, period: "W\(week)", used: used, capacity: capacity)
             }
             plan.capacity += [
                 seats("L01", 1, 25), seats("L02", week == 3 ? 13 : 0, 25), seats("L03", week == 5 ? 2 : 0, 4),

@@ -32,13 +32,16 @@ public enum HTMLReport {
 
     /// A page of `document`'s blocks with `charts` (already rendered `<figure>`s) in a "Charts" section
     /// after them, then `rest`. Used for every report that has a `ReportDocument`.
-    static func page(_ document: ReportDocument, charts: [String], then rest: ReportDocument = ReportDocument(blocks: []))
+    static func page(
+        _ document: ReportDocument, charts: [String], then rest: ReportDocument = ReportDocument(blocks: [])
+    )
         -> String
     {
-        let title = document.blocks.lazy.compactMap { block -> String? in
-            if case .heading(let text, level: 1) = block { return text }
-            return nil
-        }.first ?? "Passage report"
+        let title =
+            document.blocks.lazy.compactMap { block -> String? in
+                if case .heading(let text, level: 1) = block { return text }
+                return nil
+            }.first ?? "Passage report"
         var out = [
             "<!DOCTYPE html>",
             "<html lang=\"en\">",
