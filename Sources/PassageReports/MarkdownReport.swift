@@ -4,7 +4,7 @@ import PassagePlanning
 public enum MarkdownReport {
     /// Renders `plan` as Markdown.
     public static func render(_ plan: Plan, options: ReportOptions = ReportOptions(format: .markdown)) -> String {
-        render(PlanDocument.build(plan, options: options))
+        render(PlanDocument.build(plan, options: options, detail: .summarised))
     }
 
     static func render(_ document: ReportDocument) -> String {

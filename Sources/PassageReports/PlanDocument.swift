@@ -3,8 +3,9 @@ import PassagePlanning
 /// Builds the content a coordinator reads from a plan; shared by the text and Markdown reports.
 enum PlanDocument {
     /// The report as blocks, in reading order: header, solver, summary, itineraries, capacity, shadow
-    /// prices and bottlenecks (when asked for), not moved.
-    static func build(_ plan: Plan, options: ReportOptions) -> ReportDocument {
+    /// prices and bottlenecks (when asked for), not moved. `detail` says whether legs far from full and
+    /// the prices are summarised (text, Markdown) or given in full (HTML).
+    static func build(_ plan: Plan, options: ReportOptions, detail: DocumentDetail) -> ReportDocument {
         var blocks: [ReportBlock] = []
         blocks += header(plan)
         blocks += solver(plan, options: options)
@@ -12,8 +13,8 @@ enum PlanDocument {
         blocks += conflicts(plan)
         blocks += changes(plan)
         blocks += itineraries(plan)
-        blocks += capacity(plan)
-        blocks += ShadowPriceDocument.blocks(plan)
+        blocks += capacity(plan, detail: detail)
+        blocks += ShadowPriceDocument.blocks(plan, detail: detail)
         blocks += unmoved(plan)
         return ReportDocument(blocks: blocks)
     }
@@ -27,7 +28,7 @@ enum PlanDocument {
             .heading("Passage plan: \(s.title)", level: 1),
             .lines([
                 "Starts \(s.startDate) (week 1); horizon \(Fmt.plural(s.horizonWeeks, "week")), to \(Fmt.endDate(s));"
-                    + " \(budget).",
+                    + " \(budget)."
             ]),
         ]
     }
@@ -45,7 +46,8 @@ enum PlanDocument {
             "gap \(Fmt.percent(r.gap))",
         ]
         if options.includeTimings { result.append("solved in \(Fmt.grouped(r.solveSeconds, decimals: 2)) s") }
-        var model = "Model: \(Fmt.grouped(Double(r.rows), decimals: 0)) rows × \(Fmt.grouped(Double(r.columns), decimals: 0))"
+        var model =
+            "Model: \(Fmt.grouped(Double(r.rows), decimals: 0)) rows × \(Fmt.grouped(Double(r.columns), decimals: 0))"
             + " columns, \(Fmt.grouped(Double(r.nonzeros), decimals: 0)) non-zeros"
         var limits: [String] = []
         if let t = r.timeLimitSeconds { limits.append("time limit \(Fmt.plain(t)) s") }
@@ -86,11 +88,12 @@ enum PlanDocument {
         return [
             .heading("Summary", level: 2),
             .table(table),
-            .lines([
-                "Urgency-weighted persons moved: \(Fmt.grouped(s.urgencyWeightedPersonsMoved, decimals: Fmt.isWhole(s.urgencyWeightedPersonsMoved) ? 0 : 2)).",
-            ] + cost + [
-                "Average weeks waited (ready week to departure): \(Fmt.grouped(s.averageWeeksWaited, decimals: 1)).",
-            ] + deadlineLine(s)),
+            .lines(
+                [
+                    "Urgency-weighted persons moved: \(Fmt.grouped(s.urgencyWeightedPersonsMoved, decimals: Fmt.isWhole(s.urgencyWeightedPersonsMoved) ? 0 : 2))."
+                ] + cost + [
+                    "Average weeks waited (ready week to departure): \(Fmt.grouped(s.averageWeeksWaited, decimals: 1))."
+                ] + deadlineLine(s)),
         ]
     }
 
@@ -103,7 +106,8 @@ enum PlanDocument {
         for conflict in plan.conflicts {
             blocks.append(
                 .entry(
-                    title: "\(conflict.householdIDs.joined(separator: ", "))  — \(conflict.kind.rawValue.replacingOccurrences(of: "_", with: " "))",
+                    title:
+                        "\(conflict.householdIDs.joined(separator: ", "))  — \(conflict.kind.rawValue.replacingOccurrences(of: "_", with: " "))",
                     details: [conflict.problem + ".", "What to do: " + conflict.action + "."]))
         }
         return blocks
@@ -119,7 +123,9 @@ enum PlanDocument {
             if let before = change.previousStartWeek, let after = change.newStartWeek, before != after {
                 what.append("\(Fmt.week(before)) → \(Fmt.week(after))")
             }
-            blocks.append(.entry(title: "\(change.householdID)  — \(what.joined(separator: ", "))", details: [change.reason + "."]))
+            blocks.append(
+                .entry(
+                    title: "\(change.householdID)  — \(what.joined(separator: ", "))", details: [change.reason + "."]))
         }
         return blocks
     }
@@ -135,14 +141,16 @@ enum PlanDocument {
     /// Title line and a week-by-week table: outbound legs, the stay, onward legs, arrival, totals.
     static func itinerary(_ i: Itinerary, _ header: ScenarioHeader) -> [ReportBlock] {
         let currency = header.currency
-        let title = "\(i.householdID)\(i.isCommitted ? "  [committed]" : "")  \(Fmt.plural(i.size, "person"))"
+        let title =
+            "\(i.householdID)\(i.isCommitted ? "  [committed]" : "")  \(Fmt.plural(i.size, "person"))"
             + "  urgency \(i.urgency)"
             + (i.startWeek < 1
                 ? "  left in the week of \(Fmt.date(ofWeek: i.startWeek, header)), before this plan's week 1"
                 : "  ready \(Fmt.readyWeek(i.readyWeek, header)) → leaves \(Fmt.week(i.startWeek))")
             + ", arrives \(Fmt.week(i.arrivalWeek))"
             + (i.latestDepartureWeek.map { deadline in
-                "  deadline \(Fmt.deadlineWeek(deadline, header))" + (i.weeksLate > 0 ? " MISSED by \(Fmt.plural(i.weeksLate, "week"))" : "")
+                "  deadline \(Fmt.deadlineWeek(deadline, header))"
+                    + (i.weeksLate > 0 ? " MISSED by \(Fmt.plural(i.weeksLate, "week"))" : "")
             } ?? "")
         // Each row's date is the day it happens: a leg's departure (after the legs before it), the
         // arrival at the safe house and at the destination; never just the Monday of the week.
@@ -157,7 +165,8 @@ enum PlanDocument {
         let stayWeeks = stay.toWeek - stay.fromWeek + 1
         var rows = i.outbound.map(legRow)
         rows.append([
-            Fmt.weeks(stay.fromWeek, stay.toWeek), Fmt.day(Fmt.arrivalDate(after: i.outbound, orWeek: stay.fromWeek, header)),
+            Fmt.weeks(stay.fromWeek, stay.toWeek),
+            Fmt.day(Fmt.arrivalDate(after: i.outbound, orWeek: stay.fromWeek, header)),
             "safe house \(stay.houseID) in \(stay.location), application lodged \(Fmt.week(i.lodgedWeek)) with"
                 + " \(i.programmeID) (\(i.destinationCountry))  (\(Fmt.plural(stayWeeks, "week")),"
                 + " \(Fmt.money(stay.cost, currency)))",
@@ -171,27 +180,25 @@ enum PlanDocument {
         return [
             .heading(title, level: 3),
             // All three columns are kept together: an itinerary split into panels would be unreadable.
-            .table(ReportTable(headers: ["Week", "Day", "What"], rows: rows, showsHeaderInText: false, repeatedColumns: 3)),
+            .table(
+                ReportTable(headers: ["Week", "Day", "What"], rows: rows, showsHeaderInText: false, repeatedColumns: 3)),
         ]
     }
 
     // MARK: Capacity
 
-    static func capacity(_ plan: Plan) -> [ReportBlock] {
+    static func capacity(_ plan: Plan, detail: DocumentDetail) -> [ReportBlock] {
         let horizon = plan.scenario.horizonWeeks
         var blocks: [ReportBlock] = [.heading("Capacity use", level: 2), .lines([CapacityTables.legend])]
         blocks.append(.heading("Beds by safe house and week", level: 3))
-        if let grid = CapacityTables.weekGrid(plan.capacity, kind: .beds, label: "Safe house", horizon: horizon, onlyUsed: false) {
+        if let grid = CapacityTables.weekGrid(
+            plan.capacity, kind: .beds, label: "Safe house", horizon: horizon, onlyUsed: false)
+        {
             blocks.append(.table(grid))
         } else {
             blocks.append(.lines(["No bed capacity in this plan."]))
         }
-        blocks.append(.heading("Seats by route leg and week (legs with any use)", level: 3))
-        if let grid = CapacityTables.weekGrid(plan.capacity, kind: .seats, label: "Leg", horizon: horizon, onlyUsed: true) {
-            blocks.append(.table(grid))
-        } else {
-            blocks.append(.lines(["No seats used."]))
-        }
+        blocks += seats(plan, detail: detail)
         blocks.append(.heading("Quotas by programme and period", level: 3))
         if let table = CapacityTables.quotas(plan.capacity, plan.scenario) {
             blocks.append(.table(table))
@@ -203,6 +210,48 @@ enum PlanDocument {
         return blocks
     }
 
+    /// The seat grid. In full, every leg with any use has a row. Summarised, only the legs that come
+    /// near their seats in some week (`CapacityTables.isNearFull`) do; the legs used but never more than
+    /// half full are named in one line: in a large network they are most legs, and a grid of `1/25`
+    /// rows hides the few that may fill.
+    static func seats(_ plan: Plan, detail: DocumentDetail) -> [ReportBlock] {
+        let horizon = plan.scenario.horizonWeeks
+        guard detail == .summarised else {
+            var blocks: [ReportBlock] = [.heading("Seats by route leg and week (legs with any use)", level: 3)]
+            if let grid = CapacityTables.weekGrid(
+                plan.capacity, kind: .seats, label: "Leg", horizon: horizon, onlyUsed: true)
+            {
+                blocks.append(.table(grid))
+            } else {
+                blocks.append(.lines(["No seats used."]))
+            }
+            return blocks
+        }
+        let (near, quiet) = CapacityTables.usedResources(plan.capacity, kind: .seats)
+        var blocks: [ReportBlock] = [
+            .heading("Seats by route leg and week (legs more than half full in some week)", level: 3)
+        ]
+        guard !near.isEmpty || !quiet.isEmpty else {
+            blocks.append(.lines(["No seats used."]))
+            return blocks
+        }
+        if let grid = CapacityTables.weekGrid(
+            plan.capacity, kind: .seats, label: "Leg", horizon: horizon, onlyUsed: true, only: Set(near))
+        {
+            blocks.append(.table(grid))
+        } else {
+            blocks.append(.lines(["No leg is more than half full in any week."]))
+        }
+        if !quiet.isEmpty {
+            blocks.append(
+                .lines([
+                    "Legs used but never more than half full (\(quiet.count)): \(quiet.joined(separator: ", "))."
+                        + " Their weeks: --format html or json. Legs nobody uses are left out."
+                ]))
+        }
+        return blocks
+    }
+
     // MARK: Not moved
 
     static func unmoved(_ plan: Plan) -> [ReportBlock] {
@@ -211,9 +260,11 @@ enum PlanDocument {
         if sorted.isEmpty { blocks.append(.lines(["Every household is moved in this plan."])) }
         for household in sorted {
             let (sentence, details) = Fmt.reasonExplanation(household.reason)
-            let title = "\(household.householdID)  \(Fmt.plural(household.size, "person"))  urgency \(household.urgency)"
+            let title =
+                "\(household.householdID)  \(Fmt.plural(household.size, "person"))  urgency \(household.urgency)"
                 + "  ready \(Fmt.readyWeek(household.readyWeek, plan.scenario))"
-                + (household.latestDepartureWeek.map { "  deadline \(Fmt.deadlineWeek($0, plan.scenario)) MISSED" } ?? "")
+                + (household.latestDepartureWeek.map { "  deadline \(Fmt.deadlineWeek($0, plan.scenario)) MISSED" }
+                    ?? "")
                 + "  — \(household.reason.label)"
             blocks.append(.entry(title: title, details: [sentence] + details))
         }

@@ -19,3 +19,12 @@ enum ReportBlock: Sendable, Hashable {
     /// A titled entry with detail lines (a household not moved and why).
     case entry(title: String, details: [String])
 }
+
+/// How much of a plan's data a document spells out.
+enum DocumentDetail: Sendable, Hashable {
+    /// For reading (text, Markdown): legs far from full in one line instead of grid rows, bottlenecks
+    /// as sentences instead of tables of prices. The numbers left out are in the JSON report.
+    case summarised
+    /// Every grid row and table (HTML, a page people sort and search).
+    case full
+}

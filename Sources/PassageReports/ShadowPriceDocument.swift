@@ -1,7 +1,7 @@
 import PassagePlanning
 
-/// The "Shadow prices" and "Bottlenecks" sections of the text and Markdown reports (only when the
-/// plan carries `shadowPrices`). docs/WHATIF.md, "Shadow prices", says how to read them.
+/// The "Shadow prices" and "Bottlenecks" sections of the text, Markdown and HTML reports (only when
+/// the plan carries `shadowPrices`). docs/WHATIF.md, "Shadow prices", says how to read them.
 enum ShadowPriceDocument {
     /// Where the prices come from and how far to trust them: printed with every price table.
     static let caveat =
@@ -12,7 +12,10 @@ enum ShadowPriceDocument {
         + " integer plan may gain less (a household larger than the extra unit cannot use it) or more."
         + " A price holds exactly only while the capacity stays in its range."
 
-    static func blocks(_ plan: Plan) -> [ReportBlock] {
+    /// The two sections. Summarised (text, Markdown): what a price means, how many rows have one, and
+    /// each bottleneck in a sentence; every row's price and range is left to JSON, CSV and HTML. In full
+    /// (HTML): the table of every positive price and the ranked table of bottlenecks.
+    static func blocks(_ plan: Plan, detail: DocumentDetail) -> [ReportBlock] {
         guard let prices = plan.shadowPrices else { return [] }
         var blocks: [ReportBlock] = [.heading("Shadow prices", level: 2), .lines([caveat])]
         guard prices.status == .optimal else {
@@ -22,7 +25,26 @@ enum ShadowPriceDocument {
                 ]))
             return blocks
         }
-        blocks.append(.lines([unitsLine(prices, currency: plan.scenario.currency), objectivesLine(prices, plan)]))
+        let currency = plan.scenario.currency
+        switch detail {
+        case .full:
+            blocks += priceBlocks(prices, plan)
+            blocks += unpricedLegs(prices)
+            blocks += bottlenecks(prices)
+        case .summarised:
+            blocks.append(
+                .lines([meaningLine(prices, currency: currency), objectivesLine(prices, plan), countLine(prices)]))
+            blocks += unpricedLegs(prices)
+            blocks += bottleneckSentences(prices, currency: currency)
+        }
+        return blocks
+    }
+
+    /// The units, the objectives and the table of every positive price, with its notes.
+    static func priceBlocks(_ prices: ShadowPrices, _ plan: Plan) -> [ReportBlock] {
+        var blocks: [ReportBlock] = [
+            .lines([unitsLine(prices, currency: plan.scenario.currency), objectivesLine(prices, plan)])
+        ]
         let positive = prices.prices.filter { $0.value > ShadowPrices.tolerance }
         if positive.isEmpty {
             blocks.append(
@@ -54,15 +76,18 @@ enum ShadowPriceDocument {
                     ]))
             }
         }
-        if !prices.legsWithoutSeatRows.isEmpty {
-            blocks.append(
-                .lines([
-                    "No price for the seats of \(prices.legsWithoutSeatRows.joined(separator: ", ")): their seats may run"
-                        + " short, but this (large) model has no seat rows for them."
-                ]))
-        }
-        blocks += bottlenecks(prices)
         return blocks
+    }
+
+    /// Legs whose seats have no price, when there are any.
+    static func unpricedLegs(_ prices: ShadowPrices) -> [ReportBlock] {
+        guard !prices.legsWithoutSeatRows.isEmpty else { return [] }
+        return [
+            .lines([
+                "No price for the seats of \(prices.legsWithoutSeatRows.joined(separator: ", ")): their seats may run"
+                    + " short, but this (large) model has no seat rows for them."
+            ])
+        ]
     }
 
     static func unitsLine(_ prices: ShadowPrices, currency: String) -> String {
@@ -128,6 +153,130 @@ enum ShadowPriceDocument {
                 ]))
         }
         return blocks
+    }
+
+    // MARK: In words (text, Markdown)
+
+    /// What a price means, in the objective's terms (docs/MODEL.md, "Objective").
+    static func meaningLine(_ prices: ShadowPrices, currency: String) -> String {
+        let weight = prices.tierOneWeight
+        var line =
+            "A price is how much the plan's objective (minimised) would fall with one more unit of a capacity:"
+            + " one bed or seat in a week, one quota place in a period, 1 \(currency) of budget."
+        if weight > 0 {
+            line +=
+                " The objective counts \(Fmt.grouped(weight, decimals: Fmt.isWhole(weight) ? 0 : 2)) (the tier-1"
+                + " urgency weight) for each tier-1 person left unmoved, so each estimate below is also given as"
+                + " the tier-1 persons whose being left unmoved would weigh as much: a conversion, not a count of"
+                + " people moved."
+        }
+        return line
+    }
+
+    /// How many rows have a price, and where every row's figures are.
+    static func countLine(_ prices: ShadowPrices) -> String {
+        let positive = prices.prices.filter { $0.value > ShadowPrices.tolerance }.count
+        guard positive > 0 else {
+            return "No capacity has a positive price: one more unit of any of them would not improve the relaxation."
+        }
+        return "Of \(Fmt.plural(prices.prices.count, "capacity row")), \(positive) \(positive == 1 ? "has" : "have")"
+            + " a positive price; every row's price and the capacities over which it holds: --format json, csv"
+            + " or html."
+    }
+
+    /// The "Bottlenecks" section as one sentence per resource, most valuable first.
+    static func bottleneckSentences(_ prices: ShadowPrices, currency: String) -> [ReportBlock] {
+        var blocks: [ReportBlock] = [.heading("Bottlenecks", level: 2)]
+        let ranked = prices.bottlenecks
+        guard !ranked.isEmpty else {
+            blocks.append(.lines(["No resource is worth expanding at the margin."]))
+            return blocks
+        }
+        blocks.append(
+            .lines([
+                "Resources worth expanding, most valuable first. Where several weeks or periods are named, the"
+                    + " estimate is for one more unit in each of them together (their prices added, a first-order"
+                    + " estimate)."
+            ]))
+        blocks.append(
+            .lines(
+                ranked.enumerated().map { index, b in
+                    "\(index + 1). " + sentence(b, prices: prices, currency: currency)
+                }))
+        if !prices.integerChecks.isEmpty {
+            blocks.append(
+                .lines([
+                    "Planned again: the scenario solved again with one more unit in every period named (the same"
+                        + " solver settings). That, not the estimate, is what the plan gains."
+                ]))
+        }
+        return blocks
+    }
+
+    /// One bottleneck in words: `One more bed at tb-1 in each of W3–W4 would lower the objective by
+    /// about 406.80, as much as leaving about 0.41 tier-1 persons unmoved adds to it.`
+    ///
+    /// Honest by construction: the value is the relaxation's (a marginal estimate, so "about" and
+    /// "one more"); the persons are the value divided by the tier-1 weight, exactly what leaving that many
+    /// tier-1 persons unmoved costs in the objective, not a count of people the unit would move. A price
+    /// whose range ends at the capacity bounds the gain from above only, so it reads "at most" (the
+    /// relaxation's optimum is convex in the capacities, so the summed prices always bound it). The
+    /// budget is put per 1,000 of the currency only when the price holds that far.
+    static func sentence(_ b: Bottleneck, prices: ShadowPrices, currency: String) -> String {
+        let rows = prices.prices.filter {
+            $0.kind == b.kind && $0.resourceID == b.resourceID && $0.value > ShadowPrices.tolerance
+        }
+        let atMost = rows.contains { $0.validRange != nil && !$0.holdsForMore }
+        var scale = 1.0
+        var holds = ""
+        if b.kind == .budget, rows.count == 1, let range = rows[0].validRange,
+            range.upperBound >= rows[0].capacity + 1000
+        {
+            scale = 1000
+            holds =
+                range.upperBound.isFinite
+                ? " (the price holds up to a budget of \(Fmt.money(range.upperBound, currency)))"
+                : " (the price holds for any larger budget)"
+        }
+        var text =
+            "\(oneMore(b, scale: scale, currency: currency)) would lower the objective by"
+            + " \(atMost ? "at most" : "about") \(value(scale * b.value))"
+        if let persons = b.tierOnePersons {
+            let scaled = scale * persons
+            text +=
+                scaled >= 0.005
+                ? ", as much as leaving about \(Fmt.grouped(scaled, decimals: 2)) tier-1 persons unmoved adds to it"
+                : ", less than leaving 0.01 tier-1 persons unmoved adds to it"
+        }
+        text += holds + "."
+        if let check = b.integerCheck {
+            let status = check.status == .optimal ? "" : " (\(Fmt.statusWords(check.status)))"
+            if let fall = check.objectiveFall {
+                text +=
+                    " Planned again with one more, the plan's objective \(fall >= 0 ? "falls" : "rises") by"
+                    + " \(value(abs(fall)))\(status)."
+            } else {
+                text += " Planned again with one more, no plan was found\(status)."
+            }
+        }
+        return text
+    }
+
+    /// `One more bed at tb-1 in each of W3–W4`, `One more de-hap quota place in December 2026`,
+    /// `1,000 EUR more budget`.
+    static func oneMore(_ b: Bottleneck, scale: Double, currency: String) -> String {
+        let each = b.periods.count > 1 ? "each of " : ""
+        switch b.kind {
+        case .beds: return "One more bed at \(b.resourceID) in \(each)\(Fmt.compressPeriods(b.periods))"
+        case .seats: return "One more seat on leg \(b.resourceID) in \(each)\(Fmt.compressPeriods(b.periods))"
+        case .quota:
+            if b.periods == ["horizon"] { return "One more \(b.resourceID) quota place over the whole horizon" }
+            let names = b.periods.map { $0 == "horizon" ? "the whole horizon" : Fmt.quotaPeriodName($0) }
+            return "One more \(b.resourceID) quota place in \(each)\(names.joined(separator: ", "))"
+        case .budget:
+            return scale == 1
+                ? "One more \(currency) of budget" : "\(Fmt.grouped(scale, decimals: 0)) \(currency) more budget"
+        }
     }
 
     /// The integer check's fall, with the re-plan's status when it is not proven optimal.

@@ -7,7 +7,7 @@ public enum TextReport {
 
     /// Renders `plan` as plain text.
     public static func render(_ plan: Plan, options: ReportOptions = ReportOptions(format: .text)) -> String {
-        render(PlanDocument.build(plan, options: options))
+        render(PlanDocument.build(plan, options: options, detail: .summarised))
     }
 
     static func render(_ document: ReportDocument) -> String {
@@ -17,7 +17,11 @@ public enum TextReport {
         for block in document.blocks {
             // Blocks are separated by one empty line, except that an item heading (level 3) hugs its content.
             if !out.isEmpty && !(previousWasItemHeading && !isHeading(block)) { out.append("") }
-            if case .heading(_, let l) = block { previousWasItemHeading = l >= 3 } else { previousWasItemHeading = false }
+            if case .heading(_, let l) = block {
+                previousWasItemHeading = l >= 3
+            } else {
+                previousWasItemHeading = false
+            }
             switch block {
             case .heading(let text, let l):
                 level = l

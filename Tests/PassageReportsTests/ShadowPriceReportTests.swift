@@ -36,39 +36,98 @@ import Testing
         #expect(text.contains("Bottlenecks\n-----------"))
         #expect(text.contains("LP relaxation"))
         #expect(text.contains("not from the LP with the integer decisions fixed"))
-        #expect(text.contains("394.30"))
-        #expect(text.contains("2–6"))
-        // The W4 price holds up to its capacity only: marked, and the mark explained.
-        #expect(text.contains("3–4 †"))
-        #expect(text.contains("† The range ends at the capacity"))
-        #expect(text.contains("1 other capacity row has price 0"))
+        #expect(text.contains("Of 4 capacity rows, 3 have a positive price"))
         #expect(text.contains("No price for the seats of gz-vk"))
-        // Bottlenecks: tb-1 (W3–W4, 406.80) before the budget (0.0125).
+        // In words: the per-period table and its ranges are left to JSON, CSV and HTML.
+        #expect(!text.contains("394.30") && !text.contains("2–6") && !text.contains("†"))
+        // Bottlenecks: tb-1 (W3–W4, 406.80) before the budget.
         let ranked = text.components(separatedBy: "Bottlenecks\n").last ?? ""
-        let tb = ranked.range(of: "tb-1")
-        let budget = ranked.range(of: "budget")
+        let tb = ranked.range(of: "1. One more bed at tb-1 in each of W3–W4")
+        let budget = ranked.range(of: "2. 1,000 EUR more budget")
         #expect(tb != nil && budget != nil)
         if let tb, let budget { #expect(tb.lowerBound < budget.lowerBound) }
-        #expect(ranked.contains("W3–W4") && ranked.contains("406.80"))
         for line in text.split(separator: "\n") { #expect(line.count <= TextReport.width, "\(line)") }
     }
 
-    @Test func integerChecksAddAColumnToTheBottlenecks() throws {
+    @Test(arguments: [ReportFormat.text, .markdown])
+    func bottlenecksAreSentencesInTheObjectivesTerms(format: ReportFormat) {
+        // Markdown does not wrap lines, so whole sentences can be found in it; text wraps the same words.
+        let report = ReportRenderer.render(Self.plan(), format: format).replacingOccurrences(of: "\n    ", with: " ")
+        // W4's range ends at the capacity, so the sum bounds the relaxation's gain only from above.
+        #expect(
+            report.contains(
+                "1. One more bed at tb-1 in each of W3–W4 would lower the objective by at most 406.80, as much as"
+                    + " leaving about 0.41 tier-1 persons unmoved adds to it."))
+        // The budget's price holds up to 9,000 EUR, so it is said per 1,000 EUR.
+        #expect(
+            report.contains(
+                "2. 1,000 EUR more budget would lower the objective by about 12.50, as much as leaving about 0.01"
+                    + " tier-1 persons unmoved adds to it (the price holds up to a budget of 9,000 EUR)."))
+        #expect(report.contains("counts 1,000 (the tier-1 urgency weight) for each tier-1 person left unmoved"))
+    }
+
+    /// A hand-made bottleneck: one bed in one week, its price holding beyond the capacity.
+    @Test func aBedInOneWeekInWords() throws {
+        let price = ShadowPrice(
+            kind: .beds, resourceID: "SH-EVN-1", week: 3, period: "W3", capacity: 5, used: 5, value: 412.5,
+            tierOnePersons: 0.4125, validRange: 3...8)
+        let prices = ShadowPrices(
+            source: .lpRelaxation, status: .optimal, relaxationObjective: 100, tierOneWeight: 1000, prices: [price],
+            legsWithoutSeatRows: [])
+        let bottleneck = try #require(prices.bottlenecks.first)
+        #expect(
+            ShadowPriceDocument.sentence(bottleneck, prices: prices, currency: "EUR")
+                == "One more bed at SH-EVN-1 in W3 would lower the objective by about 412.50, as much as leaving about"
+                + " 0.41 tier-1 persons unmoved adds to it.")
+        // A quota in two months, with no tier-1 weight to convert by.
+        let quota = ShadowPrices(
+            source: .lpRelaxation, status: .optimal, relaxationObjective: 100, tierOneWeight: 0,
+            prices: [
+                ShadowPrice(
+                    kind: .quota, resourceID: "P-DE", week: nil, period: "2026-12", capacity: 2, used: 2, value: 300,
+                    tierOnePersons: nil, validRange: 1...4),
+                ShadowPrice(
+                    kind: .quota, resourceID: "P-DE", week: nil, period: "2027-02", capacity: 2, used: 2, value: 118,
+                    tierOnePersons: nil, validRange: 1...3),
+            ], legsWithoutSeatRows: [])
+        let months = try #require(quota.bottlenecks.first)
+        #expect(
+            ShadowPriceDocument.sentence(months, prices: quota, currency: "EUR")
+                == "One more P-DE quota place in each of December 2026, February 2027 would lower the objective by"
+                + " about 418.00.")
+    }
+
+    @Test func integerChecksEndTheSentenceAndAddAColumnInHTML() throws {
         var plan = Self.plan()
         plan.shadowPrices?.integerChecks = [
             IntegerCheck(
                 kind: .beds, resourceID: "tb-1", status: .optimal, objectiveFall: 628.3, tierOnePersons: 0.6283)
         ]
-        let text = ReportRenderer.render(plan, format: .text, options: ReportOptions(includeTimings: false))
-        #expect(text.contains("Integer plan"))
-        #expect(text.contains("628.30"))
-        #expect(!ReportRenderer.render(Self.plan(), format: .text).contains("Integer plan"))
+        let markdown = ReportRenderer.render(plan, format: .markdown)
+        #expect(
+            markdown.contains("unmoved adds to it. Planned again with one more, the plan's objective falls by 628.30."))
+        #expect(markdown.contains("That, not the estimate, is what the plan gains."))
+        #expect(!ReportRenderer.render(Self.plan(), format: .markdown).contains("Planned again"))
+        let html = ReportRenderer.render(plan, format: .html)
+        #expect(html.contains("Integer plan") && html.contains("628.30"))
+        #expect(!ReportRenderer.render(Self.plan(), format: .html).contains("Integer plan"))
         let root = try #require(
             JSONSerialization.jsonObject(with: Data(ReportRenderer.render(plan, format: .json).utf8)) as? [String: Any])
         let ranked = try #require((root["shadowPrices"] as? [String: Any])?["bottlenecks"] as? [[String: Any]])
         let check = try #require(ranked.first?["integerCheck"] as? [String: Any])
         #expect(check["objectiveFall"] as? Double == 628.3 && check["status"] as? String == "optimal")
         #expect(ranked.last?["integerCheck"] is NSNull)
+    }
+
+    @Test func htmlKeepsEveryPriceAndItsRange() {
+        let html = ReportRenderer.render(Self.plan(), format: .html)
+        #expect(html.contains("394.30"))
+        #expect(html.contains("2–6"))
+        // The W4 price holds up to its capacity only: marked, and the mark explained.
+        #expect(html.contains("3–4 †"))
+        #expect(html.contains("† The range ends at the capacity"))
+        #expect(html.contains("1 other capacity row has price 0"))
+        #expect(html.contains("Best single period"))
     }
 
     @Test func withoutPricesNothingChanges() {

@@ -80,7 +80,11 @@ import Testing
         // The warning comes before any figure a reader might act on.
         #expect(warning.lowerBound < report.range(of: "Summary")!.lowerBound)
         #expect(report.contains("gap 4.14 %"))
-        if format == .text { #expect(report.contains("!! TIME LIMIT")) } else { #expect(report.contains("> [!WARNING]")) }
+        if format == .text {
+            #expect(report.contains("!! TIME LIMIT"))
+        } else {
+            #expect(report.contains("> [!WARNING]"))
+        }
 
         let noPlan = ReportRenderer.render(SamplePlan.noPlan(), format: format)
         #expect(noPlan.contains("TIME LIMIT: no plan found"))
@@ -95,7 +99,9 @@ import Testing
 
     @Test func timingsCanBeLeftOut() {
         let plan = SamplePlan.optimal()
-        #expect(!ReportRenderer.render(plan, format: .text, options: ReportOptions(includeTimings: false)).contains("solved in"))
+        #expect(
+            !ReportRenderer.render(plan, format: .text, options: ReportOptions(includeTimings: false)).contains(
+                "solved in"))
         var slower = plan
         slower.solver.solveSeconds = 99
         #expect(
@@ -122,7 +128,9 @@ import Testing
     }
 
     @Test func formattingHelpers() {
-        #expect(Fmt.compressPeriods(["W7", "W3", "W4", "W5", "2026-12", "W10", "horizon", "W4"]) == "W3–W5, W7, W10, 2026-12, horizon")
+        #expect(
+            Fmt.compressPeriods(["W7", "W3", "W4", "W5", "2026-12", "W10", "horizon", "W4"])
+                == "W3–W5, W7, W10, 2026-12, horizon")
         #expect(Fmt.grouped(-1234567.891, decimals: 2) == "-1,234,567.89")
         #expect(Fmt.grouped(-0.0001, decimals: 2) == "0.00")
         #expect(Fmt.money(120, "EUR") == "120 EUR")
@@ -139,5 +147,53 @@ import Testing
         let header = SamplePlan.optimal().scenario
         #expect(Fmt.readyWeek(2, header) == "W2 (2026-12-07)")
         #expect(Fmt.deadlineWeek(3, header) == "W3 (by 2026-12-20)")
+    }
+
+    /// Seats of a hand-made plan: L01 carries 1 of 25 every week, L02 fills 13 of 25 in W3, L03 carries
+    /// 2 of 4 (exactly half) in W5, L04 is full in W6, L05 carries nobody.
+    static func legsPlan() -> Plan {
+        var plan = SamplePlan.optimal()
+        plan.capacity.removeAll { $0.kind == .seats }
+        for week in 1...12 {
+            func seats(_ id: String, _ used: Double, _ capacity: Double) -> CapacityUse {
+                CapacityUse(
+                    kind: .seats, resourceID: id, week: week, period: "W\(week)", used: used, capacity: capacity)
+            }
+            plan.capacity += [
+                seats("L01", 1, 25), seats("L02", week == 3 ? 13 : 0, 25), seats("L03", week == 5 ? 2 : 0, 4),
+                seats("L04", week == 6 ? 3 : 0, 3), seats("L05", 0, 25),
+            ]
+        }
+        return plan
+    }
+
+    @Test(arguments: [ReportFormat.text, .markdown])
+    func legsNeverNearTheirSeatsAreOneLine(format: ReportFormat) {
+        let report = ReportRenderer.render(Self.legsPlan(), format: format)
+        let seats = section(report, from: "Seats by route leg and week", until: "Quotas by programme")
+        #expect(seats.contains("(legs more than half full in some week)"))
+        #expect(seats.contains("Legs used but never more than half full (2): L01, L03."))
+        // The legs that come near their seats keep their rows.
+        #expect(seats.contains("13/25") && seats.contains("3/3"))
+        let rows = seats.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+        #expect(rows.contains { $0.hasPrefix("L02") || $0.hasPrefix("| L02") })
+        #expect(rows.contains { $0.hasPrefix("L04") || $0.hasPrefix("| L04") })
+        #expect(!rows.contains { $0.hasPrefix("L01") || $0.hasPrefix("| L01") })
+        #expect(!rows.contains { $0.hasPrefix("L03") || $0.hasPrefix("| L03") })
+        #expect(!seats.contains("1/25") && !seats.contains("2/4"))
+        #expect(!report.contains("L05"))
+    }
+
+    @Test func htmlKeepsARowForEveryLegWithAnyUse() {
+        let html = ReportRenderer.render(Self.legsPlan(), format: .html)
+        for id in ["L01", "L02", "L03", "L04"] { #expect(html.contains("<th scope=\"row\">\(id)</th>"), "\(id)") }
+        #expect(html.contains("(legs with any use)") && !html.contains("never more than half full"))
+    }
+
+    @Test func theSampleSummarisesItsQuietLegs() {
+        let text = ReportRenderer.render(SamplePlan.optimal(), format: .text)
+        #expect(text.contains("Legs used but never more than half full (4): gz-vk, ma-yv, tb-ber, yv-tor."))
+        #expect(text.contains("vk-tb") && text.contains("2/2*"))
+        #expect(!text.contains("2/10"))
     }
 }

@@ -17,7 +17,7 @@ public enum HTMLReport {
     /// Renders `plan` as an HTML page; `options.redacted` gives the redacted page (no charts).
     public static func render(_ plan: Plan, options: ReportOptions = ReportOptions(format: .html)) -> String {
         if options.redacted { return RedactedReport.render(plan, format: .html, options: options) }
-        var blocks = PlanDocument.build(plan, options: options).blocks
+        var blocks = PlanDocument.build(plan, options: options, detail: .full).blocks
         // The charts follow the summary, as a section of their own: after the warning and the numbers
         // they picture, before the long itinerary tables. `PlanDocument.build` starts with exactly
         // these three parts, so their block count is where the charts go.
@@ -32,13 +32,16 @@ public enum HTMLReport {
 
     /// A page of `document`'s blocks with `charts` (already rendered `<figure>`s) in a "Charts" section
     /// after them, then `rest`. Used for every report that has a `ReportDocument`.
-    static func page(_ document: ReportDocument, charts: [String], then rest: ReportDocument = ReportDocument(blocks: []))
+    static func page(
+        _ document: ReportDocument, charts: [String], then rest: ReportDocument = ReportDocument(blocks: [])
+    )
         -> String
     {
-        let title = document.blocks.lazy.compactMap { block -> String? in
-            if case .heading(let text, level: 1) = block { return text }
-            return nil
-        }.first ?? "Passage report"
+        let title =
+            document.blocks.lazy.compactMap { block -> String? in
+                if case .heading(let text, level: 1) = block { return text }
+                return nil
+            }.first ?? "Passage report"
         var out = [
             "<!DOCTYPE html>",
             "<html lang=\"en\">",
