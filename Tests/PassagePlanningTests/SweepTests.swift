@@ -51,7 +51,10 @@ import Testing
     /// so only the objective is tested; the urgency-weighted persons moved is reported, not asserted.
     @Test(arguments: [UInt64(3), 11, 17])
     func theOptimumNeverRisesAsACapacityGrows(seed: UInt64) throws {
-        let scenario = RandomScenarios.make(seed: seed)
+        var scenario = RandomScenarios.make(seed: seed)
+        // Every point must be proven optimal: on a machine busy with other builds a solve can need
+        // more than the scenario's own limit, which is not what this test is about.
+        scenario.settings.solver.timeLimitSeconds = 300
         let budget = scenario.settings.budget ?? 5_000
         let specifications = [
             SweepSpecification(resource: .beds(houseID: scenario.safeHouses[0].id), from: 0, to: 8, step: 2),
