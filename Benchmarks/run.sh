@@ -63,7 +63,7 @@ for size in $SIZES; do
 done
 
 echo "run.sh: model building, Swift layer vs GLPK's C API" >&2
-"$BENCH" load-compare --json "$OUT/load-compare.json" >&2
+"$BENCH" load-compare --without-names --json "$OUT/load-compare.json" >&2
 
 # shellcheck disable=SC2086 # records is a list of paths without spaces
 "$BENCH" results --machine "$OUT/machine.json" --load "$OUT/load-compare.json" $records > "$RESULTS.tmp"

@@ -85,8 +85,10 @@ public struct ConstraintInfo: Sendable {
 
 /// A mixed-integer linear program built in memory, independent of any solver.
 ///
-/// Names should say what a variable or row means in the domain (`beds[house,week]`); solvers and
-/// exported files use them. Rows are stored sparse and merged on insertion.
+/// Names should say what a variable or row means in the domain (`beds[house,week]`); exported files
+/// use them. A large model may be built with empty names, which cost nothing, and named with
+/// `setNames(columns:rows:)` only when it is written to a file (an empty name is written as `c12` or
+/// `r7`). Rows are stored sparse and merged on insertion.
 public struct LinearModel: Sendable {
     /// Name of the model, used in exported files.
     public var name: String
@@ -122,6 +124,13 @@ public struct LinearModel: Sendable {
         variables.append(VariableInfo(name: name, lowerBound: bounds.0, upperBound: bounds.1, kind: kind))
         objectiveCoefficients.append(0)
         return Variable(index: variables.count - 1)
+    }
+
+    /// Names columns and rows after they were added: `column(j)` and `row(i)` give the new name, or
+    /// nil to keep the current one.
+    public mutating func setNames(columns column: (Int) -> String?, rows row: (Int) -> String? = { _ in nil }) {
+        for j in variables.indices { if let name = column(j) { variables[j].name = name } }
+        for i in constraints.indices { if let name = row(i) { constraints[i].name = name } }
     }
 
     /// Adds the row `expression relation rightHandSide`; the expression's constant moves to the right.

@@ -291,6 +291,7 @@ struct FixAndOptimise {
             for (key, amount) in use where amount > 0 { bound = min(bound, (roomFor(key) / amount + 1e-9).rounded(.down)) }
             return bound
         }
+        // Unnamed columns and rows: thousands of these small models are solved and none is written.
         var model = LinearModel(name: "neighbourhood")
         var objective = LinearExpression()
         var start: [Double] = []
@@ -306,7 +307,7 @@ struct FixAndOptimise {
                 let most = bound(column, use)
                 if state.values[column] < 0.5 && most < 1 { continue }
                 let kind = upper[column].kind
-                let variable = model.addVariable("x\(column)", upperBound: most, kind: kind == .continuous ? .integer : kind)
+                let variable = model.addVariable("", upperBound: most, kind: kind == .continuous ? .integer : kind)
                 objective.add(costs[column], variable)
                 start.append(state.values[column])
                 classRow += variable
@@ -315,11 +316,11 @@ struct FixAndOptimise {
                 variables.append((position, variable))
             }
             let unmovedColumn = f.unmoved[c].index
-            let unmoved = model.addVariable("u\(unmovedColumn)", upperBound: upper[unmovedColumn].upperBound)
+            let unmoved = model.addVariable("", upperBound: upper[unmovedColumn].upperBound)
             objective.add(costs[unmovedColumn], unmoved)
             start.append(state.values[unmovedColumn])
             classRow += unmoved
-            model.addConstraint("c\(c)", classRow, .equal, Double(f.classes[c].count))
+            model.addConstraint("", classRow, .equal, Double(f.classes[c].count))
             moveVariables.append(variables)
         }
         var stayVariables: [(stay: Int, variable: Variable)] = []
@@ -331,7 +332,7 @@ struct FixAndOptimise {
                 total += state.values[column]
                 let most = bound(column, f.stays[s].usage)
                 if most < 1 && state.values[column] < 0.5 { continue }
-                let variable = model.addVariable("y\(column)", upperBound: most, kind: .integer)
+                let variable = model.addVariable("", upperBound: most, kind: .integer)
                 objective.add(costs[column], variable)
                 start.append(state.values[column])
                 for (key, amount) in f.stays[s].usage { rows[key, default: LinearExpression()].add(amount, variable) }
@@ -339,9 +340,9 @@ struct FixAndOptimise {
                 stayVariables.append((s, variable))
             }
             // Members of the pool outside the neighbourhood keep their places: a constant here.
-            model.addConstraint("q\(pool)", link, .equal, -(total - part.inPool[pool, default: 0]).rounded())
+            model.addConstraint("", link, .equal, -(total - part.inPool[pool, default: 0]).rounded())
         }
-        for key in rows.keys.sorted() { model.addConstraint("r", rows[key]!, .lessOrEqual, roomFor(key)) }
+        for key in rows.keys.sorted() { model.addConstraint("", rows[key]!, .lessOrEqual, roomFor(key)) }
         model.setObjective(.minimize, objective)
         return NeighbourhoodModel(model: model, start: start, moveVariables: moveVariables, stayVariables: stayVariables)
     }

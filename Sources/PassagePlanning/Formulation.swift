@@ -208,8 +208,10 @@ public struct Formulation: Sendable {
                         let room = max(0, capacity - pinnedUse[key, default: 0])
                         if room.isFinite { bound = min(bound, Int((room / amount + 1e-9).rounded(.down))) }
                     }
+                    // Unnamed: millions of names would cost time and memory for nothing unless the
+                    // model is written to a file (`named()`).
                     let variable = model.addVariable(
-                        "move_c\(c)_p\(p)_w\(week)", upperBound: Double(bound), kind: bound == 1 ? .binary : kind)
+                        "", upperBound: Double(bound), kind: bound == 1 ? .binary : kind)
                     var coefficient = objective.move(pathway, week: week, profile: profile)
                     if let key = profile.previous, key == PathwayKey(pathway, startWeek: week, scenario: scenario) {
                         coefficient -= settings.objective.changePenalty
@@ -236,7 +238,7 @@ public struct Formulation: Sendable {
                 }
             }
             movesOfClass.append(first..<moves.count)
-            let stay = model.addVariable("unmoved_c\(c)", upperBound: Double(householdClass.count))
+            let stay = model.addVariable("", upperBound: Double(householdClass.count))
             objectiveExpression.add(objective.unmoved(profile), stay)
             unmoved.append(stay)
         }
@@ -270,8 +272,7 @@ public struct Formulation: Sendable {
                     let room = max(0, Formulation.capacity(of: key, scenario: scenario) - pinnedUse[key, default: 0])
                     bound = min(bound, (room / amount + 1e-9).rounded(.down))
                 }
-                let variable = model.addVariable(
-                    "stay_q\(q)_\(safeHouse.id)", upperBound: bound, kind: .integer)
+                let variable = model.addVariable("", upperBound: bound, kind: .integer)
                 objectiveExpression.add(objective.weights.cost * persons * money, variable)
                 for (key, amount) in used { rowTerms[key, default: LinearExpression()].add(amount, variable) }
                 link.add(-1, variable)
@@ -325,6 +326,21 @@ public struct Formulation: Sendable {
     }
 
     /// Capacity of a resource (without building its row name, for hot loops).
+    /// The formulation with its columns named for a model file (`move_c3_p1_w2`, `unmoved_c3`,
+    /// `stay_q0_SH-EVN-1`): they are built without names, which at scale would cost seconds and
+    /// hundreds of megabytes that only an exported file uses.
+    func named() -> Formulation {
+        var names = [String](repeating: "", count: model.variableCount)
+        for move in moves { names[move.variable.index] = "move_c\(move.householdClass)_p\(move.pathway)_w\(move.startWeek)" }
+        for (c, variable) in unmoved.enumerated() { names[variable.index] = "unmoved_c\(c)" }
+        for stay in stays {
+            names[stay.variable.index] = "stay_q\(stay.pool)_\(index.scenario.safeHouses[stay.house].id)"
+        }
+        var named = self
+        named.model.setNames(columns: { names[$0].isEmpty ? nil : names[$0] })
+        return named
+    }
+
     static func capacity(of key: ResourceKey, scenario: Scenario) -> Double {
         switch key {
         case .beds(let house, _): Double(scenario.safeHouses[house].beds)

@@ -349,11 +349,12 @@ public struct Planner: Sendable {
     /// prices those seats itself). Another solver can then check both the plan's objective (a
     /// feasible solution of it at most that objective exists) and the bound (never above its
     /// optimum). It is about seven times the columns of a large formulation (docs/MODEL.md, "Size").
+    /// Its columns are named (`Formulation.named()`); the planner's own are not.
     public func fullModel(of solved: Formulation) -> Formulation {
-        guard style == .compact else { return solved }
+        guard style == .compact else { return solved.named() }
         let legs = PathwayReduction.legsThatMayFill(scenario, previous: previous).union(solved.seatLegs)
-        guard !legs.isSubset(of: solved.seatLegs) else { return solved }
-        return Formulation(scenario: scenario, previous: previous, style: style, seatLegs: legs)
+        guard !legs.isSubset(of: solved.seatLegs) else { return solved.named() }
+        return Formulation(scenario: scenario, previous: previous, style: style, seatLegs: legs).named()
     }
 
     /// Models with more columns than this are large: GLPK's LP relaxation does not finish within a

@@ -37,6 +37,25 @@ struct ExportTests {
         #expect(try Glpsol.objective(of: maxText, format: .mps, extraArguments: ["--max"]) == 120)
     }
 
+    @Test("Columns built without names are written c1, c2, …; named afterwards, with their names")
+    func namedAfterwards() throws {
+        var model = LinearModel(name: "late")
+        let a = model.addVariable("", upperBound: 4)
+        let b = model.addVariable("", upperBound: 4)
+        var row = LinearExpression()
+        row += a
+        row += b
+        model.addConstraint("", row, .greaterOrEqual, 3)
+        model.setObjective(.minimize, row)
+        let unnamed = model.fileText(.lp)
+        #expect(unnamed.contains("c1") && unnamed.contains("c2") && unnamed.contains("r1"))
+        model.setNames(columns: { $0 == 0 ? "move_a" : nil }, rows: { _ in "need" })
+        #expect(model.variables.map(\.name) == ["move_a", ""])
+        let named = model.fileText(.lp)
+        #expect(named.contains("move_a") && named.contains("c2") && named.contains("need:"))
+        #expect(try Glpsol.objective(of: named, format: .lp) == 3)
+    }
+
     @Test("Names are sanitized, unique and readable")
     func names() throws {
         var model = LinearModel(name: "names")

@@ -6,9 +6,9 @@ enum DirectGLPKLoader {
     /// GLPK's version string (`glp_version`).
     static var version: String { String(cString: glp_version()) }
 
-    /// Creates a GLPK problem with the matrix's rows, columns, bounds, names and objective, loads the
-    /// triplets with `glp_load_matrix`, and deletes the problem.
-    static func load(_ matrix: RandomMatrix) {
+    /// Creates a GLPK problem with the matrix's rows, columns, bounds, names (if `named`) and
+    /// objective, loads the triplets with `glp_load_matrix`, and deletes the problem.
+    static func load(_ matrix: RandomMatrix, named: Bool) {
         let nonzeros = matrix.nonzeroCount
         let ia = UnsafeMutablePointer<Int32>.allocate(capacity: nonzeros + 1)
         let ja = UnsafeMutablePointer<Int32>.allocate(capacity: nonzeros + 1)
@@ -22,7 +22,7 @@ enum DirectGLPKLoader {
         var k = 1
         for i in 0..<matrix.rows {
             let row = Int32(i + 1)
-            glp_set_row_name(problem, row, "row(\(i))")
+            if named { glp_set_row_name(problem, row, "row(\(i))") }
             glp_set_row_bnds(problem, row, GLP_UP, 0, 100)
             for (column, coefficient) in zip(matrix.rowColumns[i], matrix.rowCoefficients[i]) {
                 ia[k] = row
@@ -33,7 +33,7 @@ enum DirectGLPKLoader {
         }
         for j in 0..<matrix.columns {
             let column = Int32(j + 1)
-            glp_set_col_name(problem, column, "x(\(j))")
+            if named { glp_set_col_name(problem, column, "x(\(j))") }
             glp_set_col_bnds(problem, column, GLP_DB, 0, 10)
             glp_set_obj_coef(problem, column, 1)
         }

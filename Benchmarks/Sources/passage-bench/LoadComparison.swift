@@ -3,7 +3,7 @@ import Foundation
 import LinearProgramming
 import PassageSynthetic
 
-/// `passage-bench load-compare [--rows R] [--columns C] [--per-row K] [--runs N] [--json OUT]`:
+/// `passage-bench load-compare [--rows R] [--columns C] [--per-row K] [--runs N] [--without-names] [--json OUT]`:
 /// the issue's "Swift model-building layer within 1.5× of filling GLPK's arrays directly".
 ///
 /// One random sparse matrix (the same seed and shape as `passage-bench load`) is generated once, as
@@ -12,7 +12,8 @@ import PassageSynthetic
 ///   into GLPK through `GLPKSolver` (a solve with a zero time limit stops right after loading);
 /// - direct: the same matrix, bounds, objective and names written straight into GLPK's C API
 ///   (`glp_add_rows`/`cols`, `glp_set_*`, `glp_load_matrix`), as a C program would.
-/// Both include creating and deleting GLPK's problem object.
+/// Both include creating and deleting GLPK's problem object. With `--without-names` neither side
+/// names columns or rows, as the planner builds its models (names are made only for a model file).
 enum LoadComparison {
     /// The measured comparison.
     struct Record: Codable {
@@ -20,6 +21,7 @@ enum LoadComparison {
         var columns: Int
         var nonzeros: Int
         var runs: Int
+        var named: Bool?
         var swiftBuildSeconds: Double
         var swiftLoadSeconds: Double
         var swiftSeconds: Double
@@ -32,8 +34,13 @@ enum LoadComparison {
     static func run(_ arguments: [String]) {
         var rows = 50_000, columns = 100_000, perRow = 20, runs = 3
         var jsonPath: String?
+        var named = true
         var rest = arguments[...]
         while let flag = rest.popFirst() {
+            if flag == "--without-names" {
+                named = false
+                continue
+            }
             guard let value = rest.popFirst() else { fail("\(flag) needs a value") }
             switch flag {
             case "--rows": rows = Int(value) ?? rows
@@ -47,21 +54,21 @@ enum LoadComparison {
         let matrix = RandomMatrix(rows: rows, columns: columns, perRow: perRow)
         var best = (build: Double.infinity, load: Double.infinity, direct: Double.infinity)
         for _ in 1...runs {
-            let (model, build) = timed { matrix.linearModel() }
+            let (model, build) = timed { matrix.linearModel(named: named) }
             let load: Double
             do {
                 load = try timed { try GLPKSolver().solve(model, options: SolverOptions(timeLimit: 0)) }.seconds
             } catch { fail("loading through GLPKSolver: \(error)") }
             if build + load < best.build + best.load { (best.build, best.load) = (build, load) }
-            best.direct = min(best.direct, timed { DirectGLPKLoader.load(matrix) }.seconds)
+            best.direct = min(best.direct, timed { DirectGLPKLoader.load(matrix, named: named) }.seconds)
         }
         let record = Record(
-            rows: rows, columns: columns, nonzeros: matrix.nonzeroCount, runs: runs, swiftBuildSeconds: best.build,
+            rows: rows, columns: columns, nonzeros: matrix.nonzeroCount, runs: runs, named: named, swiftBuildSeconds: best.build,
             swiftLoadSeconds: best.load, swiftSeconds: best.build + best.load, directSeconds: best.direct,
             ratio: (best.build + best.load) / best.direct, glpkVersion: DirectGLPKLoader.version)
         let perNonzero = { (seconds: Double) in String(format: "%.2f", seconds / Double(matrix.nonzeroCount) * 1e6) }
         print(
-            "\(rows) rows, \(columns) columns, \(matrix.nonzeroCount) non-zeros, best of \(runs): Swift layer \(format(record.swiftSeconds)) s (\(perNonzero(record.swiftSeconds)) µs/nz), direct \(format(record.directSeconds)) s (\(perNonzero(record.directSeconds)) µs/nz), ratio \(String(format: "%.2f", record.ratio))"
+            "\(rows) rows, \(columns) columns, \(matrix.nonzeroCount) non-zeros, \(named ? "named" : "without names"), best of \(runs): Swift layer \(format(record.swiftSeconds)) s (\(perNonzero(record.swiftSeconds)) µs/nz), direct \(format(record.directSeconds)) s (\(perNonzero(record.directSeconds)) µs/nz), ratio \(String(format: "%.2f", record.ratio))"
         )
         if let jsonPath {
             do { try writeJSON(record, to: jsonPath) } catch { fail("writing \(jsonPath): \(error)") }
@@ -98,16 +105,16 @@ struct RandomMatrix {
         rowCoefficients = allCoefficients
     }
 
-    /// The matrix built through Passage's Swift layer.
-    func linearModel() -> LinearModel {
+    /// The matrix built through Passage's Swift layer, with or without names.
+    func linearModel(named: Bool) -> LinearModel {
         var model = LinearModel(name: "load")
-        for j in 0..<columns { model.addVariable("x[\(j)]", upperBound: 10) }
+        for j in 0..<columns { model.addVariable(named ? "x[\(j)]" : "", upperBound: 10) }
         for i in 0..<rows {
             var row = LinearExpression()
             for (column, coefficient) in zip(rowColumns[i], rowCoefficients[i]) {
                 row.add(coefficient, Variable(index: Int(column)))
             }
-            model.addConstraint("row[\(i)]", row, .lessOrEqual, 100)
+            model.addConstraint(named ? "row[\(i)]" : "", row, .lessOrEqual, 100)
         }
         var objective = LinearExpression()
         for j in 0..<columns { objective.add(1, Variable(index: j)) }

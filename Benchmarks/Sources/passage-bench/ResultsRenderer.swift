@@ -61,7 +61,8 @@ enum ResultsRenderer {
         out += "## Model building: Swift layer vs GLPK's C API\n\n"
         if let load {
             out += "`passage-bench load-compare`: the same random sparse matrix built through `LinearModel` and loaded by "
-            out += "`GLPKSolver`, and written straight into GLPK's arrays (`glp_load_matrix`), names and bounds included; best of \(load.runs).\n\n"
+            let names = load.named ?? true ? "names and bounds included" : "bounds included, names on neither side (as the planner builds its models)"
+            out += "`GLPKSolver`, and written straight into GLPK's arrays (`glp_load_matrix`), \(names); best of \(load.runs).\n\n"
             let perNonzero = { (seconds: Double) in String(format: "%.2f µs", seconds / Double(load.nonzeros) * 1e6) }
             out += table(
                 ["path", "seconds", "per non-zero"],
