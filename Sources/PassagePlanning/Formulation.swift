@@ -94,8 +94,6 @@ public struct Formulation: Sendable {
     public let style: FormulationStyle
     /// Rows of every capacity that some column uses, with the capacity.
     var resourceRows: [(key: ResourceKey, row: Constraint, capacity: Double)]
-    /// Resources used by each move column, with the amount per unit of the column.
-    var usage: [[(key: ResourceKey, amount: Double)]]
     /// Month number → label (`2026-12`) for month quota periods.
     var monthLabels: [Int: String]
     /// Committed households on their fixed pathways; not variables of the model.
@@ -165,7 +163,6 @@ public struct Formulation: Sendable {
         var moves: [MoveColumn] = []
         var movesOfClass: [Range<Int>] = []
         var unmoved: [Variable] = []
-        var usage: [[(key: ResourceKey, amount: Double)]] = []
         var monthLabels: [Int: String] = [:]
         var rowTerms: [ResourceKey: LinearExpression] = [:]
         var previousMove: [Int: Int] = [:]
@@ -219,7 +216,6 @@ public struct Formulation: Sendable {
                     }
                     objectiveExpression.add(coefficient, variable)
                     for (key, amount) in used { rowTerms[key, default: LinearExpression()].add(amount, variable) }
-                    usage.append(used)
                     var pool: Int?
                     if let houses = pathway.pooledHouses {
                         let key = HousePool(
@@ -309,7 +305,6 @@ public struct Formulation: Sendable {
         self.movesOfClass = movesOfClass
         self.unmoved = unmoved
         self.resourceRows = resourceRows
-        self.usage = usage
         self.monthLabels = monthLabels
     }
 

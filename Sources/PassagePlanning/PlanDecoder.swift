@@ -38,7 +38,12 @@ struct PlanDecoder: Sendable {
         let left = zip(formulation.classes, assigned).filter { $0.0.count > $0.1.count }.map(\.0)
         let plannedUse = used
         let reasons = ParallelChunks.map(left.count) { range in
-            range.map { hasPlan ? self.reasonNotMoved(left[$0], used: plannedUse) : NotMovedReason.noPlan }
+            // Classes from the same place to the same programme share many of their ways: each way
+            // is worked out once per piece (a pure function of the way and the plan's use).
+            var verdicts: [WayKey: WayVerdict] = [:]
+            return range.map {
+                hasPlan ? self.reasonNotMoved(left[$0], used: plannedUse, verdicts: &verdicts) : NotMovedReason.noPlan
+            }
         }.flatMap { $0 }
         var reasonOfClass: [Int: NotMovedReason] = [:]
         for (householdClass, reason) in zip(left, reasons) { reasonOfClass[householdClass.index] = reason }
@@ -125,49 +130,33 @@ struct PlanDecoder: Sendable {
     /// really bind come first; capacities smaller than the household itself (a 3-bed house for five
     /// persons) are never "used up": they come last, marked too small, and when every option has one
     /// the household simply cannot fit.
-    private func reasonNotMoved(_ householdClass: HouseholdClass, used: [ResourceKey: Double]) -> NotMovedReason {
+    private func reasonNotMoved(
+        _ householdClass: HouseholdClass, used: [ResourceKey: Double], verdicts: inout [WayKey: WayVerdict]
+    ) -> NotMovedReason {
         let options = formulation.options[householdClass.index]
         if options.isEmpty { return .noEligiblePathway(options.blockers) }
         var blockedOptions: [ResourceKey: Int] = [:]
         var tooSmall: Set<ResourceKey> = []
         // The roomiest resource of each kind on any pathway open to the class, to say "the largest".
         var largest: [ResourceKind: Double] = [:]
-        var labels = formulation.monthLabels
         for position in formulation.movesOfClass[householdClass.index] {
-            // A column is blocked when every concrete pathway it stands for lacks room; it is blamed
-            // on the shortages of the pathway that lacks least among those that could ever hold the
-            // household. A pathway through a capacity smaller than the household never could.
-            var fewest: [ResourceKey]?
-            for (_, use) in formulation.concreteUses(ofMove: position, labels: &labels) {
-                // The smallest capacity of each kind on this way (locals, not a dictionary: this
-                // runs for every way of every class left unmoved).
-                var beds: Double?, seats: Double?, quota: Double?
-                var never: [ResourceKey] = []
-                for (key, amount) in use where key != .budget {
-                    let full = capacity(of: key)
-                    switch key {
-                    case .beds: beds = min(beds ?? .infinity, full)
-                    case .seats: seats = min(seats ?? .infinity, full)
-                    case .quota: quota = min(quota ?? .infinity, full)
-                    case .budget: break
-                    }
-                    if full < amount - 1e-6 { never.append(key) }
-                }
-                for (kind, limit) in [(ResourceKind.beds, beds), (.seats, seats), (.quota, quota)] {
-                    if let limit { largest[kind] = max(largest[kind] ?? 0, limit) }
-                }
-                if !never.isEmpty {
-                    tooSmall.formUnion(never)
-                    continue
-                }
-                var short: [ResourceKey] = []
-                for (key, amount) in use where capacity(of: key) - used[key, default: 0] < amount - 1e-6 {
-                    short.append(key)
-                }
-                if short.isEmpty { return .notSelectedWithinTolerance }
-                if fewest == nil || short.count < fewest!.count { fewest = short }
+            let move = formulation.moves[position]
+            let pathway = options.pathways[move.pathway]
+            let key = WayKey(
+                outbound: pathway.outbound, onward: pathway.onward, house: pathway.house,
+                pooledHouses: pathway.pooledHouses, programme: pathway.programme, startWeek: move.startWeek,
+                size: householdClass.profile.size)
+            let verdict: WayVerdict
+            if let known = verdicts[key] {
+                verdict = known
+            } else {
+                verdict = self.verdict(ofMove: position, used: used)
+                verdicts[key] = verdict
             }
-            for key in fewest ?? [] { blockedOptions[key, default: 0] += 1 }
+            if verdict.fits { return .notSelectedWithinTolerance }
+            for (kind, limit) in verdict.largest { largest[kind] = max(largest[kind] ?? 0, limit) }
+            tooSmall.formUnion(verdict.tooSmall)
+            for key in verdict.fewest ?? [] { blockedOptions[key, default: 0] += 1 }
         }
         // Group by resource, keeping the periods in which it is short.
         var byResource: [String: (kind: ResourceKind, id: String, keys: [ResourceKey], blocked: Int)] = [:]
@@ -208,6 +197,91 @@ struct PlanDecoder: Sendable {
                 < (kindOrder[$1.kind]!, $0.capacityTooSmall ?? 0, $1.resourceID)
         }
         return .capacity(shortages)
+    }
+
+    /// What a move column finds in the plan. A column is blocked when every concrete pathway it
+    /// stands for (its pathway, or its pool's houses) lacks room; it is blamed on the shortages of
+    /// the pathway that lacks least among those that could ever hold the household. A pathway
+    /// through a capacity smaller than the household never could.
+    ///
+    /// What a pooled column's houses share (legs, quota, money) is looked at once, then each house's
+    /// beds (and its money, added to the shared money for the budget).
+    private func verdict(ofMove position: Int, used: [ResourceKey: Double]) -> WayVerdict {
+        let move = formulation.moves[position]
+        let persons = Double(formulation.classes[move.householdClass].profile.size)
+        var labels = formulation.monthLabels
+        let shared = resourceUse(
+            of: formulation.options[move.householdClass].pathways[move.pathway], startWeek: move.startWeek,
+            persons: persons, scenario: scenario, labels: &labels)
+        func short(_ key: ResourceKey, _ amount: Double) -> Bool { capacity(of: key) - used[key, default: 0] < amount - 1e-6 }
+        // The shared part: the smallest capacity of each kind, those too small for the household,
+        // those short (money aside: a house adds to it), and the money.
+        var sharedLimit: [ResourceKind: Double] = [:]
+        var sharedNever: [ResourceKey] = []
+        var sharedShort: [ResourceKey] = []
+        var money = 0.0
+        for (key, amount) in shared {
+            if key == .budget {
+                money += amount
+                continue
+            }
+            let full = capacity(of: key)
+            let kind = Self.kind(of: key)
+            sharedLimit[kind] = min(sharedLimit[kind] ?? .infinity, full)
+            if full < amount - 1e-6 { sharedNever.append(key) }
+            if short(key, amount) { sharedShort.append(key) }
+        }
+        let hasBudget = shared.contains { $0.key == .budget }
+        var verdict = WayVerdict()
+        func consider(never: [ResourceKey], shortages: [ResourceKey], limits: [ResourceKind: Double]) -> Bool {
+            for (kind, limit) in limits { verdict.largest[kind] = max(verdict.largest[kind] ?? 0, limit) }
+            if !never.isEmpty {
+                verdict.tooSmall.append(contentsOf: never)
+                return false
+            }
+            if shortages.isEmpty {
+                verdict.fits = true
+                return true
+            }
+            if verdict.fewest == nil || shortages.count < verdict.fewest!.count { verdict.fewest = shortages }
+            return false
+        }
+        guard let pool = move.pool else {
+            let budgetShort = hasBudget && short(.budget, money)
+            _ = consider(never: sharedNever, shortages: sharedShort + (budgetShort ? [.budget] : []), limits: sharedLimit)
+            return verdict
+        }
+        for s in formulation.staysOfPool[pool] {
+            var never = sharedNever
+            var shortages = sharedShort
+            var limits = sharedLimit
+            var wayMoney = money
+            var wayHasBudget = hasBudget
+            for (key, amount) in formulation.stays[s].usage {
+                if key == .budget {
+                    wayMoney += amount
+                    wayHasBudget = true
+                    continue
+                }
+                let full = capacity(of: key)
+                let kind = Self.kind(of: key)
+                limits[kind] = min(limits[kind] ?? .infinity, full)
+                if full < amount - 1e-6 { never.append(key) }
+                if short(key, amount) { shortages.append(key) }
+            }
+            if wayHasBudget && short(.budget, wayMoney) { shortages.append(.budget) }
+            if consider(never: never, shortages: shortages, limits: limits) { return verdict }
+        }
+        return verdict
+    }
+
+    private static func kind(of key: ResourceKey) -> ResourceKind {
+        switch key {
+        case .beds: .beds
+        case .seats: .seats
+        case .quota: .quota
+        case .budget: .budget
+        }
     }
 
     func capacity(of key: ResourceKey) -> Double {
@@ -304,4 +378,25 @@ struct PlanDecoder: Sendable {
             // To the cent: the programme fee inside it is a difference of sums.
             costBeforeWeekOne: (itineraries.reduce(0) { $0 + $1.costBeforeWeekOne } * 100).rounded() / 100)
     }
+}
+
+/// A way of moving as far as capacities go: its routes, house (or pool of houses), programme,
+/// start week and the household's size. Classes with the same way use the same capacities.
+private struct WayKey: Hashable {
+    var outbound: Route
+    var onward: Route
+    var house: Int
+    var pooledHouses: [Int]?
+    var programme: Int
+    var startWeek: Int
+    var size: Int
+}
+
+/// What a way finds in the plan: room (`fits`), or the shortages of its concrete pathway that lacks
+/// least, the capacities smaller than the household, and the roomiest capacity of each kind on it.
+private struct WayVerdict {
+    var fits = false
+    var fewest: [ResourceKey]?
+    var tooSmall: [ResourceKey] = []
+    var largest: [ResourceKind: Double] = [:]
 }
