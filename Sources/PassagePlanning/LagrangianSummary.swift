@@ -45,6 +45,41 @@ extension Planner {
     }
 }
 
+/// A restricted master of a scenario (`RestrictedMaster`) with the plan and bound it was made from:
+/// measured by `passage-bench master`.
+public struct RestrictedMasterSummary: Sendable {
+    /// The master, named, ready for a model file.
+    public var model: LinearModel
+    /// Classes and the move columns per class it holds.
+    public var classes: Int, columnsPerClass: Int
+    /// The best of the greedy plans (urgency-first, priced, guided) and the Lagrangian bound.
+    public var planObjective: Double, bound: Double
+}
+
+extension Planner {
+    /// The compact formulation without seat rows (as large models start), its Lagrangian bound
+    /// (every iteration, no time limit) and greedy plans, then the restricted master over each
+    /// class's `columnsPerClass` columns cheapest at the bound's prices and the best plan's columns.
+    /// The best plan is a solution of the master, so the master's optimum is at most its objective.
+    public func restrictedMaster(columnsPerClass: Int) -> RestrictedMasterSummary {
+        let formulation = Formulation(scenario: scenario, previous: previous, style: .compact)
+        let model = formulation.model
+        let greedy = formulation.greedySolution()
+        let result = LagrangianRelaxation(formulation).run(
+            upperBound: model.objectiveValue(of: greedy), iterations: Planner.lagrangianIterations, targetGap: 0,
+            deadline: nil)
+        let plans = [greedy, formulation.greedySolution(prices: result.prices), formulation.greedySolution(guide: result.guide)]
+        let best = plans.min { model.objectiveValue(of: $0) < model.objectiveValue(of: $1) }!
+        var master = RestrictedMaster(formulation)
+        master.add(FixAndOptimise.cheapestMoves(
+            of: formulation, prices: result.prices, count: columnsPerClass, cheaperThanUnmoved: false))
+        master.add(formulation.movesOfClass.map { range in range.filter { best[formulation.moves[$0].variable.index] > 0.5 } })
+        return RestrictedMasterSummary(
+            model: master.model(), classes: formulation.classes.count, columnsPerClass: columnsPerClass,
+            planObjective: model.objectiveValue(of: best), bound: result.bound)
+    }
+}
+
 extension Duration {
     /// The duration in seconds.
     var seconds: Double { Double(components.seconds) + Double(components.attoseconds) * 1e-18 }

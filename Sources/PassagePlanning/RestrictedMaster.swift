@@ -1,0 +1,93 @@
+import LinearProgramming
+
+/// The full model restricted to a few columns per class: a restricted master, as column generation
+/// would start from (docs/MODEL.md, "The scale targets: where they stand").
+///
+/// Every class has the move columns given to it and its `unmoved` column; every house pool those
+/// columns draw on has its stay columns; every capacity they touch has its row, **seats of every leg
+/// included** (whether or not the formulation has seat rows), with the room commitments leave. So
+/// every solution of it is a plan of the full model, and its LP relaxation shows how far a master
+/// over these columns could take the plan and the bound. Written to a file for other solvers by
+/// `passage-bench master`.
+struct RestrictedMaster {
+    let formulation: Formulation
+    /// Move positions of each class in the master, in the order they joined.
+    private(set) var columns: [[Int]]
+    private var member: Set<Int> = []
+
+    init(_ formulation: Formulation) {
+        self.formulation = formulation
+        columns = Array(repeating: [], count: formulation.classes.count)
+    }
+
+    /// Adds move positions (per class) not in the master yet; returns how many joined.
+    @discardableResult
+    mutating func add(_ positions: [[Int]]) -> Int {
+        var added = 0
+        for (c, list) in positions.enumerated() {
+            for position in list where member.insert(position).inserted {
+                columns[c].append(position)
+                added += 1
+            }
+        }
+        return added
+    }
+
+    /// The master as a mixed-integer program (each column as integral as in the formulation), named
+    /// for a model file.
+    func model() -> LinearModel {
+        let f = formulation
+        let scenario = f.index.scenario
+        let costs = f.model.objectiveCoefficients
+        let upper = f.model.variables
+        var labels = f.monthLabels
+        var model = LinearModel(name: "master")
+        var objective = LinearExpression(constant: f.model.objectiveConstant)
+        var rows: [ResourceKey: LinearExpression] = [:]
+        var poolTerms: [Int: LinearExpression] = [:]
+        for householdClass in f.classes {
+            let c = householdClass.index
+            var classRow = LinearExpression()
+            for position in columns[c] {
+                let move = f.moves[position]
+                let column = move.variable.index
+                let variable = model.addVariable(
+                    "move_c\(c)_p\(move.pathway)_w\(move.startWeek)", upperBound: upper[column].upperBound,
+                    kind: upper[column].kind)
+                objective.add(costs[column], variable)
+                classRow += variable
+                let use = resourceUse(
+                    of: f.options[c].pathways[move.pathway], startWeek: move.startWeek,
+                    persons: Double(householdClass.profile.size), scenario: scenario, labels: &labels)
+                for (key, amount) in use { rows[key, default: LinearExpression()].add(amount, variable) }
+                if let pool = move.pool { poolTerms[pool, default: LinearExpression()].add(1, variable) }
+            }
+            let unmovedColumn = f.unmoved[c].index
+            let unmoved = model.addVariable("unmoved_c\(c)", upperBound: upper[unmovedColumn].upperBound)
+            objective.add(costs[unmovedColumn], unmoved)
+            classRow += unmoved
+            model.addConstraint("households_c\(c)", classRow, .equal, Double(householdClass.count))
+        }
+        for pool in poolTerms.keys.sorted() {
+            var link = poolTerms[pool]!
+            for s in f.staysOfPool[pool] {
+                let stay = f.stays[s]
+                let column = stay.variable.index
+                guard upper[column].upperBound > 0 else { continue }
+                let variable = model.addVariable(
+                    "stay_q\(pool)_\(scenario.safeHouses[stay.house].id)", upperBound: upper[column].upperBound,
+                    kind: upper[column].kind)
+                objective.add(costs[column], variable)
+                for (key, amount) in stay.usage { rows[key, default: LinearExpression()].add(amount, variable) }
+                link.add(-1, variable)
+            }
+            model.addConstraint("pool_q\(pool)", link, .equal, 0)
+        }
+        for key in rows.keys.sorted() {
+            let (name, capacity) = Formulation.describeRow(key, scenario: scenario, monthLabels: labels)
+            model.addConstraint(name, rows[key]!, .lessOrEqual, max(0, capacity - f.pinnedUse[key, default: 0]))
+        }
+        model.setObjective(.minimize, objective)
+        return model
+    }
+}
