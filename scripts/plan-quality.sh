@@ -7,7 +7,8 @@
 #   scripts/plan-quality.sh [SIZES] [LIMITS]        e.g. scripts/plan-quality.sh "100 200 300" "10"
 #
 # Environment: SEED (default 4242), PROFILE (steady or crisis, default steady), WORK (scratch
-# folder, default a new temporary one). Compare the objective with the optimum of the exported model
+# folder, default a new temporary one), PASSAGE (the binary to measure, e.g. a copy of an earlier
+# build to compare with; default the release build, built first). Compare the objective with the optimum of the exported model
 # (`passage plan DIR --export-model M.mps`, then `python3 scripts/highs-oracle.py M.mps`).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -16,8 +17,8 @@ limits=${2:-"10"}
 seed=${SEED:-4242}
 profile=${PROFILE:-steady}
 work=${WORK:-$(mktemp -d)}
-swift build -c release --product passage >/dev/null
-passage=.build/release/passage
+if [ -z "${PASSAGE:-}" ]; then swift build -c release --product passage >/dev/null; fi
+passage=${PASSAGE:-.build/release/passage}
 checker=../shared/tools/check_plan.py
 printf '%-10s %-6s %-8s %-10s %-12s %-12s %-8s %s\n' households limit seconds peak_MB objective bound gap status
 for n in $sizes; do
