@@ -15,11 +15,12 @@ struct WhyNotCommand: ParsableCommand {
             does not move) gives the reason: no eligible pathway (what closes them: documents, needs, \
             exclusions, timing) or short of capacity (which beds, seats, quotas or budget). For a household \
             short of capacity it raises each capacity it lacks on its own (a house's beds, a leg's weekly \
-            seats, a programme's quota, the budget), doubling the increase until the household moves and \
-            then halving back to the smallest that does, planning the whole scenario again each time: every \
-            change reported was planned and moves the household. Each re-plan stops after 5 seconds unless \
-            --time-limit says otherwise. That takes several solves per capacity, so --all on a large \
-            scenario is slow. See docs/WHATIF.md, "Why not moved".
+            seats, a programme's quota, the budget), at most by what the household could use (its persons \
+            beyond the room the plan leaves; for the budget its costliest pathway), and finds the smallest \
+            increase that moves it by bisection, planning the whole scenario again each time: every change \
+            reported was planned and moves the household. When no single change of that size moves it, the \
+            report says so. Searches run side by side (--jobs); each re-plan stops after 5 seconds unless \
+            --time-limit says otherwise. See docs/WHATIF.md, "Why not moved".
             """
     )
 
@@ -38,6 +39,8 @@ struct WhyNotCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "Write the report to this file instead of standard output.")
     var output: String?
 
+    @Option(help: "Re-plans solved at once, each on its own thread (default: one per processor).")
+    var jobs: Int?
 
     @OptionGroup(title: "Solver limits") var limits: SolveLimitOptions
 
@@ -53,6 +56,7 @@ struct WhyNotCommand: ParsableCommand {
         if households.isEmpty && !all { throw ValidationError("name households to explain, or give --all") }
         if !households.isEmpty && all { throw ValidationError("give household ids or --all, not both") }
         if protection.seal && output == nil { throw ValidationError("--seal needs --output FILE") }
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be a positive number of re-plans solved at once") }
     }
 
     func run() throws {
@@ -86,20 +90,33 @@ struct WhyNotCommand: ParsableCommand {
             replanOptions.timeLimitSeconds = min(
                 loaded.settings.solver.timeLimitSeconds ?? .infinity, Planner.explanationSecondsPerPlan)
         }
-        var explanations: [NotMovedExplanation] = []
-        for (number, id) in ids.enumerated() {
-            // Positions only: household ids stay out of logs.
-            if showsProgress { StandardError.write("passage: explaining household \(number + 1) of \(ids.count)") }
-            if let explanation = try planner.explainNotMoved(id, in: plan, options: replanOptions) {
-                explanations.append(explanation)
-            }
-        }
+        let width = jobs ?? Planner.defaultExplanationJobs
+        // Counts only: household ids stay out of logs.
+        let progress: (@Sendable (ExplanationProgress) -> Void)? =
+            showsProgress ? { @Sendable update in Self.describe(update, width: width).map(StandardError.write) } : nil
+        let explanations = try planner.explainNotMoved(
+            ids, in: plan, options: replanOptions, jobs: width, progress: progress)
         let report = WhyNotReport.render(explanations, plan: plan, format: format)
         // Everything is computed before anything is written: a failure leaves no partial output.
         if let output {
             try protection.write(report, to: output, sealingWith: sealing)
         } else {
             print(report, terminator: report.hasSuffix("\n") ? "" : "\n")
+        }
+    }
+
+    /// A progress line: when a stage starts (if it has anything to do) and as each search ends.
+    static func describe(_ update: ExplanationProgress, width: Int) -> String? {
+        guard update.total > 0 else { return nil }
+        let searches = "\(update.total) search\(update.total == 1 ? "" : "es")"
+        let atOnce = "\(min(width, update.total)) at a time"
+        switch (update.stage, update.done) {
+        case (.together, 0):
+            return "passage: why-not: \(searches) with every capacity a household lacks raised together, \(atOnce)"
+        case (.alone, 0):
+            return "passage: why-not: \(searches) for the smallest single change, \(atOnce)"
+        default:
+            return "passage: why-not: \(update.done)/\(update.total) done"
         }
     }
 }
