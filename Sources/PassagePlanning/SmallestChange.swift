@@ -154,10 +154,25 @@ extension Planner {
     ) throws -> [NotMovedExplanation] {
         let households = householdIDs.compactMap { id in plan.unmoved.first { $0.householdID == id } }
         let ids = households.map(\.householdID)
-        let searches = households.map { capacitySearches(for: $0, in: plan) }
         var explanations = households.map {
             NotMovedExplanation(household: $0, changes: [], notEnough: [], replans: 0)
         }
+        // Capacities that cannot move a household alone whatever the re-plan does are settled here,
+        // without planning: often every capacity of a household that cannot fit.
+        let formulation = households.contains { if case .capacity = $0.reason { true } else { false } }
+            ? self.formulation() : nil
+        var pending: [[CapacitySearch]] = []
+        for (position, household) in households.enumerated() {
+            let all = capacitySearches(for: household, in: plan)
+            let open = formulation.flatMap { capacitiesThatCouldMoveAlone(household.householdID, in: $0) }
+            let (possible, closed) = open.map { open in
+                (all.filter { open.contains(Self.name($0.kind, $0.resourceID)) },
+                 all.filter { !open.contains(Self.name($0.kind, $0.resourceID)) })
+            } ?? (all, [])
+            explanations[position].notEnough = closed.map(\.largest)
+            pending.append(possible)
+        }
+        let searches = pending
 
         // Stage 1: every capacity at its largest useful increase at once, for households short of
         // several. If even that does not move the household, no single one will (more of any capacity
@@ -177,7 +192,7 @@ extension Planner {
         for (index, position) in several.enumerated() {
             explanations[position].replans += 1
             if !together[index] {
-                explanations[position].notEnough = searches[position].map(\.largest)
+                explanations[position].notEnough += searches[position].map(\.largest)
                 explanations[position].notEvenTogether = true
                 settled.insert(position)
             }
@@ -205,6 +220,7 @@ extension Planner {
             }
         }
         for position in explanations.indices {
+            explanations[position].notEnough.sort { ($0.kind.rawValue, $0.resourceID) < ($1.kind.rawValue, $1.resourceID) }
             explanations[position].changes.sort {
                 ($0.kind == .budget ? 1 : 0, $0.to - $0.from, $0.kind.rawValue, $0.resourceID)
                     < ($1.kind == .budget ? 1 : 0, $1.to - $1.from, $1.kind.rawValue, $1.resourceID)
@@ -286,6 +302,36 @@ extension Planner {
         }
         return (smallest, replans)
     }
+
+    /// The capacities (`kind/id`) that could move `householdID` if raised alone, as far as the
+    /// capacities too small for it show: a way of moving it (a pathway in a start week, through one
+    /// house) through a capacity smaller than its persons stays closed whatever the others do, so
+    /// raising one capacity can open only ways whose every too-small capacity is that one. Nil when
+    /// some way has no too-small capacity at all: then any capacity might, through the others'
+    /// plans, and only re-planning tells.
+    func capacitiesThatCouldMoveAlone(_ householdID: String, in formulation: Formulation) -> Set<String>? {
+        guard let member = scenario.households.firstIndex(where: { $0.id == householdID }),
+            let householdClass = formulation.classes.firstIndex(where: { $0.members.contains(member) })
+        else { return nil }
+        var labels = formulation.monthLabels
+        var open: Set<String> = []
+        for position in formulation.movesOfClass[householdClass] {
+            for (_, use) in formulation.concreteUses(ofMove: position, labels: &labels) {
+                var tooSmall: Set<String> = []
+                for (key, amount) in use where key != .budget {
+                    guard Formulation.capacity(of: key, scenario: scenario) < amount - 1e-6 else { continue }
+                    let (kind, id, _) = Formulation.identify(key, scenario: scenario, monthLabels: labels)
+                    tooSmall.insert(Self.name(kind, id))
+                }
+                if tooSmall.isEmpty { return nil }
+                if tooSmall.count == 1 { open.formUnion(tooSmall) }
+            }
+        }
+        return open
+    }
+
+    /// A capacity's name in sets: `beds/SH-EVN-1`.
+    private static func name(_ kind: ResourceKind, _ id: String) -> String { "\(kind.rawValue)/\(id)" }
 
     /// Whether the plan of this scenario with `changes` made moves `householdID`.
     func moves(_ householdID: String, with changes: [CapacityChange], options: PlanningOptions) throws -> Bool {
