@@ -114,7 +114,9 @@ struct WhyNotCommand: ParsableCommand {
         case (.together, 0):
             return "passage: why-not: \(searches) with every capacity a household lacks raised together, \(atOnce)"
         case (.alone, 0):
-            return "passage: why-not: \(searches) for the smallest single change, \(atOnce)"
+            return "passage: why-not: \(searches) with one capacity raised as far as a household could use, \(atOnce)"
+        case (.narrowing, 0):
+            return "passage: why-not: \(searches) narrowing a change down to the smallest that moves a household, \(atOnce)"
         default:
             return "passage: why-not: \(update.done)/\(update.total) done"
         }

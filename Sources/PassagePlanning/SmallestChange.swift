@@ -52,7 +52,8 @@ public struct NotMovedExplanation: Sendable, Hashable {
     /// Whether `notEnough` was tried all at once (several capacities) and did not move the household
     /// even together: then no single one of them does.
     public var notEvenTogether = false
-    /// How many times the scenario was planned again.
+    /// How many re-plans answered for this household (a plan shared with other households asking the
+    /// same question counts for each of them).
     public var replans: Int
 
     /// An explanation from its parts (the planner computes them: ``Planner/explainNotMoved(_:in:options:jobs:progress:)``).
@@ -68,15 +69,18 @@ public struct NotMovedExplanation: Sendable, Hashable {
     }
 }
 
-/// Where a why-not search stands, for progress lines: which stage, and how many of its searches are
-/// done out of how many.
+/// Where a why-not search stands, for progress lines: which stage, and how many of its searches (a
+/// distinct re-plan, or a bisection) are done out of how many.
 public struct ExplanationProgress: Sendable, Hashable {
-    /// The two stages of ``Planner/explainNotMoved(_:in:options:jobs:progress:)``.
+    /// The stages of ``Planner/explainNotMoved(_:in:options:jobs:progress:)``, in order.
     public enum Stage: String, Sendable, Hashable {
         /// Households short of several capacities, planned once with all of them raised together.
         case together
-        /// One capacity of one household, raised alone and narrowed down to the smallest increase.
+        /// One capacity of one household, raised alone to its largest useful increase.
         case alone
+        /// A capacity whose largest useful increase moves the household, narrowed down by bisection to
+        /// the smallest increase that does.
+        case narrowing
     }
     /// The stage.
     public var stage: Stage
@@ -140,8 +144,10 @@ extension Planner {
     /// if even that does not move it, no single change does, and nothing more is searched.
     ///
     /// Every step plans the whole changed scenario again with `options`, from scratch (a previous plan
-    /// is not carried over), so every change reported was planned and moves the household. The
-    /// searches are independent: up to `jobs` of them run at once, each on its own thread with its own
+    /// is not carried over), so every change reported was planned and moves the household. A capacity
+    /// that no way of moving the household could pass alone (``capacitiesThatCouldMoveAlone(_:in:)``)
+    /// is not planned at all, and households asking the same question (the same changes) share one
+    /// plan. The searches are independent: up to `jobs` of them run at once, each on its own thread with its own
     /// solver problem, and the result does not depend on `jobs` or on the order they finish in (unless
     /// a re-plan stops at its time limit, which depends on the processor time it got).
     ///
@@ -175,49 +181,57 @@ extension Planner {
         let searches = pending
 
         // Stage 1: every capacity at its largest useful increase at once, for households short of
-        // several. If even that does not move the household, no single one will (more of any capacity
-        // never shrinks what the others allow), and one solve replaces a search per capacity.
+        // several. If even that does not move the household, no single one is searched: one solve
+        // replaces a search per capacity.
         let several = explanations.indices.filter { searches[$0].count > 1 }
-        progress?(ExplanationProgress(stage: .together, done: 0, total: several.count))
-        let together = try Self.inParallel(
-            several.count, jobs: jobs,
-            completed: progress.map { report in
-                { @Sendable done in report(ExplanationProgress(stage: .together, done: done, total: several.count)) }
-            }
-        ) { index in
-            let position = several[index]
-            return try self.moves(ids[position], with: searches[position].map(\.largest), options: options)
-        }
+        let together = try movedHouseholds(
+            under: several.map { searches[$0].map(\.largest) }, stage: .together, options: options, jobs: jobs,
+            progress: progress)
         var settled = Set<Int>()
         for (index, position) in several.enumerated() {
             explanations[position].replans += 1
-            if !together[index] {
+            if !together[index].contains(ids[position]) {
                 explanations[position].notEnough += searches[position].map(\.largest)
                 explanations[position].notEvenTogether = true
                 settled.insert(position)
             }
         }
 
-        // Stage 2: each remaining capacity of each household on its own, all of them side by side.
+        // Stage 2: each remaining capacity of each household alone at its largest useful increase.
+        // Most do not move the household, and then one solve says so.
         let alone = explanations.indices.filter { !settled.contains($0) }.flatMap { position in
             searches[position].map { (position: position, search: $0) }
         }
-        progress?(ExplanationProgress(stage: .alone, done: 0, total: alone.count))
+        let largest = try movedHouseholds(
+            under: alone.map { [$0.search.largest] }, stage: .alone, options: options, jobs: jobs, progress: progress)
+        var movers: [(position: Int, search: CapacitySearch)] = []
+        for ((position, search), moved) in zip(alone, largest) {
+            explanations[position].replans += 1
+            if !moved.contains(ids[position]) {
+                explanations[position].notEnough.append(search.largest)
+            } else if search.limit == 1 {
+                explanations[position].changes.append(search.largest)
+            } else {
+                movers.append((position, search))
+            }
+        }
+        let narrowing = movers
+
+        // Stage 3: bisection down to the smallest increase that moves it, for those that do move.
+        progress?(ExplanationProgress(stage: .narrowing, done: 0, total: narrowing.count))
         let found = try Self.inParallel(
-            alone.count, jobs: jobs,
+            narrowing.count, jobs: jobs,
             completed: progress.map { report in
-                { @Sendable done in report(ExplanationProgress(stage: .alone, done: done, total: alone.count)) }
+                { @Sendable done in
+                    report(ExplanationProgress(stage: .narrowing, done: done, total: narrowing.count))
+                }
             }
         ) { index in
-            try self.smallestIncrease(alone[index].search, moving: ids[alone[index].position], options: options)
+            try self.smallestIncrease(narrowing[index].search, moving: ids[narrowing[index].position], options: options)
         }
-        for ((position, search), outcome) in zip(alone, found) {
+        for ((position, search), outcome) in zip(narrowing, found) {
             explanations[position].replans += outcome.replans
-            if let steps = outcome.steps {
-                explanations[position].changes.append(search.change(steps))
-            } else {
-                explanations[position].notEnough.append(search.largest)
-            }
+            explanations[position].changes.append(search.change(outcome.steps))
         }
         for position in explanations.indices {
             explanations[position].notEnough.sort { ($0.kind.rawValue, $0.resourceID) < ($1.kind.rawValue, $1.resourceID) }
@@ -280,15 +294,13 @@ extension Planner {
         return searches
     }
 
-    /// The fewest steps of `search` that move `householdID`, or nil when even its largest does not,
-    /// and how many re-plans that took. The capacity now does not move it (that is the plan being
-    /// explained), so the search starts from 0 steps known to fail.
+    /// The fewest steps of `search` that move `householdID`, whose largest increase is known to move
+    /// it, and how many re-plans that took. The capacity now does not move it (that is the plan being
+    /// explained), so bisection starts between 0 steps (fails) and the largest (moves).
     func smallestIncrease(
         _ search: CapacitySearch, moving householdID: String, options: PlanningOptions
-    ) throws -> (steps: Int?, replans: Int) {
-        var replans = 1
-        // The largest first: most capacities cannot move the household alone, and then one solve says so.
-        guard try moves(householdID, with: [search.largest], options: options) else { return (nil, replans) }
+    ) throws -> (steps: Int, replans: Int) {
+        var replans = 0
         var failed = 0
         var smallest = search.limit
         while smallest - failed > 1 {
@@ -301,6 +313,34 @@ extension Planner {
             }
         }
         return (smallest, replans)
+    }
+
+    /// For each set of changes, the households the plan of this scenario with them made moves. Each
+    /// distinct set is planned once, on up to `jobs` threads (households short of the same capacities
+    /// often share one: on the demo, five households' all-together checks are the same scenario), so
+    /// households asking the same question get the same answer from the same plan.
+    private func movedHouseholds(
+        under changeSets: [[CapacityChange]], stage: ExplanationProgress.Stage, options: PlanningOptions, jobs: Int,
+        progress: (@Sendable (ExplanationProgress) -> Void)?
+    ) throws -> [Set<String>] {
+        var distinct: [[CapacityChange]] = []
+        var position: [[CapacityChange]: Int] = [:]
+        let slots = changeSets.map { changes in
+            let key = changes.sorted { ($0.kind.rawValue, $0.resourceID) < ($1.kind.rawValue, $1.resourceID) }
+            if let known = position[key] { return known }
+            position[key] = distinct.count
+            distinct.append(key)
+            return distinct.count - 1
+        }
+        let plans = distinct
+        progress?(ExplanationProgress(stage: stage, done: 0, total: plans.count))
+        let moved = try Self.inParallel(
+            plans.count, jobs: jobs,
+            completed: progress.map { report in
+                { @Sendable done in report(ExplanationProgress(stage: stage, done: done, total: plans.count)) }
+            }
+        ) { index in try self.movedHouseholds(with: plans[index], options: options) }
+        return slots.map { moved[$0] }
     }
 
     /// The capacities (`kind/id`) that could move `householdID` if raised alone, as far as the
@@ -335,13 +375,19 @@ extension Planner {
 
     /// Whether the plan of this scenario with `changes` made moves `householdID`.
     func moves(_ householdID: String, with changes: [CapacityChange], options: PlanningOptions) throws -> Bool {
+        try movedHouseholds(with: changes, options: options).contains(householdID)
+    }
+
+    /// The households the plan of this scenario with `changes` made moves (none when a change names
+    /// a capacity not in the scenario).
+    func movedHouseholds(with changes: [CapacityChange], options: PlanningOptions) throws -> Set<String> {
         var changed = scenario
         for change in changes {
-            guard let next = change.applied(to: changed) else { return false }
+            guard let next = change.applied(to: changed) else { return [] }
             changed = next
         }
         let replanned = try Planner(scenario: changed, solver: solver, style: style).plan(options: options)
-        return replanned.itineraries.contains { $0.householdID == householdID }
+        return Set(replanned.itineraries.map(\.householdID))
     }
 
     /// What the household's cheapest and costliest eligible pathways cost in money (all its persons).
