@@ -55,6 +55,10 @@ public struct NotMovedExplanation: Sendable, Hashable {
     /// How many re-plans answered for this household (a plan shared with other households asking the
     /// same question counts for each of them).
     public var replans: Int
+    /// How many of those stopped at their time limit before proving their plan optimal: their answer
+    /// ("moves it" or not) is the best plan found in that time, and can differ with a longer limit or
+    /// a less loaded machine.
+    public var unprovenReplans = 0
 
     /// An explanation from its parts (the planner computes them: ``Planner/explainNotMoved(_:in:options:jobs:progress:)``).
     public init(
@@ -190,7 +194,8 @@ extension Planner {
         var settled = Set<Int>()
         for (index, position) in several.enumerated() {
             explanations[position].replans += 1
-            if !together[index].contains(ids[position]) {
+            if !together[index].proven { explanations[position].unprovenReplans += 1 }
+            if !together[index].moved.contains(ids[position]) {
                 explanations[position].notEnough += searches[position].map(\.largest)
                 explanations[position].notEvenTogether = true
                 settled.insert(position)
@@ -205,9 +210,10 @@ extension Planner {
         let largest = try movedHouseholds(
             under: alone.map { [$0.search.largest] }, stage: .alone, options: options, jobs: jobs, progress: progress)
         var movers: [(position: Int, search: CapacitySearch)] = []
-        for ((position, search), moved) in zip(alone, largest) {
+        for ((position, search), outcome) in zip(alone, largest) {
             explanations[position].replans += 1
-            if !moved.contains(ids[position]) {
+            if !outcome.proven { explanations[position].unprovenReplans += 1 }
+            if !outcome.moved.contains(ids[position]) {
                 explanations[position].notEnough.append(search.largest)
             } else if search.limit == 1 {
                 explanations[position].changes.append(search.largest)
@@ -231,6 +237,7 @@ extension Planner {
         }
         for ((position, search), outcome) in zip(narrowing, found) {
             explanations[position].replans += outcome.replans
+            explanations[position].unprovenReplans += outcome.unproven
             explanations[position].changes.append(search.change(outcome.steps))
         }
         for position in explanations.indices {
@@ -299,20 +306,23 @@ extension Planner {
     /// explained), so bisection starts between 0 steps (fails) and the largest (moves).
     func smallestIncrease(
         _ search: CapacitySearch, moving householdID: String, options: PlanningOptions
-    ) throws -> (steps: Int, replans: Int) {
+    ) throws -> (steps: Int, replans: Int, unproven: Int) {
         var replans = 0
+        var unproven = 0
         var failed = 0
         var smallest = search.limit
         while smallest - failed > 1 {
             let middle = (failed + smallest) / 2
             replans += 1
-            if try moves(householdID, with: [search.change(middle)], options: options) {
+            let outcome = try movedHouseholds(with: [search.change(middle)], options: options)
+            if !outcome.proven { unproven += 1 }
+            if outcome.moved.contains(householdID) {
                 smallest = middle
             } else {
                 failed = middle
             }
         }
-        return (smallest, replans)
+        return (smallest, replans, unproven)
     }
 
     /// For each set of changes, the households the plan of this scenario with them made moves. Each
@@ -322,7 +332,7 @@ extension Planner {
     private func movedHouseholds(
         under changeSets: [[CapacityChange]], stage: ExplanationProgress.Stage, options: PlanningOptions, jobs: Int,
         progress: (@Sendable (ExplanationProgress) -> Void)?
-    ) throws -> [Set<String>] {
+    ) throws -> [(moved: Set<String>, proven: Bool)] {
         var distinct: [[CapacityChange]] = []
         var position: [[CapacityChange]: Int] = [:]
         let slots = changeSets.map { changes in
@@ -373,21 +383,20 @@ extension Planner {
     /// A capacity's name in sets: `beds/SH-EVN-1`.
     private static func name(_ kind: ResourceKind, _ id: String) -> String { "\(kind.rawValue)/\(id)" }
 
-    /// Whether the plan of this scenario with `changes` made moves `householdID`.
-    func moves(_ householdID: String, with changes: [CapacityChange], options: PlanningOptions) throws -> Bool {
-        try movedHouseholds(with: changes, options: options).contains(householdID)
-    }
-
     /// The households the plan of this scenario with `changes` made moves (none when a change names
-    /// a capacity not in the scenario).
-    func movedHouseholds(with changes: [CapacityChange], options: PlanningOptions) throws -> Set<String> {
+    /// a capacity not in the scenario), and whether that plan is proven optimal or within the gap
+    /// asked for (not stopped by the time limit).
+    func movedHouseholds(
+        with changes: [CapacityChange], options: PlanningOptions
+    ) throws -> (moved: Set<String>, proven: Bool) {
         var changed = scenario
         for change in changes {
-            guard let next = change.applied(to: changed) else { return [] }
+            guard let next = change.applied(to: changed) else { return ([], true) }
             changed = next
         }
         let replanned = try Planner(scenario: changed, solver: solver, style: style).plan(options: options)
-        return Set(replanned.itineraries.map(\.householdID))
+        let status = replanned.solver.status
+        return (Set(replanned.itineraries.map(\.householdID)), status == .optimal || status == .feasible)
     }
 
     /// What the household's cheapest and costliest eligible pathways cost in money (all its persons).

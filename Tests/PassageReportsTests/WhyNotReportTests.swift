@@ -55,6 +55,18 @@ import Testing
         #expect(!text.contains("Smallest single changes"))
     }
 
+    /// An answer that rests on plans stopped by the time limit says so.
+    @Test func plansStoppedByTheTimeLimitAreSaid() throws {
+        let (plan, explanations) = try Self.explanations()
+        var limited = try #require(explanations.first { !$0.changes.isEmpty })
+        limited.unprovenReplans = 2
+        let text = WhyNotReport.render([limited], plan: plan, format: .text)
+        #expect(text.contains("2 of these plans stopped at the time limit before proving optimality"))
+        #expect(WhyNotReport.render([limited], plan: plan, format: .json).contains("\"unprovenReplans\" : 2"))
+        limited.unprovenReplans = 0
+        #expect(!WhyNotReport.render([limited], plan: plan, format: .text).contains("stopped at the time limit"))
+    }
+
     @Test func jsonAndCSVCarryEveryChange() throws {
         let (plan, explanations) = try Self.explanations()
         let json = WhyNotReport.render(explanations, plan: plan, format: .json)

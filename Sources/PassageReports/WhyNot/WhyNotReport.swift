@@ -60,6 +60,12 @@ public enum WhyNotReport {
                     }
                 }
                 lines.append("Planned again \(Fmt.plural(explanation.replans, "time")).")
+                if explanation.unprovenReplans > 0 {
+                    // Said, not hidden: such an answer depends on the time the solver got.
+                    lines.append(
+                        "\(explanation.unprovenReplans) of these plans stopped at the time limit before proving"
+                            + " optimality: a longer --time-limit may change the answer.")
+                }
             }
             blocks.append(.entry(title: household.householdID, details: lines))
         }
@@ -83,6 +89,7 @@ public enum WhyNotReport {
         var notEnough: [JSONChange]
         var notEvenTogether: Bool
         var replans: Int
+        var unprovenReplans: Int
     }
 
     struct JSONChange: Encodable, Sendable {
@@ -104,7 +111,8 @@ public enum WhyNotReport {
                         householdID: $0.household.householdID, size: $0.household.size, urgency: $0.household.urgency,
                         reason: $0.household.reason.label, details: Fmt.reasonExplanation($0.household.reason).details,
                         changes: $0.changes.map(change), notEnough: $0.notEnough.map(change),
-                        notEvenTogether: $0.notEvenTogether, replans: $0.replans)
+                        notEvenTogether: $0.notEvenTogether, replans: $0.replans,
+                        unprovenReplans: $0.unprovenReplans)
                 }))
     }
 
