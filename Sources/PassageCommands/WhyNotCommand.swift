@@ -60,7 +60,9 @@ struct WhyNotCommand: ParsableCommand {
     }
 
     func run() throws {
-        let loaded = try Failure.exitingWithStatus2 { try ScenarioInput.load(scenario, passphrase: protection.passphrase) }
+        let loaded = try Failure.exitingWithStatus2 {
+            try ScenarioInput.load(scenario, passphrase: protection.passphrase)
+        }
         let known = Set(loaded.households.map(\.id))
         let unknown = households.filter { !known.contains($0) }
         guard unknown.isEmpty else {
@@ -78,7 +80,8 @@ struct WhyNotCommand: ParsableCommand {
         let moved = Set(plan.itineraries.map(\.householdID))
         let alreadyMoved = households.filter { moved.contains($0) }
         if !alreadyMoved.isEmpty {
-            StandardError.write("passage: moved by this plan, nothing to explain: \(alreadyMoved.joined(separator: ", "))")
+            StandardError.write(
+                "passage: moved by this plan, nothing to explain: \(alreadyMoved.joined(separator: ", "))")
         }
         let ids = all ? plan.unmoved.map(\.householdID) : households.filter { !moved.contains($0) }
         guard !ids.isEmpty else { throw ExitCode(1) }
@@ -116,7 +119,8 @@ struct WhyNotCommand: ParsableCommand {
         case (.alone, 0):
             return "passage: why-not: \(searches) with one capacity raised as far as a household could use, \(atOnce)"
         case (.narrowing, 0):
-            return "passage: why-not: \(searches) narrowing a change down to the smallest that moves a household, \(atOnce)"
+            return
+                "passage: why-not: \(searches) narrowing a change down to the smallest that moves a household, \(atOnce)"
         default:
             return "passage: why-not: \(update.done)/\(update.total) done"
         }

@@ -169,16 +169,20 @@ extension Planner {
         }
         // Capacities that cannot move a household alone whatever the re-plan does are settled here,
         // without planning: often every capacity of a household that cannot fit.
-        let formulation = households.contains { if case .capacity = $0.reason { true } else { false } }
+        let formulation =
+            households.contains { if case .capacity = $0.reason { true } else { false } }
             ? self.formulation() : nil
         var pending: [[CapacitySearch]] = []
         for (position, household) in households.enumerated() {
             let all = capacitySearches(for: household, in: plan)
             let open = formulation.flatMap { capacitiesThatCouldMoveAlone(household.householdID, in: $0) }
-            let (possible, closed) = open.map { open in
-                (all.filter { open.contains(Self.name($0.kind, $0.resourceID)) },
-                 all.filter { !open.contains(Self.name($0.kind, $0.resourceID)) })
-            } ?? (all, [])
+            let (possible, closed) =
+                open.map { open in
+                    (
+                        all.filter { open.contains(Self.name($0.kind, $0.resourceID)) },
+                        all.filter { !open.contains(Self.name($0.kind, $0.resourceID)) }
+                    )
+                } ?? (all, [])
             explanations[position].notEnough = closed.map(\.largest)
             pending.append(possible)
         }
@@ -241,7 +245,9 @@ extension Planner {
             explanations[position].changes.append(search.change(outcome.steps))
         }
         for position in explanations.indices {
-            explanations[position].notEnough.sort { ($0.kind.rawValue, $0.resourceID) < ($1.kind.rawValue, $1.resourceID) }
+            explanations[position].notEnough.sort {
+                ($0.kind.rawValue, $0.resourceID) < ($1.kind.rawValue, $1.resourceID)
+            }
             explanations[position].changes.sort {
                 ($0.kind == .budget ? 1 : 0, $0.to - $0.from, $0.kind.rawValue, $0.resourceID)
                     < ($1.kind == .budget ? 1 : 0, $1.to - $1.from, $1.kind.rawValue, $1.resourceID)
@@ -296,7 +302,8 @@ extension Planner {
             // Whole steps, the last one at or just above the largest useful increase.
             let limit = max(1, Int((largest / unit - 1e-9).rounded(.up)))
             searches.append(
-                CapacitySearch(kind: shortage.kind, resourceID: shortage.resourceID, now: now, unit: unit, limit: limit))
+                CapacitySearch(kind: shortage.kind, resourceID: shortage.resourceID, now: now, unit: unit, limit: limit)
+            )
         }
         return searches
     }

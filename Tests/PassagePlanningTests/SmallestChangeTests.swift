@@ -70,7 +70,9 @@ import Testing
             let notMoved = try Planner(scenario: #require(less.applied(to: scenario))).plan(options: Self.options)
             #expect(!notMoved.itineraries.contains { $0.householdID == short.householdID }, "\(less.description)")
         }
-        print("WHY seed \(seed) \(short.householdID): \(explanation.changes.map(\.description)) not enough \(explanation.notEnough.map(\.description)) replans \(explanation.replans)")
+        print(
+            "WHY seed \(seed) \(short.householdID): \(explanation.changes.map(\.description)) not enough \(explanation.notEnough.map(\.description)) replans \(explanation.replans)"
+        )
     }
 
     /// A household of 4 in the tiny scenario alone: the house (2 beds), the first leg (2 seats a week)
@@ -169,6 +171,8 @@ import Testing
 
     @Test func changesReadAsACoordinatorWouldSayThem() {
         #expect(CapacityChange(kind: .beds, resourceID: "K", from: 2, to: 3).description == "beds of K: 2 → 3")
-        #expect(CapacityChange(kind: .budget, resourceID: "budget", from: 1000, to: 1250.5).description == "budget: 1000 → 1250.5")
+        #expect(
+            CapacityChange(kind: .budget, resourceID: "budget", from: 1000, to: 1250.5).description
+                == "budget: 1000 → 1250.5")
     }
 }

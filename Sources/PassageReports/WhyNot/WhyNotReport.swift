@@ -128,7 +128,8 @@ public enum WhyNotReport {
             if changes.isEmpty { rows.append([id, reason, "", "", "", "", ""]) }
             for (c, outcome) in changes {
                 rows.append([
-                    id, reason, c.kind.rawValue, CSVReport.text(c.resourceID), Fmt.plain(c.from), Fmt.plain(c.to), outcome,
+                    id, reason, c.kind.rawValue, CSVReport.text(c.resourceID), Fmt.plain(c.from), Fmt.plain(c.to),
+                    outcome,
                 ])
             }
         }
