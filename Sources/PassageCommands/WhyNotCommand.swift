@@ -15,11 +15,12 @@ struct WhyNotCommand: ParsableCommand {
             does not move) gives the reason: no eligible pathway (what closes them: documents, needs, \
             exclusions, timing) or short of capacity (which beds, seats, quotas or budget). For a household \
             short of capacity it raises each capacity it lacks on its own (a house's beds, a leg's weekly \
-            seats, a programme's quota, the budget), doubling the increase until the household moves and \
-            then halving back to the smallest that does, planning the whole scenario again each time: every \
-            change reported was planned and moves the household. Each re-plan stops after 5 seconds unless \
-            --time-limit says otherwise. That takes several solves per capacity, so --all on a large \
-            scenario is slow. See docs/WHATIF.md, "Why not moved".
+            seats, a programme's quota, the budget), at most by what the household could use (its persons \
+            beyond the room the plan leaves; for the budget its costliest pathway), and finds the smallest \
+            increase that moves it by bisection, planning the whole scenario again each time: every change \
+            reported was planned and moves the household. When no single change of that size moves it, the \
+            report says so. Searches run side by side (--jobs); each re-plan stops after 5 seconds unless \
+            --time-limit says otherwise. See docs/WHATIF.md, "Why not moved".
             """
     )
 
@@ -38,6 +39,8 @@ struct WhyNotCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "Write the report to this file instead of standard output.")
     var output: String?
 
+    @Option(help: "Re-plans solved at once, each on its own thread (default: one per processor).")
+    var jobs: Int?
 
     @OptionGroup(title: "Solver limits") var limits: SolveLimitOptions
 
@@ -53,10 +56,13 @@ struct WhyNotCommand: ParsableCommand {
         if households.isEmpty && !all { throw ValidationError("name households to explain, or give --all") }
         if !households.isEmpty && all { throw ValidationError("give household ids or --all, not both") }
         if protection.seal && output == nil { throw ValidationError("--seal needs --output FILE") }
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be a positive number of re-plans solved at once") }
     }
 
     func run() throws {
-        let loaded = try Failure.exitingWithStatus2 { try ScenarioInput.load(scenario, passphrase: protection.passphrase) }
+        let loaded = try Failure.exitingWithStatus2 {
+            try ScenarioInput.load(scenario, passphrase: protection.passphrase)
+        }
         let known = Set(loaded.households.map(\.id))
         let unknown = households.filter { !known.contains($0) }
         guard unknown.isEmpty else {
@@ -74,7 +80,8 @@ struct WhyNotCommand: ParsableCommand {
         let moved = Set(plan.itineraries.map(\.householdID))
         let alreadyMoved = households.filter { moved.contains($0) }
         if !alreadyMoved.isEmpty {
-            StandardError.write("passage: moved by this plan, nothing to explain: \(alreadyMoved.joined(separator: ", "))")
+            StandardError.write(
+                "passage: moved by this plan, nothing to explain: \(alreadyMoved.joined(separator: ", "))")
         }
         let ids = all ? plan.unmoved.map(\.householdID) : households.filter { !moved.contains($0) }
         guard !ids.isEmpty else { throw ExitCode(1) }
@@ -86,20 +93,36 @@ struct WhyNotCommand: ParsableCommand {
             replanOptions.timeLimitSeconds = min(
                 loaded.settings.solver.timeLimitSeconds ?? .infinity, Planner.explanationSecondsPerPlan)
         }
-        var explanations: [NotMovedExplanation] = []
-        for (number, id) in ids.enumerated() {
-            // Positions only: household ids stay out of logs.
-            if showsProgress { StandardError.write("passage: explaining household \(number + 1) of \(ids.count)") }
-            if let explanation = try planner.explainNotMoved(id, in: plan, options: replanOptions) {
-                explanations.append(explanation)
-            }
-        }
+        let width = jobs ?? Planner.defaultExplanationJobs
+        // Counts only: household ids stay out of logs.
+        let progress: (@Sendable (ExplanationProgress) -> Void)? =
+            showsProgress ? { @Sendable update in Self.describe(update, width: width).map(StandardError.write) } : nil
+        let explanations = try planner.explainNotMoved(
+            ids, in: plan, options: replanOptions, jobs: width, progress: progress)
         let report = WhyNotReport.render(explanations, plan: plan, format: format)
         // Everything is computed before anything is written: a failure leaves no partial output.
         if let output {
             try protection.write(report, to: output, sealingWith: sealing)
         } else {
             print(report, terminator: report.hasSuffix("\n") ? "" : "\n")
+        }
+    }
+
+    /// A progress line: when a stage starts (if it has anything to do) and as each search ends.
+    static func describe(_ update: ExplanationProgress, width: Int) -> String? {
+        guard update.total > 0 else { return nil }
+        let searches = "\(update.total) search\(update.total == 1 ? "" : "es")"
+        let atOnce = "\(min(width, update.total)) at a time"
+        switch (update.stage, update.done) {
+        case (.together, 0):
+            return "passage: why-not: \(searches) with every capacity a household lacks raised together, \(atOnce)"
+        case (.alone, 0):
+            return "passage: why-not: \(searches) with one capacity raised as far as a household could use, \(atOnce)"
+        case (.narrowing, 0):
+            return
+                "passage: why-not: \(searches) narrowing a change down to the smallest that moves a household, \(atOnce)"
+        default:
+            return "passage: why-not: \(update.done)/\(update.total) done"
         }
     }
 }

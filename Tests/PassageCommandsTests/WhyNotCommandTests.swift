@@ -9,7 +9,9 @@ import PassageCommands
         let folder = try TemporaryFolder()
         let output = folder.path("why-not.json")
         // H009 has no document any programme accepts: its reason needs no re-planning.
-        let result = try Passage.run(["why-not", Passage.demo, "H009", "--format", "json", "--output", output, "--quiet"])
+        let result = try Passage.run([
+            "why-not", Passage.demo, "H009", "--format", "json", "--output", output, "--quiet",
+        ])
         #expect(result.status == 0, "\(result.standardError)")
         #expect(result.standardOutput.isEmpty && result.standardError.isEmpty)
         let attributes = try FileManager.default.attributesOfItem(atPath: output)
@@ -31,8 +33,12 @@ import PassageCommands
     }
 
     @Test func needsHouseholdsOrAllAndHasNoRedactedForm() throws {
-        #expect(try Passage.run(["why-not", Passage.demo]).standardError.contains("name households to explain, or give --all"))
+        #expect(
+            try Passage.run(["why-not", Passage.demo]).standardError.contains(
+                "name households to explain, or give --all"))
         #expect(try Passage.run(["why-not", Passage.demo, "H009", "--all"]).status == 64)
+        let noJobs = try Passage.run(["why-not", Passage.demo, "H009", "--jobs", "0"])
+        #expect(noJobs.status == 64 && noJobs.standardError.contains("--jobs must be a positive number"))
         // The report names households: there is no --redact to offer (issue 14), so it is an unknown option.
         let redacted = try Passage.run(["why-not", Passage.demo, "H009", "--redact"])
         #expect(redacted.status != 0 && redacted.standardError.contains("Unknown option '--redact'"))

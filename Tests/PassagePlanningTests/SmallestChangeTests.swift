@@ -70,11 +70,109 @@ import Testing
             let notMoved = try Planner(scenario: #require(less.applied(to: scenario))).plan(options: Self.options)
             #expect(!notMoved.itineraries.contains { $0.householdID == short.householdID }, "\(less.description)")
         }
-        print("WHY seed \(seed) \(short.householdID): \(explanation.changes.map(\.description)) not enough \(explanation.notEnough.map(\.description)) replans \(explanation.replans)")
+        print(
+            "WHY seed \(seed) \(short.householdID): \(explanation.changes.map(\.description)) not enough \(explanation.notEnough.map(\.description)) replans \(explanation.replans)"
+        )
+    }
+
+    /// A household of 4 in the tiny scenario alone: the house (2 beds), the first leg (2 seats a week)
+    /// and the programme (3 places) are each too small for it. Raising all three to 4 moves it; any one
+    /// alone cannot. So no single change moves it, and every increase tried stops at 4, what the
+    /// household needs, not at 2 + 64 × 4 = 258 beds as the search once reported.
+    @Test func noSingleChangeIsTriedBeyondWhatTheHouseholdNeeds() throws {
+        let household = Household(
+            id: "H5", size: 4, location: "A", urgency: 1, readyWeek: 1, nationality: "RU", passport: .none,
+            hasInternalID: true)
+        let planner = Planner(scenario: TinyScenario.make(households: [household]))
+        let plan = try planner.plan(options: Self.options)
+        #expect(plan.itineraries.isEmpty)
+        let explanation = try #require(try planner.explainNotMoved("H5", in: plan, options: Self.options))
+        #expect(explanation.household.reason.cannotFit)
+        #expect(explanation.changes.isEmpty)
+        #expect(!explanation.notEvenTogether)
+        #expect(
+            explanation.notEnough == [
+                CapacityChange(kind: .beds, resourceID: "K", from: 2, to: 4),
+                CapacityChange(kind: .quota, resourceID: "G", from: 3, to: 4),
+                CapacityChange(kind: .seats, resourceID: "L1", from: 2, to: 4),
+            ], "\(explanation.notEnough.map(\.description))")
+        // Every way of moving it passes through all three, each too small for it whatever others do,
+        // so no one of them can move it alone: that needs no re-plan.
+        #expect(explanation.replans == 0)
+        // Hand check: with all three raised to 4 it moves, so "not alone" is the whole story.
+        var raised = planner.scenario
+        for change in explanation.notEnough { raised = try #require(change.applied(to: raised)) }
+        #expect(try Planner(scenario: raised).plan(options: Self.options).itineraries.map(\.householdID) == ["H5"])
+    }
+
+    /// The largest increase tried is the household's persons beyond the room the plan leaves. HA (2
+    /// persons, tier 1) and HB (3, tier 2) both need programme G, with 4 places over the horizon; beds and
+    /// seats are plentiful. The plan moves HA (2,000 weighted against HB's 1,200) and leaves 2 places:
+    /// HB needs 3 − 2 = 1 more, so one place is both the largest increase tried and the answer, found in
+    /// one re-plan.
+    @Test func theLargestIncreaseIsWhatTheHouseholdNeedsBeyondTheRoomLeft() throws {
+        var scenario = TinyScenario.make(households: [
+            Household(
+                id: "HA", size: 2, location: "A", urgency: 1, readyWeek: 1, nationality: "RU", passport: .none,
+                hasInternalID: true),
+            Household(
+                id: "HB", size: 3, location: "A", urgency: 2, readyWeek: 1, nationality: "RU", passport: .none,
+                hasInternalID: true),
+        ])
+        scenario.programmes[0].quota = 4
+        scenario.safeHouses[0].beds = 10
+        scenario.legs[0].seatsPerWeek = 10
+        let planner = Planner(scenario: scenario)
+        let plan = try planner.plan(options: Self.options)
+        #expect(plan.itineraries.map(\.householdID) == ["HA"])
+        let hb = try #require(plan.unmoved.first { $0.householdID == "HB" })
+        guard case .capacity(let shortages) = hb.reason else {
+            Issue.record("HB: \(hb.reason)")
+            return
+        }
+        let quota = try #require(shortages.first { $0.kind == .quota })
+        #expect(planner.largestUsefulIncrease(of: quota, for: hb, in: plan) == 1)
+        let explanation = try #require(try planner.explainNotMoved("HB", in: plan, options: Self.options))
+        #expect(explanation.changes == [CapacityChange(kind: .quota, resourceID: "G", from: 4, to: 5)])
+        #expect(explanation.notEnough.isEmpty && explanation.replans == 1)
+    }
+
+    /// On the demo, H015 (5 persons, hiv_care) once got "beds 3 → 323": every increase reported now
+    /// stays within its 5 persons, and one that moves it was planned and moves it.
+    @Test func theDemoHouseholdH015GetsNoAbsurdIncrease() throws {
+        let demo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Data/demo")
+        let planner = Planner(scenario: try ScenarioLoader.load(directory: demo))
+        let plan = try planner.plan()
+        let options = PlanningOptions(timeLimitSeconds: Planner.explanationSecondsPerPlan)
+        let explanation = try #require(try planner.explainNotMoved("H015", in: plan, options: options, jobs: 2))
+        #expect(explanation.household.size == 5)
+        for change in explanation.changes + explanation.notEnough where change.kind != .budget {
+            #expect(change.to - change.from >= 1 && change.to - change.from <= 5, "\(change.description)")
+        }
+        for change in explanation.changes {
+            let moved = try Planner(scenario: #require(change.applied(to: planner.scenario))).plan(options: options)
+            #expect(moved.itineraries.contains { $0.householdID == "H015" }, "\(change.description)")
+        }
+    }
+
+    /// Searches side by side give the same explanations as one after the other, in the order asked.
+    @Test(arguments: [2, 5])
+    func parallelSearchesGiveTheSameExplanations(seed: Int) throws {
+        let scenario = RandomScenarios.make(seed: UInt64(seed))
+        let planner = Planner(scenario: scenario)
+        let plan = try planner.plan(options: Self.options)
+        let ids = plan.unmoved.map(\.householdID).reversed().prefix(3).map { $0 }
+        let one = try planner.explainNotMoved(ids, in: plan, options: Self.options, jobs: 1)
+        let two = try planner.explainNotMoved(ids, in: plan, options: Self.options, jobs: 2)
+        #expect(one.map(\.household.householdID) == ids)
+        #expect(one == two)
     }
 
     @Test func changesReadAsACoordinatorWouldSayThem() {
         #expect(CapacityChange(kind: .beds, resourceID: "K", from: 2, to: 3).description == "beds of K: 2 → 3")
-        #expect(CapacityChange(kind: .budget, resourceID: "budget", from: 1000, to: 1250.5).description == "budget: 1000 → 1250.5")
+        #expect(
+            CapacityChange(kind: .budget, resourceID: "budget", from: 1000, to: 1250.5).description
+                == "budget: 1000 → 1250.5")
     }
 }

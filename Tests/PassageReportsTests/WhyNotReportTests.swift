@@ -14,7 +14,7 @@ import Testing
             var explanation = NotMovedExplanation(household: household, changes: [], notEnough: [], replans: 0)
             if case .capacity = household.reason {
                 explanation.changes = [CapacityChange(kind: .beds, resourceID: "SH-1", from: 5, to: 7)]
-                explanation.notEnough = [CapacityChange(kind: .quota, resourceID: "P-1", from: 4, to: 68)]
+                explanation.notEnough = [CapacityChange(kind: .quota, resourceID: "P-1", from: 4, to: 6)]
                 explanation.replans = 9
             }
             result.append(explanation)
@@ -27,7 +27,7 @@ import Testing
         let (plan, explanations) = try Self.explanations()
         let text = WhyNotReport.render(explanations, plan: plan, format: .text)
         #expect(text.contains("Smallest single changes that move it:\n      beds of SH-1: 5 → 7"))
-        #expect(text.contains("Not enough alone, even raised this far:\n      quota of P-1: 4 → 68"))
+        #expect(text.contains("Not enough alone, even raised as far as it could use:\n      quota of P-1: 4 → 6"))
         #expect(text.contains("Planned again 9 times."))
         #expect(text.contains("No pathway is open to this household"))
         #expect(WhyNotReport.render(explanations, plan: plan, format: .markdown).contains("beds of SH-1: 5 → 7"))
@@ -39,8 +39,32 @@ import Testing
         together.changes = []
         together.notEvenTogether = true
         let text = WhyNotReport.render([together], plan: plan, format: .text)
-        #expect(text.contains("Not even all of these raised together moves it, so no single change was searched:"))
+        #expect(text.contains("No single change of a reasonable size moves it; not even these together do:"))
         #expect(WhyNotReport.render([together], plan: plan, format: .csv).contains(",not_enough_together"))
+    }
+
+    /// When every capacity was tried alone without success, the report says plainly that no single change
+    /// of a reasonable size moves the household, and lists what was tried.
+    @Test func noSingleChangeIsSaidPlainly() throws {
+        let (plan, explanations) = try Self.explanations()
+        var none = try #require(explanations.first { !$0.changes.isEmpty })
+        none.changes = []
+        let text = WhyNotReport.render([none], plan: plan, format: .text)
+        #expect(text.contains("No single change of a reasonable size moves it: no capacity it lacks, raised alone"))
+        #expect(text.contains("Not enough alone, even raised as far as it could use:\n      quota of P-1: 4 → 6"))
+        #expect(!text.contains("Smallest single changes"))
+    }
+
+    /// An answer that rests on plans stopped by the time limit says so.
+    @Test func plansStoppedByTheTimeLimitAreSaid() throws {
+        let (plan, explanations) = try Self.explanations()
+        var limited = try #require(explanations.first { !$0.changes.isEmpty })
+        limited.unprovenReplans = 2
+        let text = WhyNotReport.render([limited], plan: plan, format: .text)
+        #expect(text.contains("2 of these plans stopped at the time limit before proving optimality"))
+        #expect(WhyNotReport.render([limited], plan: plan, format: .json).contains("\"unprovenReplans\" : 2"))
+        limited.unprovenReplans = 0
+        #expect(!WhyNotReport.render([limited], plan: plan, format: .text).contains("stopped at the time limit"))
     }
 
     @Test func jsonAndCSVCarryEveryChange() throws {
@@ -55,7 +79,7 @@ import Testing
         #expect(change["kind"] as? String == "beds" && change["to"] as? Double == 7)
         let csv = WhyNotReport.render(explanations, plan: plan, format: .csv)
         #expect(csv.hasPrefix("household_id,reason,capacity,resource_id,from,to,outcome\n"))
-        #expect(csv.contains(",beds,SH-1,5,7,moves\n") && csv.contains(",quota,P-1,4,68,not_enough\n"))
+        #expect(csv.contains(",beds,SH-1,5,7,moves\n") && csv.contains(",quota,P-1,4,6,not_enough\n"))
     }
 
     @Test func everyFormatIsDeterministic() throws {

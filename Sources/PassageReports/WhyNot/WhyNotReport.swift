@@ -17,17 +17,18 @@ public enum WhyNotReport {
 
     /// What a search that finds no single change means: said once, in every human format.
     static let noSingleChange =
-        "No single capacity, raised alone by up to 64 of its persons' worth (for the budget, 64 times its cheapest"
-        + " pathway's cost), moves it: it is short of several at once, or others come first for whatever is added."
+        "No single change of a reasonable size moves it: no capacity it lacks, raised alone by as much as it"
+        + " could use (its persons beyond the room the plan leaves; for the budget, its costliest pathway),"
+        + " lets it move. It is short of several at once, or others come first for whatever is added."
 
     static func document(_ explanations: [NotMovedExplanation], plan: Plan) -> ReportDocument {
         var blocks: [ReportBlock] = [
             .heading("Passage: why not moved — \(plan.scenario.title)", level: 1),
             .lines([
                 "For each household: why the plan does not move it and, when it is short of capacity, the smallest"
-                    + " increase of each capacity it lacks that moves it, found by raising that capacity alone and"
-                    + " planning the whole scenario again (doubling, then halving the step); every change listed was"
-                    + " planned and moves the household. Others' plans may change too."
+                    + " increase of each capacity it lacks that moves it, found by raising that capacity alone (by"
+                    + " at most what the household could use) and planning the whole scenario again; every change"
+                    + " listed was planned and moves the household. Others' plans may change too."
             ]),
         ]
         if let warning = Fmt.statusWarning(plan.solver) { blocks.append(.warning(warning)) }
@@ -41,9 +42,11 @@ public enum WhyNotReport {
             lines += details.map { "  " + $0 }
             if case .capacity = household.reason {
                 if explanation.notEvenTogether {
-                    lines.append(
-                        "Not even all of these raised together moves it, so no single change was searched:")
+                    // Each raised as far as the household could use it (the lines below say how far).
+                    lines.append("No single change of a reasonable size moves it; not even these together do:")
                     lines += explanation.notEnough.map { "  " + $0.description }
+                } else if explanation.changes.isEmpty && explanation.notEnough.isEmpty {
+                    lines.append("No capacity it lacks could be raised (none is in the scenario to change).")
                 } else {
                     if explanation.changes.isEmpty {
                         lines.append(noSingleChange)
@@ -52,11 +55,17 @@ public enum WhyNotReport {
                         lines += explanation.changes.map { "  " + $0.description }
                     }
                     if !explanation.notEnough.isEmpty {
-                        lines.append("Not enough alone, even raised this far:")
+                        lines.append("Not enough alone, even raised as far as it could use:")
                         lines += explanation.notEnough.map { "  " + $0.description }
                     }
                 }
                 lines.append("Planned again \(Fmt.plural(explanation.replans, "time")).")
+                if explanation.unprovenReplans > 0 {
+                    // Said, not hidden: such an answer depends on the time the solver got.
+                    lines.append(
+                        "\(explanation.unprovenReplans) of these plans stopped at the time limit before proving"
+                            + " optimality: a longer --time-limit may change the answer.")
+                }
             }
             blocks.append(.entry(title: household.householdID, details: lines))
         }
@@ -80,6 +89,7 @@ public enum WhyNotReport {
         var notEnough: [JSONChange]
         var notEvenTogether: Bool
         var replans: Int
+        var unprovenReplans: Int
     }
 
     struct JSONChange: Encodable, Sendable {
@@ -101,7 +111,8 @@ public enum WhyNotReport {
                         householdID: $0.household.householdID, size: $0.household.size, urgency: $0.household.urgency,
                         reason: $0.household.reason.label, details: Fmt.reasonExplanation($0.household.reason).details,
                         changes: $0.changes.map(change), notEnough: $0.notEnough.map(change),
-                        notEvenTogether: $0.notEvenTogether, replans: $0.replans)
+                        notEvenTogether: $0.notEvenTogether, replans: $0.replans,
+                        unprovenReplans: $0.unprovenReplans)
                 }))
     }
 
@@ -117,7 +128,8 @@ public enum WhyNotReport {
             if changes.isEmpty { rows.append([id, reason, "", "", "", "", ""]) }
             for (c, outcome) in changes {
                 rows.append([
-                    id, reason, c.kind.rawValue, CSVReport.text(c.resourceID), Fmt.plain(c.from), Fmt.plain(c.to), outcome,
+                    id, reason, c.kind.rawValue, CSVReport.text(c.resourceID), Fmt.plain(c.from), Fmt.plain(c.to),
+                    outcome,
                 ])
             }
         }
