@@ -214,31 +214,29 @@ struct PlanDecoder: Sendable {
             of: formulation.options[move.householdClass].pathways[move.pathway], startWeek: move.startWeek,
             persons: persons, scenario: scenario, labels: &labels)
         func short(_ key: ResourceKey, _ amount: Double) -> Bool { capacity(of: key) - used[key, default: 0] < amount - 1e-6 }
-        // The shared part: the smallest capacity of each kind, those too small for the household,
-        // those short (money aside: a house adds to it), and the money.
-        var sharedLimit: [ResourceKind: Double] = [:]
-        var sharedNever: [ResourceKey] = []
-        var sharedShort: [ResourceKey] = []
-        var money = 0.0
-        for (key, amount) in shared {
-            if key == .budget {
-                money += amount
-                continue
+        // Capacities of a concrete pathway, key by key (money aside: its sum is checked at the end).
+        func tally(_ uses: [(key: ResourceKey, amount: Double)], into tally: inout WayTally) {
+            for (key, amount) in uses {
+                if key == .budget {
+                    tally.money = (tally.money ?? 0) + amount
+                    continue
+                }
+                let full = capacity(of: key)
+                let kind = Self.kind(of: key)
+                tally.limits[kind] = min(tally.limits[kind] ?? .infinity, full)
+                if full < amount - 1e-6 { tally.never.append(key) }
+                if short(key, amount) { tally.short.append(key) }
             }
-            let full = capacity(of: key)
-            let kind = Self.kind(of: key)
-            sharedLimit[kind] = min(sharedLimit[kind] ?? .infinity, full)
-            if full < amount - 1e-6 { sharedNever.append(key) }
-            if short(key, amount) { sharedShort.append(key) }
         }
-        let hasBudget = shared.contains { $0.key == .budget }
         var verdict = WayVerdict()
-        func consider(never: [ResourceKey], shortages: [ResourceKey], limits: [ResourceKind: Double]) -> Bool {
-            for (kind, limit) in limits { verdict.largest[kind] = max(verdict.largest[kind] ?? 0, limit) }
-            if !never.isEmpty {
-                verdict.tooSmall.append(contentsOf: never)
+        // Adds one concrete pathway to the verdict; true when it has room.
+        func consider(_ way: WayTally) -> Bool {
+            for (kind, limit) in way.limits { verdict.largest[kind] = max(verdict.largest[kind] ?? 0, limit) }
+            if !way.never.isEmpty {
+                verdict.tooSmall.append(contentsOf: way.never)
                 return false
             }
+            let shortages = way.short + (way.money.map { short(.budget, $0) } == true ? [.budget] : [])
             if shortages.isEmpty {
                 verdict.fits = true
                 return true
@@ -246,31 +244,17 @@ struct PlanDecoder: Sendable {
             if verdict.fewest == nil || shortages.count < verdict.fewest!.count { verdict.fewest = shortages }
             return false
         }
+        // What a pooled column's houses share (legs, quota, money) once, then each house's beds.
+        var sharedTally = WayTally()
+        tally(shared, into: &sharedTally)
         guard let pool = move.pool else {
-            let budgetShort = hasBudget && short(.budget, money)
-            _ = consider(never: sharedNever, shortages: sharedShort + (budgetShort ? [.budget] : []), limits: sharedLimit)
+            _ = consider(sharedTally)
             return verdict
         }
         for s in formulation.staysOfPool[pool] {
-            var never = sharedNever
-            var shortages = sharedShort
-            var limits = sharedLimit
-            var wayMoney = money
-            var wayHasBudget = hasBudget
-            for (key, amount) in formulation.stays[s].usage {
-                if key == .budget {
-                    wayMoney += amount
-                    wayHasBudget = true
-                    continue
-                }
-                let full = capacity(of: key)
-                let kind = Self.kind(of: key)
-                limits[kind] = min(limits[kind] ?? .infinity, full)
-                if full < amount - 1e-6 { never.append(key) }
-                if short(key, amount) { shortages.append(key) }
-            }
-            if wayHasBudget && short(.budget, wayMoney) { shortages.append(.budget) }
-            if consider(never: never, shortages: shortages, limits: limits) { return verdict }
+            var way = sharedTally
+            tally(formulation.stays[s].usage, into: &way)
+            if consider(way) { return verdict }
         }
         return verdict
     }
@@ -390,6 +374,15 @@ private struct WayKey: Hashable {
     var programme: Int
     var startWeek: Int
     var size: Int
+}
+
+/// One concrete pathway's capacities: the smallest of each kind, those smaller than the household,
+/// those the plan leaves short, and its money (nil without a budget).
+private struct WayTally {
+    var limits: [ResourceKind: Double] = [:]
+    var never: [ResourceKey] = []
+    var short: [ResourceKey] = []
+    var money: Double?
 }
 
 /// What a way finds in the plan: room (`fits`), or the shortages of its concrete pathway that lacks

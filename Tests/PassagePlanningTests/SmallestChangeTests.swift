@@ -70,9 +70,6 @@ import Testing
             let notMoved = try Planner(scenario: #require(less.applied(to: scenario))).plan(options: Self.options)
             #expect(!notMoved.itineraries.contains { $0.householdID == short.householdID }, "\(less.description)")
         }
-        print(
-            "WHY seed \(seed) \(short.householdID): \(explanation.changes.map(\.description)) not enough \(explanation.notEnough.map(\.description)) replans \(explanation.replans)"
-        )
     }
 
     /// A household of 4 in the tiny scenario alone: the house (2 beds), the first leg (2 seats a week)
