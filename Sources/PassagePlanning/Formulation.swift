@@ -320,7 +320,6 @@ public struct Formulation: Sendable {
         }
     }
 
-    /// Capacity of a resource (without building its row name, for hot loops).
     /// The formulation with its columns named for a model file (`move_c3_p1_w2`, `unmoved_c3`,
     /// `stay_q0_SH-EVN-1`): they are built without names, which at scale would cost seconds and
     /// hundreds of megabytes that only an exported file uses.
@@ -336,6 +335,7 @@ public struct Formulation: Sendable {
         return named
     }
 
+    /// Capacity of a resource (without building its row name, for hot loops).
     static func capacity(of key: ResourceKey, scenario: Scenario) -> Double {
         switch key {
         case .beds(let house, _): Double(scenario.safeHouses[house].beds)
