@@ -19,8 +19,8 @@ public struct LagrangianSummary: Sendable {
 extension Planner {
     /// Builds the compact formulation (with seat rows for every leg that may fill when
     /// `everySeatRowThatMayFill`, else none, as large models start) and measures its Lagrangian
-    /// bound and greedy plans, with no time limit.
-    public func lagrangianSummary(everySeatRowThatMayFill: Bool) -> LagrangianSummary {
+    /// bound and greedy plans, with no time limit (`iterations` subgradient steps, the planner's by default).
+    public func lagrangianSummary(everySeatRowThatMayFill: Bool, iterations: Int? = nil) -> LagrangianSummary {
         let clock = ContinuousClock()
         var formulation: Formulation!
         let build = clock.measure {
@@ -34,7 +34,8 @@ extension Planner {
         var result: LagrangianRelaxation.Result!
         let boundTime = clock.measure {
             result = LagrangianRelaxation(formulation).run(
-                upperBound: greedyObjective, iterations: Planner.lagrangianIterations, targetGap: 0, deadline: nil)
+                upperBound: greedyObjective, iterations: iterations ?? Planner.lagrangianIterations, targetGap: 0,
+                deadline: nil)
         }
         return LagrangianSummary(
             classes: formulation.classes.count, rows: model.constraintCount, columns: model.variableCount, nonzeros: model.nonzeroCount,
@@ -61,13 +62,30 @@ extension Planner {
     /// (every iteration, no time limit) and greedy plans, then the restricted master over each
     /// class's `columnsPerClass` columns cheapest at the bound's prices and the best plan's columns.
     /// The best plan is a solution of the master, so the master's optimum is at most its objective.
-    public func restrictedMaster(columnsPerClass: Int) -> RestrictedMasterSummary {
-        let formulation = Formulation(scenario: scenario, previous: previous, style: .compact)
+    public func restrictedMaster(columnsPerClass: Int, variantRounds: Int = 0) -> RestrictedMasterSummary {
+        var formulation = Formulation(scenario: scenario, previous: previous, style: .compact)
+        var greedy = formulation.greedySolution()
+        var relaxation = LagrangianRelaxation(formulation)
+        var result = relaxation.run(
+            upperBound: formulation.model.objectiveValue(of: greedy), iterations: Planner.lagrangianIterations,
+            targetGap: 0, deadline: nil)
+        var bound = result.bound
+        // Rounds of route variants, as the planner's one: each adds the ways the last bound's prices
+        // favour that the formulation lacks, then prices again from there.
+        var variants: [Int: [(pathway: Pathway, startWeek: Int)]] = [:]
+        for _ in 0..<variantRounds {
+            let found = routeVariants(of: formulation, relaxation: relaxation, result: result)
+            guard !found.isEmpty else { break }
+            for (c, extra) in found { variants[c, default: []].append(contentsOf: extra) }
+            formulation = Formulation(scenario: scenario, previous: previous, style: .compact, seatLegs: [], variants: variants)
+            greedy = formulation.greedySolution()
+            relaxation = LagrangianRelaxation(formulation)
+            result = relaxation.run(
+                upperBound: formulation.model.objectiveValue(of: greedy), iterations: Planner.variantIterations,
+                targetGap: 0, deadline: nil, initial: result.rowPrices)
+            bound = max(bound, result.bound)
+        }
         let model = formulation.model
-        let greedy = formulation.greedySolution()
-        let result = LagrangianRelaxation(formulation).run(
-            upperBound: model.objectiveValue(of: greedy), iterations: Planner.lagrangianIterations, targetGap: 0,
-            deadline: nil)
         let plans = [greedy, formulation.greedySolution(prices: result.prices), formulation.greedySolution(guide: result.guide)]
         let best = plans.min { model.objectiveValue(of: $0) < model.objectiveValue(of: $1) }!
         var master = RestrictedMaster(formulation)
@@ -76,7 +94,7 @@ extension Planner {
         master.add(formulation.movesOfClass.map { range in range.filter { best[formulation.moves[$0].variable.index] > 0.5 } })
         return RestrictedMasterSummary(
             model: master.model(), classes: formulation.classes.count, columnsPerClass: columnsPerClass,
-            planObjective: model.objectiveValue(of: best), bound: result.bound)
+            planObjective: model.objectiveValue(of: best), bound: bound)
     }
 }
 

@@ -280,7 +280,7 @@ public struct Planner: Sendable {
     /// For each class, the routes its `variantsPerClass` cheapest columns take at the prices of the
     /// best bound where they differ from the columns' own (each a pathway and start week; a pathway
     /// the class has already is not repeated).
-    private func routeVariants(
+    func routeVariants(
         of formulation: Formulation, relaxation: LagrangianRelaxation, result: LagrangianRelaxation.Result
     ) -> [Int: [(pathway: Pathway, startWeek: Int)]] {
         let positions = FixAndOptimise.cheapestMoves(

@@ -3,7 +3,7 @@ import Foundation
 import PassagePlanning
 import PassageSynthetic
 
-/// `passage-bench lagrangian [--households N]... [--seed S] [--profile P] [--with-seat-rows]`: the
+/// `passage-bench lagrangian [--households N]... [--seed S] [--profile P] [--with-seat-rows] [--iterations K]`: the
 /// Lagrangian bound of large models (docs/MODEL.md, "Bounds for large models") on generated caseloads,
 /// against the greedy plans it prices, as a Markdown table. No time limit: every run does all its
 /// iterations, so the numbers are the same on every machine but the seconds.
@@ -13,6 +13,7 @@ enum LagrangianBenchmark {
         var seed: UInt64 = 1
         var profile = SyntheticProfile.steady
         var seatRows = [false]
+        var iterations: Int?
         var rest = arguments[...]
         while let flag = rest.popFirst() {
             switch flag {
@@ -28,6 +29,9 @@ enum LagrangianBenchmark {
                 }
                 profile = named
             case "--with-seat-rows": seatRows = [false, true]
+            case "--iterations":
+                guard let count = rest.popFirst().flatMap(Int.init), count > 0 else { fail("--iterations needs a number") }
+                iterations = count
             default: fail("lagrangian: unknown argument \(flag)")
             }
         }
@@ -37,7 +41,8 @@ enum LagrangianBenchmark {
         for size in sizes {
             let scenario = SyntheticCaseload.generate(households: size, seed: seed, profile: profile)
             for withRows in seatRows {
-                let s = Planner(scenario: scenario, solver: GLPKSolver()).lagrangianSummary(everySeatRowThatMayFill: withRows)
+                let s = Planner(scenario: scenario, solver: GLPKSolver()).lagrangianSummary(
+                    everySeatRowThatMayFill: withRows, iterations: iterations)
                 let best = min(s.greedyObjective, s.pricedObjective, s.guidedObjective)
                 let gap = (best - s.bound) / abs(best)
                 let columns = "\(s.rows) × \(s.columns) (\(s.nonzeros))"

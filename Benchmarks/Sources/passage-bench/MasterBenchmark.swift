@@ -17,6 +17,7 @@ enum MasterBenchmark {
         var seed: UInt64 = 4242
         var profile = SyntheticProfile.steady
         var columns = 8
+        var rounds = 0
         var output: String?
         var rest = arguments[...]
         while let flag = rest.popFirst() {
@@ -28,13 +29,14 @@ enum MasterBenchmark {
                 guard let named = SyntheticProfile(rawValue: value) else { fail("--profile is steady or crisis") }
                 profile = named
             case "--columns": columns = Int(value) ?? columns
+            case "--variant-rounds": rounds = Int(value) ?? rounds
             case "--output": output = value
             default: fail("master: unknown argument \(flag)")
             }
         }
         guard let output else { fail("master: --output MODEL.mps is required") }
         let scenario = SyntheticCaseload.generate(households: households, seed: seed, profile: profile)
-        let summary = Planner(scenario: scenario, solver: GLPKSolver()).restrictedMaster(columnsPerClass: columns)
+        let summary = Planner(scenario: scenario, solver: GLPKSolver()).restrictedMaster(columnsPerClass: columns, variantRounds: rounds)
         let model = summary.model
         do {
             try Data(model.fileText(.mps).utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
