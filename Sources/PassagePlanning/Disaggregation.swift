@@ -65,9 +65,7 @@ extension Formulation {
 
     /// Every capacity a household of `persons` uses on a concrete pathway, seats of every leg included.
     func fullUse(of pathway: Pathway, startWeek: Int, persons: Int) -> [(key: ResourceKey, amount: Double)] {
-        var labels = monthLabels
-        return resourceUse(
-            of: pathway, startWeek: startWeek, persons: Double(persons), scenario: index.scenario, labels: &labels)
+        resourceUse(of: pathway, startWeek: startWeek, persons: Double(persons), scenario: index.scenario)
     }
 
     /// What each concrete way of taking a move column uses, seats of every leg included: its pathway
@@ -75,15 +73,14 @@ extension Formulation {
     /// houses is computed once.
     /// `shared`, when the caller has it already, is what every way shares (the move's `resourceUse`).
     func concreteUses(
-        ofMove position: Int, shared known: [(key: ResourceKey, amount: Double)]? = nil, labels: inout [Int: String]
+        ofMove position: Int, shared known: [(key: ResourceKey, amount: Double)]? = nil
     ) -> [(stay: Int?, use: [(key: ResourceKey, amount: Double)])] {
         let move = moves[position]
         let pathway = options[move.householdClass].pathways[move.pathway]
         let persons = Double(classes[move.householdClass].profile.size)
         let shared =
             known
-            ?? resourceUse(
-                of: pathway, startWeek: move.startWeek, persons: persons, scenario: index.scenario, labels: &labels)
+            ?? resourceUse(of: pathway, startWeek: move.startWeek, persons: persons, scenario: index.scenario)
         guard let pool = move.pool else { return [(nil, shared)] }
         return staysOfPool[pool].map { s in
             var use = shared

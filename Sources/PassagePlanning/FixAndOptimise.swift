@@ -431,12 +431,10 @@ private struct PlanState {
     /// What one household of a move column uses, seats of every leg included, stays of pooled moves
     /// not (their stay columns carry them); computed on first use.
     private var moveUse: [Int: [(key: ResourceKey, amount: Double)]] = [:]
-    private var labels: [Int: String]
 
     init(formulation: Formulation, values: [Double]) {
         self.formulation = formulation
         self.values = values
-        labels = formulation.monthLabels
         for position in formulation.moves.indices where values[formulation.moves[position].variable.index] > 0.5 {
             let count = values[formulation.moves[position].variable.index]
             for (key, amount) in use(ofMove: position) { used[key, default: 0] += count * amount }
@@ -453,7 +451,7 @@ private struct PlanState {
         let move = f.moves[position]
         let use = resourceUse(
             of: f.options[move.householdClass].pathways[move.pathway], startWeek: move.startWeek,
-            persons: Double(f.classes[move.householdClass].profile.size), scenario: f.index.scenario, labels: &labels)
+            persons: Double(f.classes[move.householdClass].profile.size), scenario: f.index.scenario)
         moveUse[position] = use
         return use
     }

@@ -141,7 +141,8 @@ public enum JSONReport {
             // Every shortage, in the planner's order (most options blocked first, too-small ones last).
             shortages = list.map {
                 JSONShortage(
-                    kind: $0.kind.rawValue, resourceID: $0.resourceID, periods: $0.periods, description: Fmt.shortage($0),
+                    kind: $0.kind.rawValue, resourceID: $0.resourceID, periods: $0.periods.map(\.description),
+                    description: Fmt.shortage($0),
                     blockedOptions: $0.blockedOptions, tooSmall: $0.isTooSmall, capacity: Nullable($0.capacityTooSmall))
             }
         case .notSelectedWithinTolerance:
@@ -156,11 +157,10 @@ public enum JSONReport {
     static func capacity(_ uses: [CapacityUse]) -> [JSONCapacity] {
         let order = Dictionary(uniqueKeysWithValues: ResourceKind.allCases.enumerated().map { ($1, $0) })
         return uses.sorted {
-            (order[$0.kind] ?? 0, $0.resourceID, $0.week ?? 0, $0.period)
-                < (order[$1.kind] ?? 0, $1.resourceID, $1.week ?? 0, $1.period)
+            (order[$0.kind] ?? 0, $0.resourceID, $0.period) < (order[$1.kind] ?? 0, $1.resourceID, $1.period)
         }.map {
             JSONCapacity(
-                kind: $0.kind.rawValue, resourceID: $0.resourceID, week: Nullable($0.week), period: $0.period,
+                kind: $0.kind.rawValue, resourceID: $0.resourceID, week: Nullable($0.week), period: $0.period.description,
                 used: $0.used, capacity: $0.capacity, binding: $0.isBinding, closed: $0.isClosed)
         }
     }

@@ -40,7 +40,7 @@ import PassageScenario
             Issue.record("H2 should be lost to capacity, got \(String(describing: reasons["H2"]))")
             return
         }
-        #expect(shortages.contains { $0.kind == .beds && $0.resourceID == "K" && $0.periods.contains("W2") })
+        #expect(shortages.contains { $0.kind == .beds && $0.resourceID == "K" && $0.periods.contains(.week(2)) })
         guard case .noEligiblePathway(let blockers) = reasons["H4"] else {
             Issue.record("H4 should have no eligible pathway")
             return

@@ -54,7 +54,7 @@ import Testing
         plan.scenario.title = "<script>alert('x')</script> & \"quoted\""
         plan.itineraries[0].householdID = "<img src=x onerror=alert(1)>"
         plan.capacity.append(
-            CapacityUse(kind: .beds, resourceID: "\"><script>x</script>", week: 1, period: "W1", used: 1, capacity: 1))
+            CapacityUse(kind: .beds, resourceID: "\"><script>x</script>", period: .week(1), used: 1, capacity: 1))
         let html = Self.page(plan)
         #expect(html.components(separatedBy: "<script").count - 1 == 1, "only the page's own script")
         #expect(!html.contains("<img"))

@@ -66,9 +66,9 @@ enum SamplePlan {
                     reason: .capacity([
                         // In the planner's order: most options blocked first.
                         ResourceShortage(
-                            kind: .beds, resourceID: "tb-1", periods: ["W5", "W3", "W4", "W7", "W6"], blockedOptions: 5),
-                        ResourceShortage(kind: .quota, resourceID: "de-hap", periods: ["2026-12"], blockedOptions: 2),
-                        ResourceShortage(kind: .budget, resourceID: "budget", periods: ["horizon"], blockedOptions: 1),
+                            kind: .beds, resourceID: "tb-1", periods: [.week(5), .week(3), .week(4), .week(7), .week(6)], blockedOptions: 5),
+                        ResourceShortage(kind: .quota, resourceID: "de-hap", periods: [.month(QuotaMonth(year: 2026, month: 12))], blockedOptions: 2),
+                        ResourceShortage(kind: .budget, resourceID: "budget", periods: [.horizon], blockedOptions: 1),
                     ])),
             ],
             capacity: capacity())
@@ -105,25 +105,25 @@ enum SamplePlan {
         for week in 1...12 {
             // tb-1: 4 beds, full in W3–W7 (binding).
             let tbUsed: Double = (3...7).contains(week) ? 4 : (week == 2 ? 2 : 0)
-            rows.append(CapacityUse(kind: .beds, resourceID: "tb-1", week: week, period: "W\(week)", used: tbUsed, capacity: 4))
+            rows.append(CapacityUse(kind: .beds, resourceID: "tb-1", period: .week(week), used: tbUsed, capacity: 4))
             // yv-2: 2 beds, closed from W10.
             let yvUsed: Double = (3...6).contains(week) ? 1 : 0
             rows.append(
-                CapacityUse(kind: .beds, resourceID: "yv-2", week: week, period: "W\(week)", used: yvUsed, capacity: week >= 10 ? 0 : 2,
+                CapacityUse(kind: .beds, resourceID: "yv-2", period: .week(week), used: yvUsed, capacity: week >= 10 ? 0 : 2,
                     isClosed: week >= 10))
             // A leg nobody uses: left out of the seats grid.
-            rows.append(CapacityUse(kind: .seats, resourceID: "zz-unused", week: week, period: "W\(week)", used: 0, capacity: 8))
-            rows.append(CapacityUse(kind: .seats, resourceID: "vk-tb", week: week, period: "W\(week)", used: week == 2 ? 2 : 0, capacity: 2))
+            rows.append(CapacityUse(kind: .seats, resourceID: "zz-unused", period: .week(week), used: 0, capacity: 8))
+            rows.append(CapacityUse(kind: .seats, resourceID: "vk-tb", period: .week(week), used: week == 2 ? 2 : 0, capacity: 2))
         }
         rows += [
-            CapacityUse(kind: .seats, resourceID: "gz-vk", week: 2, period: "W2", used: 2, capacity: 6),
-            CapacityUse(kind: .seats, resourceID: "tb-ber", week: 8, period: "W8", used: 2, capacity: 10),
-            CapacityUse(kind: .seats, resourceID: "ma-yv", week: 3, period: "W3", used: 1, capacity: 4),
-            CapacityUse(kind: .seats, resourceID: "yv-tor", week: 7, period: "W7", used: 1, capacity: 4),
-            CapacityUse(kind: .quota, resourceID: "de-hap", week: nil, period: "2027-01", used: 0, capacity: 2),
-            CapacityUse(kind: .quota, resourceID: "de-hap", week: nil, period: "2026-12", used: 2, capacity: 2),
-            CapacityUse(kind: .quota, resourceID: "ca-hap", week: nil, period: "horizon", used: 1, capacity: 5),
-            CapacityUse(kind: .budget, resourceID: "budget", week: nil, period: "horizon", used: 3134.5, capacity: 5000),
+            CapacityUse(kind: .seats, resourceID: "gz-vk", period: .week(2), used: 2, capacity: 6),
+            CapacityUse(kind: .seats, resourceID: "tb-ber", period: .week(8), used: 2, capacity: 10),
+            CapacityUse(kind: .seats, resourceID: "ma-yv", period: .week(3), used: 1, capacity: 4),
+            CapacityUse(kind: .seats, resourceID: "yv-tor", period: .week(7), used: 1, capacity: 4),
+            CapacityUse(kind: .quota, resourceID: "de-hap", period: .month(QuotaMonth(year: 2027, month: 1)), used: 0, capacity: 2),
+            CapacityUse(kind: .quota, resourceID: "de-hap", period: .month(QuotaMonth(year: 2026, month: 12)), used: 2, capacity: 2),
+            CapacityUse(kind: .quota, resourceID: "ca-hap", period: .horizon, used: 1, capacity: 5),
+            CapacityUse(kind: .budget, resourceID: "budget", period: .horizon, used: 3134.5, capacity: 5000),
         ]
         return rows
     }
