@@ -27,19 +27,28 @@ struct PlanCommand: ParsableCommand {
     @Option(help: "Also write the mixed-integer program to this file (.mps or .lp) for another solver.")
     var exportModel: String?
 
-    @Option(help: "Re-plan against this previous JSON plan: households keep their pathway unless a change buys more than the scenario's change_penalty, and the report lists what changed.")
+    @Option(
+        help:
+            "Re-plan against this previous JSON plan: households keep their pathway unless a change buys more than the scenario's change_penalty, and the report lists what changed."
+    )
     var previous: String?
 
     @Option(
-        help: "With --previous: households (ids, comma-separated) that have started their previous pathway; they are kept as commitments.")
+        help:
+            "With --previous: households (ids, comma-separated) that have started their previous pathway; they are kept as commitments."
+    )
     var started: String?
 
     @Flag(
-        help: "Add shadow prices (what one more bed, seat, quota place or unit of budget is worth, from the LP relaxation) and the bottlenecks worth expanding.")
+        help:
+            "Add shadow prices (what one more bed, seat, quota place or unit of budget is worth, from the LP relaxation) and the bottlenecks worth expanding."
+    )
     var shadowPrices = false
 
     @Option(
-        help: "With --shadow-prices: plan again for each of the first N bottlenecks with one more unit of it, to show what the plan itself gains.")
+        help:
+            "With --shadow-prices: plan again for each of the first N bottlenecks with one more unit of it, to show what the plan itself gains."
+    )
     var checkBottlenecks: Int?
 
     @Flag(name: .shortAndLong, help: "Show the solver's own output on standard error.")
@@ -48,7 +57,9 @@ struct PlanCommand: ParsableCommand {
     @OptionGroup var progress: ProgressOptions
 
     @Flag(
-        help: "Include the solve time and each planning stage's time (bound, improvement, …) in JSON, CSV and HTML too; they differ from run to run, so those formats leave them out by default.")
+        help:
+            "Include the solve time and each planning stage's time (bound, improvement, …) in JSON, CSV and HTML too; they differ from run to run, so those formats leave them out by default."
+    )
     var timings = false
 
     @Flag(
@@ -74,7 +85,9 @@ struct PlanCommand: ParsableCommand {
     }
 
     func run() throws {
-        let loaded = try Failure.exitingWithStatus2 { try ScenarioInput.load(scenario, passphrase: reportOutput.passphrase) }
+        let loaded = try Failure.exitingWithStatus2 {
+            try ScenarioInput.load(scenario, passphrase: reportOutput.passphrase)
+        }
         try Failure.exitingWithStatus2 { try plan(loaded) }
     }
 
@@ -84,10 +97,13 @@ struct PlanCommand: ParsableCommand {
         var loaded = loaded
         let previousPlan = try previous.map { try PreviousPlanReader.read(Data(contentsOf: URL(fileURLWithPath: $0))) }
         if let previousPlan, let started {
-            let ids = started.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            let ids = started.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter {
+                !$0.isEmpty
+            }
             let (commitments, unknown) = previousPlan.commitments(for: ids, countedFrom: loaded.settings.startDate)
             if !unknown.isEmpty {
-                throw ValidationError("--started names households the previous plan does not move: \(unknown.joined(separator: ", "))")
+                throw ValidationError(
+                    "--started names households the previous plan does not move: \(unknown.joined(separator: ", "))")
             }
             let already = Set(loaded.commitments.map(\.householdID))
             loaded.commitments += commitments.filter { !already.contains($0.householdID) }

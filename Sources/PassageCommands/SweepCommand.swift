@@ -45,7 +45,6 @@ struct SweepCommand: ParsableCommand {
     @Option(help: "Plans solved at once, each on its own thread (default: one per processor).")
     var jobs: Int?
 
-
     @OptionGroup(title: "Solver limits") var limits: SolveLimitOptions
 
     @OptionGroup var progress: ProgressOptions
@@ -69,7 +68,9 @@ struct SweepCommand: ParsableCommand {
 
     func run() throws {
         let specification = try SweepSpecification.parse(vary)
-        let loaded = try Failure.exitingWithStatus2 { try ScenarioInput.load(scenario, passphrase: reportOutput.passphrase) }
+        let loaded = try Failure.exitingWithStatus2 {
+            try ScenarioInput.load(scenario, passphrase: reportOutput.passphrase)
+        }
         if let problem = specification.resource.problem(in: loaded) {
             throw ValidationError("--vary: \(problem)")
         }

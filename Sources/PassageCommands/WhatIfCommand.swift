@@ -59,7 +59,9 @@ struct WhatIfCommand: ParsableCommand {
     }
 
     func run() throws {
-        let base = try Failure.exitingWithStatus2 { try ScenarioInput.load(scenario, passphrase: reportOutput.passphrase) }
+        let base = try Failure.exitingWithStatus2 {
+            try ScenarioInput.load(scenario, passphrase: reportOutput.passphrase)
+        }
         var variants = try Self.variants(changes, base: base)
         if combined && variants.count > 1 { variants.append(try Self.combining(variants, base: base)) }
         try Failure.exitingWithStatus2 { try compare(base, variants) }

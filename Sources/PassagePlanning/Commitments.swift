@@ -26,7 +26,8 @@ enum CommitmentPlanning {
         return pathways.compactMap { commitment in
             guard let household = households[commitment.householdID], let house = houses[commitment.safeHouseID],
                 let programme = programmes[commitment.programmeID],
-                commitment.outboundLegs.allSatisfy({ legs[$0] != nil }), commitment.onwardLegs.allSatisfy({ legs[$0] != nil })
+                commitment.outboundLegs.allSatisfy({ legs[$0] != nil }),
+                commitment.onwardLegs.allSatisfy({ legs[$0] != nil })
             else { return nil }
             let outbound = Route(legs: commitment.outboundLegs.compactMap { legs[$0] }, scenario: scenario)
             let onward = Route(legs: commitment.onwardLegs.compactMap { legs[$0] }, scenario: scenario)
@@ -62,7 +63,9 @@ enum CommitmentPlanning {
                         kind: .stayTooLong, householdIDs: [id],
                         problem: "\(id)'s committed stay of \(move.pathway.stayWeeks) weeks at \(house.id) is longer "
                             + "than its maximum of \(maxStay)",
-                        action: "agree a longer stay with \(house.id), or move \(id) to another house after \(maxStay) weeks"))
+                        action:
+                            "agree a longer stay with \(house.id), or move \(id) to another house after \(maxStay) weeks"
+                    ))
             }
             if horizon.contains(lodged), !programme.acceptsApplications(inWeek: lodged) {
                 conflicts.append(
@@ -107,7 +110,8 @@ enum CommitmentPlanning {
             case .quota: what = "places in programme \(resource.id)"
             case .budget: what = "budget"
             }
-            let amount = resource.kind == .budget ? String(format: "%.2f", entry.excess) : String(Int(entry.excess.rounded(.up)))
+            let amount =
+                resource.kind == .budget ? String(format: "%.2f", entry.excess) : String(Int(entry.excess.rounded(.up)))
             return CommitmentConflict(
                 kind: .overCapacity, householdIDs: households,
                 problem: "commitments alone need more \(what) than there is (\(periods)): short by up to \(amount)",

@@ -52,7 +52,9 @@ extension Formulation {
             let stayCost = { (s: Int) in costs[self.stays[s].variable.index] }
             guard households.contains(where: { stayCost($0.stay) >= $0.slack - 1e-9 }) else { continue }
             let byCost = households.map(\.stay).sorted { (stayCost($0), $0) < (stayCost($1), $1) }
-            let bySlack = households.sorted { ($0.slack, $0.householdClass, $0.slot) < ($1.slack, $1.householdClass, $1.slot) }
+            let bySlack = households.sorted {
+                ($0.slack, $0.householdClass, $0.slot) < ($1.slack, $1.householdClass, $1.slot)
+            }
             for (household, stay) in zip(bySlack, byCost) {
                 let startWeek = result[household.householdClass][household.slot].startWeek
                 result[household.householdClass][household.slot] = (
@@ -85,7 +87,11 @@ extension Formulation {
         return staysOfPool[pool].map { s in
             var use = shared
             for (key, amount) in stays[s].usage {
-                if let i = use.firstIndex(where: { $0.key == key }) { use[i].amount += amount } else { use.append((key, amount)) }
+                if let i = use.firstIndex(where: { $0.key == key }) {
+                    use[i].amount += amount
+                } else {
+                    use.append((key, amount))
+                }
             }
             return (s, use)
         }
@@ -103,7 +109,9 @@ extension Formulation {
         }
         for (householdClass, moves) in zip(classes, assignments(solution)) {
             for move in moves {
-                for (key, amount) in fullUse(of: move.pathway, startWeek: move.startWeek, persons: householdClass.profile.size) {
+                for (key, amount) in fullUse(
+                    of: move.pathway, startWeek: move.startWeek, persons: householdClass.profile.size)
+                {
                     if case .seats = key { seats[key, default: 0] += amount }
                 }
             }
@@ -123,7 +131,9 @@ extension Formulation {
     func solution(_ values: [Double], status: SolveStatus, bound: Double?, seconds: Double) -> Solution {
         Solution(
             status: status, objectiveValue: model.objectiveValue(of: values), bestBound: bound, values: values,
-            rowActivities: (0..<model.constraintCount).map { model.activity(of: Constraint(index: $0), values: values) },
+            rowActivities: (0..<model.constraintCount).map {
+                model.activity(of: Constraint(index: $0), values: values)
+            },
             solveSeconds: seconds)
     }
 }

@@ -264,7 +264,9 @@ public struct Formulation: Sendable {
             for member in poolMembers[q] { link += member }
             for house in pool.houses where scenario.safeHouses[house].isOpen(throughout: stayWeeks) {
                 let safeHouse = scenario.safeHouses[house]
-                var used: [(key: ResourceKey, amount: Double)] = stayWeeks.map { (.beds(house: house, week: $0), persons) }
+                var used: [(key: ResourceKey, amount: Double)] = stayWeeks.map {
+                    (.beds(house: house, week: $0), persons)
+                }
                 let money = safeHouse.costPerPersonWeek * Double(programme.processingWeeks)
                 if settings.budget != nil { used.append((.budget, persons * money)) }
                 var bound = Double.infinity
@@ -311,7 +313,9 @@ public struct Formulation: Sendable {
     }
 
     /// Kind, id and period of a resource, for reports.
-    static func identify(_ key: ResourceKey, scenario: Scenario) -> (kind: ResourceKind, id: String, period: CapacityPeriod) {
+    static func identify(_ key: ResourceKey, scenario: Scenario) -> (
+        kind: ResourceKind, id: String, period: CapacityPeriod
+    ) {
         let resource = resource(of: key, scenario: scenario)
         return (resource.kind, resource.id, key.period)
     }
@@ -331,7 +335,9 @@ public struct Formulation: Sendable {
     /// hundreds of megabytes that only an exported file uses.
     func named() -> Formulation {
         var names = [String](repeating: "", count: model.variableCount)
-        for move in moves { names[move.variable.index] = "move_c\(move.householdClass)_p\(move.pathway)_w\(move.startWeek)" }
+        for move in moves {
+            names[move.variable.index] = "move_c\(move.householdClass)_p\(move.pathway)_w\(move.startWeek)"
+        }
         for (c, variable) in unmoved.enumerated() { names[variable.index] = "unmoved_c\(c)" }
         for stay in stays {
             names[stay.variable.index] = "stay_q\(stay.pool)_\(index.scenario.safeHouses[stay.house].id)"
@@ -395,7 +401,8 @@ func resourceUse(
     let weeks = 1...settings.horizonWeeks
     var used: [(key: ResourceKey, amount: Double)] = []
     var money = 0.0
-    for (leg, offset) in zip(pathway.outbound.legs, pathway.outbound.legWeekOffsets) where weeks.contains(startWeek + offset) {
+    for (leg, offset) in zip(pathway.outbound.legs, pathway.outbound.legWeekOffsets)
+    where weeks.contains(startWeek + offset) {
         if seatLegs?.contains(leg) ?? true { used.append((.seats(leg: leg, week: startWeek + offset), persons)) }
         money += scenario.legs[leg].costPerPerson
     }
@@ -405,7 +412,8 @@ func resourceUse(
         money += scenario.safeHouses[pathway.house].costPerPersonWeek
     }
     let onwardStart = startWeek + pathway.onwardOffset
-    for (leg, offset) in zip(pathway.onward.legs, pathway.onward.legWeekOffsets) where weeks.contains(onwardStart + offset) {
+    for (leg, offset) in zip(pathway.onward.legs, pathway.onward.legWeekOffsets)
+    where weeks.contains(onwardStart + offset) {
         if seatLegs?.contains(leg) ?? true { used.append((.seats(leg: leg, week: onwardStart + offset), persons)) }
         money += scenario.legs[leg].costPerPerson
     }

@@ -59,7 +59,9 @@ extension Formulation {
             let c = householdClass.index
             let sorted: [Int]
             if let prices {
-                let priced = { (m: Int) in prices[self.moves[m].variable.index] + (self.moves[m].pool.map { poolPrice[$0] } ?? 0) }
+                let priced = { (m: Int) in
+                    prices[self.moves[m].variable.index] + (self.moves[m].pool.map { poolPrice[$0] } ?? 0)
+                }
                 sorted = movesOfClass[c].map { ($0, priced($0)) }.sorted { ($0.1, $0.0) < ($1.1, $1.0) }.map(\.0)
             } else {
                 sorted = movesOfClass[c].sorted {

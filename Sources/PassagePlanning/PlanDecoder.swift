@@ -211,7 +211,9 @@ struct PlanDecoder: Sendable {
         let shared = resourceUse(
             of: formulation.options[move.householdClass].pathways[move.pathway], startWeek: move.startWeek,
             persons: persons, scenario: scenario)
-        func short(_ key: ResourceKey, _ amount: Double) -> Bool { capacity(of: key) - used[key, default: 0] < amount - 1e-6 }
+        func short(_ key: ResourceKey, _ amount: Double) -> Bool {
+            capacity(of: key) - used[key, default: 0] < amount - 1e-6
+        }
         // Capacities of a concrete pathway, key by key (money aside: its sum is checked at the end).
         func tally(_ uses: [(key: ResourceKey, amount: Double)], into tally: inout WayTally) {
             for (key, amount) in uses {

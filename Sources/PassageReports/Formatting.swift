@@ -227,7 +227,8 @@ enum Fmt {
         }
         return groups.map { group in
             let scope = group.programme.map { "programme \($0)" } ?? "all programmes"
-            return scope + ": " + group.items.map { "\(blockerKind($0.kind)): \($0.explanation)" }.joined(separator: "; ")
+            return scope + ": "
+                + group.items.map { "\(blockerKind($0.kind)): \($0.explanation)" }.joined(separator: "; ")
         }
     }
 

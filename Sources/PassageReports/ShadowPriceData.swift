@@ -111,7 +111,8 @@ enum ShadowPriceCSV {
         }
         return prices.prices.map { p in
             [
-                p.kind.rawValue, CSVReport.text(p.resourceID), p.week.map(String.init) ?? "", CSVReport.text(p.period.description),
+                p.kind.rawValue, CSVReport.text(p.resourceID), p.week.map(String.init) ?? "",
+                CSVReport.text(p.period.description),
                 Fmt.plain(p.capacity), Fmt.plain(p.used), Fmt.plain(p.value, maxDecimals: 6),
                 p.tierOnePersons.map { Fmt.plain($0, maxDecimals: 6) } ?? "",
                 p.validRange.map { Fmt.plain($0.lowerBound) } ?? "",

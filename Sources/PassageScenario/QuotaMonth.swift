@@ -45,7 +45,8 @@ public struct QuotaMonth: Sendable, Hashable, Comparable, CustomStringConvertibl
 
     /// The period label of quota rows: `2026-12`.
     public var description: String {
-        String(repeating: "0", count: max(0, 4 - String(year).count)) + "\(year)-" + (month < 10 ? "0" : "") + "\(month)"
+        String(repeating: "0", count: max(0, 4 - String(year).count)) + "\(year)-" + (month < 10 ? "0" : "")
+            + "\(month)"
     }
 
     /// The month in words: `December 2026`.

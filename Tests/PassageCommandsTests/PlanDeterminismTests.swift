@@ -97,9 +97,13 @@ private let reportFormats = ["text", "markdown", "json", "csv", "html"]
             try Self.expectSameBytes(["agenda", Passage.demo, "--plan", plan, "--week", "3", "--format", format])
         }
         for format in reportFormats {
-            try Self.expectSameBytes(["roster", Passage.demo, "--plan", plan, "--house", "SH-EVN-1", "--format", format])
+            try Self.expectSameBytes([
+                "roster", Passage.demo, "--plan", plan, "--house", "SH-EVN-1", "--format", format,
+            ])
         }
-        let stress = ["stress", Passage.demo, "--plan", plan, "--trials", "200", "--seed", "7", "--format", "json", "--quiet"]
+        let stress = [
+            "stress", Passage.demo, "--plan", plan, "--trials", "200", "--seed", "7", "--format", "json", "--quiet",
+        ]
         try Self.expectSameBytes(stress + ["--jobs", "1"], stress + ["--jobs", "2"])
     }
 }

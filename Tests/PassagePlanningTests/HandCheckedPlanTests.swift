@@ -28,7 +28,8 @@ import PassageScenario
             #expect(itinerary.arrivalWeek == 3)
             #expect(itinerary.cost == 470)
         }
-        #expect(plan.summary.overall == MoveCount(householdsMoved: 2, householdsTotal: 4, personsMoved: 2, personsTotal: 5))
+        #expect(
+            plan.summary.overall == MoveCount(householdsMoved: 2, householdsTotal: 4, personsMoved: 2, personsTotal: 5))
         #expect(plan.summary.totalCost == 940)
     }
 

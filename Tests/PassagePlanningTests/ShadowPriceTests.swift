@@ -164,7 +164,8 @@ import Testing
         let ranked = prices.bottlenecks
         // B's two weeks add up to 150, as much as Z's and A's single ones: beds before seats, B before Z.
         #expect(ranked.map(\.resourceID) == ["B", "Z", "A", "budget"])
-        #expect(ranked[0].periods == [.week(1), .week(2)] && ranked[0].value == 150 && ranked[0].largestPeriodValue == 100)
+        #expect(
+            ranked[0].periods == [.week(1), .week(2)] && ranked[0].value == 150 && ranked[0].largestPeriodValue == 100)
         #expect(ranked[0].tierOnePersons == 0.15)
     }
 

@@ -85,10 +85,12 @@ import Testing
             source: .lpRelaxation, status: .optimal, relaxationObjective: 100, tierOneWeight: 0,
             prices: [
                 ShadowPrice(
-                    kind: .quota, resourceID: "P-DE", period: .month(QuotaMonth(year: 2026, month: 12)), capacity: 2, used: 2, value: 300,
+                    kind: .quota, resourceID: "P-DE", period: .month(QuotaMonth(year: 2026, month: 12)), capacity: 2,
+                    used: 2, value: 300,
                     tierOnePersons: nil, validRange: 1...4),
                 ShadowPrice(
-                    kind: .quota, resourceID: "P-DE", period: .month(QuotaMonth(year: 2027, month: 2)), capacity: 2, used: 2, value: 118,
+                    kind: .quota, resourceID: "P-DE", period: .month(QuotaMonth(year: 2027, month: 2)), capacity: 2,
+                    used: 2, value: 118,
                     tierOnePersons: nil, validRange: 1...3),
             ], legsWithoutSeatRows: [])
         let months = try #require(quota.bottlenecks.first)
