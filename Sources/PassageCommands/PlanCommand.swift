@@ -20,44 +20,53 @@ struct PlanCommand: ParsableCommand {
     @Argument(help: "The scenario folder, or a sealed scenario file.", completion: .file())
     var scenario: String
 
-    @Option(help: "Report format: text, markdown, json, csv or html.")
-    var format: ReportFormat = .text
-
-    @Option(name: .shortAndLong, help: "Write the report to this file instead of standard output.")
-    var output: String?
-
+    @OptionGroup var reportOutput: ReportOutputOptions
 
     @OptionGroup(title: "Solver limits") var limits: SolveLimitOptions
 
     @Option(help: "Also write the mixed-integer program to this file (.mps or .lp) for another solver.")
     var exportModel: String?
 
-    @Option(help: "Re-plan against this previous JSON plan: households keep their pathway unless a change buys more than the scenario's change_penalty, and the report lists what changed.")
+    @Option(
+        help:
+            "Re-plan against this previous JSON plan: households keep their pathway unless a change buys more than the scenario's change_penalty, and the report lists what changed."
+    )
     var previous: String?
 
     @Option(
-        help: "With --previous: households (ids, comma-separated) that have started their previous pathway; they are kept as commitments.")
+        help:
+            "With --previous: households (ids, comma-separated) that have started their previous pathway; they are kept as commitments."
+    )
     var started: String?
 
     @Flag(
-        help: "Add shadow prices (what one more bed, seat, quota place or unit of budget is worth, from the LP relaxation) and the bottlenecks worth expanding.")
+        help:
+            "Add shadow prices (what one more bed, seat, quota place or unit of budget is worth, from the LP relaxation) and the bottlenecks worth expanding."
+    )
     var shadowPrices = false
 
     @Option(
-        help: "With --shadow-prices: plan again for each of the first N bottlenecks with one more unit of it, to show what the plan itself gains.")
+        help:
+            "With --shadow-prices: plan again for each of the first N bottlenecks with one more unit of it, to show what the plan itself gains."
+    )
     var checkBottlenecks: Int?
 
     @Flag(name: .shortAndLong, help: "Show the solver's own output on standard error.")
     var verbose = false
 
-    @Flag(name: .shortAndLong, help: "No progress lines on standard error during a long solve.")
-    var quiet = false
+    @OptionGroup var progress: ProgressOptions
 
     @Flag(
-        help: "Include the solve time and each planning stage's time (bound, improvement, …) in JSON, CSV and HTML too; they differ from run to run, so those formats leave them out by default.")
+        help:
+            "Include the solve time and each planning stage's time (bound, improvement, …) in JSON, CSV and HTML too; they differ from run to run, so those formats leave them out by default."
+    )
     var timings = false
 
-    @OptionGroup(title: "Sharing and protection") var protection: ReportProtectionOptions
+    @Flag(
+        help:
+            "Aggregates only, safe to share: no household ids or rows, counts under 5 shown as <5, safe houses as House A, B… (docs/REPORTS.md)."
+    )
+    var redact = false
 
     @OptionGroup(title: "Solver") var solverSelection: SolverSelection
 
@@ -66,31 +75,35 @@ struct PlanCommand: ParsableCommand {
         if let exportModel, ModelFileFormat(path: exportModel) == nil {
             throw ValidationError("--export-model must name a file ending in .mps or .lp")
         }
-        if protection.seal && output == nil { throw ValidationError("--seal needs --output FILE") }
         if let checkBottlenecks {
             if !shadowPrices { throw ValidationError("--check-bottlenecks needs --shadow-prices") }
             if checkBottlenecks < 1 { throw ValidationError("--check-bottlenecks must be a positive number") }
         }
-        if shadowPrices && protection.redact {
+        if shadowPrices && redact {
             throw ValidationError("--shadow-prices is not available in redacted reports yet; leave out --redact")
         }
     }
 
     func run() throws {
-        let loaded = try Failure.exitingWithStatus2 { try ScenarioInput.load(scenario, passphrase: protection.passphrase) }
+        let loaded = try Failure.exitingWithStatus2 {
+            try ScenarioInput.load(scenario, passphrase: reportOutput.passphrase)
+        }
         try Failure.exitingWithStatus2 { try plan(loaded) }
     }
 
     private func plan(_ loaded: Scenario) throws {
         // Asked before solving, so nobody waits for the solver to be asked for a passphrase.
-        let sealing = try protection.seal ? protection.passphrase.forSealing() : nil
+        let sealing = try reportOutput.sealingPassphrase()
         var loaded = loaded
         let previousPlan = try previous.map { try PreviousPlanReader.read(Data(contentsOf: URL(fileURLWithPath: $0))) }
         if let previousPlan, let started {
-            let ids = started.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            let ids = started.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter {
+                !$0.isEmpty
+            }
             let (commitments, unknown) = previousPlan.commitments(for: ids, countedFrom: loaded.settings.startDate)
             if !unknown.isEmpty {
-                throw ValidationError("--started names households the previous plan does not move: \(unknown.joined(separator: ", "))")
+                throw ValidationError(
+                    "--started names households the previous plan does not move: \(unknown.joined(separator: ", "))")
             }
             let already = Set(loaded.commitments.map(\.householdID))
             loaded.commitments += commitments.filter { !already.contains($0.householdID) }
@@ -99,7 +112,7 @@ struct PlanCommand: ParsableCommand {
         var options = limits.planningOptions
         if verbose {
             options.solverLog = { @Sendable line in StandardError.write(line) }
-        } else if SolveProgress.isWanted(quiet: quiet) {
+        } else if progress.showsProgress {
             let progress = SolveProgress()
             options.solverProgress = { @Sendable update in progress.handle(update) }
         }
@@ -122,16 +135,14 @@ struct PlanCommand: ParsableCommand {
         let modelText = try exportModel.map { path in
             try planner.solver.export(planner.fullModel(of: formulation).model, format: ModelFileFormat(path: path)!)
         }
-        var reportOptions = ReportOptions(format: format, redacted: protection.redact)
+        var reportOptions = ReportOptions(format: reportOutput.format, redacted: redact)
         if timings { reportOptions.includeTimings = true }
-        let report = ReportRenderer.render(plan, format: format, options: reportOptions)
+        let report = ReportRenderer.render(plan, format: reportOutput.format, options: reportOptions)
         // Everything is computed before anything is written: a failure leaves no partial output.
-        if let exportModel, let modelText { try OutputFile.write(modelText, to: exportModel, replacing: protection.force) }
-        if let output {
-            try protection.write(report, to: output, sealingWith: sealing)
-        } else {
-            print(report, terminator: report.hasSuffix("\n") ? "" : "\n")
+        if let exportModel, let modelText {
+            try OutputFile.write(modelText, to: exportModel, replacing: reportOutput.protection.force)
         }
+        try reportOutput.emit(report, sealingWith: sealing, plainName: "plan")
     }
 }
 

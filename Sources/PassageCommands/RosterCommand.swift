@@ -28,31 +28,22 @@ struct RosterCommand: ParsableCommand {
     @Option(help: "The safe house's id.")
     var house: String
 
-    @Option(help: "Report format: text, markdown, json, csv or html.")
-    var format: ReportFormat = .text
-
-    @Option(name: .shortAndLong, help: "Write the roster to this file instead of standard output.")
-    var output: String?
-
     // No --redact: a roster names households, so it has no redacted form.
-    @OptionGroup(title: "Protection") var protection: OutputProtectionOptions
-
-    func validate() throws {
-        if protection.seal && output == nil { throw ValidationError("--seal needs --output FILE") }
-    }
+    @OptionGroup var reportOutput: ReportOutputOptions
 
     func run() throws {
         let loaded = try Failure.exitingWithStatus2 {
-            try ScenarioInput.load(scenario, passphrase: protection.passphrase)
+            try ScenarioInput.load(scenario, passphrase: reportOutput.passphrase)
         }
         let stays = try Failure.exitingWithStatus2 {
-            try PreviousPlanReader.readStays(PlanInput.data(plan, passphrase: protection.passphrase))
+            try PreviousPlanReader.readStays(PlanInput.data(plan, passphrase: reportOutput.passphrase))
         }
         // A house that is not the scenario's, or a plan of another scenario: bad input, as a scenario problem is.
         let roster = try Failure.exitingWithStatus1 { try Roster.make(houseID: house, plan: stays, scenario: loaded) }
         try Failure.exitingWithStatus2 {
-            let sealing = try protection.seal ? protection.passphrase.forSealing() : nil
-            try protection.emit(RosterReport.render(roster, format: format), to: output, sealingWith: sealing)
+            let sealing = try reportOutput.sealingPassphrase()
+            try reportOutput.emit(
+                RosterReport.render(roster, format: reportOutput.format), sealingWith: sealing, plainName: "plan")
         }
     }
 }

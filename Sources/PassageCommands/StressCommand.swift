@@ -66,8 +66,7 @@ struct StressRunCommand: ParsableCommand {
         name: .shortAndLong, help: "Write the report (or the partial result) to this file instead of standard output.")
     var output: String?
 
-    @Flag(name: .shortAndLong, help: "No progress lines on standard error.")
-    var quiet = false
+    @OptionGroup var progress: ProgressOptions
 
     @OptionGroup(title: "Protection") var protection: OutputProtectionOptions
 
@@ -103,7 +102,7 @@ struct StressRunCommand: ParsableCommand {
             let sealing = try protection.seal ? protection.passphrase.forSealing() : nil
             let result = StressStudy.run(
                 input, seed: seed, trials: trials, shard: part, jobs: jobs ?? Sweep.defaultJobs,
-                progress: StressProgress.make(total: part.trials(of: trials).count, quiet: quiet))
+                progress: StressProgress.make(total: part.trials(of: trials).count, quiet: progress.quiet))
             if shard != nil, let output {
                 return try OutputFile.write(result.encoded(), to: output, replacing: protection.force)
             }
@@ -126,17 +125,10 @@ struct StressMergeCommand: ParsableCommand {
     @Argument(help: "Partial results written by passage stress --shard K/N.", completion: .file())
     var parts: [String]
 
-    @Option(help: "Report format: text, markdown, json, csv or html.")
-    var format: ReportFormat = .text
-
-    @Option(name: .shortAndLong, help: "Write the report to this file instead of standard output.")
-    var output: String?
-
-    @OptionGroup(title: "Protection") var protection: OutputProtectionOptions
+    @OptionGroup var reportOutput: ReportOutputOptions
 
     func validate() throws {
         if parts.isEmpty { throw ValidationError("give the partial results to merge") }
-        if protection.seal && output == nil { throw ValidationError("--seal needs --output FILE") }
     }
 
     func run() throws {
@@ -151,9 +143,9 @@ struct StressMergeCommand: ParsableCommand {
             throw ExitCode(1)
         }
         try Failure.exitingWithStatus2 {
-            let sealing = try protection.seal ? protection.passphrase.forSealing() : nil
-            let report = StressReport.render(StressSummary(merged), format: format)
-            try protection.emit(report, to: output, sealingWith: sealing, plainName: "stress")
+            let sealing = try reportOutput.sealingPassphrase()
+            let report = StressReport.render(StressSummary(merged), format: reportOutput.format)
+            try reportOutput.emit(report, sealingWith: sealing, plainName: "stress")
         }
     }
 }

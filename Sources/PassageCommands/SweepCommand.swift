@@ -37,11 +37,7 @@ struct SweepCommand: ParsableCommand {
             valueName: "resource=from..to[:step]"))
     var vary: String
 
-    @Option(help: "Report format: text, markdown, json, csv or html.")
-    var format: ReportFormat = .text
-
-    @Option(name: .shortAndLong, help: "Write the report to this file instead of standard output.")
-    var output: String?
+    @OptionGroup var reportOutput: ReportOutputOptions
 
     @Option(help: "Also draw persons moved and cost against the value as an SVG chart in this file.")
     var chart: String?
@@ -49,13 +45,9 @@ struct SweepCommand: ParsableCommand {
     @Option(help: "Plans solved at once, each on its own thread (default: one per processor).")
     var jobs: Int?
 
-
     @OptionGroup(title: "Solver limits") var limits: SolveLimitOptions
 
-    @Flag(name: .shortAndLong, help: "No progress lines on standard error.")
-    var quiet = false
-
-    @OptionGroup(title: "Protection") var protection: OutputProtectionOptions
+    @OptionGroup var progress: ProgressOptions
 
     @OptionGroup(title: "Solver") var solverSelection: SolverSelection
 
@@ -66,25 +58,26 @@ struct SweepCommand: ParsableCommand {
             throw ValidationError("--vary: \(error)")
         }
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be a positive number of plans solved at once") }
-        if protection.seal && output == nil { throw ValidationError("--seal needs --output FILE") }
         if let chart {
             guard chart.lowercased().hasSuffix(".svg") else {
                 throw ValidationError("--chart must name a file ending in .svg")
             }
-            if chart == output { throw ValidationError("--chart and --output must be different files") }
+            if chart == reportOutput.output { throw ValidationError("--chart and --output must be different files") }
         }
     }
 
     func run() throws {
         let specification = try SweepSpecification.parse(vary)
-        let loaded = try Failure.exitingWithStatus2 { try ScenarioInput.load(scenario, passphrase: protection.passphrase) }
+        let loaded = try Failure.exitingWithStatus2 {
+            try ScenarioInput.load(scenario, passphrase: reportOutput.passphrase)
+        }
         if let problem = specification.resource.problem(in: loaded) {
             throw ValidationError("--vary: \(problem)")
         }
         try Failure.exitingWithStatus2 {
             // A sweep can take minutes: refuse an existing file before solving, not after, and never
             // leave the chart written when the report cannot be.
-            for path in [output, chart].compactMap({ $0 }) where !protection.force {
+            for path in [reportOutput.output, chart].compactMap({ $0 }) where !reportOutput.protection.force {
                 var isDirectory: ObjCBool = false
                 if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
                     throw isDirectory.boolValue
@@ -98,12 +91,12 @@ struct SweepCommand: ParsableCommand {
 
     private func sweep(_ loaded: Scenario, _ specification: SweepSpecification) throws {
         // Asked before solving, so nobody waits for the solver to be asked for a passphrase.
-        let sealing = try protection.seal ? protection.passphrase.forSealing() : nil
+        let sealing = try reportOutput.sealingPassphrase()
         let solver = try solverSelection.make(for: loaded)
         let count = specification.values.count
         let width = jobs ?? Sweep.defaultJobs
         var progress: (@Sendable (Int, Int) -> Void)?
-        if SolveProgress.isWanted(quiet: quiet) {
+        if self.progress.showsProgress {
             StandardError.write(
                 "passage: planning \(count) value\(count == 1 ? "" : "s") of \(specification.resource), "
                     + "\(min(width, count)) at a time")
@@ -112,16 +105,14 @@ struct SweepCommand: ParsableCommand {
         let result = try Sweep.plan(
             loaded, varying: specification, options: limits.planningOptions,
             jobs: width, solver: solver, progress: progress)
-        let report = SweepReport.render(result, format: format)
+        let report = SweepReport.render(result, format: reportOutput.format)
         let drawing = chart.map { _ in SweepChart.render(result) }
         // Everything is computed before anything is written: a failure leaves no partial output.
         if let chart, let drawing {
-            try writeReport(drawing, to: chart, replacing: protection.force, sealingWith: sealing, plainName: "sweep.svg")
+            try writeReport(
+                drawing, to: chart, replacing: reportOutput.protection.force, sealingWith: sealing,
+                plainName: "sweep.svg")
         }
-        if let output {
-            try writeReport(report, to: output, replacing: protection.force, sealingWith: sealing, plainName: "sweep")
-        } else {
-            print(report, terminator: report.hasSuffix("\n") ? "" : "\n")
-        }
+        try reportOutput.emit(report, sealingWith: sealing, plainName: "sweep")
     }
 }

@@ -43,32 +43,25 @@ struct WhatIfCommand: ParsableCommand {
     @Flag(help: "Also plan every change file applied together, in the order given, as one more variant.")
     var combined = false
 
-    @Option(help: "Report format: text, markdown, json, csv or html.")
-    var format: ReportFormat = .text
-
-    @Option(name: .shortAndLong, help: "Write the report to this file instead of standard output.")
-    var output: String?
-
+    @OptionGroup var reportOutput: ReportOutputOptions
 
     @OptionGroup(title: "Solver limits") var limits: SolveLimitOptions
 
-    @Flag(name: .shortAndLong, help: "No progress lines on standard error.")
-    var quiet = false
+    @OptionGroup var progress: ProgressOptions
 
-    @OptionGroup(title: "Protection") var protection: OutputProtectionOptions
-
-    /// Change files larger than this are refused unread: a change file is a few lines.
     @OptionGroup(title: "Solver") var solverSelection: SolverSelection
 
+    /// Change files larger than this are refused unread: a change file is a few lines.
     static let maximumChangeFileSize = 1 << 20
 
     func validate() throws {
         if changes.isEmpty { throw ValidationError("give at least one --change FILE to compare with the scenario") }
-        if protection.seal && output == nil { throw ValidationError("--seal needs --output FILE") }
     }
 
     func run() throws {
-        let base = try Failure.exitingWithStatus2 { try ScenarioInput.load(scenario, passphrase: protection.passphrase) }
+        let base = try Failure.exitingWithStatus2 {
+            try ScenarioInput.load(scenario, passphrase: reportOutput.passphrase)
+        }
         var variants = try Self.variants(changes, base: base)
         if combined && variants.count > 1 { variants.append(try Self.combining(variants, base: base)) }
         try Failure.exitingWithStatus2 { try compare(base, variants) }
@@ -115,8 +108,8 @@ struct WhatIfCommand: ParsableCommand {
 
     private func compare(_ base: Scenario, _ variants: [ScenarioVariant]) throws {
         // Asked before solving, so nobody waits for the solver to be asked for a passphrase.
-        let sealing = try protection.seal ? protection.passphrase.forSealing() : nil
-        let showsProgress = SolveProgress.isWanted(quiet: quiet)
+        let sealing = try reportOutput.sealingPassphrase()
+        let showsProgress = progress.showsProgress
         let solver = try solverSelection.make(for: base)
         let comparison = try WhatIfComparison.plan(base: base, variants: variants, solver: solver) { index in
             guard showsProgress else { return limits.planningOptions }
@@ -128,12 +121,8 @@ struct WhatIfCommand: ParsableCommand {
                 timeLimitSeconds: limits.timeLimit, mipGap: limits.mipGap,
                 solverProgress: { @Sendable update in progress.handle(update) })
         }
-        let report = WhatIfReport.render(comparison, format: format)
+        let report = WhatIfReport.render(comparison, format: reportOutput.format)
         // Everything is computed before anything is written: a failure leaves no partial output.
-        guard let output else {
-            print(report, terminator: report.hasSuffix("\n") ? "" : "\n")
-            return
-        }
-        try writeReport(report, to: output, replacing: protection.force, sealingWith: sealing, plainName: "whatif")
+        try reportOutput.emit(report, sealingWith: sealing, plainName: "whatif")
     }
 }

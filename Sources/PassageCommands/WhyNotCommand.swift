@@ -33,35 +33,28 @@ struct WhyNotCommand: ParsableCommand {
     @Flag(help: "Explain every household the plan does not move.")
     var all = false
 
-    @Option(help: "Report format: text, markdown, json, csv or html.")
-    var format: ReportFormat = .text
-
-    @Option(name: .shortAndLong, help: "Write the report to this file instead of standard output.")
-    var output: String?
+    @OptionGroup var reportOutput: ReportOutputOptions
 
     @Option(help: "Re-plans solved at once, each on its own thread (default: one per processor).")
     var jobs: Int?
 
     @OptionGroup(title: "Solver limits") var limits: SolveLimitOptions
 
-    @Flag(name: .shortAndLong, help: "No progress lines on standard error.")
-    var quiet = false
+    @OptionGroup var progress: ProgressOptions
 
     // No --redact: the report names households, so it has no redacted form.
-    @OptionGroup(title: "Protection") var protection: OutputProtectionOptions
 
     @OptionGroup(title: "Solver") var solverSelection: SolverSelection
 
     func validate() throws {
         if households.isEmpty && !all { throw ValidationError("name households to explain, or give --all") }
         if !households.isEmpty && all { throw ValidationError("give household ids or --all, not both") }
-        if protection.seal && output == nil { throw ValidationError("--seal needs --output FILE") }
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be a positive number of re-plans solved at once") }
     }
 
     func run() throws {
         let loaded = try Failure.exitingWithStatus2 {
-            try ScenarioInput.load(scenario, passphrase: protection.passphrase)
+            try ScenarioInput.load(scenario, passphrase: reportOutput.passphrase)
         }
         let known = Set(loaded.households.map(\.id))
         let unknown = households.filter { !known.contains($0) }
@@ -73,7 +66,7 @@ struct WhyNotCommand: ParsableCommand {
     }
 
     private func explain(_ loaded: Scenario) throws {
-        let sealing = try protection.seal ? protection.passphrase.forSealing() : nil
+        let sealing = try reportOutput.sealingPassphrase()
         let options = limits.planningOptions
         let planner = Planner(scenario: loaded, solver: try solverSelection.make(for: loaded))
         let plan = try planner.plan(options: options)
@@ -85,7 +78,7 @@ struct WhyNotCommand: ParsableCommand {
         }
         let ids = all ? plan.unmoved.map(\.householdID) : households.filter { !moved.contains($0) }
         guard !ids.isEmpty else { throw ExitCode(1) }
-        let showsProgress = SolveProgress.isWanted(quiet: quiet)
+        let showsProgress = progress.showsProgress
         // Re-plans stop after a few seconds unless told otherwise: whether some plan moves the
         // household is the question, not that plan's proof of optimality.
         var replanOptions = options
@@ -99,13 +92,9 @@ struct WhyNotCommand: ParsableCommand {
             showsProgress ? { @Sendable update in Self.describe(update, width: width).map(StandardError.write) } : nil
         let explanations = try planner.explainNotMoved(
             ids, in: plan, options: replanOptions, jobs: width, progress: progress)
-        let report = WhyNotReport.render(explanations, plan: plan, format: format)
+        let report = WhyNotReport.render(explanations, plan: plan, format: reportOutput.format)
         // Everything is computed before anything is written: a failure leaves no partial output.
-        if let output {
-            try protection.write(report, to: output, sealingWith: sealing)
-        } else {
-            print(report, terminator: report.hasSuffix("\n") ? "" : "\n")
-        }
+        try reportOutput.emit(report, sealingWith: sealing, plainName: "plan")
     }
 
     /// A progress line: when a stage starts (if it has anything to do) and as each search ends.

@@ -26,7 +26,8 @@ enum CommitmentPlanning {
         return pathways.compactMap { commitment in
             guard let household = households[commitment.householdID], let house = houses[commitment.safeHouseID],
                 let programme = programmes[commitment.programmeID],
-                commitment.outboundLegs.allSatisfy({ legs[$0] != nil }), commitment.onwardLegs.allSatisfy({ legs[$0] != nil })
+                commitment.outboundLegs.allSatisfy({ legs[$0] != nil }),
+                commitment.onwardLegs.allSatisfy({ legs[$0] != nil })
             else { return nil }
             let outbound = Route(legs: commitment.outboundLegs.compactMap { legs[$0] }, scenario: scenario)
             let onward = Route(legs: commitment.onwardLegs.compactMap { legs[$0] }, scenario: scenario)
@@ -62,7 +63,9 @@ enum CommitmentPlanning {
                         kind: .stayTooLong, householdIDs: [id],
                         problem: "\(id)'s committed stay of \(move.pathway.stayWeeks) weeks at \(house.id) is longer "
                             + "than its maximum of \(maxStay)",
-                        action: "agree a longer stay with \(house.id), or move \(id) to another house after \(maxStay) weeks"))
+                        action:
+                            "agree a longer stay with \(house.id), or move \(id) to another house after \(maxStay) weeks"
+                    ))
             }
             if horizon.contains(lodged), !programme.acceptsApplications(inWeek: lodged) {
                 conflicts.append(
@@ -80,32 +83,35 @@ enum CommitmentPlanning {
     /// households committed to it there.
     static func capacityConflicts(
         use: [ResourceKey: Double], householdsOn: [ResourceKey: [String]], capacity: (ResourceKey) -> Double,
-        describe: (ResourceKey) -> (kind: ResourceKind, id: String, period: String)
+        describe: (ResourceKey) -> (kind: ResourceKind, id: String, period: CapacityPeriod)
     ) -> [CommitmentConflict] {
-        var byResource: [String: (kind: ResourceKind, id: String, periods: [String], households: Set<String>, excess: Double)] = [:]
+        var byResource: [CapacityResource: (periods: [CapacityPeriod], households: Set<String>, excess: Double)] = [:]
         for key in use.keys.sorted() {
             let excess = use[key, default: 0] - capacity(key)
             guard excess > 1e-6 else { continue }
             let (kind, id, period) = describe(key)
-            let name = "\(kind.rawValue)/\(id)"
-            var entry = byResource[name] ?? (kind, id, [], [], 0)
+            let resource = CapacityResource(kind, id: id)
+            var entry = byResource[resource] ?? ([], [], 0)
             entry.periods.append(period)
             entry.households.formUnion(householdsOn[key] ?? [])
             entry.excess = max(entry.excess, excess)
-            byResource[name] = entry
+            byResource[resource] = entry
         }
-        return byResource.keys.sorted().map { name in
-            let entry = byResource[name]!
+        // By kind name, then id: the order these conflicts have always been listed in.
+        let resources = byResource.keys.sorted { ($0.kind.rawValue, $0.id) < ($1.kind.rawValue, $1.id) }
+        return resources.map { resource in
+            let entry = byResource[resource]!
             let households = entry.households.sorted()
-            let periods = entry.periods.joined(separator: ", ")
+            let periods = entry.periods.map(\.description).joined(separator: ", ")
             let what: String
-            switch entry.kind {
-            case .beds: what = "beds at \(entry.id)"
-            case .seats: what = "seats on leg \(entry.id)"
-            case .quota: what = "places in programme \(entry.id)"
+            switch resource.kind {
+            case .beds: what = "beds at \(resource.id)"
+            case .seats: what = "seats on leg \(resource.id)"
+            case .quota: what = "places in programme \(resource.id)"
             case .budget: what = "budget"
             }
-            let amount = entry.kind == .budget ? String(format: "%.2f", entry.excess) : String(Int(entry.excess.rounded(.up)))
+            let amount =
+                resource.kind == .budget ? String(format: "%.2f", entry.excess) : String(Int(entry.excess.rounded(.up)))
             return CommitmentConflict(
                 kind: .overCapacity, householdIDs: households,
                 problem: "commitments alone need more \(what) than there is (\(periods)): short by up to \(amount)",

@@ -52,7 +52,9 @@ extension Formulation {
             let stayCost = { (s: Int) in costs[self.stays[s].variable.index] }
             guard households.contains(where: { stayCost($0.stay) >= $0.slack - 1e-9 }) else { continue }
             let byCost = households.map(\.stay).sorted { (stayCost($0), $0) < (stayCost($1), $1) }
-            let bySlack = households.sorted { ($0.slack, $0.householdClass, $0.slot) < ($1.slack, $1.householdClass, $1.slot) }
+            let bySlack = households.sorted {
+                ($0.slack, $0.householdClass, $0.slot) < ($1.slack, $1.householdClass, $1.slot)
+            }
             for (household, stay) in zip(bySlack, byCost) {
                 let startWeek = result[household.householdClass][household.slot].startWeek
                 result[household.householdClass][household.slot] = (
@@ -65,9 +67,7 @@ extension Formulation {
 
     /// Every capacity a household of `persons` uses on a concrete pathway, seats of every leg included.
     func fullUse(of pathway: Pathway, startWeek: Int, persons: Int) -> [(key: ResourceKey, amount: Double)] {
-        var labels = monthLabels
-        return resourceUse(
-            of: pathway, startWeek: startWeek, persons: Double(persons), scenario: index.scenario, labels: &labels)
+        resourceUse(of: pathway, startWeek: startWeek, persons: Double(persons), scenario: index.scenario)
     }
 
     /// What each concrete way of taking a move column uses, seats of every leg included: its pathway
@@ -75,20 +75,23 @@ extension Formulation {
     /// houses is computed once.
     /// `shared`, when the caller has it already, is what every way shares (the move's `resourceUse`).
     func concreteUses(
-        ofMove position: Int, shared known: [(key: ResourceKey, amount: Double)]? = nil, labels: inout [Int: String]
+        ofMove position: Int, shared known: [(key: ResourceKey, amount: Double)]? = nil
     ) -> [(stay: Int?, use: [(key: ResourceKey, amount: Double)])] {
         let move = moves[position]
         let pathway = options[move.householdClass].pathways[move.pathway]
         let persons = Double(classes[move.householdClass].profile.size)
         let shared =
             known
-            ?? resourceUse(
-                of: pathway, startWeek: move.startWeek, persons: persons, scenario: index.scenario, labels: &labels)
+            ?? resourceUse(of: pathway, startWeek: move.startWeek, persons: persons, scenario: index.scenario)
         guard let pool = move.pool else { return [(nil, shared)] }
         return staysOfPool[pool].map { s in
             var use = shared
             for (key, amount) in stays[s].usage {
-                if let i = use.firstIndex(where: { $0.key == key }) { use[i].amount += amount } else { use.append((key, amount)) }
+                if let i = use.firstIndex(where: { $0.key == key }) {
+                    use[i].amount += amount
+                } else {
+                    use.append((key, amount))
+                }
             }
             return (s, use)
         }
@@ -106,7 +109,9 @@ extension Formulation {
         }
         for (householdClass, moves) in zip(classes, assignments(solution)) {
             for move in moves {
-                for (key, amount) in fullUse(of: move.pathway, startWeek: move.startWeek, persons: householdClass.profile.size) {
+                for (key, amount) in fullUse(
+                    of: move.pathway, startWeek: move.startWeek, persons: householdClass.profile.size)
+                {
                     if case .seats = key { seats[key, default: 0] += amount }
                 }
             }
@@ -126,7 +131,9 @@ extension Formulation {
     func solution(_ values: [Double], status: SolveStatus, bound: Double?, seconds: Double) -> Solution {
         Solution(
             status: status, objectiveValue: model.objectiveValue(of: values), bestBound: bound, values: values,
-            rowActivities: (0..<model.constraintCount).map { model.activity(of: Constraint(index: $0), values: values) },
+            rowActivities: (0..<model.constraintCount).map {
+                model.activity(of: Constraint(index: $0), values: values)
+            },
             solveSeconds: seconds)
     }
 }

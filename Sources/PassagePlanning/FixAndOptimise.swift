@@ -103,7 +103,9 @@ struct FixAndOptimise {
     /// Move positions of each class, cheapest at `prices` first (a pooled move adds its pool's
     /// cheapest house), at most `count`, only those with room and, if `cheaperThanUnmoved`, cheaper
     /// than leaving the household unmoved at those prices.
-    static func cheapestMoves(of f: Formulation, prices: [Double], count: Int, cheaperThanUnmoved: Bool = true) -> [[Int]] {
+    static func cheapestMoves(of f: Formulation, prices: [Double], count: Int, cheaperThanUnmoved: Bool = true)
+        -> [[Int]]
+    {
         let upper = f.model.variables
         let poolPrice = f.staysOfPool.map { range in
             range.filter { upper[f.stays[$0].variable.index].upperBound > 0 }.map { prices[f.stays[$0].variable.index] }
@@ -147,7 +149,8 @@ struct FixAndOptimise {
                     return (a.urgency, a.readyWeek, $0) < (b.urgency, b.readyWeek, $1)
                 }
                 let first = shift % max(1, min(classesPerNeighbourhood, members.count))
-                let cuts = (first > 0 ? [0] : []) + Array(stride(from: first, to: members.count, by: classesPerNeighbourhood))
+                let cuts =
+                    (first > 0 ? [0] : []) + Array(stride(from: first, to: members.count, by: classesPerNeighbourhood))
                 return cuts.enumerated().map { i, start in
                     Array(members[start..<(i + 1 < cuts.count ? cuts[i + 1] : members.count)])
                 }
@@ -189,7 +192,9 @@ struct FixAndOptimise {
         var left: [(cost: Double, c: Int)] = []
         for householdClass in f.classes where !ranked[householdClass.index].isEmpty {
             let unmoved = f.unmoved[householdClass.index].index
-            if state.values[unmoved] > 0.5 { left.append((costs[unmoved] * state.values[unmoved], householdClass.index)) }
+            if state.values[unmoved] > 0.5 {
+                left.append((costs[unmoved] * state.values[unmoved], householdClass.index))
+            }
         }
         left.sort { ($0.cost, $1.c) > ($1.cost, $0.c) }
         return left.map { _, c in
@@ -288,7 +293,9 @@ struct FixAndOptimise {
         // the MIP much easier.
         func bound(_ column: Int, _ use: [(key: ResourceKey, amount: Double)]) -> Double {
             var bound = upper[column].upperBound
-            for (key, amount) in use where amount > 0 { bound = min(bound, (roomFor(key) / amount + 1e-9).rounded(.down)) }
+            for (key, amount) in use where amount > 0 {
+                bound = min(bound, (roomFor(key) / amount + 1e-9).rounded(.down))
+            }
             return bound
         }
         // Unnamed columns and rows: thousands of these small models are solved and none is written.
@@ -344,7 +351,8 @@ struct FixAndOptimise {
         }
         for key in rows.keys.sorted() { model.addConstraint("", rows[key]!, .lessOrEqual, roomFor(key)) }
         model.setObjective(.minimize, objective)
-        return NeighbourhoodModel(model: model, start: start, moveVariables: moveVariables, stayVariables: stayVariables)
+        return NeighbourhoodModel(
+            model: model, start: start, moveVariables: moveVariables, stayVariables: stayVariables)
     }
 
     /// Solves a neighbourhood's MIP from its start; the solution only if it beats the start.
@@ -362,7 +370,9 @@ struct FixAndOptimise {
     }
 
     /// The neighbourhood's new part of the plan replaces its old one.
-    private func apply(_ solution: Solution, of part: Neighbourhood, _ built: NeighbourhoodModel, to state: inout PlanState) {
+    private func apply(
+        _ solution: Solution, of part: Neighbourhood, _ built: NeighbourhoodModel, to state: inout PlanState
+    ) {
         let f = formulation
         for (key, amount) in part.freed { state.used[key, default: 0] -= amount }
         for (i, c) in part.classes.enumerated() {
@@ -431,12 +441,10 @@ private struct PlanState {
     /// What one household of a move column uses, seats of every leg included, stays of pooled moves
     /// not (their stay columns carry them); computed on first use.
     private var moveUse: [Int: [(key: ResourceKey, amount: Double)]] = [:]
-    private var labels: [Int: String]
 
     init(formulation: Formulation, values: [Double]) {
         self.formulation = formulation
         self.values = values
-        labels = formulation.monthLabels
         for position in formulation.moves.indices where values[formulation.moves[position].variable.index] > 0.5 {
             let count = values[formulation.moves[position].variable.index]
             for (key, amount) in use(ofMove: position) { used[key, default: 0] += count * amount }
@@ -453,15 +461,17 @@ private struct PlanState {
         let move = f.moves[position]
         let use = resourceUse(
             of: f.options[move.householdClass].pathways[move.pathway], startWeek: move.startWeek,
-            persons: Double(f.classes[move.householdClass].profile.size), scenario: f.index.scenario, labels: &labels)
+            persons: Double(f.classes[move.householdClass].profile.size), scenario: f.index.scenario)
         moveUse[position] = use
         return use
     }
 
     /// What the plan leaves of a capacity (after commitments).
     func room(_ key: ResourceKey) -> Double {
-        let capacity = max(0, Formulation.capacity(of: key, scenario: formulation.index.scenario)
-            - formulation.pinnedUse[key, default: 0])
+        let capacity = max(
+            0,
+            Formulation.capacity(of: key, scenario: formulation.index.scenario)
+                - formulation.pinnedUse[key, default: 0])
         return capacity - used[key, default: 0]
     }
 }

@@ -21,6 +21,15 @@ enum ResourceKey: Hashable, Comparable, Sendable {
         }
     }
     static func < (a: ResourceKey, b: ResourceKey) -> Bool { a.order < b.order }
+
+    /// The period the row counts in: its week, the month of a monthly quota, or the horizon.
+    var period: CapacityPeriod {
+        switch self {
+        case .beds(_, let week), .seats(_, let week): .week(week)
+        case .quota(_, let period): period == 0 ? .horizon : .month(QuotaMonth(number: period))
+        case .budget: .horizon
+        }
+    }
 }
 
 /// One move column: a class on a pathway starting in a week, with the resources it uses.
@@ -94,8 +103,6 @@ public struct Formulation: Sendable {
     public let style: FormulationStyle
     /// Rows of every capacity that some column uses, with the capacity.
     var resourceRows: [(key: ResourceKey, row: Constraint, capacity: Double)]
-    /// Month number → label (`2026-12`) for month quota periods.
-    var monthLabels: [Int: String]
     /// Committed households on their fixed pathways; not variables of the model.
     var pinned: [PinnedMove]
     /// What the commitments use of each capacity; the rows get only what is left.
@@ -163,7 +170,6 @@ public struct Formulation: Sendable {
         var moves: [MoveColumn] = []
         var movesOfClass: [Range<Int>] = []
         var unmoved: [Variable] = []
-        var monthLabels: [Int: String] = [:]
         var rowTerms: [ResourceKey: LinearExpression] = [:]
         var previousMove: [Int: Int] = [:]
         var pools: [HousePool] = []
@@ -176,8 +182,7 @@ public struct Formulation: Sendable {
         for move in pinned {
             let household = scenario.households[move.household]
             let used = resourceUse(
-                of: move.pathway, startWeek: move.startWeek, persons: Double(household.size), scenario: scenario,
-                labels: &monthLabels)
+                of: move.pathway, startWeek: move.startWeek, persons: Double(household.size), scenario: scenario)
             for (key, amount) in used {
                 pinnedUse[key, default: 0] += amount
                 householdsOn[key, default: []].append(household.id)
@@ -194,8 +199,7 @@ public struct Formulation: Sendable {
             for (p, pathway) in options[c].pathways.enumerated() {
                 for week in options[c].startWeeks[p] {
                     let used = resourceUse(
-                        of: pathway, startWeek: week, persons: persons, scenario: scenario, labels: &monthLabels,
-                        seatLegs: seatLegs)
+                        of: pathway, startWeek: week, persons: persons, scenario: scenario, seatLegs: seatLegs)
                     // At most as many households as every capacity on the way has room for: a household
                     // larger than a house's beds cannot take that pathway at all. (Without this bound the
                     // LP relaxation moves fractions of such households and is far weaker.)
@@ -260,7 +264,9 @@ public struct Formulation: Sendable {
             for member in poolMembers[q] { link += member }
             for house in pool.houses where scenario.safeHouses[house].isOpen(throughout: stayWeeks) {
                 let safeHouse = scenario.safeHouses[house]
-                var used: [(key: ResourceKey, amount: Double)] = stayWeeks.map { (.beds(house: house, week: $0), persons) }
+                var used: [(key: ResourceKey, amount: Double)] = stayWeeks.map {
+                    (.beds(house: house, week: $0), persons)
+                }
                 let money = safeHouse.costPerPersonWeek * Double(programme.processingWeeks)
                 if settings.budget != nil { used.append((.budget, persons * money)) }
                 var bound = Double.infinity
@@ -284,18 +290,17 @@ public struct Formulation: Sendable {
         // beds[k,t], seats[l,t], quota[g,m], budget: capacities, in a fixed order.
         var resourceRows: [(key: ResourceKey, row: Constraint, capacity: Double)] = []
         for key in rowTerms.keys.sorted() {
-            let (name, capacity) = Formulation.describeRow(key, scenario: scenario, monthLabels: monthLabels)
+            let (name, capacity) = Formulation.describeRow(key, scenario: scenario)
             let left = max(0, capacity - pinnedUse[key, default: 0])
             let row = model.addConstraint(name, rowTerms[key]!, .lessOrEqual, left)
             resourceRows.append((key, row, left))
         }
-        let labels = monthLabels
         conflicts =
             CommitmentPlanning.structuralConflicts(pinned, scenario: scenario)
             + CommitmentPlanning.capacityConflicts(
                 use: pinnedUse, householdsOn: householdsOn,
                 capacity: { Formulation.capacity(of: $0, scenario: scenario) },
-                describe: { Formulation.identify($0, scenario: scenario, monthLabels: labels) })
+                describe: { Formulation.identify($0, scenario: scenario) })
         self.pinnedUse = pinnedUse
         self.previousMove = previousMove
 
@@ -305,18 +310,23 @@ public struct Formulation: Sendable {
         self.movesOfClass = movesOfClass
         self.unmoved = unmoved
         self.resourceRows = resourceRows
-        self.monthLabels = monthLabels
     }
 
-    /// Kind, id and period label of a resource, for reports.
-    static func identify(_ key: ResourceKey, scenario: Scenario, monthLabels: [Int: String])
-        -> (kind: ResourceKind, id: String, period: String)
-    {
+    /// Kind, id and period of a resource, for reports.
+    static func identify(_ key: ResourceKey, scenario: Scenario) -> (
+        kind: ResourceKind, id: String, period: CapacityPeriod
+    ) {
+        let resource = resource(of: key, scenario: scenario)
+        return (resource.kind, resource.id, key.period)
+    }
+
+    /// The capacity a row belongs to, over all its periods: a house's beds, a leg's seats, …
+    static func resource(of key: ResourceKey, scenario: Scenario) -> CapacityResource {
         switch key {
-        case .beds(let house, let week): (.beds, scenario.safeHouses[house].id, "W\(week)")
-        case .seats(let leg, let week): (.seats, scenario.legs[leg].id, "W\(week)")
-        case .quota(let programme, let period): (.quota, scenario.programmes[programme].id, monthLabels[period] ?? "horizon")
-        case .budget: (.budget, "budget", "horizon")
+        case .beds(let house, _): CapacityResource(.beds, id: scenario.safeHouses[house].id)
+        case .seats(let leg, _): CapacityResource(.seats, id: scenario.legs[leg].id)
+        case .quota(let programme, _): CapacityResource(.quota, id: scenario.programmes[programme].id)
+        case .budget: CapacityResource(.budget, id: "budget")
         }
     }
 
@@ -325,7 +335,9 @@ public struct Formulation: Sendable {
     /// hundreds of megabytes that only an exported file uses.
     func named() -> Formulation {
         var names = [String](repeating: "", count: model.variableCount)
-        for move in moves { names[move.variable.index] = "move_c\(move.householdClass)_p\(move.pathway)_w\(move.startWeek)" }
+        for move in moves {
+            names[move.variable.index] = "move_c\(move.householdClass)_p\(move.pathway)_w\(move.startWeek)"
+        }
         for (c, variable) in unmoved.enumerated() { names[variable.index] = "unmoved_c\(c)" }
         for stay in stays {
             names[stay.variable.index] = "stay_q\(stay.pool)_\(index.scenario.safeHouses[stay.house].id)"
@@ -346,7 +358,7 @@ public struct Formulation: Sendable {
     }
 
     /// Row name and capacity of a resource.
-    static func describeRow(_ key: ResourceKey, scenario: Scenario, monthLabels: [Int: String]) -> (String, Double) {
+    static func describeRow(_ key: ResourceKey, scenario: Scenario) -> (String, Double) {
         switch key {
         case .beds(let house, let week):
             let safeHouse = scenario.safeHouses[house]
@@ -354,9 +366,10 @@ public struct Formulation: Sendable {
         case .seats(let leg, let week):
             let routeLeg = scenario.legs[leg]
             return ("seats_\(routeLeg.id)_w\(week)", Double(routeLeg.seatsPerWeek))
-        case .quota(let programme, let period):
+        case .quota(let programme, _):
             let visa = scenario.programmes[programme]
-            return ("quota_\(visa.id)_\(monthLabels[period] ?? "horizon")", Double(visa.quota))
+            // `quota_P-DE-EVN_2026-12`, `quota_P-FR-EVN_horizon`: the period's label.
+            return ("quota_\(visa.id)_\(key.period)", Double(visa.quota))
         case .budget:
             return ("budget", scenario.settings.budget ?? .infinity)
         }
@@ -366,13 +379,11 @@ public struct Formulation: Sendable {
 /// The quota period of an application lodged in `lodgedWeek`: 0 for horizon quotas, otherwise the
 /// calendar month (year × 12 + month) in which that week counts: the month of its Thursday.
 func quotaPeriod(
-    _ programme: VisaProgramme, lodgedWeek: Int, settings: ScenarioSettings, labels: inout [Int: String]
+    _ programme: VisaProgramme, lodgedWeek: Int, settings: ScenarioSettings
 ) -> Int {
     guard programme.quotaPeriod == .month else { return 0 }
     // The week's month is QuotaMonth's rule (the month of its Thursday), never worked out here.
-    let month = settings.quotaMonth(ofWeek: lodgedWeek)
-    if labels[month.number] == nil { labels[month.number] = month.description }
-    return month.number
+    return settings.quotaMonth(ofWeek: lodgedWeek).number
 }
 
 /// The capacities a household of `persons` uses when it starts `pathway` in `startWeek`, counting only
@@ -384,14 +395,14 @@ func quotaPeriod(
 /// Only legs in `seatLegs` (all when nil) get seat entries; a pooled pathway uses no beds here (its
 /// stay columns do) and its money leaves out the stay.
 func resourceUse(
-    of pathway: Pathway, startWeek: Int, persons: Double, scenario: Scenario, labels: inout [Int: String],
-    seatLegs: Set<Int>? = nil
+    of pathway: Pathway, startWeek: Int, persons: Double, scenario: Scenario, seatLegs: Set<Int>? = nil
 ) -> [(key: ResourceKey, amount: Double)] {
     let settings = scenario.settings
     let weeks = 1...settings.horizonWeeks
     var used: [(key: ResourceKey, amount: Double)] = []
     var money = 0.0
-    for (leg, offset) in zip(pathway.outbound.legs, pathway.outbound.legWeekOffsets) where weeks.contains(startWeek + offset) {
+    for (leg, offset) in zip(pathway.outbound.legs, pathway.outbound.legWeekOffsets)
+    where weeks.contains(startWeek + offset) {
         if seatLegs?.contains(leg) ?? true { used.append((.seats(leg: leg, week: startWeek + offset), persons)) }
         money += scenario.legs[leg].costPerPerson
     }
@@ -401,7 +412,8 @@ func resourceUse(
         money += scenario.safeHouses[pathway.house].costPerPersonWeek
     }
     let onwardStart = startWeek + pathway.onwardOffset
-    for (leg, offset) in zip(pathway.onward.legs, pathway.onward.legWeekOffsets) where weeks.contains(onwardStart + offset) {
+    for (leg, offset) in zip(pathway.onward.legs, pathway.onward.legWeekOffsets)
+    where weeks.contains(onwardStart + offset) {
         if seatLegs?.contains(leg) ?? true { used.append((.seats(leg: leg, week: onwardStart + offset), persons)) }
         money += scenario.legs[leg].costPerPerson
     }
@@ -412,7 +424,7 @@ func resourceUse(
         lodged < 1 && programme.quotaPeriod == .month
         && settings.quotaMonth(ofWeek: lodged) == settings.quotaMonth(ofWeek: 1)
     if weeks.contains(lodged) || lodgedEarlierThisMonth {
-        let period = quotaPeriod(programme, lodgedWeek: max(1, lodged), settings: settings, labels: &labels)
+        let period = quotaPeriod(programme, lodgedWeek: max(1, lodged), settings: settings)
         used.append((.quota(programme: pathway.programme, period: period), persons))
     }
     if weeks.contains(lodged) { money += programme.costPerPerson }

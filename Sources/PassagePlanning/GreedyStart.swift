@@ -22,7 +22,6 @@ extension Formulation {
         var values = [Double](repeating: 0, count: model.variableCount)
         var room: [ResourceKey: Double] = [:]
         for row in resourceRows { room[row.key] = row.capacity }
-        var labels = monthLabels
         func roomLeft(_ key: ResourceKey) -> Double {
             if let left = room[key] { return left }
             let left = Formulation.capacity(of: key, scenario: scenario) - pinnedUse[key, default: 0]
@@ -60,7 +59,9 @@ extension Formulation {
             let c = householdClass.index
             let sorted: [Int]
             if let prices {
-                let priced = { (m: Int) in prices[self.moves[m].variable.index] + (self.moves[m].pool.map { poolPrice[$0] } ?? 0) }
+                let priced = { (m: Int) in
+                    prices[self.moves[m].variable.index] + (self.moves[m].pool.map { poolPrice[$0] } ?? 0)
+                }
                 sorted = movesOfClass[c].map { ($0, priced($0)) }.sorted { ($0.1, $0.0) < ($1.1, $1.0) }.map(\.0)
             } else {
                 sorted = movesOfClass[c].sorted {
@@ -84,12 +85,12 @@ extension Formulation {
                 // Most columns tried late in a long run are blocked by a full leg or quota: check
                 // what every way of taking the column shares (but money, which a stay adds to) first.
                 let shared = resourceUse(
-                    of: pathway, startWeek: move.startWeek, persons: persons, scenario: scenario, labels: &labels)
+                    of: pathway, startWeek: move.startWeek, persons: persons, scenario: scenario)
                 if shared.contains(where: { $0.key != .budget && roomLeft($0.key) < $0.amount - 1e-9 }) { continue }
                 // The ways to take this column: its pathway, or each house of its pool, cheapest first.
                 var ways: [(stay: Int?, use: [(key: ResourceKey, amount: Double)], cost: Double)] = []
                 if move.pool != nil {
-                    for (stay, use) in concreteUses(ofMove: position, shared: shared, labels: &labels) {
+                    for (stay, use) in concreteUses(ofMove: position, shared: shared) {
                         let cost = costs[move.variable.index] + costs[stays[stay!].variable.index]
                         if cost < unmovedCost { ways.append((stay, use, cost)) }
                     }

@@ -334,10 +334,8 @@ public struct CapacityUse: Sendable, Hashable {
     public var kind: ResourceKind
     /// House, leg or programme id; `budget` for the budget.
     public var resourceID: String
-    /// The week (beds, seats), or nil for quota periods and the budget.
-    public var week: Int?
-    /// `W3`, `2026-12` (calendar month of lodging), or `horizon`.
-    public var period: String
+    /// A week (beds, seats), the calendar month of lodging (a monthly quota), or the horizon.
+    public var period: CapacityPeriod
     public var used: Double
     public var capacity: Double
     /// Whether this is a week in which the safe house is closed (outside its opening weeks): no beds
@@ -345,17 +343,22 @@ public struct CapacityUse: Sendable, Hashable {
     public var isClosed: Bool
 
     public init(
-        kind: ResourceKind, resourceID: String, week: Int?, period: String, used: Double, capacity: Double,
+        kind: ResourceKind, resourceID: String, period: CapacityPeriod, used: Double, capacity: Double,
         isClosed: Bool = false
     ) {
         self.isClosed = isClosed
         self.kind = kind
         self.resourceID = resourceID
-        self.week = week
         self.period = period
         self.used = used
         self.capacity = capacity
     }
+
+    /// The week (beds, seats), or nil for quota periods and the budget.
+    public var week: Int? { period.week }
+
+    /// The capacity over all its periods (a house's beds, …).
+    public var resource: CapacityResource { CapacityResource(kind, id: resourceID) }
 
     /// Whether the plan uses all of it (nothing left).
     public var isBinding: Bool { capacity - used < 1e-6 }
@@ -420,9 +423,9 @@ public struct Blocker: Sendable, Hashable, Comparable {
 public struct ResourceShortage: Sendable, Hashable {
     public var kind: ResourceKind
     public var resourceID: String
-    /// The periods in which it is short (e.g. `W3`, `2026-12`, `horizon`); for a capacity that is too
-    /// small, the quota periods concerned (a quota) or none (beds and seats: too small every week).
-    public var periods: [String]
+    /// The periods in which it is short (weeks, months of a monthly quota, the horizon); for a capacity
+    /// that is too small, the quota periods concerned (a quota) or none (beds and seats: too small every week).
+    public var periods: [CapacityPeriod]
     /// How many of the household's options (a pathway in a start week) this shortage blocks; the
     /// reason lists the capacities that block most first. 0 for a capacity that is too small.
     public var blockedOptions: Int
@@ -434,7 +437,7 @@ public struct ResourceShortage: Sendable, Hashable {
     public var isLargestOpen: Bool
 
     public init(
-        kind: ResourceKind, resourceID: String, periods: [String], blockedOptions: Int = 0,
+        kind: ResourceKind, resourceID: String, periods: [CapacityPeriod], blockedOptions: Int = 0,
         capacityTooSmall: Double? = nil, isLargestOpen: Bool = false
     ) {
         self.kind = kind

@@ -28,7 +28,8 @@ extension PlanDecoder {
             case (let before?, nil):
                 result.append(
                     PlanChange(
-                        householdID: id, kinds: [.noLongerMoved], previousStartWeek: before.startWeek, newStartWeek: nil,
+                        householdID: id, kinds: [.noLongerMoved], previousStartWeek: before.startWeek,
+                        newStartWeek: nil,
                         reason: whyChanged(before, classIndex: classOf[id], used: used)))
             case (let before?, let after?):
                 let key = PathwayKey(
@@ -60,16 +61,17 @@ extension PlanDecoder {
             return "its previous pathway is no longer possible: " + whyImpossible(before)
         }
         // The previous pathway's column names its house, so it has exactly one concrete way.
-        var labels = formulation.monthLabels
-        let use = formulation.concreteUses(ofMove: position, labels: &labels)[0].use
+        let use = formulation.concreteUses(ofMove: position)[0].use
         let short = use.filter { key, amount in
             capacity(of: key) - used[key, default: 0] < amount - 1e-6
         }
         if !short.isEmpty {
-            let names = Set(short.map { key, _ in
-                let (kind, id, _) = Formulation.identify(key, scenario: scenario, monthLabels: formulation.monthLabels)
-                return kind == .budget ? "the budget" : "\(kind.rawValue) of \(id)"
-            }).sorted()
+            let names = Set(
+                short.map { key, _ in
+                    let resource = Formulation.resource(of: key, scenario: scenario)
+                    return resource.kind == .budget ? "the budget" : "\(resource.kind.rawValue) of \(resource.id)"
+                }
+            ).sorted()
             return "its previous pathway no longer fits: \(names.joined(separator: ", ")) now used by others"
         }
         let penalty = scenario.settings.objective.changePenalty

@@ -159,37 +159,36 @@ struct PlanDecoder: Sendable {
             for key in verdict.fewest ?? [] { blockedOptions[key, default: 0] += 1 }
         }
         // Group by resource, keeping the periods in which it is short.
-        var byResource: [String: (kind: ResourceKind, id: String, keys: [ResourceKey], blocked: Int)] = [:]
+        var byResource: [CapacityResource: (kind: ResourceKind, id: String, keys: [ResourceKey], blocked: Int)] = [:]
         for (key, blocked) in blockedOptions {
-            let (kind, id) = identify(key)
-            let name = "\(kind.rawValue)/\(id)"
-            var entry = byResource[name] ?? (kind, id, [], 0)
+            let resource = self.resource(of: key)
+            var entry = byResource[resource] ?? (resource.kind, resource.id, [], 0)
             entry.keys.append(key)
             entry.blocked += blocked
-            byResource[name] = entry
+            byResource[resource] = entry
         }
         let ranked = byResource.values.sorted {
             ($1.blocked, $0.kind.rawValue, $0.id) < ($0.blocked, $1.kind.rawValue, $1.id)
         }
         var shortages = ranked.map { entry in
             ResourceShortage(
-                kind: entry.kind, resourceID: entry.id, periods: entry.keys.sorted().map(periodLabel),
+                kind: entry.kind, resourceID: entry.id, periods: entry.keys.sorted().map(\.period),
                 blockedOptions: entry.blocked)
         }
         // Too small: one entry per resource (its size does not depend on the period); safe houses first,
         // then legs and quotas, each roomiest first. A quota keeps its periods (a month or the horizon),
         // so the reason can say whether its places are per month; weeks of beds and seats would be noise.
-        var small: [String: ResourceShortage] = [:]
+        var small: [CapacityResource: ResourceShortage] = [:]
         for key in tooSmall.sorted() {
-            let (kind, id) = identify(key)
+            let resource = self.resource(of: key)
             let full = capacity(of: key)
             var entry =
-                small["\(kind.rawValue)/\(id)"]
+                small[resource]
                 ?? ResourceShortage(
-                    kind: kind, resourceID: id, periods: [], capacityTooSmall: full,
-                    isLargestOpen: full >= (largest[kind] ?? 0) - 1e-6)
-            if kind == .quota { entry.periods.append(periodLabel(key)) }
-            small["\(kind.rawValue)/\(id)"] = entry
+                    kind: resource.kind, resourceID: resource.id, periods: [], capacityTooSmall: full,
+                    isLargestOpen: full >= (largest[resource.kind] ?? 0) - 1e-6)
+            if resource.kind == .quota { entry.periods.append(key.period) }
+            small[resource] = entry
         }
         let kindOrder: [ResourceKind: Int] = [.beds: 0, .seats: 1, .quota: 2, .budget: 3]
         shortages += small.values.sorted {
@@ -209,11 +208,12 @@ struct PlanDecoder: Sendable {
     private func verdict(ofMove position: Int, used: [ResourceKey: Double]) -> WayVerdict {
         let move = formulation.moves[position]
         let persons = Double(formulation.classes[move.householdClass].profile.size)
-        var labels = formulation.monthLabels
         let shared = resourceUse(
             of: formulation.options[move.householdClass].pathways[move.pathway], startWeek: move.startWeek,
-            persons: persons, scenario: scenario, labels: &labels)
-        func short(_ key: ResourceKey, _ amount: Double) -> Bool { capacity(of: key) - used[key, default: 0] < amount - 1e-6 }
+            persons: persons, scenario: scenario)
+        func short(_ key: ResourceKey, _ amount: Double) -> Bool {
+            capacity(of: key) - used[key, default: 0] < amount - 1e-6
+        }
         // Capacities of a concrete pathway, key by key (money aside: its sum is checked at the end).
         func tally(_ uses: [(key: ResourceKey, amount: Double)], into tally: inout WayTally) {
             for (key, amount) in uses {
@@ -272,13 +272,8 @@ struct PlanDecoder: Sendable {
         Formulation.capacity(of: key, scenario: scenario)
     }
 
-    private func identify(_ key: ResourceKey) -> (ResourceKind, String) {
-        let (kind, id, _) = Formulation.identify(key, scenario: scenario, monthLabels: formulation.monthLabels)
-        return (kind, id)
-    }
-
-    private func periodLabel(_ key: ResourceKey) -> String {
-        Formulation.identify(key, scenario: scenario, monthLabels: formulation.monthLabels).period
+    private func resource(of key: ResourceKey) -> CapacityResource {
+        Formulation.resource(of: key, scenario: scenario)
     }
 
     /// Use of every capacity of the scenario in every period of the horizon, used or not. A safe house
@@ -292,39 +287,27 @@ struct PlanDecoder: Sendable {
             keys += weeks.map { .beds(house: house, week: $0) }
         }
         for leg in scenario.legs.indices { keys += weeks.map { .seats(leg: leg, week: $0) } }
-        var labels = formulation.monthLabels
         for (programme, visa) in scenario.programmes.enumerated() {
-            let periods = Set(weeks.map { quotaPeriod(visa, lodgedWeek: $0, settings: settings, labels: &labels) })
+            let periods = Set(weeks.map { quotaPeriod(visa, lodgedWeek: $0, settings: settings) })
             keys += periods.sorted().map { .quota(programme: programme, period: $0) }
         }
         if settings.budget != nil { keys.append(.budget) }
         return keys.sorted(by: orderForReport).map { key in
-            let (kind, id) = identify(key)
-            var week: Int?
+            let resource = self.resource(of: key)
             var closed = false
-            if case .beds(let house, let w) = key {
-                week = w
-                closed = !scenario.safeHouses[house].isOpen(throughout: w...w)
-            }
-            if case .seats(_, let w) = key { week = w }
-            let label: String
-            if case .quota(_, let period) = key {
-                label = labels[period] ?? "horizon"
-            } else {
-                label = periodLabel(key)
-            }
+            if case .beds(let house, let w) = key { closed = !scenario.safeHouses[house].isOpen(throughout: w...w) }
             return CapacityUse(
-                kind: kind, resourceID: id, week: week, period: label, used: used[key, default: 0],
+                kind: resource.kind, resourceID: resource.id, period: key.period, used: used[key, default: 0],
                 capacity: closed ? 0 : Formulation.capacity(of: key, scenario: scenario), isClosed: closed)
         }
     }
 
     /// Reports list resources by kind, then id, then period.
     private func orderForReport(_ a: ResourceKey, _ b: ResourceKey) -> Bool {
-        let (kindA, idA) = identify(a)
-        let (kindB, idB) = identify(b)
+        let (resourceA, resourceB) = (resource(of: a), resource(of: b))
         let rank: [ResourceKind: Int] = [.beds: 0, .seats: 1, .quota: 2, .budget: 3]
-        if (rank[kindA]!, idA) != (rank[kindB]!, idB) { return (rank[kindA]!, idA) < (rank[kindB]!, idB) }
+        let (orderA, orderB) = ((rank[resourceA.kind]!, resourceA.id), (rank[resourceB.kind]!, resourceB.id))
+        if orderA != orderB { return orderA < orderB }
         return a < b
     }
 

@@ -40,7 +40,6 @@ struct RestrictedMaster {
         let scenario = f.index.scenario
         let costs = f.model.objectiveCoefficients
         let upper = f.model.variables
-        var labels = f.monthLabels
         var model = LinearModel(name: "master")
         var objective = LinearExpression(constant: f.model.objectiveConstant)
         var rows: [ResourceKey: LinearExpression] = [:]
@@ -58,7 +57,7 @@ struct RestrictedMaster {
                 classRow += variable
                 let use = resourceUse(
                     of: f.options[c].pathways[move.pathway], startWeek: move.startWeek,
-                    persons: Double(householdClass.profile.size), scenario: scenario, labels: &labels)
+                    persons: Double(householdClass.profile.size), scenario: scenario)
                 for (key, amount) in use { rows[key, default: LinearExpression()].add(amount, variable) }
                 if let pool = move.pool { poolTerms[pool, default: LinearExpression()].add(1, variable) }
             }
@@ -84,7 +83,7 @@ struct RestrictedMaster {
             model.addConstraint("pool_q\(pool)", link, .equal, 0)
         }
         for key in rows.keys.sorted() {
-            let (name, capacity) = Formulation.describeRow(key, scenario: scenario, monthLabels: labels)
+            let (name, capacity) = Formulation.describeRow(key, scenario: scenario)
             model.addConstraint(name, rows[key]!, .lessOrEqual, max(0, capacity - f.pinnedUse[key, default: 0]))
         }
         model.setObjective(.minimize, objective)

@@ -25,11 +25,10 @@ extension ShadowPrices {
         var prices: [ShadowPrice] = []
         let priced = solution.status == .optimal && solution.rowDuals.count == formulation.model.constraintCount
         if priced {
-            var used: [String: Double] = [:]
-            for use in plan.capacity { used[Self.key(use.kind, use.resourceID, use.period)] = use.used }
+            var used: [CapacityResource: [CapacityPeriod: Double]] = [:]
+            for use in plan.capacity { used[use.resource, default: [:]][use.period] = use.used }
             for (key, row, _) in formulation.resourceRows {
-                let (kind, id, period) = Formulation.identify(
-                    key, scenario: scenario, monthLabels: formulation.monthLabels)
+                let resource = Formulation.resource(of: key, scenario: scenario)
                 // The row holds what commitments leave of the capacity: shift its range back by what
                 // they use, so the range reads in the scenario's own capacity.
                 let committed = formulation.pinnedUse[key, default: 0]
@@ -42,18 +41,13 @@ extension ShadowPrices {
                     ? nil : Self.shifted(solution.rightHandSideRanges[row.index], by: committed)
                 prices.append(
                     ShadowPrice(
-                        kind: kind, resourceID: id, week: key.week, period: period,
+                        kind: resource.kind, resourceID: resource.id, period: key.period,
                         capacity: Formulation.capacity(of: key, scenario: scenario),
-                        used: used[Self.key(kind, id, period)] ?? (solution.rowActivities[row.index] + committed),
+                        used: used[resource]?[key.period] ?? (solution.rowActivities[row.index] + committed),
                         value: value, tierOnePersons: tierOneWeight > 0 ? value / tierOneWeight : nil,
                         validRange: range))
             }
-            prices.sort { a, b in
-                if a.kind != b.kind { return a.kind.order < b.kind.order }
-                if a.resourceID != b.resourceID { return a.resourceID < b.resourceID }
-                if a.week != b.week { return (a.week ?? 0) < (b.week ?? 0) }
-                return a.period < b.period
-            }
+            prices.sort { a, b in (a.kind.order, a.resourceID, a.period) < (b.kind.order, b.resourceID, b.period) }
         }
         self.init(
             source: .lpRelaxation, status: solution.status,
@@ -70,23 +64,9 @@ extension ShadowPrices {
         return mayFill.subtracting(formulation.seatLegs).map { scenario.legs[$0].id }.sorted()
     }
 
-    private static func key(_ kind: ResourceKind, _ id: String, _ period: String) -> String {
-        "\(kind.rawValue)\u{0}\(id)\u{0}\(period)"
-    }
-
     private static func shifted(_ range: ClosedRange<Double>, by amount: Double) -> ClosedRange<Double> {
         // A right-hand side below 0 is no capacity a coordinator can have.
         let lower = max(0, range.lowerBound + amount)
         return min(lower, range.upperBound + amount)...(range.upperBound + amount)
-    }
-}
-
-extension ResourceKey {
-    /// The week of a bed or seat row; nil for quotas and the budget.
-    var week: Int? {
-        switch self {
-        case .beds(_, let week), .seats(_, let week): week
-        case .quota, .budget: nil
-        }
     }
 }

@@ -7,10 +7,8 @@ public struct ShadowPrice: Sendable, Hashable {
     public var kind: ResourceKind
     /// House, leg or programme id; `budget` for the budget.
     public var resourceID: String
-    /// The week (beds, seats), or nil for quota periods and the budget.
-    public var week: Int?
-    /// `W3`, `2026-12` (calendar month of lodging), or `horizon`.
-    public var period: String
+    /// A week (beds, seats), the calendar month of lodging (a monthly quota), or the horizon.
+    public var period: CapacityPeriod
     /// The capacity in the scenario (persons; money for the budget).
     public var capacity: Double
     /// What the plan uses of it (commitments included).
@@ -27,6 +25,9 @@ public struct ShadowPrice: Sendable, Hashable {
     /// analysis.
     public var validRange: ClosedRange<Double>?
 
+    /// The week (beds, seats), or nil for quota periods and the budget.
+    public var week: Int? { period.week }
+
     /// Whether `value` holds for more capacity than there is. When the range ends at the capacity
     /// (a degenerate optimum) it still bounds both sides, the relaxation's optimum being convex in the
     /// capacity: one more unit is worth at most `value`, one unit less costs at least `value`.
@@ -36,12 +37,11 @@ public struct ShadowPrice: Sendable, Hashable {
     }
 
     public init(
-        kind: ResourceKind, resourceID: String, week: Int?, period: String, capacity: Double, used: Double,
+        kind: ResourceKind, resourceID: String, period: CapacityPeriod, capacity: Double, used: Double,
         value: Double, tierOnePersons: Double?, validRange: ClosedRange<Double>?
     ) {
         self.kind = kind
         self.resourceID = resourceID
-        self.week = week
         self.period = period
         self.capacity = capacity
         self.used = used
@@ -59,7 +59,7 @@ public struct Bottleneck: Sendable, Hashable {
     /// House, leg or programme id; `budget` for the budget.
     public var resourceID: String
     /// Periods with a positive price, in the order of `ShadowPrices.prices`.
-    public var periods: [String]
+    public var periods: [CapacityPeriod]
     /// The sum of those prices: what one more unit in every one of those periods is worth together
     /// (a first-order estimate: each price holds over its own range, the sum only while the joint
     /// change keeps the same optimal basis).
@@ -72,7 +72,7 @@ public struct Bottleneck: Sendable, Hashable {
     public var integerCheck: IntegerCheck? = nil
 
     public init(
-        kind: ResourceKind, resourceID: String, periods: [String], value: Double, tierOnePersons: Double?,
+        kind: ResourceKind, resourceID: String, periods: [CapacityPeriod], value: Double, tierOnePersons: Double?,
         largestPeriodValue: Double
     ) {
         self.kind = kind
@@ -136,10 +136,10 @@ public struct ShadowPrices: Sendable, Hashable {
 
     /// Resources with a positive price, most valuable first (ties: kind, then resource id).
     public var bottlenecks: [Bottleneck] {
-        var order: [String] = []
-        var byResource: [String: Bottleneck] = [:]
+        var order: [CapacityResource] = []
+        var byResource: [CapacityResource: Bottleneck] = [:]
         for price in prices where price.value > Self.tolerance {
-            let key = "\(price.kind.rawValue)\u{0}\(price.resourceID)"
+            let key = CapacityResource(price.kind, id: price.resourceID)
             if byResource[key] == nil {
                 order.append(key)
                 byResource[key] = Bottleneck(

@@ -179,8 +179,8 @@ extension Planner {
             let (possible, closed) =
                 open.map { open in
                     (
-                        all.filter { open.contains(Self.name($0.kind, $0.resourceID)) },
-                        all.filter { !open.contains(Self.name($0.kind, $0.resourceID)) }
+                        all.filter { open.contains(CapacityResource($0.kind, id: $0.resourceID)) },
+                        all.filter { !open.contains(CapacityResource($0.kind, id: $0.resourceID)) }
                     )
                 } ?? (all, [])
             explanations[position].notEnough = closed.map(\.largest)
@@ -290,10 +290,10 @@ extension Planner {
     /// capacity: its beds), in a fixed order, each up to its largest useful increase.
     func capacitySearches(for household: UnmovedHousehold, in plan: Plan) -> [CapacitySearch] {
         guard case .capacity(let shortages) = household.reason else { return [] }
-        var seen: Set<String> = []
+        var seen: Set<CapacityResource> = []
         var searches: [CapacitySearch] = []
         for shortage in shortages.sorted(by: { ($0.kind.rawValue, $0.resourceID) < ($1.kind.rawValue, $1.resourceID) })
-        where seen.insert("\(shortage.kind.rawValue)/\(shortage.resourceID)").inserted {
+        where seen.insert(CapacityResource(shortage.kind, id: shortage.resourceID)).inserted {
             guard let now = SweptResource(shortage.kind, id: shortage.resourceID).currentValue(in: scenario),
                 let largest = largestUsefulIncrease(of: shortage, for: household, in: plan)
             else { continue }
@@ -366,19 +366,17 @@ extension Planner {
     /// raising one capacity can open only ways whose every too-small capacity is that one. Nil when
     /// some way has no too-small capacity at all: then any capacity might, through the others'
     /// plans, and only re-planning tells.
-    func capacitiesThatCouldMoveAlone(_ householdID: String, in formulation: Formulation) -> Set<String>? {
+    func capacitiesThatCouldMoveAlone(_ householdID: String, in formulation: Formulation) -> Set<CapacityResource>? {
         guard let member = scenario.households.firstIndex(where: { $0.id == householdID }),
             let householdClass = formulation.classes.firstIndex(where: { $0.members.contains(member) })
         else { return nil }
-        var labels = formulation.monthLabels
-        var open: Set<String> = []
+        var open: Set<CapacityResource> = []
         for position in formulation.movesOfClass[householdClass] {
-            for (_, use) in formulation.concreteUses(ofMove: position, labels: &labels) {
-                var tooSmall: Set<String> = []
+            for (_, use) in formulation.concreteUses(ofMove: position) {
+                var tooSmall: Set<CapacityResource> = []
                 for (key, amount) in use where key != .budget {
                     guard Formulation.capacity(of: key, scenario: scenario) < amount - 1e-6 else { continue }
-                    let (kind, id, _) = Formulation.identify(key, scenario: scenario, monthLabels: labels)
-                    tooSmall.insert(Self.name(kind, id))
+                    tooSmall.insert(Formulation.resource(of: key, scenario: scenario))
                 }
                 if tooSmall.isEmpty { return nil }
                 if tooSmall.count == 1 { open.formUnion(tooSmall) }
@@ -386,9 +384,6 @@ extension Planner {
         }
         return open
     }
-
-    /// A capacity's name in sets: `beds/SH-EVN-1`.
-    private static func name(_ kind: ResourceKind, _ id: String) -> String { "\(kind.rawValue)/\(id)" }
 
     /// The households the plan of this scenario with `changes` made moves (none when a change names
     /// a capacity not in the scenario), and whether that plan is proven optimal or within the gap

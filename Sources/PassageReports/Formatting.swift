@@ -119,30 +119,30 @@ enum Fmt {
         header.startDate.adding(days: 7 * header.horizonWeeks - 1)
     }
 
-    /// A quota period in words: `December 2026` for `2026-12`; `horizon` and anything else as it is.
-    static func quotaPeriodName(_ period: String) -> String {
-        QuotaMonth(label: period)?.name ?? period
+    /// A quota period in words: `December 2026` for a month; `horizon` (or a week) as its label.
+    static func quotaPeriodName(_ period: CapacityPeriod) -> String {
+        if case .month(let month) = period { month.name } else { period.description }
     }
 
     /// The weeks of the horizon in a quota period, compressed (`W1–W5`): every week for `horizon`, the
     /// weeks that count in the month (``QuotaMonth``, the month of each week's Thursday) for a month;
     /// `none` if no week of the horizon counts in it.
-    static func quotaPeriodWeeks(_ period: String, _ header: ScenarioHeader) -> String {
+    static func quotaPeriodWeeks(_ period: CapacityPeriod, _ header: ScenarioHeader) -> String {
         let horizon = Array(1...max(1, header.horizonWeeks))
-        guard let month = QuotaMonth(label: period) else { return weeks(1, horizon.last!) }
-        let inMonth = horizon.filter { QuotaMonth(weekStarting: date(ofWeek: $0, header)) == month }.map { "W\($0)" }
-        return inMonth.isEmpty ? "none" : compressPeriods(inMonth)
+        guard case .month(let month) = period else { return weeks(1, horizon.last!) }
+        let inMonth = horizon.filter { QuotaMonth(weekStarting: date(ofWeek: $0, header)) == month }
+        return inMonth.isEmpty ? "none" : compressPeriods(inMonth.map(CapacityPeriod.week))
     }
 
     /// Periods with consecutive weeks compressed: `W3, W4, W5, W7, 2026-12` → `W3–W5, W7, 2026-12`.
     ///
-    /// Weeks come first in week order, other periods (months, `horizon`) after in sorted order, so the
+    /// Weeks come first in week order, other periods (months, `horizon`) after in order, so the
     /// wording is the same whatever order the planner listed them in.
-    static func compressPeriods(_ periods: [String]) -> String {
+    static func compressPeriods(_ periods: [CapacityPeriod]) -> String {
         var weeks: [Int] = []
-        var others: [String] = []
+        var others: [CapacityPeriod] = []
         for period in periods {
-            if period.hasPrefix("W"), let w = Int(period.dropFirst()) { weeks.append(w) } else { others.append(period) }
+            if let w = period.week { weeks.append(w) } else { others.append(period) }
         }
         var parts: [String] = []
         let sorted = Array(Set(weeks)).sorted()
@@ -153,7 +153,7 @@ enum Fmt {
             parts.append(Self.weeks(sorted[index], sorted[end]))
             index = end + 1
         }
-        parts += Array(Set(others)).sorted()
+        parts += Array(Set(others)).sorted().map(\.description)
         return parts.joined(separator: ", ")
     }
 
@@ -227,7 +227,8 @@ enum Fmt {
         }
         return groups.map { group in
             let scope = group.programme.map { "programme \($0)" } ?? "all programmes"
-            return scope + ": " + group.items.map { "\(blockerKind($0.kind)): \($0.explanation)" }.joined(separator: "; ")
+            return scope + ": "
+                + group.items.map { "\(blockerKind($0.kind)): \($0.explanation)" }.joined(separator: "; ")
         }
     }
 
@@ -252,7 +253,7 @@ enum Fmt {
         case .beds: what = "safe house \(s.resourceID) has only \(size) beds\(largest)"
         case .seats: what = "leg \(s.resourceID) has only \(size) seats a week\(largest)"
         case .quota:
-            let per = s.periods.allSatisfy { QuotaMonth(label: $0) != nil } ? "a month" : "in the horizon"
+            let per = s.periods.allSatisfy(\.isMonth) ? "a month" : "in the horizon"
             what = "quota \(s.resourceID) allows only \(size) persons \(per)\(largest)"
         case .budget: what = "the budget is only \(size)"
         }

@@ -46,13 +46,16 @@ public enum JSONReport {
                 solveSeconds: options.includeTimings ? solver.solveSeconds : nil,
                 stages: options.includeTimings && !solver.stages.isEmpty
                     ? solver.stages.map {
-                        JSONStage(stage: $0.kind.rawValue, seconds: $0.seconds, objective: Nullable($0.objective), bound: Nullable($0.bound))
+                        JSONStage(
+                            stage: $0.kind.rawValue, seconds: $0.seconds, objective: Nullable($0.objective),
+                            bound: Nullable($0.bound))
                     } : nil),
             summary: summary(plan),
             households: households(plan),
             capacity: capacity(plan.capacity),
             conflicts: plan.conflicts.map {
-                JSONConflict(kind: $0.kind.rawValue, householdIDs: $0.householdIDs, problem: $0.problem, action: $0.action)
+                JSONConflict(
+                    kind: $0.kind.rawValue, householdIDs: $0.householdIDs, problem: $0.problem, action: $0.action)
             },
             changes: Nullable(
                 plan.changes.map { changes in
@@ -107,12 +110,14 @@ public enum JSONReport {
                         stay: JSONStay(
                             houseID: i.stay.houseID, location: i.stay.location, fromWeek: i.stay.fromWeek,
                             toWeek: i.stay.toWeek, fromDate: Fmt.date(ofWeek: i.stay.fromWeek, header).description,
-                            arrivalDate: Fmt.arrivalDate(after: i.outbound, orWeek: i.stay.fromWeek, header).description,
+                            arrivalDate: Fmt.arrivalDate(after: i.outbound, orWeek: i.stay.fromWeek, header)
+                                .description,
                             cost: i.stay.cost),
                         programmeID: i.programmeID, destinationCountry: i.destinationCountry,
                         lodgedWeek: i.lodgedWeek, onward: i.onward.map(leg), arrivalWeek: i.arrivalWeek,
                         arrivalWeekStart: Fmt.date(ofWeek: i.arrivalWeek, header).description,
-                        arrivalDate: Fmt.arrivalDate(after: i.onward, orWeek: i.arrivalWeek, header).description, cost: i.cost,
+                        arrivalDate: Fmt.arrivalDate(after: i.onward, orWeek: i.arrivalWeek, header).description,
+                        cost: i.cost,
                         risk: i.risk)),
                 reason: Nullable(nil))
         }
@@ -141,7 +146,8 @@ public enum JSONReport {
             // Every shortage, in the planner's order (most options blocked first, too-small ones last).
             shortages = list.map {
                 JSONShortage(
-                    kind: $0.kind.rawValue, resourceID: $0.resourceID, periods: $0.periods, description: Fmt.shortage($0),
+                    kind: $0.kind.rawValue, resourceID: $0.resourceID, periods: $0.periods.map(\.description),
+                    description: Fmt.shortage($0),
                     blockedOptions: $0.blockedOptions, tooSmall: $0.isTooSmall, capacity: Nullable($0.capacityTooSmall))
             }
         case .notSelectedWithinTolerance:
@@ -149,18 +155,19 @@ public enum JSONReport {
         case .noPlan:
             kind = "no_plan"
         }
-        return JSONReason(kind: kind, label: reason.label, explanation: sentence, blockers: blockers, shortages: shortages)
+        return JSONReason(
+            kind: kind, label: reason.label, explanation: sentence, blockers: blockers, shortages: shortages)
     }
 
     /// Capacity rows sorted by kind (beds, seats, quota, budget), resource, week, period.
     static func capacity(_ uses: [CapacityUse]) -> [JSONCapacity] {
         let order = Dictionary(uniqueKeysWithValues: ResourceKind.allCases.enumerated().map { ($1, $0) })
         return uses.sorted {
-            (order[$0.kind] ?? 0, $0.resourceID, $0.week ?? 0, $0.period)
-                < (order[$1.kind] ?? 0, $1.resourceID, $1.week ?? 0, $1.period)
+            (order[$0.kind] ?? 0, $0.resourceID, $0.period) < (order[$1.kind] ?? 0, $1.resourceID, $1.period)
         }.map {
             JSONCapacity(
-                kind: $0.kind.rawValue, resourceID: $0.resourceID, week: Nullable($0.week), period: $0.period,
+                kind: $0.kind.rawValue, resourceID: $0.resourceID, week: Nullable($0.week),
+                period: $0.period.description,
                 used: $0.used, capacity: $0.capacity, binding: $0.isBinding, closed: $0.isClosed)
         }
     }

@@ -41,7 +41,7 @@ struct JSONShadowPrice: Encodable, Sendable {
         kind = price.kind.rawValue
         resourceID = price.resourceID
         week = Nullable(price.week)
-        period = price.period
+        period = price.period.description
         capacity = price.capacity
         used = price.used
         value = price.value
@@ -76,7 +76,7 @@ struct JSONBottleneck: Encodable, Sendable {
         self.rank = rank
         kind = bottleneck.kind.rawValue
         resourceID = bottleneck.resourceID
-        periods = bottleneck.periods
+        periods = bottleneck.periods.map(\.description)
         value = bottleneck.value
         tierOnePersons = Nullable(bottleneck.tierOnePersons)
         largestPeriodValue = bottleneck.largestPeriodValue
@@ -105,20 +105,21 @@ enum ShadowPriceCSV {
     ]
 
     static func rows(_ prices: ShadowPrices) -> [[String]] {
-        var rank: [String: Int] = [:]
+        var rank: [CapacityResource: Int] = [:]
         for (index, bottleneck) in prices.bottlenecks.enumerated() {
-            rank["\(bottleneck.kind.rawValue)\u{0}\(bottleneck.resourceID)"] = index + 1
+            rank[CapacityResource(bottleneck.kind, id: bottleneck.resourceID)] = index + 1
         }
         return prices.prices.map { p in
             [
-                p.kind.rawValue, CSVReport.text(p.resourceID), p.week.map(String.init) ?? "", CSVReport.text(p.period),
+                p.kind.rawValue, CSVReport.text(p.resourceID), p.week.map(String.init) ?? "",
+                CSVReport.text(p.period.description),
                 Fmt.plain(p.capacity), Fmt.plain(p.used), Fmt.plain(p.value, maxDecimals: 6),
                 p.tierOnePersons.map { Fmt.plain($0, maxDecimals: 6) } ?? "",
                 p.validRange.map { Fmt.plain($0.lowerBound) } ?? "",
                 // Empty: no upper limit (or no analysis, when valid_from is empty too).
                 p.validRange.map { Fmt.plain($0.upperBound) } ?? "", p.holdsForMore ? "true" : "false",
                 p.value > ShadowPrices.tolerance
-                    ? rank["\(p.kind.rawValue)\u{0}\(p.resourceID)"].map(String.init) ?? "" : "",
+                    ? rank[CapacityResource(p.kind, id: p.resourceID)].map(String.init) ?? "" : "",
             ]
         }
     }

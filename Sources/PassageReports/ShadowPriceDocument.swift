@@ -110,7 +110,7 @@ enum ShadowPriceDocument {
             alignments: [.left, .left, .left, .right, .right, .right, .right, .left],
             rows: prices.map { p in
                 [
-                    p.kind.rawValue, p.resourceID, p.period, Fmt.quantity(p.used), Fmt.quantity(p.capacity),
+                    p.kind.rawValue, p.resourceID, p.period.description, Fmt.quantity(p.used), Fmt.quantity(p.capacity),
                     value(p.value), p.tierOnePersons.map(value) ?? "n/a",
                     range(p.validRange) + (p.holdsForMore || p.validRange == nil ? "" : " †"),
                 ]
@@ -270,8 +270,8 @@ enum ShadowPriceDocument {
         case .beds: return "One more bed at \(b.resourceID) in \(each)\(Fmt.compressPeriods(b.periods))"
         case .seats: return "One more seat on leg \(b.resourceID) in \(each)\(Fmt.compressPeriods(b.periods))"
         case .quota:
-            if b.periods == ["horizon"] { return "One more \(b.resourceID) quota place over the whole horizon" }
-            let names = b.periods.map { $0 == "horizon" ? "the whole horizon" : Fmt.quotaPeriodName($0) }
+            if b.periods == [.horizon] { return "One more \(b.resourceID) quota place over the whole horizon" }
+            let names = b.periods.map { $0 == .horizon ? "the whole horizon" : Fmt.quotaPeriodName($0) }
             return "One more \(b.resourceID) quota place in \(each)\(names.joined(separator: ", "))"
         case .budget:
             return scale == 1

@@ -17,6 +17,19 @@ public struct QuotaMonth: Sendable, Hashable, Comparable, CustomStringConvertibl
         month = thursday.month
     }
 
+    /// The month `month` (1 = January … 12 = December) of `year`.
+    public init(year: Int, month: Int) {
+        precondition((1...12).contains(month), "a month is 1 to 12")
+        self.year = year
+        self.month = month
+    }
+
+    /// The month whose ``number`` is `number` (a month counted from year 0, as quota rows count them).
+    public init(number: Int) {
+        year = (number - 1) / 12
+        month = number - year * 12
+    }
+
     /// The month with this label (`2026-12`), or nil if it is not one.
     public init?(label: String) {
         let parts = label.split(separator: "-")
@@ -32,7 +45,8 @@ public struct QuotaMonth: Sendable, Hashable, Comparable, CustomStringConvertibl
 
     /// The period label of quota rows: `2026-12`.
     public var description: String {
-        String(repeating: "0", count: max(0, 4 - String(year).count)) + "\(year)-" + (month < 10 ? "0" : "") + "\(month)"
+        String(repeating: "0", count: max(0, 4 - String(year).count)) + "\(year)-" + (month < 10 ? "0" : "")
+            + "\(month)"
     }
 
     /// The month in words: `December 2026`.

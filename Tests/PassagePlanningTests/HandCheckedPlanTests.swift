@@ -28,7 +28,8 @@ import PassageScenario
             #expect(itinerary.arrivalWeek == 3)
             #expect(itinerary.cost == 470)
         }
-        #expect(plan.summary.overall == MoveCount(householdsMoved: 2, householdsTotal: 4, personsMoved: 2, personsTotal: 5))
+        #expect(
+            plan.summary.overall == MoveCount(householdsMoved: 2, householdsTotal: 4, personsMoved: 2, personsTotal: 5))
         #expect(plan.summary.totalCost == 940)
     }
 
@@ -40,7 +41,7 @@ import PassageScenario
             Issue.record("H2 should be lost to capacity, got \(String(describing: reasons["H2"]))")
             return
         }
-        #expect(shortages.contains { $0.kind == .beds && $0.resourceID == "K" && $0.periods.contains("W2") })
+        #expect(shortages.contains { $0.kind == .beds && $0.resourceID == "K" && $0.periods.contains(.week(2)) })
         guard case .noEligiblePathway(let blockers) = reasons["H4"] else {
             Issue.record("H4 should have no eligible pathway")
             return

@@ -32,7 +32,7 @@ import Testing
         var byName: [String: ShadowPrice] = [:]
         for price in prices.prices { byName["\(price.kind)/\(price.resourceID)/\(price.period)"] = price }
         return formulation.resourceRows.compactMap { key, row, _ in
-            let (kind, id, period) = Formulation.identify(key, scenario: scenario, monthLabels: formulation.monthLabels)
+            let (kind, id, period) = Formulation.identify(key, scenario: scenario)
             return byName["\(kind)/\(id)/\(period)"].map { (row, $0) }
         }
     }
@@ -87,7 +87,7 @@ import Testing
         // half start in week 2, 8 less for its week of waiting. GLPK's price is one of the two, and
         // its range says which side it holds on.
         let (_, _, prices) = try priced(TinyScenario.make())
-        let beds = try #require(prices.prices.first { $0.kind == .beds && $0.period == "W2" })
+        let beds = try #require(prices.prices.first { $0.kind == .beds && $0.period == .week(2) })
         #expect(abs(beds.value - 394.3) < 1e-6 || abs(beds.value - 386.3) < 1e-6, "\(beds.value)")
         #expect(abs(try #require(beds.tierOnePersons) - beds.value / 1000) < 1e-12)
         #expect(beds.capacity == 2 && beds.used == 2)
@@ -148,23 +148,24 @@ import Testing
     }
 
     @Test func bottlenecksAreRankedByValueThenKindAndID() throws {
-        func price(_ kind: ResourceKind, _ id: String, _ period: String, _ value: Double) -> ShadowPrice {
+        func price(_ kind: ResourceKind, _ id: String, _ period: CapacityPeriod, _ value: Double) -> ShadowPrice {
             ShadowPrice(
-                kind: kind, resourceID: id, week: nil, period: period, capacity: 1, used: 1, value: value,
+                kind: kind, resourceID: id, period: period, capacity: 1, used: 1, value: value,
                 tierOnePersons: value / 1000, validRange: 0...2)
         }
         let prices = ShadowPrices(
             source: .lpRelaxation, status: .optimal, relaxationObjective: 0, tierOneWeight: 1000,
             prices: [
-                price(.beds, "B", "W1", 100), price(.beds, "B", "W2", 50), price(.seats, "A", "W1", 150),
-                price(.beds, "Z", "W1", 150), price(.quota, "Q", "horizon", 0),
-                price(.budget, "budget", "horizon", 0.5),
+                price(.beds, "B", .week(1), 100), price(.beds, "B", .week(2), 50), price(.seats, "A", .week(1), 150),
+                price(.beds, "Z", .week(1), 150), price(.quota, "Q", .horizon, 0),
+                price(.budget, "budget", .horizon, 0.5),
             ],
             legsWithoutSeatRows: [])
         let ranked = prices.bottlenecks
         // B's two weeks add up to 150, as much as Z's and A's single ones: beds before seats, B before Z.
         #expect(ranked.map(\.resourceID) == ["B", "Z", "A", "budget"])
-        #expect(ranked[0].periods == ["W1", "W2"] && ranked[0].value == 150 && ranked[0].largestPeriodValue == 100)
+        #expect(
+            ranked[0].periods == [.week(1), .week(2)] && ranked[0].value == 150 && ranked[0].largestPeriodValue == 100)
         #expect(ranked[0].tierOnePersons == 0.15)
     }
 

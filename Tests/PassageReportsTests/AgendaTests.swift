@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import PassagePlanning
 import PassageScenario
 @testable import PassageReports
 
@@ -48,7 +49,9 @@ import PassageScenario
             lodgedWeek: lodged, onward: onward, arrivalWeek: arrivalWeek, arrivalDate: day(arrivalDate))
     }
 
-    static func capacity(_ kind: String, _ id: String, week: Int?, period: String, binding: Bool, closed: Bool = false)
+    static func capacity(
+        _ kind: String, _ id: String, week: Int?, period: CapacityPeriod, binding: Bool, closed: Bool = false
+    )
         -> PreviousPlanReader.PlannedCapacity
     {
         PreviousPlanReader.PlannedCapacity(
@@ -90,15 +93,16 @@ import PassageScenario
         ],
         unmoved: ["H020"],
         capacity: [
-            capacity("beds", "SH-EVN-1", week: 12, period: "W12", binding: true),
-            capacity("beds", "SH-EVN-1", week: 11, period: "W11", binding: true),  // this week, not next
-            capacity("beds", "SH-TBS-2", week: 12, period: "W12", binding: true, closed: true),  // closed, not full
-            capacity("seats", "L01", week: 12, period: "W12", binding: true),
-            capacity("seats", "L09", week: 12, period: "W12", binding: false),
-            capacity("quota", "P-DE-EVN", week: nil, period: "2027-02", binding: true),  // W12's Thursday: 2027-02-18
-            capacity("quota", "P-DE-EVN", week: nil, period: "2027-03", binding: true),
-            capacity("quota", "P-FR-EVN", week: nil, period: "horizon", binding: true),
-            capacity("budget", "budget", week: nil, period: "horizon", binding: true),
+            capacity("beds", "SH-EVN-1", week: 12, period: .week(12), binding: true),
+            capacity("beds", "SH-EVN-1", week: 11, period: .week(11), binding: true),  // this week, not next
+            capacity("beds", "SH-TBS-2", week: 12, period: .week(12), binding: true, closed: true),  // closed, not full
+            capacity("seats", "L01", week: 12, period: .week(12), binding: true),
+            capacity("seats", "L09", week: 12, period: .week(12), binding: false),
+            // W12's Thursday is 2027-02-18: W12 counts in February.
+            capacity("quota", "P-DE-EVN", week: nil, period: .month(QuotaMonth(year: 2027, month: 2)), binding: true),
+            capacity("quota", "P-DE-EVN", week: nil, period: .month(QuotaMonth(year: 2027, month: 3)), binding: true),
+            capacity("quota", "P-FR-EVN", week: nil, period: .horizon, binding: true),
+            capacity("budget", "budget", week: nil, period: .horizon, binding: true),
         ],
         startDate: demo.settings.startDate, horizonWeeks: 16)
 

@@ -19,7 +19,8 @@ import Testing
         for plan in [SamplePlan.optimal(), SamplePlan.timeLimited(), SamplePlan.noPlan()] {
             for html in [Self.page(plan), Self.page(plan, redacted: true)] {
                 #expect(html.hasPrefix("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"))
-                #expect(html.contains("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src &#39;none&#39;;"))
+                #expect(
+                    html.contains("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src &#39;none&#39;;"))
                 for forbidden in ["http://", "https://", "src=", "<link", "<img", "<iframe", "@import", "url(http"] {
                     #expect(!html.lowercased().contains(forbidden), "page contains \(forbidden)")
                 }
@@ -30,7 +31,9 @@ import Testing
                 #expect(!html.contains("unsafe-eval") && !html.contains("script-src &#39;unsafe-inline"))
                 // Links only to places in the page; fills only to patterns defined in it.
                 #expect(Self.attributes("href", in: html).allSatisfy { $0.hasPrefix("#") })
-                for reference in html.components(separatedBy: "url(#").dropFirst().map({ String($0.prefix { $0 != ")" }) }) {
+                for reference in html.components(separatedBy: "url(#").dropFirst().map({
+                    String($0.prefix { $0 != ")" })
+                }) {
                     #expect(html.contains("id=\"\(reference)\""), "url(#\(reference)) points nowhere")
                 }
             }
@@ -39,7 +42,10 @@ import Testing
 
     @Test func everySectionOfTheTextReportAppears() {
         let html = Self.page()
-        for heading in ["Passage plan: North Caucasus winter test", "Summary", "Itineraries", "Capacity use", "Households not moved"] {
+        for heading in [
+            "Passage plan: North Caucasus winter test", "Summary", "Itineraries", "Capacity use",
+            "Households not moved",
+        ] {
             #expect(html.contains(">\(heading)</h"), "no heading \(heading)")
         }
         for id in SamplePlan.movedIDs + SamplePlan.unmovedIDs { #expect(html.contains(id)) }
@@ -54,12 +60,15 @@ import Testing
         plan.scenario.title = "<script>alert('x')</script> & \"quoted\""
         plan.itineraries[0].householdID = "<img src=x onerror=alert(1)>"
         plan.capacity.append(
-            CapacityUse(kind: .beds, resourceID: "\"><script>x</script>", week: 1, period: "W1", used: 1, capacity: 1))
+            CapacityUse(kind: .beds, resourceID: "\"><script>x</script>", period: .week(1), used: 1, capacity: 1))
         let html = Self.page(plan)
         #expect(html.components(separatedBy: "<script").count - 1 == 1, "only the page's own script")
         #expect(!html.contains("<img"))
         #expect(!html.contains("src="))
-        #expect(html.contains("<title>Passage plan: &lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;quoted&quot;</title>"))
+        #expect(
+            html.contains(
+                "<title>Passage plan: &lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;quoted&quot;</title>")
+        )
         #expect(html.contains("&lt;img src&#61;x onerror&#61;alert(1)&gt;"))
         #expect(html.contains("&quot;&gt;&lt;script&gt;x&lt;/script&gt;"))
     }

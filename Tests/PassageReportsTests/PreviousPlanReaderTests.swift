@@ -32,6 +32,21 @@ import PassageScenario
         #expect(read.startDate == CalendarDate(year: 2026, month: 11, day: 30))
     }
 
+    /// A capacity row's period is read into its type where the plan is read: the periods read back as
+    /// the plan had them, and a period no plan has is refused with a message naming it.
+    @Test func capacityPeriodsReadBackAsValuesAndOthersAreRefused() throws {
+        let plan = SamplePlan.optimal()
+        let json = JSONReport.render(plan)
+        let read = try PreviousPlanReader.readItineraries(Data(json.utf8))
+        #expect(read.capacity.map(\.period).sorted() == plan.capacity.map(\.period).sorted())
+        let damaged = json.replacingOccurrences(of: #""period" : "2026-12""#, with: #""period" : "2026-13""#)
+        #expect(damaged != json)
+        let error = #expect(throws: PreviousPlanReader.ReadError.self) {
+            try PreviousPlanReader.readItineraries(Data(damaged.utf8))
+        }
+        #expect(error?.description.contains(#"period "2026-13""#) == true, "\(String(describing: error))")
+    }
+
     /// The fields `--previous` reads of `passage plan Data/demo --format json` (a fuzz seed).
     static let minimalDemoPlan = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("Fuzz/Corpus/previous-plan-demo")

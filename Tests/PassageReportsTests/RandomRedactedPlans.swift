@@ -72,7 +72,7 @@ enum RandomRedactedPlans {
             let used = moved.filter { $0.programmeID == id }.reduce(0) { $0 + $1.size }
             let spare = [0, 0, 1, 3, 7].randomElement(using: &random)!
             return CapacityUse(
-                kind: .quota, resourceID: id, week: nil, period: "horizon", used: Double(used),
+                kind: .quota, resourceID: id, period: .horizon, used: Double(used),
                 capacity: Double(used + spare))
         }
         return plan

@@ -33,27 +33,40 @@ enum SamplePlan {
                 Itinerary(
                     householdID: "H007", size: 1, urgency: 3, readyWeek: 2, startWeek: 3,
                     outbound: [
-                        LegTravel(legID: "ma-yv", from: "makhachkala", to: "yerevan", mode: .road, week: 3, durationDays: 2, cost: 150)
+                        LegTravel(
+                            legID: "ma-yv", from: "makhachkala", to: "yerevan", mode: .road, week: 3, durationDays: 2,
+                            cost: 150)
                     ],
                     stay: HouseStay(houseID: "yv-2", location: "yerevan", fromWeek: 3, toWeek: 6, cost: 184.5),
                     programmeID: "ca-hap", destinationCountry: "CA", lodgedWeek: 3,
-                    onward: [LegTravel(legID: "yv-tor", from: "yerevan", to: "toronto", mode: .air, week: 7, durationDays: 1, cost: 700)],
+                    onward: [
+                        LegTravel(
+                            legID: "yv-tor", from: "yerevan", to: "toronto", mode: .air, week: 7, durationDays: 1,
+                            cost: 700)
+                    ],
                     arrivalWeek: 7, cost: 1234.5, risk: 2.25),
                 Itinerary(
                     householdID: "H002", size: 2, urgency: 1, readyWeek: 1, startWeek: 2,
                     outbound: [
-                        LegTravel(legID: "gz-vk", from: "grozny", to: "vladikavkaz", mode: .road, week: 2, durationDays: 1, cost: 240),
+                        LegTravel(
+                            legID: "gz-vk", from: "grozny", to: "vladikavkaz", mode: .road, week: 2, durationDays: 1,
+                            cost: 240),
                         LegTravel(
                             legID: "vk-tb", from: "vladikavkaz", to: "tbilisi", mode: .road, week: 2, daysIntoWeek: 1,
                             durationDays: 1, cost: 160),
                     ],
                     stay: HouseStay(houseID: "tb-1", location: "tbilisi", fromWeek: 2, toWeek: 7, cost: 600),
                     programmeID: "de-hap", destinationCountry: "DE", lodgedWeek: 2,
-                    onward: [LegTravel(legID: "tb-ber", from: "tbilisi", to: "berlin", mode: .air, week: 8, durationDays: 0, cost: 800)],
+                    onward: [
+                        LegTravel(
+                            legID: "tb-ber", from: "tbilisi", to: "berlin", mode: .air, week: 8, durationDays: 0,
+                            cost: 800)
+                    ],
                     arrivalWeek: 8, cost: 1900, risk: 3.5),
             ],
             unmoved: [
-                UnmovedHousehold(householdID: "H012", size: 1, urgency: 4, readyWeek: 5, reason: .notSelectedWithinTolerance),
+                UnmovedHousehold(
+                    householdID: "H012", size: 1, urgency: 4, readyWeek: 5, reason: .notSelectedWithinTolerance),
                 UnmovedHousehold(
                     householdID: "H010", size: 3, urgency: 2, readyWeek: 1,
                     reason: .noEligiblePathway([
@@ -66,9 +79,12 @@ enum SamplePlan {
                     reason: .capacity([
                         // In the planner's order: most options blocked first.
                         ResourceShortage(
-                            kind: .beds, resourceID: "tb-1", periods: ["W5", "W3", "W4", "W7", "W6"], blockedOptions: 5),
-                        ResourceShortage(kind: .quota, resourceID: "de-hap", periods: ["2026-12"], blockedOptions: 2),
-                        ResourceShortage(kind: .budget, resourceID: "budget", periods: ["horizon"], blockedOptions: 1),
+                            kind: .beds, resourceID: "tb-1",
+                            periods: [.week(5), .week(3), .week(4), .week(7), .week(6)], blockedOptions: 5),
+                        ResourceShortage(
+                            kind: .quota, resourceID: "de-hap", periods: [.month(QuotaMonth(year: 2026, month: 12))],
+                            blockedOptions: 2),
+                        ResourceShortage(kind: .budget, resourceID: "budget", periods: [.horizon], blockedOptions: 1),
                     ])),
             ],
             capacity: capacity())
@@ -90,11 +106,17 @@ enum SamplePlan {
         plan.solver.objective = nil
         plan.solver.bound = nil
         plan.solver.gap = nil
-        let everyone = plan.itineraries.map {
-            UnmovedHousehold(householdID: $0.householdID, size: $0.size, urgency: $0.urgency, readyWeek: $0.readyWeek, reason: .noPlan)
-        } + plan.unmoved.map {
-            UnmovedHousehold(householdID: $0.householdID, size: $0.size, urgency: $0.urgency, readyWeek: $0.readyWeek, reason: .noPlan)
-        }
+        let everyone =
+            plan.itineraries.map {
+                UnmovedHousehold(
+                    householdID: $0.householdID, size: $0.size, urgency: $0.urgency, readyWeek: $0.readyWeek,
+                    reason: .noPlan)
+            }
+            + plan.unmoved.map {
+                UnmovedHousehold(
+                    householdID: $0.householdID, size: $0.size, urgency: $0.urgency, readyWeek: $0.readyWeek,
+                    reason: .noPlan)
+            }
         plan.itineraries = []
         plan.unmoved = everyone.sorted { $0.householdID < $1.householdID }
         return plan
@@ -105,25 +127,32 @@ enum SamplePlan {
         for week in 1...12 {
             // tb-1: 4 beds, full in W3–W7 (binding).
             let tbUsed: Double = (3...7).contains(week) ? 4 : (week == 2 ? 2 : 0)
-            rows.append(CapacityUse(kind: .beds, resourceID: "tb-1", week: week, period: "W\(week)", used: tbUsed, capacity: 4))
+            rows.append(CapacityUse(kind: .beds, resourceID: "tb-1", period: .week(week), used: tbUsed, capacity: 4))
             // yv-2: 2 beds, closed from W10.
             let yvUsed: Double = (3...6).contains(week) ? 1 : 0
             rows.append(
-                CapacityUse(kind: .beds, resourceID: "yv-2", week: week, period: "W\(week)", used: yvUsed, capacity: week >= 10 ? 0 : 2,
+                CapacityUse(
+                    kind: .beds, resourceID: "yv-2", period: .week(week), used: yvUsed, capacity: week >= 10 ? 0 : 2,
                     isClosed: week >= 10))
             // A leg nobody uses: left out of the seats grid.
-            rows.append(CapacityUse(kind: .seats, resourceID: "zz-unused", week: week, period: "W\(week)", used: 0, capacity: 8))
-            rows.append(CapacityUse(kind: .seats, resourceID: "vk-tb", week: week, period: "W\(week)", used: week == 2 ? 2 : 0, capacity: 2))
+            rows.append(CapacityUse(kind: .seats, resourceID: "zz-unused", period: .week(week), used: 0, capacity: 8))
+            rows.append(
+                CapacityUse(
+                    kind: .seats, resourceID: "vk-tb", period: .week(week), used: week == 2 ? 2 : 0, capacity: 2))
         }
         rows += [
-            CapacityUse(kind: .seats, resourceID: "gz-vk", week: 2, period: "W2", used: 2, capacity: 6),
-            CapacityUse(kind: .seats, resourceID: "tb-ber", week: 8, period: "W8", used: 2, capacity: 10),
-            CapacityUse(kind: .seats, resourceID: "ma-yv", week: 3, period: "W3", used: 1, capacity: 4),
-            CapacityUse(kind: .seats, resourceID: "yv-tor", week: 7, period: "W7", used: 1, capacity: 4),
-            CapacityUse(kind: .quota, resourceID: "de-hap", week: nil, period: "2027-01", used: 0, capacity: 2),
-            CapacityUse(kind: .quota, resourceID: "de-hap", week: nil, period: "2026-12", used: 2, capacity: 2),
-            CapacityUse(kind: .quota, resourceID: "ca-hap", week: nil, period: "horizon", used: 1, capacity: 5),
-            CapacityUse(kind: .budget, resourceID: "budget", week: nil, period: "horizon", used: 3134.5, capacity: 5000),
+            CapacityUse(kind: .seats, resourceID: "gz-vk", period: .week(2), used: 2, capacity: 6),
+            CapacityUse(kind: .seats, resourceID: "tb-ber", period: .week(8), used: 2, capacity: 10),
+            CapacityUse(kind: .seats, resourceID: "ma-yv", period: .week(3), used: 1, capacity: 4),
+            CapacityUse(kind: .seats, resourceID: "yv-tor", period: .week(7), used: 1, capacity: 4),
+            CapacityUse(
+                kind: .quota, resourceID: "de-hap", period: .month(QuotaMonth(year: 2027, month: 1)), used: 0,
+                capacity: 2),
+            CapacityUse(
+                kind: .quota, resourceID: "de-hap", period: .month(QuotaMonth(year: 2026, month: 12)), used: 2,
+                capacity: 2),
+            CapacityUse(kind: .quota, resourceID: "ca-hap", period: .horizon, used: 1, capacity: 5),
+            CapacityUse(kind: .budget, resourceID: "budget", period: .horizon, used: 3134.5, capacity: 5000),
         ]
         return rows
     }

@@ -1,6 +1,7 @@
 import Foundation
 import LinearProgramming
 import PassagePlanning
+import PassageScenario
 import Testing
 
 @testable import PassageReports
@@ -14,16 +15,16 @@ import Testing
             source: .lpRelaxation, status: .optimal, relaxationObjective: -4321.5, tierOneWeight: 1000,
             prices: [
                 ShadowPrice(
-                    kind: .beds, resourceID: "tb-1", week: 3, period: "W3", capacity: 4, used: 4, value: 394.3,
+                    kind: .beds, resourceID: "tb-1", period: .week(3), capacity: 4, used: 4, value: 394.3,
                     tierOnePersons: 0.3943, validRange: 2...6),
                 ShadowPrice(
-                    kind: .beds, resourceID: "tb-1", week: 4, period: "W4", capacity: 4, used: 4, value: 12.5,
+                    kind: .beds, resourceID: "tb-1", period: .week(4), capacity: 4, used: 4, value: 12.5,
                     tierOnePersons: 0.0125, validRange: 3...4),
                 ShadowPrice(
-                    kind: .quota, resourceID: "ca-hap", week: nil, period: "horizon", capacity: 5, used: 1, value: 0,
+                    kind: .quota, resourceID: "ca-hap", period: .horizon, capacity: 5, used: 1, value: 0,
                     tierOnePersons: 0, validRange: 1...Double.infinity),
                 ShadowPrice(
-                    kind: .budget, resourceID: "budget", week: nil, period: "horizon", capacity: 5000, used: 4990,
+                    kind: .budget, resourceID: "budget", period: .horizon, capacity: 5000, used: 4990,
                     value: 0.0125, tierOnePersons: 0.0000125, validRange: 4000...9000),
             ],
             legsWithoutSeatRows: ["gz-vk"])
@@ -69,7 +70,7 @@ import Testing
     /// A hand-made bottleneck: one bed in one week, its price holding beyond the capacity.
     @Test func aBedInOneWeekInWords() throws {
         let price = ShadowPrice(
-            kind: .beds, resourceID: "SH-EVN-1", week: 3, period: "W3", capacity: 5, used: 5, value: 412.5,
+            kind: .beds, resourceID: "SH-EVN-1", period: .week(3), capacity: 5, used: 5, value: 412.5,
             tierOnePersons: 0.4125, validRange: 3...8)
         let prices = ShadowPrices(
             source: .lpRelaxation, status: .optimal, relaxationObjective: 100, tierOneWeight: 1000, prices: [price],
@@ -84,10 +85,12 @@ import Testing
             source: .lpRelaxation, status: .optimal, relaxationObjective: 100, tierOneWeight: 0,
             prices: [
                 ShadowPrice(
-                    kind: .quota, resourceID: "P-DE", week: nil, period: "2026-12", capacity: 2, used: 2, value: 300,
+                    kind: .quota, resourceID: "P-DE", period: .month(QuotaMonth(year: 2026, month: 12)), capacity: 2,
+                    used: 2, value: 300,
                     tierOnePersons: nil, validRange: 1...4),
                 ShadowPrice(
-                    kind: .quota, resourceID: "P-DE", week: nil, period: "2027-02", capacity: 2, used: 2, value: 118,
+                    kind: .quota, resourceID: "P-DE", period: .month(QuotaMonth(year: 2027, month: 2)), capacity: 2,
+                    used: 2, value: 118,
                     tierOnePersons: nil, validRange: 1...3),
             ], legsWithoutSeatRows: [])
         let months = try #require(quota.bottlenecks.first)

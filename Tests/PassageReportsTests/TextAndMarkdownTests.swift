@@ -1,5 +1,6 @@
 import Foundation
 import PassagePlanning
+import PassageScenario
 import Testing
 
 @testable import PassageReports
@@ -129,7 +130,10 @@ import Testing
 
     @Test func formattingHelpers() {
         #expect(
-            Fmt.compressPeriods(["W7", "W3", "W4", "W5", "2026-12", "W10", "horizon", "W4"])
+            Fmt.compressPeriods([
+                .week(7), .week(3), .week(4), .week(5), .month(QuotaMonth(year: 2026, month: 12)), .week(10), .horizon,
+                .week(4),
+            ])
                 == "W3–W5, W7, W10, 2026-12, horizon")
         #expect(Fmt.grouped(-1234567.891, decimals: 2) == "-1,234,567.89")
         #expect(Fmt.grouped(-0.0001, decimals: 2) == "0.00")
@@ -157,7 +161,7 @@ import Testing
         for week in 1...12 {
             func seats(_ id: String, _ used: Double, _ capacity: Double) -> CapacityUse {
                 CapacityUse(
-                    kind: .seats, resourceID: id, week: week, period: "W\(week)", used: used, capacity: capacity)
+                    kind: .seats, resourceID: id, period: .week(week), used: used, capacity: capacity)
             }
             plan.capacity += [
                 seats("L01", 1, 25), seats("L02", week == 3 ? 13 : 0, 25), seats("L03", week == 5 ? 2 : 0, 4),

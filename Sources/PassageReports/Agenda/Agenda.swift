@@ -1,3 +1,4 @@
+import PassagePlanning
 import PassageScenario
 
 /// One week of a plan as a coordinator works through it (`passage agenda`, docs/REPORTS.md "Agenda"):
@@ -349,9 +350,9 @@ public struct Agenda: Sendable, Hashable {
                         kind: .capacityFull, subjectID: row.resourceID, week: next, householdIDs: [],
                         message: "\(what) \(row.resourceID) are full in W\(next): \(amount)"))
             case "quota":
-                guard row.period == "horizon" || row.period == month.description else { continue }
+                guard row.period == .horizon || row.period == .month(month) else { continue }
                 let period =
-                    row.period == "horizon"
+                    row.period == .horizon
                     ? "for the whole horizon" : "for \(month.name) (the month W\(next) counts in)"
                 warnings.append(
                     Warning(

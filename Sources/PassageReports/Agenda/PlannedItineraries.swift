@@ -1,4 +1,5 @@
 import Foundation
+import PassagePlanning
 import PassageScenario
 
 extension PreviousPlanReader {
@@ -47,8 +48,8 @@ extension PreviousPlanReader {
         public var resourceID: String
         /// The week for beds and seats, counted from the plan's own start date; nil for quotas and budget.
         public var week: Int?
-        /// `W3`, `2026-12` or `horizon`.
-        public var period: String
+        /// A week (counted like `week`), the month of a monthly quota, or the horizon.
+        public var period: CapacityPeriod
         public var used: Double
         public var capacity: Double
         public var binding: Bool
@@ -127,9 +128,16 @@ extension PreviousPlanReader {
             if let w = row.week, !Self.stayWeeks.contains(w) {
                 throw ReadError(description: "a capacity row of \(row.resourceID) has week \(w), not a week of a plan")
             }
+            // Read into its type here, so nothing later compares labels.
+            guard let period = CapacityPeriod(label: row.period) else {
+                throw ReadError(
+                    description:
+                        "a capacity row of \(row.resourceID) has period \"\(row.period)\", not a week (W3), a month"
+                        + " (2026-12) or horizon")
+            }
             capacity.append(
                 PlannedCapacity(
-                    kind: row.kind, resourceID: row.resourceID, week: row.week, period: row.period, used: row.used,
+                    kind: row.kind, resourceID: row.resourceID, week: row.week, period: period, used: row.used,
                     capacity: row.capacity, binding: row.binding, closed: row.closed ?? false))
         }
         return PlannedItineraries(

@@ -34,19 +34,19 @@ enum WhatIfCSV {
         // The binding periods of every capacity named in some variant's differences, in each plan.
         let resources = Set(
             comparison.variants.flatMap {
-                ($0.newlyBinding + $0.noLongerBinding).map { CapacityKey.Resource(kind: $0.kind, id: $0.resourceID) }
+                ($0.newlyBinding + $0.noLongerBinding).map { CapacityResource($0.kind, id: $0.resourceID) }
             })
-        let binding = plans.map { plan -> [CapacityKey.Resource: [String]] in
+        let binding = plans.map { plan -> [CapacityResource: [CapacityPeriod]] in
             let bound = plan.capacity.filter { !$0.hasRoomOrNone }
             return BindingDifference.group(CapacityKey.index(bound).keys).reduce(into: [:]) {
-                $0[CapacityKey.Resource(kind: $1.kind, id: $1.resourceID)] = $1.periods
+                $0[CapacityResource($1.kind, id: $1.resourceID)] = $1.periods
             }
         }
         let ordered = resources.sorted { (CapacityKey.order($0.kind), $0.id) < (CapacityKey.order($1.kind), $1.id) }
         for resource in ordered {
             rows.append(
                 ["binding \(resource.kind.rawValue) " + CSVReport.text(resource.id)]
-                    + binding.map { ($0[resource] ?? []).joined(separator: " ") })
+                    + binding.map { ($0[resource] ?? []).map(\.description).joined(separator: " ") })
         }
         let header = ["measure", "base"] + comparison.variants.map { CSVReport.text($0.name) }
         return CSVReport.table(header: header, rows: rows)

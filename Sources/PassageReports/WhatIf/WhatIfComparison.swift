@@ -101,11 +101,11 @@ public struct BindingDifference: Sendable, Hashable, Comparable {
     public var kind: ResourceKind
     /// House, leg or programme id; `budget` for the budget.
     public var resourceID: String
-    /// The periods concerned (`W3`, `2026-12`, `horizon`), weeks in order first.
-    public var periods: [String]
+    /// The periods concerned, in order (weeks by number first).
+    public var periods: [CapacityPeriod]
 
     /// A difference for `resourceID` of `kind` in `periods`.
-    public init(kind: ResourceKind, resourceID: String, periods: [String]) {
+    public init(kind: ResourceKind, resourceID: String, periods: [CapacityPeriod]) {
         self.kind = kind
         self.resourceID = resourceID
         self.periods = periods
@@ -118,24 +118,18 @@ public struct BindingDifference: Sendable, Hashable, Comparable {
 
     /// One difference per resource from capacity keys, periods sorted (weeks by number first).
     static func group(_ keys: some Sequence<CapacityKey>) -> [BindingDifference] {
-        var byResource: [CapacityKey.Resource: [CapacityKey]] = [:]
-        for key in keys { byResource[key.resource, default: []].append(key) }
-        return byResource.map { resource, keys in
-            let sorted = keys.sorted { ($0.week ?? Int.max, $0.period) < ($1.week ?? Int.max, $1.period) }
-            return BindingDifference(kind: resource.kind, resourceID: resource.id, periods: sorted.map(\.period))
+        var byResource: [CapacityResource: [CapacityPeriod]] = [:]
+        for key in keys { byResource[key.resource, default: []].append(key.period) }
+        return byResource.map { resource, periods in
+            BindingDifference(kind: resource.kind, resourceID: resource.id, periods: periods.sorted())
         }.sorted()
     }
 }
 
 /// One capacity in one period, as a dictionary key, to match the base's rows with a variant's.
 struct CapacityKey: Hashable {
-    struct Resource: Hashable {
-        var kind: ResourceKind
-        var id: String
-    }
-    var resource: Resource
-    var week: Int?
-    var period: String
+    var resource: CapacityResource
+    var period: CapacityPeriod
 
     /// Capacities below this are no capacity at all (a house with 0 beds is closed, not full).
     static let epsilon = 1e-6
@@ -143,9 +137,7 @@ struct CapacityKey: Hashable {
     static func index(_ uses: [CapacityUse]) -> [CapacityKey: CapacityUse] {
         var index: [CapacityKey: CapacityUse] = [:]
         for use in uses {
-            index[
-                CapacityKey(resource: Resource(kind: use.kind, id: use.resourceID), week: use.week, period: use.period)] =
-                use
+            index[CapacityKey(resource: use.resource, period: use.period)] = use
         }
         return index
     }

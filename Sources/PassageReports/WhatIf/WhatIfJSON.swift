@@ -54,7 +54,10 @@ enum WhatIfJSON {
                 })
         }
         func differences(_ list: [BindingDifference]) -> [JSONBindingDifference] {
-            list.map { JSONBindingDifference(kind: $0.kind.rawValue, resourceID: $0.resourceID, periods: $0.periods) }
+            list.map {
+                JSONBindingDifference(
+                    kind: $0.kind.rawValue, resourceID: $0.resourceID, periods: $0.periods.map(\.description))
+            }
         }
         let value = JSONWhatIf(
             scenario: JSONScenario(

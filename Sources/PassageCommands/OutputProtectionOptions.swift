@@ -4,8 +4,8 @@ import PassageReports
 import PassageSealing
 
 /// Options for protecting a report written to a file: `--seal`, `--force`, and where a passphrase
-/// comes from; on their own for reports that have no redacted form (`why-not`, `roster`, `whatif`,
-/// `sweep`), inside `ReportProtectionOptions` for `plan`.
+/// comes from; inside `ReportOutputOptions` for the commands that write a report, on their own for
+/// `agenda` and `stress`, whose formats differ.
 struct OutputProtectionOptions: ParsableArguments {
     @Flag(help: "Seal (encrypt) the report written to --output, and any chart, with a passphrase (docs/SEALED.md).")
     var seal = false
@@ -14,11 +14,6 @@ struct OutputProtectionOptions: ParsableArguments {
     var force = false
 
     @OptionGroup var passphrase: PassphraseOptions
-
-    /// Writes `report` to `path`, sealed as a one-file report when a sealing passphrase is given.
-    func write(_ report: String, to path: String, sealingWith key: Passphrase?) throws {
-        try writeReport(report, to: path, replacing: force, sealingWith: key, plainName: "plan")
-    }
 
     /// Writes `report` to `output` (owner-only, atomic; sealed with `key` as a one-file report,
     /// named `plainName` where the file's own name cannot be stored), or prints it when there is no
@@ -30,27 +25,6 @@ struct OutputProtectionOptions: ParsableArguments {
             // Scalars, not characters: a calendar file ends in CRLF, one Character that is not "\n".
             print(report, terminator: report.unicodeScalars.last == "\n" ? "" : "\n")
         }
-    }
-}
-
-/// `plan`'s options for sharing and protecting its outputs: `--redact`, and those of
-/// `OutputProtectionOptions`.
-struct ReportProtectionOptions: ParsableArguments {
-    @Flag(
-        help:
-            "Aggregates only, safe to share: no household ids or rows, counts under 5 shown as <5, safe houses as House A, B… (docs/REPORTS.md)."
-    )
-    var redact = false
-
-    @OptionGroup var output: OutputProtectionOptions
-
-    var seal: Bool { output.seal }
-    var force: Bool { output.force }
-    var passphrase: PassphraseOptions { output.passphrase }
-
-    /// Writes `report` to `path`, sealed as a one-file report when a sealing passphrase is given.
-    func write(_ report: String, to path: String, sealingWith key: Passphrase?) throws {
-        try output.write(report, to: path, sealingWith: key)
     }
 }
 
