@@ -106,6 +106,13 @@ struct FixAndOptimise {
     static func cheapestMoves(of f: Formulation, prices: [Double], count: Int, cheaperThanUnmoved: Bool = true)
         -> [[Int]]
     {
+        pricedMoves(of: f, prices: prices, count: count, cheaperThanUnmoved: cheaperThanUnmoved).map { $0.map(\.position) }
+    }
+
+    /// `cheapestMoves` with each move's price (a pooled move's includes its pool's cheapest house).
+    static func pricedMoves(of f: Formulation, prices: [Double], count: Int, cheaperThanUnmoved: Bool = true)
+        -> [[(price: Double, position: Int)]]
+    {
         let upper = f.model.variables
         let poolPrice = f.staysOfPool.map { range in
             range.filter { upper[f.stays[$0].variable.index].upperBound > 0 }.map { prices[f.stays[$0].variable.index] }
@@ -122,7 +129,7 @@ struct FixAndOptimise {
                 if price < unmovedPrice || !cheaperThanUnmoved { priced.append((price, position)) }
             }
             priced.sort { ($0.price, $0.position) < ($1.price, $1.position) }
-            return priced.prefix(count).map(\.position)
+            return Array(priced.prefix(count))
         }
     }
 

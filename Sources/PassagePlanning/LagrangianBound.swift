@@ -42,6 +42,8 @@ struct LagrangianRelaxation: Sendable {
     private let alternativeOf: [Int32]
     /// The capacity of each priced row of the formulation, in order.
     private let rowKeys: [ResourceKey]
+    /// The capacity of each priced row (its scale).
+    private let rowCapacity: [Double]
     /// Scale of each seat row (its room, at least 1), and the budget row's position and capacity.
     private let seatScale: [Double]
     private let budgetRow: Int?
@@ -82,6 +84,7 @@ struct LagrangianRelaxation: Sendable {
         let priced = formulation.resourceRows.filter { $0.capacity > 1e-9 }
         rowCount = priced.count
         rowKeys = priced.map(\.key)
+        rowCapacity = priced.map(\.capacity)
         var counts = [Int](repeating: 0, count: columns + 1)
         for row in priced {
             for column in model.constraints[row.row.index].columns { counts[Int(column) + 1] += 1 }
@@ -313,6 +316,23 @@ struct LagrangianRelaxation: Sendable {
                 }
             }
         }
+    }
+
+    /// The prices of this relaxation for capacities priced λ per unit (an LP's row duals, negated):
+    /// each row's price scaled by its capacity, each seat row's by its room. Capacities missing from
+    /// `unitPrices` are priced 0.
+    func prices(perUnit unitPrices: [ResourceKey: Double]) -> Prices {
+        var rows: [ResourceKey: Double] = [:]
+        for (r, key) in rowKeys.enumerated() { rows[key] = max(0, unitPrices[key] ?? 0) * rowCapacity[r] }
+        var seats = [Double](repeating: 0, count: alternatives?.seatRowCount ?? 0)
+        if let alternatives {
+            for (key, price) in unitPrices {
+                guard case .seats(let leg, let week) = key, week >= 1, week <= alternatives.weeks else { continue }
+                let r = leg * alternatives.weeks + week - 1
+                if r < seats.count { seats[r] = max(0, price) * seatScale[r] }
+            }
+        }
+        return Prices(rows: rows, seats: seats)
     }
 
     /// For each of `columns` (move columns of the formulation), the routes it takes at `prices` when

@@ -35,7 +35,12 @@ struct RestrictedMaster {
 
     /// The master as a mixed-integer program (each column as integral as in the formulation), named
     /// for a model file.
-    func model() -> LinearModel {
+    func model() -> LinearModel { modelWithRows().model }
+
+    /// The master with the position of each capacity's row (its first `classes.count` rows are the
+    /// classes', in class order) and the formulation's column of each of its columns.
+    func modelWithRows() -> (model: LinearModel, capacityRows: [ResourceKey: Int], formulationColumn: [Int]) {
+        var formulationColumn: [Int] = []
         let f = formulation
         let scenario = f.index.scenario
         let costs = f.model.objectiveCoefficients
@@ -50,20 +55,30 @@ struct RestrictedMaster {
             for position in columns[c] {
                 let move = f.moves[position]
                 let column = move.variable.index
-                let variable = model.addVariable(
-                    "move_c\(c)_p\(move.pathway)_w\(move.startWeek)", upperBound: upper[column].upperBound,
-                    kind: upper[column].kind)
-                objective.add(costs[column], variable)
-                classRow += variable
                 let use = resourceUse(
                     of: f.options[c].pathways[move.pathway], startWeek: move.startWeek,
                     persons: Double(householdClass.profile.size), scenario: scenario)
+                // At most as many households as every capacity on the way has room for, seats of
+                // every leg included, as the full model bounds its columns: a formulation without
+                // seat rows bounds them by beds and quotas only, and the master's relaxation would
+                // otherwise move fractions of households no seat row of the full model lets through.
+                var most = upper[column].upperBound
+                for (key, amount) in use where amount > 0 {
+                    let room = max(0, Formulation.capacity(of: key, scenario: scenario) - f.pinnedUse[key, default: 0])
+                    if room.isFinite { most = min(most, (room / amount + 1e-9).rounded(.down)) }
+                }
+                let variable = model.addVariable(
+                    "move_c\(c)_p\(move.pathway)_w\(move.startWeek)", upperBound: most, kind: upper[column].kind)
+                objective.add(costs[column], variable)
+                formulationColumn.append(column)
+                classRow += variable
                 for (key, amount) in use { rows[key, default: LinearExpression()].add(amount, variable) }
                 if let pool = move.pool { poolTerms[pool, default: LinearExpression()].add(1, variable) }
             }
             let unmovedColumn = f.unmoved[c].index
             let unmoved = model.addVariable("unmoved_c\(c)", upperBound: upper[unmovedColumn].upperBound)
             objective.add(costs[unmovedColumn], unmoved)
+            formulationColumn.append(unmovedColumn)
             classRow += unmoved
             model.addConstraint("households_c\(c)", classRow, .equal, Double(householdClass.count))
         }
@@ -77,16 +92,20 @@ struct RestrictedMaster {
                     "stay_q\(pool)_\(scenario.safeHouses[stay.house].id)", upperBound: upper[column].upperBound,
                     kind: upper[column].kind)
                 objective.add(costs[column], variable)
+                formulationColumn.append(column)
                 for (key, amount) in stay.usage { rows[key, default: LinearExpression()].add(amount, variable) }
                 link.add(-1, variable)
             }
             model.addConstraint("pool_q\(pool)", link, .equal, 0)
         }
+        var capacityRows: [ResourceKey: Int] = [:]
         for key in rows.keys.sorted() {
             let (name, capacity) = Formulation.describeRow(key, scenario: scenario)
-            model.addConstraint(name, rows[key]!, .lessOrEqual, max(0, capacity - f.pinnedUse[key, default: 0]))
+            capacityRows[key] =
+                model.addConstraint(name, rows[key]!, .lessOrEqual, max(0, capacity - f.pinnedUse[key, default: 0]))
+                .index
         }
         model.setObjective(.minimize, objective)
-        return model
+        return (model, capacityRows, formulationColumn)
     }
 }

@@ -114,6 +114,7 @@ if arguments.first == "scenario" {
 let scaleCommands: [String: ([String]) -> Void] = [
     "caseload": CaseloadBenchmark.run, "lagrangian": LagrangianBenchmark.run, "load-compare": LoadComparison.run, "machine": MachineInfo.run,
     "master": MasterBenchmark.run,
+    "colgen": ColumnGenerationBenchmark.run,
     "results": ResultsRenderer.run,
 ]
 if let first = arguments.first, let command = scaleCommands[first] {
