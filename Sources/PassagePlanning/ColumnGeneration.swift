@@ -45,12 +45,14 @@ extension Planner {
     /// valid bound on the full model every round; when no column prices out, the master's LP is the
     /// full model's.
     ///
-    /// The masters' LPs are solved by `lpSolver`. With `improveSeconds`, two plans are improved by
+    /// The masters' LPs are solved by `lpSolver`, with pooled moves expanded by house when
+    /// `expandingPools` (`RestrictedMaster.modelWithRows(expandingPools:)`). With `improveSeconds`, two plans are improved by
     /// fix-and-optimise (with this planner's solver) for that long each, to compare: the planner's
     /// way (from the best greedy plan, at the subgradient's prices) and from the last master's LP
     /// (the greedy plan it guides, at the Lagrangian prices of its duals).
     public func columnGeneration(
-        rounds: Int, columnsPerClass: Int, lpSolver: any LinearSolver, improveSeconds: Double? = nil,
+        rounds: Int, columnsPerClass: Int, lpSolver: any LinearSolver, expandingPools: Bool = false,
+        improveSeconds: Double? = nil,
         planReport: (String, Double) -> Void = { _, _ in }, report: (ColumnGenerationRound) -> Void = { _ in }
     ) throws -> ColumnGenerationSummary {
         var formulation = Formulation(scenario: scenario, previous: previous, style: .compact)
@@ -60,7 +62,9 @@ extension Planner {
             upperBound: formulation.model.objectiveValue(of: greedy), iterations: Planner.lagrangianIterations,
             targetGap: 0, deadline: nil)
         let model = formulation.model
-        let plans = [greedy, formulation.greedySolution(prices: start.prices), formulation.greedySolution(guide: start.guide)]
+        let plans = [
+            greedy, formulation.greedySolution(prices: start.prices), formulation.greedySolution(guide: start.guide),
+        ]
         let best = plans.min { model.objectiveValue(of: $0) < model.objectiveValue(of: $1) }!
         let startPlan = model.objectiveValue(of: best)
         let startFormulation = formulation
@@ -87,7 +91,7 @@ extension Planner {
             for p in formulation.moves.indices { position[MasterWay(formulation, move: p)] = p }
             master = RestrictedMaster(formulation)
             master.add(members.map { ways in ways.compactMap { position[$0] } })
-            let (lp, capacityRows, formulationColumn) = master.modelWithRows()
+            let (lp, capacityRows, formulationColumns) = master.modelWithRows(expandingPools: expandingPools)
             var options = SolverOptions(relaxIntegrality: true)
             options.computeDuals = true
             let solution = try lpSolver.solve(lp, options: options)
@@ -108,7 +112,9 @@ extension Planner {
                 initial: relaxation.prices(perUnit: unitPrices))
             bound = max(bound, evaluated.bound)
             var guide = [Double](repeating: 0, count: formulation.model.variableCount)
-            for (k, column) in formulationColumn.enumerated() { guide[column] += solution.values[k] }
+            for (k, columns) in formulationColumns.enumerated() {
+                for column in columns { guide[column] += solution.values[k] }
+            }
             lastLP = (formulation, guide, evaluated.prices)
             // Each class's columns cheaper at the duals than its row's dual (a negative reduced cost).
             let priced = FixAndOptimise.pricedMoves(of: formulation, prices: evaluated.prices, count: columnsPerClass)
@@ -156,7 +162,7 @@ extension Planner {
         }
         var summary = ColumnGenerationSummary(
             classes: formulation.classes.count, startPlan: startPlan, startBound: start.bound, rounds: summaryRounds,
-            master: master.model())
+            master: master.modelWithRows(expandingPools: expandingPools).model)
         func note(_ label: String, _ objective: Double) {
             summary.plans.append((label, objective))
             planReport(label, objective)
@@ -173,7 +179,9 @@ extension Planner {
                 let priced = f.greedySolution(prices: lastLP.prices)
                 note("greedy at the duals' prices", f.model.objectiveValue(of: priced))
                 let carried = f.translating(best, from: startFormulation)
-                let from = [guided, priced, carried].min { f.model.objectiveValue(of: $0) < f.model.objectiveValue(of: $1) }!
+                let from = [guided, priced, carried].min {
+                    f.model.objectiveValue(of: $0) < f.model.objectiveValue(of: $1)
+                }!
                 let lpWay = FixAndOptimise(formulation: f, solver: solver).improve(
                     from, prices: lastLP.prices, deadline: ContinuousClock.now + .seconds(improveSeconds))
                 note("fix-and-optimise from the best of those at the duals' prices", lpWay.objective)

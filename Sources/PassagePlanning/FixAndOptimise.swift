@@ -106,7 +106,9 @@ struct FixAndOptimise {
     static func cheapestMoves(of f: Formulation, prices: [Double], count: Int, cheaperThanUnmoved: Bool = true)
         -> [[Int]]
     {
-        pricedMoves(of: f, prices: prices, count: count, cheaperThanUnmoved: cheaperThanUnmoved).map { $0.map(\.position) }
+        pricedMoves(of: f, prices: prices, count: count, cheaperThanUnmoved: cheaperThanUnmoved).map {
+            $0.map(\.position)
+        }
     }
 
     /// `cheapestMoves` with each move's price (a pooled move's includes its pool's cheapest house).

@@ -106,7 +106,8 @@ struct LagrangianRelaxation: Sendable {
         let budgetCapacity = budgetRow.map { priced[$0].capacity } ?? 1
         // Without seat rows, seats are priced here, and each move column's own routes leave its cost
         // and its money: it takes its cheapest routes at the prices instead (RouteAlternatives).
-        let alternatives = formulation.seatLegs.isEmpty && formulation.style == .compact ? RouteAlternatives(formulation) : nil
+        let alternatives =
+            formulation.seatLegs.isEmpty && formulation.style == .compact ? RouteAlternatives(formulation) : nil
         var alternativeOf = [Int32](repeating: -1, count: columns)
         if let alternatives {
             for (k, j) in alternatives.columns.enumerated() {
@@ -152,7 +153,9 @@ struct LagrangianRelaxation: Sendable {
         var prices = [Double](repeating: 0, count: rowCount)
         if let initial {
             for (r, key) in rowKeys.enumerated() { prices[r] = initial.rows[key] ?? 0 }
-            if initial.seats.count == seatRows { for r in 0..<seatRows { prices[self.rowCount + r] = initial.seats[r] } }
+            if initial.seats.count == seatRows {
+                for r in 0..<seatRows { prices[self.rowCount + r] = initial.seats[r] }
+            }
         }
         var bestRowPrices = prices
         var reduced = [Double](repeating: 0, count: columnCount)
@@ -338,12 +341,16 @@ struct LagrangianRelaxation: Sendable {
     /// For each of `columns` (move columns of the formulation), the routes it takes at `prices` when
     /// they are not its own: each a way to lodge in the same week that the formulation, built
     /// without seat rows, left out as dominated (docs/MODEL.md, "Route variants").
-    func routeVariants(at prices: Prices, columns: [Int]) -> [(column: Int, outbound: Route, startWeek: Int, onward: Route)] {
+    func routeVariants(at prices: Prices, columns: [Int]) -> [(
+        column: Int, outbound: Route, startWeek: Int, onward: Route
+    )] {
         guard let alternatives else { return [] }
         var tables = alternatives.makeTables()
         var reduced = [Double](repeating: 0, count: columnCount)
         var seatPrice = [Double](repeating: 0, count: alternatives.seatRowCount)
-        for r in 0..<alternatives.seatRowCount where r < prices.seats.count { seatPrice[r] = prices.seats[r] / seatScale[r] }
+        for r in 0..<alternatives.seatRowCount where r < prices.seats.count {
+            seatPrice[r] = prices.seats[r] / seatScale[r]
+        }
         let moneyPrice = budgetRow.map { (prices.rows[rowKeys[$0]] ?? 0) / budgetCapacity } ?? 0
         alternatives.price(seatPrice: seatPrice, moneyPrice: moneyPrice, reduced: &reduced, tables: &tables)
         return columns.compactMap { j in

@@ -6,9 +6,10 @@ import PassagePlanning
 import PassageSynthetic
 
 /// `passage-bench colgen --households N [--seed S] [--profile P] [--columns K] [--rounds R]
-/// [--solver highs|glpk] [--improve SECONDS] [--output MASTER.mps]`: column generation on a generated caseload
+/// [--solver highs|glpk] [--expand-pools] [--improve SECONDS] [--output MASTER.mps]`: column generation on a generated caseload
 /// (`Planner.columnGeneration`): each round the restricted master's LP, the Lagrangian bound at its
-/// duals, and how many columns price out; the last master optionally written as free MPS (its MIP
+/// duals, and how many columns price out (`--expand-pools`: a pooled move as one column per house,
+/// without the pools' link rows); the last master optionally written as free MPS (its MIP
 /// then solvable by another program, e.g. `python3 scripts/highs-oracle.py MASTER.mps`).
 enum ColumnGenerationBenchmark {
     static func run(_ arguments: [String]) {
@@ -20,8 +21,13 @@ enum ColumnGenerationBenchmark {
         var backend = "highs"
         var output: String?
         var improve: Double?
+        var expanding = false
         var rest = arguments[...]
         while let flag = rest.popFirst() {
+            if flag == "--expand-pools" {
+                expanding = true
+                continue
+            }
             guard let value = rest.popFirst() else { fail("\(flag) needs a value") }
             switch flag {
             case "--households": households = Int(value) ?? households
@@ -47,17 +53,21 @@ enum ColumnGenerationBenchmark {
         } catch { fail("colgen: \(error)") }
         let scenario = SyntheticCaseload.generate(households: households, seed: seed, profile: profile)
         let started = Date()
-        print("\(households) households (seed \(seed), \(profile.rawValue)), \(columns) columns per class per round, LP by \(backend)")
+        print(
+            "\(households) households (seed \(seed), \(profile.rawValue)), \(columns) columns per class per round, LP by \(backend)"
+        )
         let summary: ColumnGenerationSummary
         do {
             summary = try Planner(scenario: scenario, solver: GLPKSolver()).columnGeneration(
-                rounds: rounds, columnsPerClass: columns, lpSolver: solver, improveSeconds: improve,
+                rounds: rounds, columnsPerClass: columns, lpSolver: solver, expandingPools: expanding,
+                improveSeconds: improve,
                 planReport: { label, objective in print(String(format: "%@: %.1f", label, objective)) }
             ) { round in
                 let lp = round.masterObjective.map { String(format: "%.1f", $0) } ?? "none"
                 print(
                     String(
-                        format: "round %d: %d rows × %d columns, LP %@ (%.1f s), Lagrangian at its duals %.1f, best bound %.1f, %d columns added (%.1f s), %.0f s so far",
+                        format:
+                            "round %d: %d rows × %d columns, LP %@ (%.1f s), Lagrangian at its duals %.1f, best bound %.1f, %d columns added (%.1f s), %.0f s so far",
                         round.round, round.rows, round.columns, lp, round.masterSeconds, round.bound, round.bestBound,
                         round.added, round.pricingSeconds, Date().timeIntervalSince(started)))
             }
