@@ -14,6 +14,8 @@ struct PlanCommand: ParsableCommand {
             Solves a mixed-integer program with GLPK or HiGHS (--solver; see docs/MODEL.md and docs/SOLVER.md). The report states the solver's
             status, the objective, the best proven bound and the gap: a plan stopped by the time limit
             says so. Output files are written atomically and readable only by you.
+
+            \(ScenarioInput.warningsHelp)
             """
     )
 
@@ -86,7 +88,7 @@ struct PlanCommand: ParsableCommand {
 
     func run() throws {
         let loaded = try Failure.exitingWithStatus2 {
-            try ScenarioInput.load(scenario, passphrase: reportOutput.passphrase)
+            try ScenarioInput.loadShowingWarnings(scenario, passphrase: reportOutput.passphrase)
         }
         try Failure.exitingWithStatus2 { try plan(loaded) }
     }

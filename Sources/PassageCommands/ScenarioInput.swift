@@ -10,6 +10,33 @@ enum ScenarioInput {
         try loadWithWarnings(path, passphrase: passphrase).scenario
     }
 
+    /// Like ``load(_:passphrase:)``, first printing the scenario's warnings on standard error in
+    /// `validate`'s shape (`DIR/FILE:LINE:COLUMN: warning: message`), for the commands that plan the
+    /// scenario: a coordinator who never runs `validate` still hears of them. `--quiet` does not hide
+    /// them (it hides progress only): they are about the input, as errors are. They change nothing
+    /// planned, printed on standard output or written.
+    static func loadShowingWarnings(_ path: String, passphrase: PassphraseOptions) throws -> Scenario {
+        let (scenario, warnings) = try loadWithWarnings(path, passphrase: passphrase)
+        show(warnings, of: path)
+        return scenario
+    }
+
+    /// Prints `warnings` on standard error, paths relative to the folder (or sealed file) given.
+    static func show(_ warnings: [ValidationIssue], of path: String) {
+        for warning in warnings { StandardError.write(prefix(path) + warning.description) }
+    }
+
+    /// What the command's help says about those warnings (`plan`, `whatif`, `sweep`, `why-not`).
+    static let warningsHelp = """
+        Warnings about the scenario (households larger than every safe house open to them; .csv or .toml \
+        files in the folder that Passage does not read) are printed on standard error before planning, as \
+        `passage validate` prints them (FILE:LINE:COLUMN: warning: message), even with --quiet; they \
+        change nothing planned or written.
+        """
+
+    /// A scenario's issues are named `DIR/FILE`, or `FILE.sealed/FILE` for a sealed scenario.
+    private static func prefix(_ path: String) -> String { path.hasSuffix("/") ? path : path + "/" }
+
     /// Like ``load(_:passphrase:)``, also returning the scenario's warnings (sorted, paths relative to
     /// the folder given, as the errors are): the caller decides whether to show them.
     static func loadWithWarnings(_ path: String, passphrase: PassphraseOptions) throws
@@ -22,8 +49,7 @@ enum ScenarioInput {
             // A folder may also hold files Passage does not read (a misspelt commitment.csv): warned about.
             return try ScenarioLoader.loadWithWarnings(directory: URL(fileURLWithPath: path, isDirectory: true))
         } catch let error as ScenarioValidationError {
-            let prefix = path.hasSuffix("/") ? path : path + "/"
-            for issue in error.issues { StandardError.write(prefix + issue.description) }
+            for issue in error.issues { StandardError.write(prefix(path) + issue.description) }
             let count = error.issues.count
             StandardError.write("\(count) problem\(count == 1 ? "" : "s") found; nothing was written.")
             throw ExitCode(1)

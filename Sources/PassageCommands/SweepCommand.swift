@@ -25,6 +25,8 @@ struct SweepCommand: ParsableCommand {
             thread (--jobs). The report has one row per value: persons and households moved, by urgency \
             tier, cost, objective and solver status. --chart FILE.svg also draws persons moved and cost \
             against the value. Reports hold totals only, no household.
+
+            \(ScenarioInput.warningsHelp)
             """
     )
 
@@ -69,7 +71,7 @@ struct SweepCommand: ParsableCommand {
     func run() throws {
         let specification = try SweepSpecification.parse(vary)
         let loaded = try Failure.exitingWithStatus2 {
-            try ScenarioInput.load(scenario, passphrase: reportOutput.passphrase)
+            try ScenarioInput.loadShowingWarnings(scenario, passphrase: reportOutput.passphrase)
         }
         if let problem = specification.resource.problem(in: loaded) {
             throw ValidationError("--vary: \(problem)")

@@ -28,8 +28,7 @@ struct ValidateCommand: ParsableCommand {
             try ScenarioInput.loadWithWarnings(scenario, passphrase: passphrase)
         }
         // Warnings go where errors go (standard error, same shape), so editors jump to them too.
-        let prefix = scenario.hasSuffix("/") ? scenario : scenario + "/"
-        for warning in warnings { StandardError.write(prefix + warning.description) }
+        ScenarioInput.show(warnings, of: scenario)
         let warned = warnings.isEmpty ? "" : "; \(warnings.count) warning\(warnings.count == 1 ? "" : "s")"
         print(
             "\(scenario): valid — \(loaded.households.count) households, \(loaded.safeHouses.count) safe houses, "

@@ -27,6 +27,8 @@ struct WhatIfCommand: ParsableCommand {
 
             Change files are checked as strictly as scenarios: every problem is listed as \
             FILE:LINE:COLUMN: error: message, nothing is planned or written, and the exit status is 1.
+
+            \(ScenarioInput.warningsHelp)
             """
     )
 
@@ -60,7 +62,7 @@ struct WhatIfCommand: ParsableCommand {
 
     func run() throws {
         let base = try Failure.exitingWithStatus2 {
-            try ScenarioInput.load(scenario, passphrase: reportOutput.passphrase)
+            try ScenarioInput.loadShowingWarnings(scenario, passphrase: reportOutput.passphrase)
         }
         var variants = try Self.variants(changes, base: base)
         if combined && variants.count > 1 { variants.append(try Self.combining(variants, base: base)) }

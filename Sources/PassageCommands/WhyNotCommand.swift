@@ -21,6 +21,8 @@ struct WhyNotCommand: ParsableCommand {
             reported was planned and moves the household. When no single change of that size moves it, the \
             report says so. Searches run side by side (--jobs); each re-plan stops after 5 seconds unless \
             --time-limit says otherwise. See docs/WHATIF.md, "Why not moved".
+
+            \(ScenarioInput.warningsHelp)
             """
     )
 
@@ -54,7 +56,7 @@ struct WhyNotCommand: ParsableCommand {
 
     func run() throws {
         let loaded = try Failure.exitingWithStatus2 {
-            try ScenarioInput.load(scenario, passphrase: reportOutput.passphrase)
+            try ScenarioInput.loadShowingWarnings(scenario, passphrase: reportOutput.passphrase)
         }
         let known = Set(loaded.households.map(\.id))
         let unknown = households.filter { !known.contains($0) }

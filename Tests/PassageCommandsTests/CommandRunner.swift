@@ -26,9 +26,15 @@ enum Passage {
         return repositoryRoot.appendingPathComponent(".build/debug/passage")
     }()
 
+    /// What `passage validate` prints on standard error for `scenario`: its warnings, which every command
+    /// that plans it prints too, even with `--quiet` (the demo has two: households no house can hold).
+    static func warnings(of scenario: String) throws -> String { try run(["validate", scenario]).standardError }
+
     /// Runs `passage arguments`; `environment` entries are added to (or, when nil, removed from) the test's
     /// environment, and `input` is fed on standard input.
-    static func run(_ arguments: [String], environment: [String: String?] = [:], input: Data? = nil) throws -> CommandResult {
+    static func run(_ arguments: [String], environment: [String: String?] = [:], input: Data? = nil) throws
+        -> CommandResult
+    {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
