@@ -18,6 +18,8 @@ struct AdvanceCommand: ParsableCommand {
             was spent). Correct commitments.csv afterwards for anything that went differently. The \
             weekly loop is then: passage advance DIR --to-week 2 --plan plan.json --output NEXT, and \
             passage plan NEXT --previous plan.json.
+
+            \(ScenarioInput.warningsHelp)
             """
     )
 
@@ -55,7 +57,9 @@ struct AdvanceCommand: ParsableCommand {
     }
 
     func run() throws {
-        let loaded = try Failure.exitingWithStatus2 { try ScenarioInput.load(scenario, passphrase: passphrase) }
+        let loaded = try Failure.exitingWithStatus2 {
+            try ScenarioInput.loadShowingWarnings(scenario, passphrase: passphrase)
+        }
         try Failure.exitingWithStatus2 {
             let previous = try PreviousPlanReader.read(Data(contentsOf: URL(fileURLWithPath: plan)))
             let next = try RollingHorizon.advance(loaded, plan: previous, toWeek: toWeek)

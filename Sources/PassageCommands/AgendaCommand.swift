@@ -20,6 +20,8 @@ struct AgendaCommand: ParsableCommand {
             persons count only. `--format ics` writes a calendar file (one all-day event per action) that \
             any calendar program opens. The plan must have been made from this scenario. See \
             docs/REPORTS.md, "Agenda".
+
+            \(ScenarioInput.warningsHelp)
             """
     )
 
@@ -47,7 +49,7 @@ struct AgendaCommand: ParsableCommand {
 
     func run() throws {
         let loaded = try Failure.exitingWithStatus2 {
-            try ScenarioInput.load(scenario, passphrase: protection.passphrase)
+            try ScenarioInput.loadShowingWarnings(scenario, passphrase: protection.passphrase)
         }
         let itineraries = try Failure.exitingWithStatus2 {
             try PreviousPlanReader.readItineraries(PlanInput.data(plan, passphrase: protection.passphrase))

@@ -16,6 +16,8 @@ struct RosterCommand: ParsableCommand {
             Week 1 starts on the scenario's start_date. Nothing about any other house, route, programme, \
             destination, cost or urgency appears: give each manager only their own roster. The plan must \
             have been made from this scenario. See docs/REPORTS.md, "Rosters".
+
+            \(ScenarioInput.warningsHelp)
             """
     )
 
@@ -33,7 +35,7 @@ struct RosterCommand: ParsableCommand {
 
     func run() throws {
         let loaded = try Failure.exitingWithStatus2 {
-            try ScenarioInput.load(scenario, passphrase: reportOutput.passphrase)
+            try ScenarioInput.loadShowingWarnings(scenario, passphrase: reportOutput.passphrase)
         }
         let stays = try Failure.exitingWithStatus2 {
             try PreviousPlanReader.readStays(PlanInput.data(plan, passphrase: reportOutput.passphrase))

@@ -26,10 +26,10 @@ enum ScenarioInput {
         for warning in warnings { StandardError.write(prefix(path) + warning.description) }
     }
 
-    /// What the command's help says about those warnings (`plan`, `whatif`, `sweep`, `why-not`).
+    /// What the help of every command that reads a scenario (other than `validate`) says about those warnings.
     static let warningsHelp = """
         Warnings about the scenario (households larger than every safe house open to them; .csv or .toml \
-        files in the folder that Passage does not read) are printed on standard error before planning, as \
+        files in the folder that Passage does not read) are printed on standard error first, as \
         `passage validate` prints them (FILE:LINE:COLUMN: warning: message), even with --quiet; they \
         change nothing planned or written.
         """

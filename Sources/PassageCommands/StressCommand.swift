@@ -26,6 +26,8 @@ struct StressCommand: ParsableCommand {
 
             Reports hold counts only, never a household id. See docs/STRESS.md for the draws, the \
             recovery rule and a Slurm job-array example.
+
+            \(ScenarioInput.warningsHelp)
             """,
         subcommands: [StressRunCommand.self, StressMergeCommand.self],
         defaultSubcommand: StressRunCommand.self
@@ -90,7 +92,7 @@ struct StressRunCommand: ParsableCommand {
 
     func run() throws {
         let loaded = try Failure.exitingWithStatus2 {
-            try ScenarioInput.load(scenario, passphrase: protection.passphrase)
+            try ScenarioInput.loadShowingWarnings(scenario, passphrase: protection.passphrase)
         }
         let moves = try Failure.exitingWithStatus2 {
             try StressPlanReader.itineraries(PlanInput.data(plan, passphrase: protection.passphrase))

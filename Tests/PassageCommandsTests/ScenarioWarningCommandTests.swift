@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// The commands that plan a scenario print its warnings as `validate` does (issue 14, a coordinator's
+/// The commands that read a scenario print its warnings as `validate` does (issue 14, a coordinator's
 /// week): on standard error, in the same shape, even with `--quiet`, and never changing the exit status
 /// or a byte of standard output.
 @Suite struct ScenarioWarningCommandTests {
@@ -100,8 +100,31 @@ import Testing
         #expect(fromSealed.standardOutput == fromFolder.standardOutput)
     }
 
-    @Test func theHelpOfEveryPlanningCommandSaysSo() throws {
-        for command in ["plan", "whatif", "sweep", "why-not"] {
+    /// The commands that read a plan beside the scenario warn about the scenario too, and write the same bytes.
+    @Test func theWeeklyCommandsPrintTheWarningsToo() throws {
+        let folder = try TemporaryFolder()
+        let plan = folder.path("plan.json")
+        let planned = try Passage.run(["plan", Passage.demo, "--format", "json", "--output", plan, "--quiet"])
+        try #require(planned.status == 0, "\(planned.standardError)")
+        let commands: [(String) -> [String]] = [
+            { ["agenda", $0, "--plan", plan] },
+            { ["roster", $0, "--plan", plan, "--house", "SH-EVN-1"] },
+            { ["stress", $0, "--plan", plan, "--trials", "4", "--seed", "1"] },
+            { ["advance", $0, "--plan", plan, "--to-week", "2", "--output", folder.path("next"), "--force"] },
+        ]
+        for arguments in commands {
+            let (scenario, withStray, without, _) = try Self.compare(arguments)
+            let name = arguments(scenario)[0]
+            #expect(withStray.status == 0, "\(name): \(withStray.standardError)")
+            #expect(withStray.standardError.contains(Self.strayWarning(scenario) + "\n"), "\(name)")
+            #expect(withStray.standardError.contains(Self.sizeWarning(scenario)), "\(name)")
+            #expect(!without.standardError.contains("commitment.csv"), "\(name)")
+            #expect(withStray.standardOutput == without.standardOutput, "\(name)")
+        }
+    }
+
+    @Test func theHelpOfEveryCommandThatReadsAScenarioSaysSo() throws {
+        for command in ["plan", "whatif", "sweep", "why-not", "advance", "agenda", "roster", "stress"] {
             let help = try Passage.run([command, "--help"])
             let text = help.standardOutput.split(whereSeparator: \.isWhitespace).joined(separator: " ")
             #expect(
