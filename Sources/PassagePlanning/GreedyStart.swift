@@ -20,11 +20,15 @@ extension Formulation {
     func greedySolution(guide: [Double]? = nil, prices: [Double]? = nil) -> [Double] {
         let scenario = index.scenario
         var values = [Double](repeating: 0, count: model.variableCount)
-        var room: [ResourceKey: Double] = [:]
+        // What is left of each capacity: its row's room, else its size less what commitments use.
+        // Read for every column tried, so held densely (`ResourceTable`).
+        let sizes = ScenarioCapacities(scenario)
+        var room = ResourceTable(ResourcePositions(scenario)) { sizes.capacity(of: $0) }
+        for (key, amount) in pinnedUse { room[key] = (room[key] ?? sizes.capacity(of: key)) - amount }
         for row in resourceRows { room[row.key] = row.capacity }
         func roomLeft(_ key: ResourceKey) -> Double {
             if let left = room[key] { return left }
-            let left = Formulation.capacity(of: key, scenario: scenario) - pinnedUse[key, default: 0]
+            let left = sizes.capacity(of: key) - pinnedUse[key, default: 0]
             room[key] = left
             return left
         }
@@ -59,10 +63,13 @@ extension Formulation {
             let c = householdClass.index
             let sorted: [Int]
             if let prices {
-                let priced = { (m: Int) in
-                    prices[self.moves[m].variable.index] + (self.moves[m].pool.map { poolPrice[$0] } ?? 0)
+                var priced: [(position: Int, price: Double)] = []
+                priced.reserveCapacity(movesOfClass[c].count)
+                for m in movesOfClass[c] {
+                    let move = moves[m]
+                    priced.append((m, prices[move.variable.index] + (move.pool.map { poolPrice[$0] } ?? 0)))
                 }
-                sorted = movesOfClass[c].map { ($0, priced($0)) }.sorted { ($0.1, $0.0) < ($1.1, $1.0) }.map(\.0)
+                sorted = priced.sorted { ($0.price, $0.position) < ($1.price, $1.position) }.map(\.position)
             } else {
                 sorted = movesOfClass[c].sorted {
                     let (a, b) = (moves[$0], moves[$1])

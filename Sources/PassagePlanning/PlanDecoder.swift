@@ -36,13 +36,14 @@ struct PlanDecoder: Sendable {
         // most expensive part of decoding at scale, so classes are split over the cores (each
         // reason depends only on its class and the plan's use).
         let left = zip(formulation.classes, assigned).filter { $0.0.count > $0.1.count }.map(\.0)
-        let plannedUse = used
+        let planned = PlannedCapacities(
+            used: ResourceTable(ResourcePositions(scenario), values: used), sizes: ScenarioCapacities(scenario))
         let reasons = ParallelChunks.map(left.count) { range in
             // Classes from the same place to the same programme share many of their ways: each way
             // is worked out once per piece (a pure function of the way and the plan's use).
             var verdicts: [WayKey: WayVerdict] = [:]
             return range.map {
-                hasPlan ? self.reasonNotMoved(left[$0], used: plannedUse, verdicts: &verdicts) : NotMovedReason.noPlan
+                hasPlan ? self.reasonNotMoved(left[$0], planned: planned, verdicts: &verdicts) : NotMovedReason.noPlan
             }
         }.flatMap { $0 }
         var reasonOfClass: [Int: NotMovedReason] = [:]
@@ -131,14 +132,14 @@ struct PlanDecoder: Sendable {
     /// persons) are never "used up": they come last, marked too small, and when every option has one
     /// the household simply cannot fit.
     private func reasonNotMoved(
-        _ householdClass: HouseholdClass, used: [ResourceKey: Double], verdicts: inout [WayKey: WayVerdict]
+        _ householdClass: HouseholdClass, planned: PlannedCapacities, verdicts: inout [WayKey: WayVerdict]
     ) -> NotMovedReason {
         let options = formulation.options[householdClass.index]
         if options.isEmpty { return .noEligiblePathway(options.blockers) }
         var blockedOptions: [ResourceKey: Int] = [:]
         var tooSmall: Set<ResourceKey> = []
         // The roomiest resource of each kind on any pathway open to the class, to say "the largest".
-        var largest: [ResourceKind: Double] = [:]
+        var largest = KindLimits()
         for position in formulation.movesOfClass[householdClass.index] {
             let move = formulation.moves[position]
             let pathway = options.pathways[move.pathway]
@@ -150,11 +151,11 @@ struct PlanDecoder: Sendable {
             if let known = verdicts[key] {
                 verdict = known
             } else {
-                verdict = self.verdict(ofMove: position, used: used)
+                verdict = self.verdict(ofMove: position, planned: planned)
                 verdicts[key] = verdict
             }
             if verdict.fits { return .notSelectedWithinTolerance }
-            for (kind, limit) in verdict.largest { largest[kind] = max(largest[kind] ?? 0, limit) }
+            largest.raise(to: verdict.largest)
             tooSmall.formUnion(verdict.tooSmall)
             for key in verdict.fewest ?? [] { blockedOptions[key, default: 0] += 1 }
         }
@@ -205,15 +206,13 @@ struct PlanDecoder: Sendable {
     ///
     /// What a pooled column's houses share (legs, quota, money) is looked at once, then each house's
     /// beds (and its money, added to the shared money for the budget).
-    private func verdict(ofMove position: Int, used: [ResourceKey: Double]) -> WayVerdict {
+    private func verdict(ofMove position: Int, planned: PlannedCapacities) -> WayVerdict {
         let move = formulation.moves[position]
         let persons = Double(formulation.classes[move.householdClass].profile.size)
         let shared = resourceUse(
             of: formulation.options[move.householdClass].pathways[move.pathway], startWeek: move.startWeek,
             persons: persons, scenario: scenario)
-        func short(_ key: ResourceKey, _ amount: Double) -> Bool {
-            capacity(of: key) - used[key, default: 0] < amount - 1e-6
-        }
+        func short(_ key: ResourceKey, _ amount: Double) -> Bool { planned.room(of: key) < amount - 1e-6 }
         // Capacities of a concrete pathway, key by key (money aside: its sum is checked at the end).
         func tally(_ uses: [(key: ResourceKey, amount: Double)], into tally: inout WayTally) {
             for (key, amount) in uses {
@@ -221,17 +220,16 @@ struct PlanDecoder: Sendable {
                     tally.money = (tally.money ?? 0) + amount
                     continue
                 }
-                let full = capacity(of: key)
-                let kind = Self.kind(of: key)
-                tally.limits[kind] = min(tally.limits[kind] ?? .infinity, full)
+                let full = planned.sizes.capacity(of: key)
+                tally.limits.lower(Self.kind(of: key), to: full)
                 if full < amount - 1e-6 { tally.never.append(key) }
-                if short(key, amount) { tally.short.append(key) }
+                if full - (planned.used[key] ?? 0) < amount - 1e-6 { tally.short.append(key) }
             }
         }
         var verdict = WayVerdict()
         // Adds one concrete pathway to the verdict; true when it has room.
         func consider(_ way: WayTally) -> Bool {
-            for (kind, limit) in way.limits { verdict.largest[kind] = max(verdict.largest[kind] ?? 0, limit) }
+            verdict.largest.raise(to: way.limits)
             if !way.never.isEmpty {
                 verdict.tooSmall.append(contentsOf: way.never)
                 return false
@@ -362,7 +360,7 @@ private struct WayKey: Hashable {
 /// One concrete pathway's capacities: the smallest of each kind, those smaller than the household,
 /// those the plan leaves short, and its money (nil without a budget).
 private struct WayTally {
-    var limits: [ResourceKind: Double] = [:]
+    var limits = KindLimits()
     var never: [ResourceKey] = []
     var short: [ResourceKey] = []
     var money: Double?
@@ -374,5 +372,50 @@ private struct WayVerdict {
     var fits = false
     var fewest: [ResourceKey]?
     var tooSmall: [ResourceKey] = []
-    var largest: [ResourceKind: Double] = [:]
+    var largest = KindLimits()
+}
+
+/// One number per kind of capacity (nil until set): a way's smallest capacity of each kind, or the
+/// largest over ways. Four slots instead of a dictionary: it is filled for every way of every
+/// household the plan leaves unmoved.
+private struct KindLimits {
+    private var limits: (Double?, Double?, Double?, Double?) = (nil, nil, nil, nil)
+
+    subscript(kind: ResourceKind) -> Double? {
+        get {
+            switch kind {
+            case .beds: limits.0
+            case .seats: limits.1
+            case .quota: limits.2
+            case .budget: limits.3
+            }
+        }
+        set {
+            switch kind {
+            case .beds: limits.0 = newValue
+            case .seats: limits.1 = newValue
+            case .quota: limits.2 = newValue
+            case .budget: limits.3 = newValue
+            }
+        }
+    }
+
+    /// Lowers the number of `kind` to `value` (sets it when unset).
+    mutating func lower(_ kind: ResourceKind, to value: Double) { self[kind] = min(self[kind] ?? .infinity, value) }
+
+    /// Raises each number to `other`'s where that is set and larger (unset counting as 0).
+    mutating func raise(to other: KindLimits) {
+        for kind in ResourceKind.allCases {
+            if let value = other[kind] { self[kind] = max(self[kind] ?? 0, value) }
+        }
+    }
+}
+
+/// What the reasons read about each capacity: its size and what the plan uses of it.
+private struct PlannedCapacities: Sendable {
+    var used: ResourceTable
+    let sizes: ScenarioCapacities
+
+    /// What the plan leaves of `key`.
+    func room(of key: ResourceKey) -> Double { sizes.capacity(of: key) - (used[key] ?? 0) }
 }

@@ -1,0 +1,116 @@
+import PassageScenario
+
+/// A dense position for every capacity of a scenario in weeks 1…horizon (beds of each house and
+/// seats of each leg by week, each programme's quota by period, the budget), so that work touching
+/// capacities millions of times (the reasons a plan gives) reads arrays instead of hashing keys.
+struct ResourcePositions: Sendable {
+    private let weeks: Int
+    private let seatsStart: Int
+    private let quotaStart: Int
+    /// Quota periods per programme: the horizon (0), then each month weeks 1…horizon fall in.
+    private let periods: Int
+    private let firstMonth: Int
+    private let houses: Int, legs: Int, programmes: Int
+    /// Number of positions.
+    let count: Int
+
+    init(_ scenario: Scenario) {
+        let settings = scenario.settings
+        weeks = max(1, settings.horizonWeeks)
+        firstMonth = settings.quotaMonth(ofWeek: 1).number
+        periods = 1 + settings.quotaMonth(ofWeek: weeks).number - firstMonth + 1
+        seatsStart = scenario.safeHouses.count * weeks
+        quotaStart = seatsStart + scenario.legs.count * weeks
+        count = quotaStart + scenario.programmes.count * periods + 1
+        houses = scenario.safeHouses.count
+        legs = scenario.legs.count
+        programmes = scenario.programmes.count
+    }
+
+    /// Every capacity with a position, in order of position.
+    var keys: [ResourceKey] {
+        var keys: [ResourceKey] = []
+        keys.reserveCapacity(count)
+        for house in 0..<houses { for week in 1...weeks { keys.append(.beds(house: house, week: week)) } }
+        for leg in 0..<legs { for week in 1...weeks { keys.append(.seats(leg: leg, week: week)) } }
+        for programme in 0..<programmes {
+            keys.append(.quota(programme: programme, period: 0))
+            for month in 1..<periods { keys.append(.quota(programme: programme, period: firstMonth + month - 1)) }
+        }
+        keys.append(.budget)
+        return keys
+    }
+
+    /// The position of `key`, or nil for a week or month outside the horizon.
+    func position(of key: ResourceKey) -> Int? {
+        switch key {
+        case .beds(let house, let week):
+            (1...weeks).contains(week) ? house * weeks + week - 1 : nil
+        case .seats(let leg, let week):
+            (1...weeks).contains(week) ? seatsStart + leg * weeks + week - 1 : nil
+        case .quota(let programme, let period):
+            period == 0
+                ? quotaStart + programme * periods
+                : (1..<periods).contains(period - firstMonth + 1)
+                    ? quotaStart + programme * periods + period - firstMonth + 1 : nil
+        case .budget:
+            count - 1
+        }
+    }
+}
+
+/// A value for every capacity of a scenario, held densely by `ResourcePositions`, with a dictionary
+/// behind it for the rare key outside the horizon (nil there until set).
+struct ResourceTable: Sendable {
+    let positions: ResourcePositions
+    private var dense: [Double]
+    private var outside: [ResourceKey: Double] = [:]
+
+    /// `value(key)` for every capacity with a position.
+    init(_ positions: ResourcePositions, value: (ResourceKey) -> Double) {
+        self.positions = positions
+        dense = positions.keys.map(value)
+    }
+
+    /// `values` for the keys it holds, 0 for every other capacity with a position.
+    init(_ positions: ResourcePositions, values: [ResourceKey: Double]) {
+        self.positions = positions
+        dense = [Double](repeating: 0, count: positions.count)
+        for (key, value) in values { self[key] = value }
+    }
+
+    subscript(key: ResourceKey) -> Double? {
+        get { positions.position(of: key).map { dense[$0] } ?? outside[key] }
+        set {
+            if let position = positions.position(of: key) {
+                dense[position] = newValue ?? 0
+            } else {
+                outside[key] = newValue
+            }
+        }
+    }
+}
+
+/// The size of every capacity of a scenario (`Formulation.capacity(of:scenario:)`), read from arrays.
+struct ScenarioCapacities: Sendable {
+    private let beds: [Double]
+    private let seats: [Double]
+    private let quota: [Double]
+    private let budget: Double
+
+    init(_ scenario: Scenario) {
+        beds = scenario.safeHouses.map { Double($0.beds) }
+        seats = scenario.legs.map { Double($0.seatsPerWeek) }
+        quota = scenario.programmes.map { Double($0.quota) }
+        budget = scenario.settings.budget ?? .infinity
+    }
+
+    func capacity(of key: ResourceKey) -> Double {
+        switch key {
+        case .beds(let house, _): beds[house]
+        case .seats(let leg, _): seats[leg]
+        case .quota(let programme, _): quota[programme]
+        case .budget: budget
+        }
+    }
+}
