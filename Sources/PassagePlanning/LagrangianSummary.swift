@@ -14,13 +14,19 @@ public struct LagrangianSummary: Sendable {
     public var bound: Double, iterations: Int, boundSeconds: Double
     /// Objectives of the greedy plans priced and guided by it.
     public var pricedObjective: Double, guidedObjective: Double
+    /// With `improveSeconds`: the best of the three plans after fix-and-optimise at the bound's prices.
+    public var improvedObjective: Double?
 }
 
 extension Planner {
     /// Builds the compact formulation (with seat rows for every leg that may fill when
     /// `everySeatRowThatMayFill`, else none, as large models start) and measures its Lagrangian
-    /// bound and greedy plans, with no time limit (`iterations` subgradient steps, the planner's by default).
-    public func lagrangianSummary(everySeatRowThatMayFill: Bool, iterations: Int? = nil) -> LagrangianSummary {
+    /// bound and greedy plans, with no time limit (`iterations` steps, the planner's by default), then,
+    /// with `improveSeconds`, improves the best of the plans by fix-and-optimise for that long.
+    public func lagrangianSummary(
+        everySeatRowThatMayFill: Bool, iterations: Int? = nil,
+        improveSeconds: Double? = nil
+    ) -> LagrangianSummary {
         let clock = ContinuousClock()
         var formulation: Formulation!
         let build = clock.measure {
@@ -37,12 +43,21 @@ extension Planner {
                 upperBound: greedyObjective, iterations: iterations ?? Planner.lagrangianIterations, targetGap: 0,
                 deadline: nil)
         }
+        let priced = formulation.greedySolution(prices: result.prices)
+        let guided = formulation.greedySolution(guide: result.guide)
+        let improved = improveSeconds.map { seconds in
+            let best = [greedy, priced, guided].min { model.objectiveValue(of: $0) < model.objectiveValue(of: $1) }!
+            return FixAndOptimise(formulation: formulation, solver: solver).improve(
+                best, prices: result.prices, deadline: .now + .seconds(seconds)
+            ).objective
+        }
         return LagrangianSummary(
-            classes: formulation.classes.count, rows: model.constraintCount, columns: model.variableCount, nonzeros: model.nonzeroCount,
+            classes: formulation.classes.count, rows: model.constraintCount, columns: model.variableCount,
+            nonzeros: model.nonzeroCount,
             buildSeconds: build.seconds, greedyObjective: greedyObjective, greedySeconds: greedyTime.seconds,
             bound: result.bound, iterations: result.iterations, boundSeconds: boundTime.seconds,
-            pricedObjective: model.objectiveValue(of: formulation.greedySolution(prices: result.prices)),
-            guidedObjective: model.objectiveValue(of: formulation.greedySolution(guide: result.guide)))
+            pricedObjective: model.objectiveValue(of: priced), guidedObjective: model.objectiveValue(of: guided),
+            improvedObjective: improved)
     }
 }
 
@@ -77,7 +92,8 @@ extension Planner {
             let found = routeVariants(of: formulation, relaxation: relaxation, result: result)
             guard !found.isEmpty else { break }
             for (c, extra) in found { variants[c, default: []].append(contentsOf: extra) }
-            formulation = Formulation(scenario: scenario, previous: previous, style: .compact, seatLegs: [], variants: variants)
+            formulation = Formulation(
+                scenario: scenario, previous: previous, style: .compact, seatLegs: [], variants: variants)
             greedy = formulation.greedySolution()
             relaxation = LagrangianRelaxation(formulation)
             result = relaxation.run(
@@ -86,12 +102,16 @@ extension Planner {
             bound = max(bound, result.bound)
         }
         let model = formulation.model
-        let plans = [greedy, formulation.greedySolution(prices: result.prices), formulation.greedySolution(guide: result.guide)]
+        let plans = [
+            greedy, formulation.greedySolution(prices: result.prices), formulation.greedySolution(guide: result.guide),
+        ]
         let best = plans.min { model.objectiveValue(of: $0) < model.objectiveValue(of: $1) }!
         var master = RestrictedMaster(formulation)
-        master.add(FixAndOptimise.cheapestMoves(
-            of: formulation, prices: result.prices, count: columnsPerClass, cheaperThanUnmoved: false))
-        master.add(formulation.movesOfClass.map { range in range.filter { best[formulation.moves[$0].variable.index] > 0.5 } })
+        master.add(
+            FixAndOptimise.cheapestMoves(
+                of: formulation, prices: result.prices, count: columnsPerClass, cheaperThanUnmoved: false))
+        master.add(
+            formulation.movesOfClass.map { range in range.filter { best[formulation.moves[$0].variable.index] > 0.5 } })
         return RestrictedMasterSummary(
             model: master.model(), classes: formulation.classes.count, columnsPerClass: columnsPerClass,
             planObjective: model.objectiveValue(of: best), bound: bound)
