@@ -36,6 +36,10 @@ extension Formulation {
             ($0.profile.urgency, $0.profile.readyWeek, $0.index) < ($1.profile.urgency, $1.profile.readyWeek, $1.index)
         }
         let costs = model.objectiveCoefficients
+        // What the sorts below read, held apart from `self`: a closure that reads `self` copies the
+        // whole formulation (a retain per field) every time it is made, once per class.
+        let moves = self.moves
+        let stayColumn = stays.map(\.variable.index)
         let objective = ObjectiveCoefficients(weights: scenario.settings.objective)
         var placedIn = [Int](repeating: 0, count: classes.count)
         // Pass 1 (with a guide): the relaxation's moves, rounded, largest first.
@@ -103,13 +107,13 @@ extension Formulation {
                     }
                     if let prices {
                         ways.sort {
-                            (prices[stays[$0.stay!].variable.index], $0.cost, $0.stay!)
-                                < (prices[stays[$1.stay!].variable.index], $1.cost, $1.stay!)
+                            (prices[stayColumn[$0.stay!]], $0.cost, $0.stay!)
+                                < (prices[stayColumn[$1.stay!]], $1.cost, $1.stay!)
                         }
                     } else if let guide {
                         ways.sort {
-                            (-guide[stays[$0.stay!].variable.index], $0.cost, $0.stay!)
-                                < (-guide[stays[$1.stay!].variable.index], $1.cost, $1.stay!)
+                            (-guide[stayColumn[$0.stay!]], $0.cost, $0.stay!)
+                                < (-guide[stayColumn[$1.stay!]], $1.cost, $1.stay!)
                         }
                     } else {
                         ways.sort { ($0.cost, $0.stay!) < ($1.cost, $1.stay!) }

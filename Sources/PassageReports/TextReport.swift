@@ -58,14 +58,22 @@ public enum TextReport {
     static func wrap(_ text: String, width: Int, indent: Int, hanging: Int) -> [String] {
         var lines: [String] = []
         var current = String(repeating: " ", count: indent)
+        // Characters in `current`, kept as words join: counting a String walks all of it.
+        var length = indent
         var currentHasWord = false
         for word in text.split(separator: " ", omittingEmptySubsequences: false) {
-            let candidate = currentHasWord ? current + " " + word : current + word
-            if currentHasWord && candidate.count > width {
+            let wordLength = word.count
+            if currentHasWord && length + 1 + wordLength > width {
                 lines.append(current)
                 current = String(repeating: " ", count: hanging) + word
+                length = hanging + wordLength
             } else {
-                current = candidate
+                if currentHasWord {
+                    current += " "
+                    length += 1
+                }
+                current += word
+                length += wordLength
             }
             currentHasWord = true
         }
