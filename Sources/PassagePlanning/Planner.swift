@@ -290,24 +290,13 @@ public struct Planner: Sendable {
             at: result.rowPrices, columns: positions.map { formulation.moves[$0].variable.index })
         var positionOfColumn: [Int: Int] = [:]
         for position in positions { positionOfColumn[formulation.moves[position].variable.index] = position }
-        struct Way: Hashable {
-            var householdClass: Int
-            var outbound: [Int]
-            var onward: [Int]
-            var programme: Int
-            var house: Int
-            var startWeek: Int
-        }
-        var seen: Set<Way> = []
+        var seen: Set<MasterWay> = []
         // Only the classes with a variant: what they have already.
         let classes = Set(found.compactMap { positionOfColumn[$0.column].map { formulation.moves[$0].householdClass } })
         for c in classes.sorted() {
             for (p, pathway) in formulation.options[c].pathways.enumerated() {
                 for week in formulation.options[c].startWeeks[p] {
-                    seen.insert(
-                        Way(
-                            householdClass: c, outbound: pathway.outbound.legs, onward: pathway.onward.legs,
-                            programme: pathway.programme, house: pathway.house, startWeek: week))
+                    seen.insert(MasterWay(householdClass: c, pathway: pathway, startWeek: week))
                 }
             }
         }
@@ -317,12 +306,11 @@ public struct Planner: Sendable {
             let move = formulation.moves[position]
             let c = move.householdClass
             let pathway = formulation.options[c].pathways[move.pathway]
-            let key = Way(
-                householdClass: c, outbound: way.outbound.legs, onward: way.onward.legs, programme: pathway.programme,
-                house: pathway.house, startWeek: way.startWeek)
-            guard seen.insert(key).inserted else { continue }
-            variants[c, default: []].append(
-                (pathway.travelling(way.outbound, way.onward, scenario: scenario), way.startWeek))
+            let variant = pathway.travelling(way.outbound, way.onward, scenario: scenario)
+            guard seen.insert(MasterWay(householdClass: c, pathway: variant, startWeek: way.startWeek)).inserted else {
+                continue
+            }
+            variants[c, default: []].append((variant, way.startWeek))
         }
         return variants
     }
