@@ -37,6 +37,10 @@ struct FixAndOptimise {
     /// Receives the plan's objective after an improvement, at most about once a second.
     var progress: (@Sendable (Double) -> Void)?
 
+    /// Whether one neighbourhood may hold every class of the formulation: its MIP is then the whole
+    /// model, and fixing the rest fixes nothing.
+    var holdsEveryClass: Bool { formulation.classes.count <= max(classesPerNeighbourhood, classesPerInsertion) }
+
     /// What a search did.
     struct Outcome: Sendable {
         /// Column values of the best plan (of `formulation.model`), respecting every capacity.

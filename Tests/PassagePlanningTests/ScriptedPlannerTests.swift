@@ -2,6 +2,7 @@ import Foundation
 import LinearProgramming
 import LinearProgrammingTesting
 import PassageScenario
+import PassageSynthetic
 import Testing
 @testable import PassagePlanning
 
@@ -45,11 +46,31 @@ import Testing
         #expect(!plan.itineraries.isEmpty)  // the greedy plan, improved or not, moves households
     }
 
-    @Test func fixAndOptimiseSolvesSmallModelsBeforeBranchAndCut() throws {
+    /// A generated caseload with more classes than one neighbourhood holds.
+    static func severalNeighbourhoods() -> Scenario {
+        SyntheticCaseload.generate(households: 100, seed: 1, profile: .steady)
+    }
+
+    @Test func fixAndOptimiseImprovesModelsLargerThanOneNeighbourhoodBeforeBranchAndCut() throws {
+        let scenario = Self.severalNeighbourhoods()
         let solver = FinalSolveScript([.stoppedWithStart(bound: nil)])
-        _ = try Planner(scenario: TinyScenario.make(), solver: solver).plan()
+        let planner = Planner(scenario: scenario, solver: solver)
+        #expect(!FixAndOptimise(formulation: planner.formulation(), solver: solver).holdsEveryClass)
+        _ = try planner.plan()
         #expect(solver.neighbourhoodCalls > 0)
         #expect(solver.calls.count == 1)
+    }
+
+    /// When one neighbourhood could hold every class, its MIP would be the whole model: branch-and-cut
+    /// solves it once instead.
+    @Test func aModelOneNeighbourhoodHoldsGoesStraightToBranchAndCut() throws {
+        let solver = FinalSolveScript([.stoppedWithStart(bound: nil)])
+        let planner = Planner(scenario: TinyScenario.make(), solver: solver)
+        #expect(FixAndOptimise(formulation: planner.formulation(), solver: solver).holdsEveryClass)
+        let plan = try planner.plan()
+        #expect(solver.neighbourhoodCalls == 0)
+        #expect(solver.calls.count == 1)
+        #expect(plan.solver.stages.map(\.kind) == [.formulation, .greedy, .bound, .branchAndCut])
     }
 
     @Test func everyStageIsTimedAndReportedInOrder() throws {
@@ -57,7 +78,7 @@ import Testing
         let updates = Updates()
         var options = PlanningOptions()
         options.solverProgress = { update in updates.append(update) }
-        let plan = try Planner(scenario: TinyScenario.make(), solver: solver).plan(options: options)
+        let plan = try Planner(scenario: Self.severalNeighbourhoods(), solver: solver).plan(options: options)
         let stages = plan.solver.stages
         #expect(stages.map(\.kind) == [.formulation, .greedy, .bound, .improvement, .branchAndCut])
         #expect(stages.allSatisfy { $0.seconds >= 0 })
@@ -99,7 +120,9 @@ private final class FinalSolveScript: LinearSolver, @unchecked Sendable {  // th
     /// How many fix-and-optimise models were solved.
     var neighbourhoodCalls: Int { lock.withLock { neighbourhoods } }
 
-    func export(_ model: LinearModel, format: ModelFileFormat) throws -> String { try script.export(model, format: format) }
+    func export(_ model: LinearModel, format: ModelFileFormat) throws -> String {
+        try script.export(model, format: format)
+    }
 
     func solve(_ model: LinearModel, options: SolverOptions) throws -> Solution {
         guard model.name == "neighbourhood" else { return try script.solve(model, options: options) }
