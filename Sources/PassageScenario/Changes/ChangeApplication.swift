@@ -25,6 +25,8 @@ struct ChangeApplication {
         scenario.safeHouses = safeHouses(changes)
         scenario.legs = legs(changes)
         scenario.programmes = programmes(changes)
+        // A removed programme no longer counts toward the quotas it shared.
+        scenario.sharedQuotas = SharedQuota.remaining(base.sharedQuotas, programmes: scenario.programmes)
         scenario.households = households(changes)
         return issues.isEmpty ? scenario : nil
     }
@@ -256,7 +258,9 @@ struct ChangeApplication {
             return nil
         }
         guard let index = ids.firstIndex(of: id) else {
-            fail(entry.position("id"), "\(what) \(id) is not an id in \(table)" + ClosestNames.suggestion(for: id, among: ids))
+            fail(
+                entry.position("id"),
+                "\(what) \(id) is not an id in \(table)" + ClosestNames.suggestion(for: id, among: ids))
             return nil
         }
         return index
