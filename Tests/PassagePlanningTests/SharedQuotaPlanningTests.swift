@@ -179,6 +179,21 @@ enum SharedQuotaScenario {
         #expect(violations(of: plan, in: scenario) == [])
     }
 
+    /// `advance` takes the persons lodged before the new week 1 off a horizon shared quota: the four
+    /// lodged in week 1 leave none of its 4 places, and they are not counted again as commitments.
+    @Test func advanceTakesLodgedPersonsOffAHorizonSharedQuota() throws {
+        let scenario = SharedQuotaScenario.make()
+        let plan = try Planner(scenario: scenario).plan()
+        let next = try RollingHorizon.advance(scenario, plan: PreviousPlan(plan), toWeek: 2)
+        #expect(
+            next.sharedQuotas == [SharedQuota(id: "DE", quota: 0, quotaPeriod: .horizon, programmeIDs: ["G1", "G2"])])
+        #expect(next.commitments.map(\.householdID) == ["H1", "H2", "H3", "H4"])
+        let replanned = try Planner(scenario: next).plan()
+        #expect(replanned.conflicts.isEmpty)
+        #expect(replanned.unmoved.map(\.householdID) == ["H5"])
+        #expect(try ScenarioLoader.load(files: ScenarioWriter.files(for: next)) == next)
+    }
+
     /// On random scenarios with shared quotas, the greedy plan is feasible for every row, shared quotas
     /// included, and decodes to a plan that keeps every rule (checked without the formulation's code);
     /// so does the planner's plan.
