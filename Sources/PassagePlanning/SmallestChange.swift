@@ -430,14 +430,13 @@ private func formatAmount(_ value: Double) -> String {
 }
 
 extension SweptResource {
-    /// The resource a capacity of `kind` named `id` is (`id` is ignored for the budget); nil for a
-    /// shared quota, which change files and sweeps cannot set yet.
+    /// The resource a capacity of `kind` named `id` is (`id` is ignored for the budget).
     init?(_ kind: ResourceKind, id: String) {
         switch kind {
         case .beds: self = .beds(houseID: id)
         case .seats: self = .seats(legID: id)
         case .quota: self = .quota(programmeID: id)
-        case .sharedQuota: return nil
+        case .sharedQuota: self = .sharedQuota(id: id)
         case .budget: self = .budget
         }
     }

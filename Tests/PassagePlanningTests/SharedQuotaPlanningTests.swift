@@ -194,6 +194,20 @@ enum SharedQuotaScenario {
         #expect(try ScenarioLoader.load(files: ScenarioWriter.files(for: next)) == next)
     }
 
+    /// Why-not finds one more place in the shared quota as the smallest change that moves H5, and the
+    /// bottleneck check plans again with it.
+    @Test func whyNotAndTheBottleneckCheckTryOneMoreSharedPlace() throws {
+        let planner = Planner(scenario: SharedQuotaScenario.make())
+        let options = PlanningOptions(timeLimitSeconds: 30, mipGap: 0)
+        let plan = try planner.plan(options: options)
+        let explanation = try #require(try planner.explainNotMoved("H5", in: plan, options: options))
+        let change = try #require(explanation.changes.first)
+        #expect(change.kind == .sharedQuota && change.resourceID == "DE" && change.from == 4 && change.to == 5)
+        #expect(change.description == "shared quota of DE: 4 → 5")
+        let more = try #require(ShadowPrices.withOneMore(.sharedQuota, "DE", in: SharedQuotaScenario.make()))
+        #expect(more.sharedQuotas.map(\.quota) == [5])
+    }
+
     /// On random scenarios with shared quotas, the greedy plan is feasible for every row, shared quotas
     /// included, and decodes to a plan that keeps every rule (checked without the formulation's code);
     /// so does the planner's plan.

@@ -148,4 +148,57 @@ import Testing
             changed.sharedQuotas == [SharedQuota(id: "BOTH", quota: 5, quotaPeriod: .horizon, programmeIDs: ["P2"])])
         #expect(try ScenarioLoader.load(files: ScenarioWriter.files(for: changed)) == changed)
     }
+
+    static func twoShared() throws -> Scenario {
+        try ScenarioLoader.load(
+            files: Fixture.files([
+                "programmes.csv": Self.programmes,
+                "shared_quotas.csv": """
+                id,quota,quota_period,programmes
+                BOTH,5,horizon,P2;P3
+                ONLY-P3,2,month,P3
+
+                """,
+            ]))
+    }
+
+    @Test func aChangeFileSetsASharedQuota() throws {
+        let scenario = try Self.twoShared()
+        let text = "[[shared_quota]]\nid = \"BOTH\"\nquota = 8\n"
+        let changes = try ChangeFile.read(Data(text.utf8), file: "more.toml")
+        #expect(changes.sharedQuotas.map(\.quota) == [8])
+        #expect(changes.descriptions == ["shared quota BOTH: quota 8"])
+        #expect(try ChangeFile.read(Data(changes.tomlText.utf8), file: "again.toml") == changes)
+        let changed = try ChangeFile.apply(changes, file: "more.toml", to: scenario)
+        #expect(changed.sharedQuotas.map(\.quota) == [8, 2])
+    }
+
+    @Test func aChangeFileNamesAnUnknownSharedQuotaAndABadQuota() throws {
+        let scenario = try Self.twoShared()
+        let text = "[[shared_quota]]\nid = \"BOTHH\"\nquota = 8\n\n[[shared_quota]]\nid = \"BOTH\"\nquota = -1\n"
+        var messages: [String] = []
+        do {
+            _ = try ChangeFile.variant(Data(text.utf8), file: "bad.toml", base: scenario)
+        } catch let error as ScenarioValidationError {
+            messages = error.issues.map(\.description)
+        }
+        #expect(
+            messages == [
+                "bad.toml:2:1: error: shared quota BOTHH is not an id in shared_quotas.csv; did you mean BOTH?",
+                "bad.toml:7:1: error: quota must be an integer of 0 or more",
+            ], "\(messages)")
+    }
+
+    @Test func aSweepVariesASharedQuota() throws {
+        let scenario = try Self.twoShared()
+        let sweep = try SweepSpecification.parse("shared_quota:ONLY-P3=0..4:2")
+        #expect(sweep.resource == .sharedQuota(id: "ONLY-P3"))
+        #expect(sweep.values == [0, 2, 4])
+        #expect(sweep.resource.currentValue(in: scenario) == 2)
+        #expect(try sweep.resource.applying(4, to: scenario).sharedQuotas.map(\.quota) == [5, 4])
+        #expect(
+            SweptResource.sharedQuota(id: "ONLY-P4").problem(in: scenario)
+                == "shared quota ONLY-P4 is not an id in shared_quotas.csv; did you mean ONLY-P3?")
+        #expect(throws: SweepSpecificationError.self) { try SweepSpecification.parse("shared_quota=0..4") }
+    }
 }
