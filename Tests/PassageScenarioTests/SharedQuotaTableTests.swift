@@ -122,6 +122,9 @@ import Testing
         files["shared_quotas.csv"] = Data("id,quota,quota_period,programmes\nQ1,4,month,P1;P3\n".utf8)
         files["shared_quota.csv"] = Data("id\n".utf8)
         for (name, data) in files { try data.write(to: folder.appendingPathComponent(name)) }
+        // What `passage seal` packs: the files Passage reads, so a sealed scenario keeps its shared quotas.
+        #expect(ScenarioLoader.readFiles(in: folder)[ScenarioFileName.sharedQuotas] == files["shared_quotas.csv"])
+        #expect(ScenarioLoader.readFiles(in: folder)["shared_quota.csv"] == nil)
         let (scenario, warnings) = try ScenarioLoader.loadWithWarnings(directory: folder)
         #expect(scenario.sharedQuotas.map(\.id) == ["Q1"])
         #expect(
