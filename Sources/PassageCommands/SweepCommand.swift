@@ -12,8 +12,9 @@ struct SweepCommand: ParsableCommand {
         commandName: "sweep",
         abstract: "Plan the scenario at every value of one capacity (beds, seats, a quota or the budget) and compare.",
         discussion: """
-            --vary names what to vary and over which values: beds:HOUSE, seats:LEG, quota:PROGRAMME or \
-            budget, then =FROM..TO or =FROM..TO:STEP. For example:
+            --vary names what to vary and over which values: beds:HOUSE, seats:LEG, quota:PROGRAMME, \
+            shared_quota:ID (a quota of shared_quotas.csv) or budget, then =FROM..TO or =FROM..TO:STEP. \
+            For example:
 
               passage sweep Data/demo --vary beds:SH-EVN-1=5..15:2
               passage sweep Data/demo --vary quota:P-CA-IST=0..24:4 --chart quota.svg
@@ -35,7 +36,7 @@ struct SweepCommand: ParsableCommand {
 
     @Option(
         help: ArgumentHelp(
-            "What to vary and over which values: beds:HOUSE, seats:LEG, quota:PROGRAMME or budget, then =FROM..TO[:STEP].",
+            "What to vary and over which values: beds:HOUSE, seats:LEG, quota:PROGRAMME, shared_quota:ID or budget, then =FROM..TO[:STEP].",
             valueName: "resource=from..to[:step]"))
     var vary: String
 

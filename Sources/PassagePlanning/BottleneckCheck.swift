@@ -57,8 +57,8 @@ extension ShadowPrices {
     /// `scenario` with one more bed, seat or quota place of the resource; nil for the budget or an id
     /// the scenario does not have.
     static func withOneMore(_ kind: ResourceKind, _ id: String, in scenario: Scenario) -> Scenario? {
-        let resource = SweptResource(kind, id: id)
-        guard kind != .budget, let now = resource.currentValue(in: scenario) else { return nil }
+        guard kind != .budget, let resource = SweptResource(kind, id: id), let now = resource.currentValue(in: scenario)
+        else { return nil }
         return try? resource.applying(now + 1, to: scenario)
     }
 }

@@ -108,6 +108,7 @@ enum CommitmentPlanning {
             case .beds: what = "beds at \(resource.id)"
             case .seats: what = "seats on leg \(resource.id)"
             case .quota: what = "places in programme \(resource.id)"
+            case .sharedQuota: what = "places in shared quota \(resource.id)"
             case .budget: what = "budget"
             }
             let amount =

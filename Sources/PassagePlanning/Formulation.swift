@@ -9,6 +9,9 @@ enum ResourceKey: Hashable, Comparable, Sendable {
     case seats(leg: Int, week: Int)
     /// Quota of programme `programme` in period `period` (0 for the horizon, else a month number).
     case quota(programme: Int, period: Int)
+    /// Shared quota `quota` (index into `Scenario.sharedQuotas`) in period `period`, numbered as a
+    /// programme's quota periods.
+    case sharedQuota(quota: Int, period: Int)
     /// The budget.
     case budget
 
@@ -17,7 +20,8 @@ enum ResourceKey: Hashable, Comparable, Sendable {
         case .beds(let house, let week): (0, house, week)
         case .seats(let leg, let week): (1, leg, week)
         case .quota(let programme, let period): (2, programme, period)
-        case .budget: (3, 0, 0)
+        case .sharedQuota(let quota, let period): (3, quota, period)
+        case .budget: (4, 0, 0)
         }
     }
     static func < (a: ResourceKey, b: ResourceKey) -> Bool { a.order < b.order }
@@ -26,7 +30,8 @@ enum ResourceKey: Hashable, Comparable, Sendable {
     var period: CapacityPeriod {
         switch self {
         case .beds(_, let week), .seats(_, let week): .week(week)
-        case .quota(_, let period): period == 0 ? .horizon : .month(QuotaMonth(number: period))
+        case .quota(_, let period), .sharedQuota(_, let period):
+            period == 0 ? .horizon : .month(QuotaMonth(number: period))
         case .budget: .horizon
         }
     }
@@ -67,7 +72,7 @@ struct StayColumn: Sendable {
 /// The mixed-integer program of a scenario, with the map from columns and rows back to the domain.
 ///
 /// Built in the order of docs/MODEL.md: variables (`move`, `unmoved`), then the rows `households`,
-/// `beds`, `seats`, `quota`, `budget`, then the objective.
+/// `beds`, `seats`, `quota`, `shared_quota`, `budget`, then the objective.
 /// How the formulation models households and pathways.
 public enum FormulationStyle: String, Sendable, CaseIterable {
     /// Households aggregated into classes, dominated routes dropped, safe houses chosen through
@@ -287,7 +292,7 @@ public struct Formulation: Sendable {
         self.stays = stays
         self.staysOfPool = staysOfPool
 
-        // beds[k,t], seats[l,t], quota[g,m], budget: capacities, in a fixed order.
+        // beds[k,t], seats[l,t], quota[g,m], shared_quota[s,m], budget: capacities, in a fixed order.
         var resourceRows: [(key: ResourceKey, row: Constraint, capacity: Double)] = []
         for key in rowTerms.keys.sorted() {
             let (name, capacity) = Formulation.describeRow(key, scenario: scenario)
@@ -326,6 +331,7 @@ public struct Formulation: Sendable {
         case .beds(let house, _): CapacityResource(.beds, id: scenario.safeHouses[house].id)
         case .seats(let leg, _): CapacityResource(.seats, id: scenario.legs[leg].id)
         case .quota(let programme, _): CapacityResource(.quota, id: scenario.programmes[programme].id)
+        case .sharedQuota(let quota, _): CapacityResource(.sharedQuota, id: scenario.sharedQuotas[quota].id)
         case .budget: CapacityResource(.budget, id: "budget")
         }
     }
@@ -353,6 +359,7 @@ public struct Formulation: Sendable {
         case .beds(let house, _): Double(scenario.safeHouses[house].beds)
         case .seats(let leg, _): Double(scenario.legs[leg].seatsPerWeek)
         case .quota(let programme, _): Double(scenario.programmes[programme].quota)
+        case .sharedQuota(let quota, _): Double(scenario.sharedQuotas[quota].quota)
         case .budget: scenario.settings.budget ?? .infinity
         }
     }
@@ -370,6 +377,10 @@ public struct Formulation: Sendable {
             let visa = scenario.programmes[programme]
             // `quota_P-DE-EVN_2026-12`, `quota_P-FR-EVN_horizon`: the period's label.
             return ("quota_\(visa.id)_\(key.period)", Double(visa.quota))
+        case .sharedQuota(let quota, _):
+            let shared = scenario.sharedQuotas[quota]
+            // `shared_quota_DE-ALL_2026-12`: the shared quota's id and the period's label.
+            return ("shared_quota_\(shared.id)_\(key.period)", Double(shared.quota))
         case .budget:
             return ("budget", scenario.settings.budget ?? .infinity)
         }
@@ -381,14 +392,21 @@ public struct Formulation: Sendable {
 func quotaPeriod(
     _ programme: VisaProgramme, lodgedWeek: Int, settings: ScenarioSettings
 ) -> Int {
-    guard programme.quotaPeriod == .month else { return 0 }
+    quotaPeriod(programme.quotaPeriod, lodgedWeek: lodgedWeek, settings: settings)
+}
+
+/// The period of a quota counted per `period` (a programme's or a shared quota's) that an application
+/// lodged in `lodgedWeek` counts in: 0 for the horizon, otherwise the month of the week's Thursday.
+func quotaPeriod(_ period: QuotaPeriod, lodgedWeek: Int, settings: ScenarioSettings) -> Int {
+    guard period == .month else { return 0 }
     // The week's month is QuotaMonth's rule (the month of its Thursday), never worked out here.
     return settings.quotaMonth(ofWeek: lodgedWeek).number
 }
 
 /// The capacities a household of `persons` uses when it starts `pathway` in `startWeek`, counting only
 /// what falls in weeks 1…horizon: seats on each leg in its departure week, beds in each week of the
-/// stay, a quota place in the period of lodging, and money. (Moves the model decides always lie in
+/// stay, a quota place in the period of lodging (the programme's, and each shared quota's it counts
+/// toward), and money. (Moves the model decides always lie in
 /// the horizon; committed households may have started before week 1, and what they used then is
 /// history, not capacity of this plan.)
 ///
@@ -419,13 +437,20 @@ func resourceUse(
     }
     let programme = scenario.programmes[pathway.programme]
     // A committed household lodged before week 1 but in week 1's calendar month still counts against
-    // that month's quota: the month is under way.
+    // that month's quotas: the month is under way.
     let lodgedEarlierThisMonth =
-        lodged < 1 && programme.quotaPeriod == .month
-        && settings.quotaMonth(ofWeek: lodged) == settings.quotaMonth(ofWeek: 1)
-    if weeks.contains(lodged) || lodgedEarlierThisMonth {
+        lodged < 1 && settings.quotaMonth(ofWeek: lodged) == settings.quotaMonth(ofWeek: 1)
+    func counts(_ period: QuotaPeriod) -> Bool {
+        weeks.contains(lodged) || (lodgedEarlierThisMonth && period == .month)
+    }
+    if counts(programme.quotaPeriod) {
         let period = quotaPeriod(programme, lodgedWeek: max(1, lodged), settings: settings)
         used.append((.quota(programme: pathway.programme, period: period), persons))
+    }
+    for (s, shared) in scenario.sharedQuotas.enumerated()
+    where counts(shared.quotaPeriod) && shared.programmeIDs.contains(programme.id) {
+        let period = quotaPeriod(shared.quotaPeriod, lodgedWeek: max(1, lodged), settings: settings)
+        used.append((.sharedQuota(quota: s, period: period), persons))
     }
     if weeks.contains(lodged) { money += programme.costPerPerson }
     if settings.budget != nil {

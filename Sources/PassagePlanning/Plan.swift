@@ -325,6 +325,8 @@ public enum ResourceKind: String, Sendable, Hashable, CaseIterable, Codable {
     case seats
     /// Places of a visa programme in a quota period (persons lodged).
     case quota
+    /// Places of a quota several programmes share, in its quota period (persons lodged with any of them).
+    case sharedQuota = "shared_quota"
     /// Money over the horizon.
     case budget
 }

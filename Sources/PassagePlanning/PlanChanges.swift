@@ -69,7 +69,11 @@ extension PlanDecoder {
             let names = Set(
                 short.map { key, _ in
                     let resource = Formulation.resource(of: key, scenario: scenario)
-                    return resource.kind == .budget ? "the budget" : "\(resource.kind.rawValue) of \(resource.id)"
+                    switch resource.kind {
+                    case .budget: return "the budget"
+                    case .sharedQuota: return "shared quota \(resource.id)"
+                    default: return "\(resource.kind.rawValue) of \(resource.id)"
+                    }
                 }
             ).sorted()
             return "its previous pathway no longer fits: \(names.joined(separator: ", ")) now used by others"

@@ -188,10 +188,10 @@ struct PlanDecoder: Sendable {
                 ?? ResourceShortage(
                     kind: resource.kind, resourceID: resource.id, periods: [], capacityTooSmall: full,
                     isLargestOpen: full >= (largest[resource.kind] ?? 0) - 1e-6)
-            if resource.kind == .quota { entry.periods.append(key.period) }
+            if resource.kind == .quota || resource.kind == .sharedQuota { entry.periods.append(key.period) }
             small[resource] = entry
         }
-        let kindOrder: [ResourceKind: Int] = [.beds: 0, .seats: 1, .quota: 2, .budget: 3]
+        let kindOrder: [ResourceKind: Int] = [.beds: 0, .seats: 1, .quota: 2, .sharedQuota: 3, .budget: 4]
         shortages += small.values.sorted {
             (kindOrder[$0.kind]!, $1.capacityTooSmall ?? 0, $0.resourceID)
                 < (kindOrder[$1.kind]!, $0.capacityTooSmall ?? 0, $1.resourceID)
@@ -262,6 +262,7 @@ struct PlanDecoder: Sendable {
         case .beds: .beds
         case .seats: .seats
         case .quota: .quota
+        case .sharedQuota: .sharedQuota
         case .budget: .budget
         }
     }
@@ -289,6 +290,10 @@ struct PlanDecoder: Sendable {
             let periods = Set(weeks.map { quotaPeriod(visa, lodgedWeek: $0, settings: settings) })
             keys += periods.sorted().map { .quota(programme: programme, period: $0) }
         }
+        for (s, shared) in scenario.sharedQuotas.enumerated() {
+            let periods = Set(weeks.map { quotaPeriod(shared.quotaPeriod, lodgedWeek: $0, settings: settings) })
+            keys += periods.sorted().map { .sharedQuota(quota: s, period: $0) }
+        }
         if settings.budget != nil { keys.append(.budget) }
         return keys.sorted(by: orderForReport).map { key in
             let resource = self.resource(of: key)
@@ -303,7 +308,7 @@ struct PlanDecoder: Sendable {
     /// Reports list resources by kind, then id, then period.
     private func orderForReport(_ a: ResourceKey, _ b: ResourceKey) -> Bool {
         let (resourceA, resourceB) = (resource(of: a), resource(of: b))
-        let rank: [ResourceKind: Int] = [.beds: 0, .seats: 1, .quota: 2, .budget: 3]
+        let rank: [ResourceKind: Int] = [.beds: 0, .seats: 1, .quota: 2, .sharedQuota: 3, .budget: 4]
         let (orderA, orderB) = ((rank[resourceA.kind]!, resourceA.id), (rank[resourceB.kind]!, resourceB.id))
         if orderA != orderB { return orderA < orderB }
         return a < b

@@ -7,10 +7,11 @@ import PassageScenario
 /// - Households that have left but not arrived become commitments (their pathway, counted from the
 ///   new week 1; their start week is then 0 or less).
 /// - Everyone else stays, with ready weeks and latest departure weeks counted from the new week 1.
-/// - Capacities are what is left: horizon quotas less the persons lodged before week `n`, the budget
-///   less what was spent before week `n` (legs travelled, stay weeks, programme fees), opening weeks
-///   and application windows shifted. A house or programme window closed before week `n` is dropped,
-///   unless a commitment still names it (then it stays, closed, and the plan reports the conflict).
+/// - Capacities are what is left: horizon quotas (a programme's or shared) less the persons lodged
+///   before week `n`, the budget less what was spent before week `n` (legs travelled, stay weeks,
+///   programme fees), opening weeks and application windows shifted. A house or programme window
+///   closed before week `n` is dropped, unless a commitment still names it (then it stays, closed, and
+///   the plan reports the conflict). A dropped programme leaves the shared quotas it was in.
 ///   Month quotas stay per month: the planner counts commitments lodged earlier in week 1's month.
 /// - The horizon keeps its length; seats, legs, locations and settings are unchanged.
 public enum RollingHorizon {
@@ -30,10 +31,13 @@ public enum RollingHorizon {
         let strangers = plan.pathways.keys.filter { !known.contains($0) }.sorted()
         guard strangers.isEmpty else {
             throw AdvanceError(
-                description: "the plan moves households the scenario does not have: \(strangers.prefix(5).joined(separator: ", "))")
+                description:
+                    "the plan moves households the scenario does not have: \(strangers.prefix(5).joined(separator: ", "))"
+            )
         }
         let shift = week - 1
-        let moves = CommitmentPlanning.moves(plan.pathways.values.sorted { $0.householdID < $1.householdID }, in: scenario)
+        let moves = CommitmentPlanning.moves(
+            plan.pathways.values.sorted { $0.householdID < $1.householdID }, in: scenario)
         guard moves.count == plan.pathways.count else {
             throw AdvanceError(description: "the plan names legs, safe houses or programmes the scenario does not have")
         }
@@ -49,14 +53,16 @@ public enum RollingHorizon {
             let persons = Double(household.size)
             let pathway = move.pathway
             // What was spent and lodged before the new week 1.
-            for (leg, offset) in zip(pathway.outbound.legs, pathway.outbound.legWeekOffsets) where move.startWeek + offset < week {
+            for (leg, offset) in zip(pathway.outbound.legs, pathway.outbound.legWeekOffsets)
+            where move.startWeek + offset < week {
                 spent += persons * scenario.legs[leg].costPerPerson
             }
             let lodged = move.startWeek + pathway.lodgeOffset
             let stayWeeksBefore = max(0, min(pathway.stayWeeks, week - lodged))
             spent += persons * scenario.safeHouses[pathway.house].costPerPersonWeek * Double(stayWeeksBefore)
             let onwardStart = move.startWeek + pathway.onwardOffset
-            for (leg, offset) in zip(pathway.onward.legs, pathway.onward.legWeekOffsets) where onwardStart + offset < week {
+            for (leg, offset) in zip(pathway.onward.legs, pathway.onward.legWeekOffsets)
+            where onwardStart + offset < week {
                 spent += persons * scenario.legs[leg].costPerPerson
             }
             if lodged < week {
@@ -106,6 +112,20 @@ public enum RollingHorizon {
             }
             return moved
         }
+        // A horizon shared quota loses the persons lodged before week `n` with any of its programmes; a
+        // programme dropped above leaves the shared quotas it counted toward.
+        next.sharedQuotas = scenario.sharedQuotas.map { shared in
+            var moved = shared
+            if shared.quotaPeriod == .horizon {
+                let lodged = scenario.programmes.indices.filter {
+                    shared.programmeIDs.contains(scenario.programmes[$0].id)
+                }
+                .reduce(0) { $0 + lodgedBefore[$1, default: 0] }
+                moved.quota = max(0, shared.quota - lodged)
+            }
+            return moved
+        }
+        next.sharedQuotas = SharedQuota.remaining(next.sharedQuotas, programmes: next.programmes)
         next.settings.budget = scenario.settings.budget.map { max(0, $0 - spent) }
         return next
     }

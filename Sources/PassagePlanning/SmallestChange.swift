@@ -21,16 +21,16 @@ public struct CapacityChange: Sendable, Hashable {
 
     /// The change in words: `beds of SH-EVN-1: 12 → 14`.
     public var description: String {
-        "\(resource.label): \(formatAmount(from)) → \(formatAmount(to))"
+        "\(resource?.label ?? "shared quota of \(resourceID)"): \(formatAmount(from)) → \(formatAmount(to))"
     }
 
     /// The capacity changed, as a sweep names it: setting it goes through the same change-file
     /// machinery as `passage sweep` and `passage whatif`.
-    var resource: SweptResource { SweptResource(kind, id: resourceID) }
+    var resource: SweptResource? { SweptResource(kind, id: resourceID) }
 
     /// The scenario with this change made; nil if the resource is not in it.
     public func applied(to scenario: Scenario) -> Scenario? {
-        guard resource.currentValue(in: scenario) != nil else { return nil }
+        guard let resource, resource.currentValue(in: scenario) != nil else { return nil }
         return try? resource.applying(to, to: scenario)
     }
 }
@@ -269,7 +269,7 @@ extension Planner {
     public func largestUsefulIncrease(
         of shortage: ResourceShortage, for household: UnmovedHousehold, in plan: Plan
     ) -> Double? {
-        guard SweptResource(shortage.kind, id: shortage.resourceID).currentValue(in: scenario) != nil else {
+        guard SweptResource(shortage.kind, id: shortage.resourceID)?.currentValue(in: scenario) != nil else {
             return nil
         }
         let rows = plan.capacity.filter {
@@ -294,7 +294,7 @@ extension Planner {
         var searches: [CapacitySearch] = []
         for shortage in shortages.sorted(by: { ($0.kind.rawValue, $0.resourceID) < ($1.kind.rawValue, $1.resourceID) })
         where seen.insert(CapacityResource(shortage.kind, id: shortage.resourceID)).inserted {
-            guard let now = SweptResource(shortage.kind, id: shortage.resourceID).currentValue(in: scenario),
+            guard let now = SweptResource(shortage.kind, id: shortage.resourceID)?.currentValue(in: scenario),
                 let largest = largestUsefulIncrease(of: shortage, for: household, in: plan)
             else { continue }
             let unit = shortage.kind == .budget ? (pathwayCosts(of: household.householdID)?.cheapest ?? 0) / 8 : 1
@@ -431,11 +431,12 @@ private func formatAmount(_ value: Double) -> String {
 
 extension SweptResource {
     /// The resource a capacity of `kind` named `id` is (`id` is ignored for the budget).
-    init(_ kind: ResourceKind, id: String) {
+    init?(_ kind: ResourceKind, id: String) {
         switch kind {
         case .beds: self = .beds(houseID: id)
         case .seats: self = .seats(legID: id)
         case .quota: self = .quota(programmeID: id)
+        case .sharedQuota: self = .sharedQuota(id: id)
         case .budget: self = .budget
         }
     }

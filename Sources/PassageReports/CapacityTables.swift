@@ -70,16 +70,20 @@ enum CapacityTables {
         return "\(Fmt.quantity(use.used))/\(Fmt.quantity(use.capacity))" + (use.isBinding ? "*" : "")
     }
 
-    /// One row per programme and quota period, sorted by programme then period. A month is named
-    /// (`December 2026`) with the weeks of the horizon that count in it, so a coordinator sees that a
-    /// week starting on 30 November counts in December.
-    static func quotas(_ capacity: [CapacityUse], _ header: ScenarioHeader) -> ReportTable? {
-        let uses = capacity.filter { $0.kind == .quota }.sorted {
+    /// One row per programme (or, with `kind` `.sharedQuota`, per shared quota) and quota period, sorted
+    /// by id then period. A month is named (`December 2026`) with the weeks of the horizon that count in
+    /// it, so a coordinator sees that a week starting on 30 November counts in December.
+    static func quotas(_ capacity: [CapacityUse], _ header: ScenarioHeader, kind: ResourceKind = .quota) -> ReportTable?
+    {
+        let uses = capacity.filter { $0.kind == kind }.sorted {
             ($0.resourceID, $0.period) < ($1.resourceID, $1.period)
         }
         guard !uses.isEmpty else { return nil }
         return ReportTable(
-            headers: ["Programme", "Period", "Weeks", "Used", "Quota", "Left", "Binding"],
+            headers: [
+                kind == .sharedQuota ? "Shared quota" : "Programme", "Period", "Weeks", "Used", "Quota", "Left",
+                "Binding",
+            ],
             alignments: [.left, .left, .left, .right, .right, .right, .left],
             rows: uses.map {
                 [

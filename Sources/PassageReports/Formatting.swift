@@ -242,6 +242,7 @@ enum Fmt {
         case .beds: return "beds at \(s.resourceID)" + (periods.isEmpty ? "" : " in \(periods)")
         case .seats: return "seats on \(s.resourceID)" + (periods.isEmpty ? "" : " in \(periods)")
         case .quota: return "quota \(s.resourceID)" + (periods.isEmpty ? "" : " \(periods)")
+        case .sharedQuota: return "shared quota \(s.resourceID)" + (periods.isEmpty ? "" : " \(periods)")
         case .budget: return "budget"
         }
     }
@@ -255,6 +256,9 @@ enum Fmt {
         case .quota:
             let per = s.periods.allSatisfy(\.isMonth) ? "a month" : "in the horizon"
             what = "quota \(s.resourceID) allows only \(size) persons \(per)\(largest)"
+        case .sharedQuota:
+            let per = s.periods.allSatisfy(\.isMonth) ? "a month" : "in the horizon"
+            what = "shared quota \(s.resourceID) allows only \(size) persons \(per)\(largest)"
         case .budget: what = "the budget is only \(size)"
         }
         return what + ": too small for this household, not used up"

@@ -205,6 +205,11 @@ enum PlanDocument {
         } else {
             blocks.append(.lines(["No quota in this plan."]))
         }
+        // Only scenarios with shared_quotas.csv have this section: other reports stay as they were.
+        if let table = CapacityTables.quotas(plan.capacity, plan.scenario, kind: .sharedQuota) {
+            blocks.append(.heading("Shared quotas by period", level: 3))
+            blocks.append(.table(table))
+        }
         blocks.append(.heading("Budget", level: 3))
         blocks.append(.lines([CapacityTables.budgetLine(plan)]))
         return blocks

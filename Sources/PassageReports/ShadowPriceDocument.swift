@@ -273,6 +273,12 @@ enum ShadowPriceDocument {
             if b.periods == [.horizon] { return "One more \(b.resourceID) quota place over the whole horizon" }
             let names = b.periods.map { $0 == .horizon ? "the whole horizon" : Fmt.quotaPeriodName($0) }
             return "One more \(b.resourceID) quota place in \(each)\(names.joined(separator: ", "))"
+        case .sharedQuota:
+            if b.periods == [.horizon] {
+                return "One more place in shared quota \(b.resourceID) over the whole horizon"
+            }
+            let names = b.periods.map { $0 == .horizon ? "the whole horizon" : Fmt.quotaPeriodName($0) }
+            return "One more place in shared quota \(b.resourceID) in \(each)\(names.joined(separator: ", "))"
         case .budget:
             return scale == 1
                 ? "One more \(currency) of budget" : "\(Fmt.grouped(scale, decimals: 0)) \(currency) more budget"

@@ -287,6 +287,37 @@ public struct VisaProgramme: Sendable, Hashable {
     }
 }
 
+/// A quota several programmes share: every person lodged with any of its programmes counts toward it,
+/// as well as toward the programme's own quota (docs/SCENARIO.md, `shared_quotas.csv`).
+public struct SharedQuota: Sendable, Hashable {
+    public var id: String
+    /// Persons who may be lodged per period, with all its programmes together.
+    public var quota: Int
+    public var quotaPeriod: QuotaPeriod
+    /// Ids of the programmes that count toward it (sorted, unique, at least one).
+    public var programmeIDs: [String]
+
+    public init(id: String, quota: Int, quotaPeriod: QuotaPeriod, programmeIDs: [String]) {
+        self.id = id
+        self.quota = quota
+        self.quotaPeriod = quotaPeriod
+        self.programmeIDs = Array(Set(programmeIDs)).sorted()
+    }
+
+    /// `sharedQuotas` with only the programmes among `programmes`, each left with none dropped: what
+    /// remains of them once programmes are removed (a what-if change, a window closed before `advance`).
+    public static func remaining(_ sharedQuotas: [SharedQuota], programmes: [VisaProgramme]) -> [SharedQuota] {
+        let remaining = Set(programmes.map(\.id))
+        var kept: [SharedQuota] = []
+        for shared in sharedQuotas {
+            var left = shared
+            left.programmeIDs = shared.programmeIDs.filter { remaining.contains($0) }
+            if !left.programmeIDs.isEmpty { kept.append(left) }
+        }
+        return kept
+    }
+}
+
 /// A calendar date without time zone (the Monday that starts week 1).
 public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConvertible {
     public var year: Int
@@ -468,12 +499,16 @@ public struct Scenario: Sendable, Hashable {
     public var programmes: [VisaProgramme]
     /// Households already under way, at most one commitment each.
     public var commitments: [Commitment]
+    /// Quotas several programmes share (`shared_quotas.csv`); empty when the scenario has none.
+    public var sharedQuotas: [SharedQuota]
 
     public init(
         settings: ScenarioSettings, households: [Household], locations: [Location], safeHouses: [SafeHouse],
-        legs: [RouteLeg], programmes: [VisaProgramme], commitments: [Commitment] = []
+        legs: [RouteLeg], programmes: [VisaProgramme], commitments: [Commitment] = [],
+        sharedQuotas: [SharedQuota] = []
     ) {
         self.commitments = commitments
+        self.sharedQuotas = sharedQuotas
         self.settings = settings
         self.households = households
         self.locations = locations
@@ -481,4 +516,5 @@ public struct Scenario: Sendable, Hashable {
         self.legs = legs
         self.programmes = programmes
     }
+
 }

@@ -12,15 +12,16 @@ import PassageSynthetic
     static let exact = PlanningOptions(timeLimitSeconds: 60, mipGap: 0)
 
     /// Random scenarios (every feature on: documents, needs, exclusions, closing houses, month quotas,
-    /// a budget) and generated caseloads.
+    /// a budget; `shared` ones with shared quotas too) and generated caseloads.
     static func scenario(_ name: String) -> Scenario {
         let parts = name.split(separator: " ")
         if parts[0] == "random" { return RandomScenarios.make(seed: UInt64(parts[1])!) }
+        if parts[0] == "shared" { return RandomScenarios.withSharedQuotas(seed: UInt64(parts[1])!) }
         return SyntheticCaseload.generate(
             households: Int(parts[1])!, seed: UInt64(parts[2])!, profile: parts[3] == "crisis" ? .crisis : .steady)
     }
     static let names =
-        (1...16).map { "random \($0)" }
+        (1...16).map { "random \($0)" } + (1...4).map { "shared \($0)" }
         + ["generated 30 1 steady", "generated 40 2 crisis", "generated 25 2 crisis", "generated 50 3 steady"]
 
     /// The bound of the model without seat rows, as large models are built, prices every leg's seats

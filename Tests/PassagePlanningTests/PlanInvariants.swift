@@ -106,6 +106,18 @@ func violations(of plan: Plan, in scenario: Scenario) -> [String] {
     for (key, used) in quota where used > programmes[String(key.split(separator: "#")[0])]!.quota {
         problems.append("quota exceeded: \(key)")
     }
+    // A shared quota counts the persons lodged with any of its programmes, per period, by the same rule.
+    for shared in scenario.sharedQuotas {
+        var lodged: [String: Int] = [:]
+        for itinerary in plan.itineraries where shared.programmeIDs.contains(itinerary.programmeID) {
+            let date = scenario.settings.startOfWeek(itinerary.lodgedWeek).adding(days: 3)
+            lodged[shared.quotaPeriod == .month ? "\(date.year)-\(date.month)" : "horizon", default: 0] +=
+                itinerary.size
+        }
+        for (period, used) in lodged where used > shared.quota {
+            problems.append("shared quota exceeded: \(shared.id)#\(period)")
+        }
+    }
     if let budget = scenario.settings.budget, cost > budget + 1e-6 { problems.append("budget exceeded") }
     if abs(cost - plan.summary.totalCost) > 1e-6 { problems.append("total cost differs from itineraries") }
     return problems

@@ -127,6 +127,24 @@ import PassageScenario
         #expect(agenda.actions[0].words == "departs on L01 (road) from grozny to vladikavkaz")
     }
 
+    /// A shared quota full for the month next week counts in is warned of like a programme's quota; one
+    /// full in another month is not.
+    @Test func warnsOfAFullSharedQuota() throws {
+        var plan = Self.plan
+        plan.capacity += [
+            Self.capacity(
+                "shared_quota", "DE-ALL", week: nil, period: .month(QuotaMonth(year: 2027, month: 2)), binding: true),
+            Self.capacity(
+                "shared_quota", "EU-ALL", week: nil, period: .month(QuotaMonth(year: 2027, month: 3)), binding: true),
+        ]
+        let agenda = try Agenda.make(week: 11, plan: plan, scenario: Self.scenario)
+        let shared = agenda.warnings.filter { $0.subjectID.hasSuffix("-ALL") }
+        #expect(shared.map(\.subjectID) == ["DE-ALL"])
+        #expect(
+            shared.first?.message.hasPrefix("shared quota DE-ALL is full for February 2027 (the month W12 counts in)")
+                == true)
+    }
+
     @Test func warnsOfDeadlinesWindowsClosingHousesAndFullCapacities() throws {
         let agenda = try Agenda.make(week: 11, plan: Self.plan, scenario: Self.scenario)
         let listed = agenda.warnings.map { "\($0.kind.rawValue) \($0.subjectID) W\($0.week) \($0.householdIDs)" }

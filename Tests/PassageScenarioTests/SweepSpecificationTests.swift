@@ -30,7 +30,7 @@ import Testing
         ("beds:SH-EVN-1", "has no \"=\""),
         (
             "bed:SH-EVN-1=1..3",
-            "is not a resource to vary: expected one of beds:HOUSE, seats:LEG, quota:PROGRAMME or budget"
+            "is not a resource to vary: expected one of beds:HOUSE, seats:LEG, quota:PROGRAMME, shared_quota:ID or budget"
         ),
         ("beds=1..3", "beds needs the id of a safe house"),
         ("budget:X=1..3", "budget takes no id"),

@@ -330,7 +330,8 @@ public struct Agenda: Sendable, Hashable {
         return warnings
     }
 
-    /// Beds, seats and quotas that the plan's capacity table shows used up in the week after `week`
+    /// Beds, seats and quotas (a programme's or shared) that the plan's capacity table shows used up in
+    /// the week after `week`
     /// (for quotas: the month that week counts in, or the whole horizon). Closed houses are not "full".
     static func capacityWarnings(
         week: Int, plan: PreviousPlanReader.PlannedItineraries, scenario: Scenario, offset: Int
@@ -349,7 +350,7 @@ public struct Agenda: Sendable, Hashable {
                     Warning(
                         kind: .capacityFull, subjectID: row.resourceID, week: next, householdIDs: [],
                         message: "\(what) \(row.resourceID) are full in W\(next): \(amount)"))
-            case "quota":
+            case "quota", "shared_quota":
                 guard row.period == .horizon || row.period == .month(month) else { continue }
                 let period =
                     row.period == .horizon
@@ -357,7 +358,8 @@ public struct Agenda: Sendable, Hashable {
                 warnings.append(
                     Warning(
                         kind: .capacityFull, subjectID: row.resourceID, week: next, householdIDs: [],
-                        message: "the quota of \(row.resourceID) is full \(period): \(amount)"))
+                        message: (row.kind == "quota" ? "the quota of " : "shared quota ")
+                            + "\(row.resourceID) is full \(period): \(amount)"))
             default: continue
             }
         }

@@ -25,6 +25,8 @@ struct ChangeApplication {
         scenario.safeHouses = safeHouses(changes)
         scenario.legs = legs(changes)
         scenario.programmes = programmes(changes)
+        // A removed programme no longer counts toward the quotas it shared.
+        scenario.sharedQuotas = SharedQuota.remaining(sharedQuotas(changes), programmes: scenario.programmes)
         scenario.households = households(changes)
         return issues.isEmpty ? scenario : nil
     }
@@ -104,6 +106,19 @@ struct ChangeApplication {
         }
         legs += additions(changes.addedLegEntries, existing: legs.map(\.id) + Array(removed), "leg").map(\.value)
         return legs
+    }
+
+    private mutating func sharedQuotas(_ changes: ScenarioChanges) -> [SharedQuota] {
+        var sharedQuotas = base.sharedQuotas
+        for entry in unique(changes.sharedQuotaEntries, \.id, "shared quota") {
+            guard
+                let index = existingIndex(
+                    entry, entry.value.id, in: sharedQuotas.map(\.id), "shared quota", ScenarioFileName.sharedQuotas,
+                    removed: [])
+            else { continue }
+            if let quota = entry.value.quota { sharedQuotas[index].quota = quota }
+        }
+        return sharedQuotas
     }
 
     private mutating func programmes(_ changes: ScenarioChanges) -> [VisaProgramme] {
@@ -256,7 +271,9 @@ struct ChangeApplication {
             return nil
         }
         guard let index = ids.firstIndex(of: id) else {
-            fail(entry.position("id"), "\(what) \(id) is not an id in \(table)" + ClosestNames.suggestion(for: id, among: ids))
+            fail(
+                entry.position("id"),
+                "\(what) \(id) is not an id in \(table)" + ClosestNames.suggestion(for: id, among: ids))
             return nil
         }
         return index

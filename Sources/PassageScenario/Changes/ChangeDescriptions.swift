@@ -56,6 +56,7 @@ extension ScenarioChanges {
             "new programme \($0.id) to \($0.destinationCountry), quota \($0.quota) per \($0.quotaPeriod.rawValue)"
         }
         lines += removedProgrammes.map { "programme \($0) removed" }
+        lines += sharedQuotas.compactMap { change in change.quota.map { "shared quota \(change.id): quota \($0)" } }
         for change in households {
             var what: [String] = []
             if change.passport != nil || change.hasInternalID != nil {

@@ -29,6 +29,7 @@ struct ChangeFileReader {
         ),
         ("add_programme", ProgrammeTable.schema.columns.map(\.name)),
         ("remove_programme", ["id"]),
+        ("shared_quota", ["id", "quota"]),
         ("household", ["id", "passport", "internal_id", "from_week", "ready_week"]),
     ]
     static let rootKeys = ["title", "budget"] + sections.map(\.name)
@@ -137,6 +138,8 @@ struct ChangeFileReader {
         case "add_programme":
             ChangeSectionReading.addedProgramme(&entry).map { changes.addedProgrammeEntries.append($0) }
         case "remove_programme": ChangeSectionReading.removal(&entry).map { changes.removedProgrammeEntries.append($0) }
+        case "shared_quota":
+            ChangeSectionReading.sharedQuota(&entry).map { changes.sharedQuotaEntries.append($0) }
         case "household": ChangeSectionReading.household(&entry).map { changes.householdEntries.append($0) }
         default: preconditionFailure("unhandled change section \(section)")
         }

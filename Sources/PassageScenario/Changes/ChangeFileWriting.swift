@@ -94,6 +94,7 @@ extension ScenarioChanges {
                 ])
         }
         for id in removedProgrammes { entry("remove_programme", [("id", string(id))]) }
+        for c in sharedQuotas { entry("shared_quota", [("id", string(c.id)), ("quota", integer(c.quota))]) }
         for c in households {
             entry(
                 "household",

@@ -56,6 +56,15 @@ enum ChangeSectionReading {
         return changesSomething(&entry, change, change == ProgrammeChange(id: id))
     }
 
+    /// `[[shared_quota]]`: a new quota of an existing shared quota.
+    static func sharedQuota(_ entry: inout ChangeEntryReader) -> ChangeEntry<SharedQuotaChange>? {
+        let id = entry.identifier("id")
+        var change = SharedQuotaChange(id: id ?? "")
+        change.quota = entry.integer("quota", atLeast: 0)
+        guard let id else { return nil }
+        return changesSomething(&entry, change, change == SharedQuotaChange(id: id))
+    }
+
     /// `[[household]]`: new documents (from a week) or a new ready week.
     static func household(_ entry: inout ChangeEntryReader) -> ChangeEntry<HouseholdChange>? {
         let id = entry.identifier("id")

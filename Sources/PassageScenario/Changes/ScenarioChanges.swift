@@ -28,6 +28,8 @@ public struct ScenarioChanges: Sendable, Hashable {
     public var removedProgrammes: [String] { removedProgrammeEntries.map(\.value) }
     /// Changes to households' documents and readiness.
     public var households: [HouseholdChange] { householdEntries.map(\.value) }
+    /// Changes of shared quotas (`[[shared_quota]]`).
+    public var sharedQuotas: [SharedQuotaChange] { sharedQuotaEntries.map(\.value) }
 
     var safeHouseEntries: [ChangeEntry<SafeHouseChange>] = []
     var addedSafeHouseEntries: [ChangeEntry<SafeHouse>] = []
@@ -39,12 +41,14 @@ public struct ScenarioChanges: Sendable, Hashable {
     var addedProgrammeEntries: [ChangeEntry<VisaProgramme>] = []
     var removedProgrammeEntries: [ChangeEntry<String>] = []
     var householdEntries: [ChangeEntry<HouseholdChange>] = []
+    var sharedQuotaEntries: [ChangeEntry<SharedQuotaChange>] = []
 
     /// Whether the file changes nothing at all (a title alone).
     public var isEmpty: Bool {
         budget == nil && safeHouseEntries.isEmpty && addedSafeHouseEntries.isEmpty && removedSafeHouseEntries.isEmpty
             && legEntries.isEmpty && addedLegEntries.isEmpty && removedLegEntries.isEmpty && programmeEntries.isEmpty
             && addedProgrammeEntries.isEmpty && removedProgrammeEntries.isEmpty && householdEntries.isEmpty
+            && sharedQuotaEntries.isEmpty
     }
 }
 
@@ -121,6 +125,17 @@ public struct ProgrammeChange: Sendable, Hashable {
     public var refusalRate: Double?
 
     /// A change of programme `id` that changes nothing yet.
+    public init(id: String) { self.id = id }
+}
+
+/// A new quota for one shared quota of `shared_quotas.csv`; a nil quota stays as it is.
+public struct SharedQuotaChange: Sendable, Hashable {
+    /// The shared quota's id in `shared_quotas.csv`.
+    public var id: String
+    /// New quota in persons per quota period, for all its programmes together.
+    public var quota: Int?
+
+    /// A change of shared quota `id` that changes nothing yet.
     public init(id: String) { self.id = id }
 }
 

@@ -17,9 +17,11 @@ public enum ScenarioFileName {
 
     /// Households already under way, whose pathways are fixed (optional file).
     public static let commitments = "commitments.csv"
+    /// Quotas several programmes share (optional file).
+    public static let sharedQuotas = "shared_quotas.csv"
 
     /// Every file a scenario needs; a missing one is an error.
     public static let all = [settings, households, locations, safeHouses, legs, programmes]
     /// Files a scenario may have; an absent one means an empty table.
-    public static let optional = [commitments]
+    public static let optional = [commitments, sharedQuotas]
 }

@@ -25,7 +25,9 @@ public enum ScenarioLoader {
     /// that do not stop planning but that a coordinator should know (see ``HouseholdFitCheck``), sorted.
     ///
     /// - Throws: ``ScenarioValidationError`` with every error found across all files, sorted.
-    public static func loadWithWarnings(files: [String: Data]) throws -> (scenario: Scenario, warnings: [ValidationIssue]) {
+    public static func loadWithWarnings(files: [String: Data]) throws -> (
+        scenario: Scenario, warnings: [ValidationIssue]
+    ) {
         let (scenario, issues, warnings) = run(files)
         guard let scenario, issues.isEmpty else { throw ScenarioValidationError(issues: issues) }
         return (scenario, warnings.sorted())
@@ -86,6 +88,8 @@ public enum ScenarioLoader {
         let programmes = ProgrammeTable.decode(table(ScenarioFileName.programmes), weeks: weeks, issues: &issues)
         let commitments = CommitmentTable.decode(
             table(ScenarioFileName.commitments), horizonWeeks: settings?.horizonWeeks, issues: &issues)
+        let sharedQuotas = SharedQuotaTable.decode(
+            table(ScenarioFileName.sharedQuotas), programmes: programmes, issues: &issues)
         issues += CrossReferenceCheck.check(
             households: households, locations: locations, safeHouses: safeHouses, legs: legs,
             programmes: programmes)
@@ -93,12 +97,15 @@ public enum ScenarioLoader {
             commitments, households: households, safeHouses: safeHouses, legs: legs, programmes: programmes)
 
         guard issues.isEmpty, let settings = settings?.settings else { return (nil, issues, []) }
-        let warnings = fileIssues.filter { $0.severity == .warning } + HouseholdFitCheck.check(
-            households: households, locations: locations, safeHouses: safeHouses, programmes: programmes)
+        let warnings =
+            fileIssues.filter { $0.severity == .warning }
+            + HouseholdFitCheck.check(
+                households: households, locations: locations, safeHouses: safeHouses, programmes: programmes)
         let scenario = Scenario(
             settings: settings, households: households.rows.map(\.value), locations: locations.rows.map(\.value),
             safeHouses: safeHouses.rows.map(\.value), legs: legs.rows.map(\.value),
-            programmes: programmes.rows.map(\.value), commitments: commitments.rows.map(\.value))
+            programmes: programmes.rows.map(\.value), commitments: commitments.rows.map(\.value),
+            sharedQuotas: sharedQuotas.rows.map(\.value))
         return (scenario, issues, warnings)
     }
 }

@@ -90,17 +90,24 @@ public struct SweepSpecification: Sendable, Hashable, CustomStringConvertible {
         let parts = text.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
         let kind = parts[0]
         let id = parts.count > 1 ? parts[1].trimmingCharacters(in: .whitespaces) : nil
-        let expected = "one of beds:HOUSE, seats:LEG, quota:PROGRAMME or budget"
+        let expected = "one of beds:HOUSE, seats:LEG, quota:PROGRAMME, shared_quota:ID or budget"
         switch kind {
         case "budget":
             guard id == nil else { throw SweepSpecificationError("budget takes no id: write budget=FROM..TO[:STEP]") }
             return .budget
-        case "beds", "seats", "quota":
+        case "beds", "seats", "quota", "shared_quota":
             guard let id, !id.isEmpty else {
-                let what = ["beds": "a safe house", "seats": "a leg", "quota": "a programme"][kind]!
+                let what = [
+                    "beds": "a safe house", "seats": "a leg", "quota": "a programme", "shared_quota": "a shared quota",
+                ][kind]!
                 throw SweepSpecificationError("\(kind) needs the id of \(what): write \(kind):ID=FROM..TO[:STEP]")
             }
-            return kind == "beds" ? .beds(houseID: id) : kind == "seats" ? .seats(legID: id) : .quota(programmeID: id)
+            switch kind {
+            case "beds": return .beds(houseID: id)
+            case "seats": return .seats(legID: id)
+            case "quota": return .quota(programmeID: id)
+            default: return .sharedQuota(id: id)
+            }
         default:
             throw SweepSpecificationError("\"\(text)\" is not a resource to vary: expected \(expected)")
         }

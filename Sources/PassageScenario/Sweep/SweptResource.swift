@@ -14,26 +14,29 @@ public enum SweptResource: Sendable, Hashable, CustomStringConvertible {
     case seats(legID: String)
     /// Quota of the programme with this id (persons per quota period).
     case quota(programmeID: String)
+    /// Quota of the shared quota with this id (persons per quota period, all its programmes together).
+    case sharedQuota(id: String)
     /// The budget for the whole horizon.
     case budget
 
     /// The kinds as written on the command line, in the order the documentation lists them.
-    public static let kinds = ["beds", "seats", "quota", "budget"]
+    public static let kinds = ["beds", "seats", "quota", "shared_quota", "budget"]
 
-    /// `beds`, `seats`, `quota` or `budget`.
+    /// `beds`, `seats`, `quota`, `shared_quota` or `budget`.
     public var kind: String {
         switch self {
         case .beds: "beds"
         case .seats: "seats"
         case .quota: "quota"
+        case .sharedQuota: "shared_quota"
         case .budget: "budget"
         }
     }
 
-    /// The house, leg or programme id; nil for the budget.
+    /// The house, leg, programme or shared quota id; nil for the budget.
     public var id: String? {
         switch self {
-        case .beds(let id), .seats(let id), .quota(let id): id
+        case .beds(let id), .seats(let id), .quota(let id), .sharedQuota(let id): id
         case .budget: nil
         }
     }
@@ -48,6 +51,7 @@ public enum SweptResource: Sendable, Hashable, CustomStringConvertible {
         case .beds(let id): "beds of \(id)"
         case .seats(let id): "seats a week on \(id)"
         case .quota(let id): "quota of \(id)"
+        case .sharedQuota(let id): "shared quota of \(id)"
         case .budget: "budget"
         }
     }
@@ -61,6 +65,7 @@ public enum SweptResource: Sendable, Hashable, CustomStringConvertible {
         case .beds(let id): scenario.safeHouses.first { $0.id == id }.map { Double($0.beds) }
         case .seats(let id): scenario.legs.first { $0.id == id }.map { Double($0.seatsPerWeek) }
         case .quota(let id): scenario.programmes.first { $0.id == id }.map { Double($0.quota) }
+        case .sharedQuota(let id): scenario.sharedQuotas.first { $0.id == id }.map { Double($0.quota) }
         case .budget: scenario.settings.budget
         }
     }
@@ -75,6 +80,10 @@ public enum SweptResource: Sendable, Hashable, CustomStringConvertible {
         case .seats(let id): (what, table, ids) = ("leg \(id)", ScenarioFileName.legs, scenario.legs.map(\.id))
         case .quota(let id):
             (what, table, ids) = ("programme \(id)", ScenarioFileName.programmes, scenario.programmes.map(\.id))
+        case .sharedQuota(let id):
+            (what, table, ids) = (
+                "shared quota \(id)", ScenarioFileName.sharedQuotas, scenario.sharedQuotas.map(\.id)
+            )
         case .budget: return nil
         }
         guard let id, !ids.contains(id) else { return nil }
@@ -102,6 +111,10 @@ public enum SweptResource: Sendable, Hashable, CustomStringConvertible {
             var programme = ProgrammeChange(id: id)
             programme.quota = whole
             changes.programmeEntries = [entry(programme)]
+        case .sharedQuota(let id):
+            var shared = SharedQuotaChange(id: id)
+            shared.quota = whole
+            changes.sharedQuotaEntries = [entry(shared)]
         case .budget:
             changes.budget = .amount(value)
         }

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Writes a `Scenario` as the six files of a scenario folder (docs/SCENARIO.md), so that loading
+/// Writes a `Scenario` as the files of a scenario folder (docs/SCENARIO.md), so that loading
 /// them gives back an equal scenario.
 ///
 /// The output is deterministic byte for byte: columns in the documented order, rows in the
@@ -21,6 +21,10 @@ public enum ScenarioWriter {
         // commitments.csv is optional: written only when some household is under way.
         if !scenario.commitments.isEmpty {
             files[ScenarioFileName.commitments] = TableWriting.commitments(scenario.commitments)
+        }
+        // shared_quotas.csv is optional too: written only when some programmes share a quota.
+        if !scenario.sharedQuotas.isEmpty {
+            files[ScenarioFileName.sharedQuotas] = TableWriting.sharedQuotas(scenario.sharedQuotas)
         }
         return files
     }

@@ -60,7 +60,8 @@ enum TableWriting {
             ] + (withRate ? ["cancel_rate"] : []),
             rows: rows.map { l in
                 [
-                    l.id, l.from, l.to, l.mode.rawValue, String(l.durationDays), ValueFormatting.number(l.costPerPerson),
+                    l.id, l.from, l.to, l.mode.rawValue, String(l.durationDays),
+                    ValueFormatting.number(l.costPerPerson),
                     String(l.seatsPerWeek), ValueFormatting.documentRule(l.documents), ValueFormatting.number(l.risk),
                 ] + (withRate ? [ValueFormatting.number(l.cancelRate)] : [])
             })
@@ -94,6 +95,13 @@ enum TableWriting {
                     c.householdID, String(c.startWeek), ValueFormatting.list(c.outboundLegs), c.safeHouseID,
                     c.programmeID, ValueFormatting.list(c.onwardLegs),
                 ]
+            })
+    }
+
+    static func sharedQuotas(_ rows: [SharedQuota]) -> Data {
+        csv(
+            header: ["id", "quota", "quota_period", "programmes"],
+            rows: rows.map { q in [q.id, String(q.quota), q.quotaPeriod.rawValue, ValueFormatting.list(q.programmeIDs)]
             })
     }
 
