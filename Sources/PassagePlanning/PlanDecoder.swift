@@ -381,10 +381,10 @@ private struct WayVerdict {
 }
 
 /// One number per kind of capacity (nil until set): a way's smallest capacity of each kind, or the
-/// largest over ways. Four slots instead of a dictionary: it is filled for every way of every
+/// largest over ways. A slot per kind instead of a dictionary: it is filled for every way of every
 /// household the plan leaves unmoved.
 private struct KindLimits {
-    private var limits: (Double?, Double?, Double?, Double?) = (nil, nil, nil, nil)
+    private var limits: (Double?, Double?, Double?, Double?, Double?) = (nil, nil, nil, nil, nil)
 
     subscript(kind: ResourceKind) -> Double? {
         get {
@@ -392,7 +392,8 @@ private struct KindLimits {
             case .beds: limits.0
             case .seats: limits.1
             case .quota: limits.2
-            case .budget: limits.3
+            case .sharedQuota: limits.3
+            case .budget: limits.4
             }
         }
         set {
@@ -400,7 +401,8 @@ private struct KindLimits {
             case .beds: limits.0 = newValue
             case .seats: limits.1 = newValue
             case .quota: limits.2 = newValue
-            case .budget: limits.3 = newValue
+            case .sharedQuota: limits.3 = newValue
+            case .budget: limits.4 = newValue
             }
         }
     }

@@ -1,16 +1,17 @@
 import PassageScenario
 
 /// A dense position for every capacity of a scenario in weeks 1…horizon (beds of each house and
-/// seats of each leg by week, each programme's quota by period, the budget), so that work touching
+/// seats of each leg by week, each programme's and each shared quota by period, the budget), so that work touching
 /// capacities millions of times (the reasons a plan gives) reads arrays instead of hashing keys.
 struct ResourcePositions: Sendable {
     private let weeks: Int
     private let seatsStart: Int
     private let quotaStart: Int
+    private let sharedQuotaStart: Int
     /// Quota periods per programme: the horizon (0), then each month weeks 1…horizon fall in.
     private let periods: Int
     private let firstMonth: Int
-    private let houses: Int, legs: Int, programmes: Int
+    private let houses: Int, legs: Int, programmes: Int, sharedQuotas: Int
     /// Number of positions.
     let count: Int
 
@@ -21,10 +22,20 @@ struct ResourcePositions: Sendable {
         periods = 1 + settings.quotaMonth(ofWeek: weeks).number - firstMonth + 1
         seatsStart = scenario.safeHouses.count * weeks
         quotaStart = seatsStart + scenario.legs.count * weeks
-        count = quotaStart + scenario.programmes.count * periods + 1
+        sharedQuotaStart = quotaStart + scenario.programmes.count * periods
+        count = sharedQuotaStart + scenario.sharedQuotas.count * periods + 1
         houses = scenario.safeHouses.count
         legs = scenario.legs.count
         programmes = scenario.programmes.count
+        sharedQuotas = scenario.sharedQuotas.count
+    }
+
+    /// A quota period's place among `periods`: 0 for the horizon, then the months in order (nil
+    /// outside the horizon).
+    private func periodOffset(_ period: Int) -> Int? {
+        if period == 0 { return 0 }
+        let offset = period - firstMonth + 1
+        return (1..<periods).contains(offset) ? offset : nil
     }
 
     /// Every capacity with a position, in order of position.
@@ -36,6 +47,10 @@ struct ResourcePositions: Sendable {
         for programme in 0..<programmes {
             keys.append(.quota(programme: programme, period: 0))
             for month in 1..<periods { keys.append(.quota(programme: programme, period: firstMonth + month - 1)) }
+        }
+        for quota in 0..<sharedQuotas {
+            keys.append(.sharedQuota(quota: quota, period: 0))
+            for month in 1..<periods { keys.append(.sharedQuota(quota: quota, period: firstMonth + month - 1)) }
         }
         keys.append(.budget)
         return keys
@@ -49,10 +64,9 @@ struct ResourcePositions: Sendable {
         case .seats(let leg, let week):
             (1...weeks).contains(week) ? seatsStart + leg * weeks + week - 1 : nil
         case .quota(let programme, let period):
-            period == 0
-                ? quotaStart + programme * periods
-                : (1..<periods).contains(period - firstMonth + 1)
-                    ? quotaStart + programme * periods + period - firstMonth + 1 : nil
+            periodOffset(period).map { quotaStart + programme * periods + $0 }
+        case .sharedQuota(let quota, let period):
+            periodOffset(period).map { sharedQuotaStart + quota * periods + $0 }
         case .budget:
             count - 1
         }
@@ -96,12 +110,14 @@ struct ScenarioCapacities: Sendable {
     private let beds: [Double]
     private let seats: [Double]
     private let quota: [Double]
+    private let sharedQuota: [Double]
     private let budget: Double
 
     init(_ scenario: Scenario) {
         beds = scenario.safeHouses.map { Double($0.beds) }
         seats = scenario.legs.map { Double($0.seatsPerWeek) }
         quota = scenario.programmes.map { Double($0.quota) }
+        sharedQuota = scenario.sharedQuotas.map { Double($0.quota) }
         budget = scenario.settings.budget ?? .infinity
     }
 
@@ -110,6 +126,7 @@ struct ScenarioCapacities: Sendable {
         case .beds(let house, _): beds[house]
         case .seats(let leg, _): seats[leg]
         case .quota(let programme, _): quota[programme]
+        case .sharedQuota(let shared, _): sharedQuota[shared]
         case .budget: budget
         }
     }
