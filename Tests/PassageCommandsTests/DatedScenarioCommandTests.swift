@@ -32,7 +32,7 @@ import Testing
     /// week, the application window's end on its week's Thursday.
     static func datedDemo(in folder: URL) throws {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        for name in ["scenario.toml", "locations.csv", "safe_houses.csv", "legs.csv"] {
+        for name in ["scenario.toml", "locations.csv", "safe_houses.csv", "legs.csv", "shared_quotas.csv"] {
             try FileManager.default.copyItem(
                 atPath: Passage.demo + "/" + name, toPath: folder.appendingPathComponent(name).path)
         }

@@ -14,10 +14,17 @@ enum SealingFixtures {
     /// The scenario folder `folder` sealed into `file`.
     static func seal(folder: String, to file: String) throws {
         var files: [String: Data] = [:]
-        for name in ["scenario.toml", "households.csv", "locations.csv", "safe_houses.csv", "legs.csv", "programmes.csv"] {
-            files[name] = try Data(contentsOf: URL(fileURLWithPath: folder).appendingPathComponent(name))
+        // Every file Passage reads that the folder has (the optional ones only when present).
+        let required = [
+            "scenario.toml", "households.csv", "locations.csv", "safe_houses.csv", "legs.csv", "programmes.csv",
+        ]
+        for name in required + ["commitments.csv", "shared_quotas.csv"] {
+            let url = URL(fileURLWithPath: folder).appendingPathComponent(name)
+            guard required.contains(name) || FileManager.default.fileExists(atPath: url.path) else { continue }
+            files[name] = try Data(contentsOf: url)
         }
-        let data = try Sealer.seal(SealedContents(kind: .scenario, files: files), passphrase: passphrase, parameters: fast)
+        let data = try Sealer.seal(
+            SealedContents(kind: .scenario, files: files), passphrase: passphrase, parameters: fast)
         try data.write(to: URL(fileURLWithPath: file))
     }
 
@@ -25,8 +32,10 @@ enum SealingFixtures {
     /// `valid` keeps the scenario loadable (canaries in free-text needs); otherwise cells are invalid too.
     static func canaryScenario(in folder: URL, valid: Bool) throws {
         let demo = URL(fileURLWithPath: Passage.demo)
-        for name in try FileManager.default.contentsOfDirectory(atPath: demo.path) where name.hasSuffix(".csv") || name.hasSuffix(".toml") {
-            try FileManager.default.copyItem(at: demo.appendingPathComponent(name), to: folder.appendingPathComponent(name))
+        for name in try FileManager.default.contentsOfDirectory(atPath: demo.path)
+        where name.hasSuffix(".csv") || name.hasSuffix(".toml") {
+            try FileManager.default.copyItem(
+                at: demo.appendingPathComponent(name), to: folder.appendingPathComponent(name))
         }
         let households = folder.appendingPathComponent("households.csv")
         var lines = try String(contentsOf: households, encoding: .utf8).components(separatedBy: "\n")

@@ -47,7 +47,7 @@ struct DemoScenarioTests {
     @Test("loads the same from memory as from disk")
     func inMemory() throws {
         var files: [String: Data] = [:]
-        for name in ScenarioFileName.all {
+        for name in ScenarioFileName.all + [ScenarioFileName.sharedQuotas] {
             files[name] = try Data(contentsOf: demoDirectory.appendingPathComponent(name))
         }
         #expect(try ScenarioLoader.load(files: files) == ScenarioLoader.load(directory: demoDirectory))

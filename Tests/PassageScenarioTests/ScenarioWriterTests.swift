@@ -9,7 +9,7 @@ struct ScenarioWriterTests {
     func demoRoundTrip() throws {
         let demo = try ScenarioLoader.load(directory: demoDirectory)
         let files = ScenarioWriter.files(for: demo)
-        #expect(Set(files.keys) == Set(ScenarioFileName.all))
+        #expect(Set(files.keys) == Set(ScenarioFileName.all + [ScenarioFileName.sharedQuotas]))
         #expect(try ScenarioLoader.load(files: files) == demo)
         #expect(ScenarioWriter.files(for: demo) == files)
     }
@@ -86,7 +86,7 @@ struct ScenarioWriterTests {
         #expect(demo.households.contains { $0.latestDepartureWeek != nil })
         #expect(demo.programmes.contains { $0.applicationUntilWeek != nil })
         let files = ScenarioWriter.files(for: demo)
-        #expect(Set(files.keys) == Set(ScenarioFileName.all + [ScenarioFileName.commitments]))
+        #expect(Set(files.keys) == Set(ScenarioFileName.all + ScenarioFileName.optional))
         #expect(try ScenarioLoader.load(files: files) == demo)
     }
 }
