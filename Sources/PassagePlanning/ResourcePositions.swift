@@ -1,8 +1,9 @@
 import PassageScenario
 
 /// A dense position for every capacity of a scenario in weeks 1…horizon (beds of each house and
-/// seats of each leg by week, each programme's and each shared quota by period, the budget), so that work touching
-/// capacities millions of times (the reasons a plan gives) reads arrays instead of hashing keys.
+/// seats of each leg by week, each programme's and each shared quota by period, the budget), so
+/// that work touching capacities millions of times (the reasons a plan gives, the greedy plans)
+/// reads arrays instead of hashing keys.
 struct ResourcePositions: Sendable {
     private let weeks: Int
     private let seatsStart: Int
@@ -113,12 +114,15 @@ struct ScenarioCapacities: Sendable {
     private let sharedQuota: [Double]
     private let budget: Double
 
+    /// Each size as `Formulation.capacity(of:scenario:)` gives it (it does not depend on the period),
+    /// so the rule of what a capacity's size is stays in one place.
     init(_ scenario: Scenario) {
-        beds = scenario.safeHouses.map { Double($0.beds) }
-        seats = scenario.legs.map { Double($0.seatsPerWeek) }
-        quota = scenario.programmes.map { Double($0.quota) }
-        sharedQuota = scenario.sharedQuotas.map { Double($0.quota) }
-        budget = scenario.settings.budget ?? .infinity
+        func size(_ key: ResourceKey) -> Double { Formulation.capacity(of: key, scenario: scenario) }
+        beds = scenario.safeHouses.indices.map { size(.beds(house: $0, week: 1)) }
+        seats = scenario.legs.indices.map { size(.seats(leg: $0, week: 1)) }
+        quota = scenario.programmes.indices.map { size(.quota(programme: $0, period: 0)) }
+        sharedQuota = scenario.sharedQuotas.indices.map { size(.sharedQuota(quota: $0, period: 0)) }
+        budget = size(.budget)
     }
 
     func capacity(of key: ResourceKey) -> Double {
