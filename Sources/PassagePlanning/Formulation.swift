@@ -159,10 +159,12 @@ public struct Formulation: Sendable {
         classes = householdClasses(
             of: scenario.households, excluding: Set(pinned.map(\.household)), previous: previous,
             aggregate: style != .perHousehold)
-        var generator = PathwayGenerator(
-            index: index,
-            reduction: style == .compact ? PathwayReduction(scenario: scenario, seatLegs: seatLegs) : nil)
-        options = classes.map { generator.options(for: $0) }
+        let reduction = style == .compact ? PathwayReduction(scenario: scenario, seatLegs: seatLegs) : nil
+        let classList = classes
+        // Each class's pathways on its own, on the machine's cores: the route finder only caches,
+        // so every piece finds the same pathways in the same order, whatever the cores.
+        var generator = PathwayGenerator(index: index, reduction: reduction)
+        options = classList.map { generator.options(for: $0) }
         for (c, extra) in variants.sorted(by: { $0.key < $1.key }) {
             for (pathway, week) in extra {
                 options[c].pathways.append(pathway)
@@ -175,7 +177,10 @@ public struct Formulation: Sendable {
         var moves: [MoveColumn] = []
         var movesOfClass: [Range<Int>] = []
         var unmoved: [Variable] = []
-        var rowTerms: [ResourceKey: LinearExpression] = [:]
+        // The terms of each capacity row, held by the capacity's dense position (a dictionary by
+        // capacity cost a hash per non-zero: most of building a large model).
+        let positions = ResourcePositions(scenario)
+        var rowTerms = RowTerms(positions)
         var previousMove: [Int: Int] = [:]
         var pools: [HousePool] = []
         var poolIndex: [HousePool: Int] = [:]
@@ -198,49 +203,32 @@ public struct Formulation: Sendable {
         for householdClass in classes {
             let c = householdClass.index
             let profile = householdClass.profile
-            let persons = Double(profile.size)
             let first = moves.count
             let kind: VariableKind = householdClass.count == 1 ? .binary : .integer
-            for (p, pathway) in options[c].pathways.enumerated() {
-                for week in options[c].startWeeks[p] {
-                    let used = resourceUse(
-                        of: pathway, startWeek: week, persons: persons, scenario: scenario, seatLegs: seatLegs)
-                    // At most as many households as every capacity on the way has room for: a household
-                    // larger than a house's beds cannot take that pathway at all. (Without this bound the
-                    // LP relaxation moves fractions of such households and is far weaker.)
-                    var bound = householdClass.count
-                    for (key, amount) in used where amount > 0 {
-                        let capacity = Formulation.capacity(of: key, scenario: scenario)
-                        let room = max(0, capacity - pinnedUse[key, default: 0])
-                        if room.isFinite { bound = min(bound, Int((room / amount + 1e-9).rounded(.down))) }
+            for draft in ColumnDraft.drafts(
+                of: householdClass, options: options[c], scenario: scenario, seatLegs: seatLegs, pinnedUse: pinnedUse)
+            {
+                // Unnamed: millions of names would cost time and memory for nothing unless the
+                // model is written to a file (`named()`).
+                let variable = model.addVariable(
+                    "", upperBound: Double(draft.bound), kind: draft.bound == 1 ? .binary : kind)
+                if draft.isPrevious { previousMove[c] = moves.count }
+                objectiveExpression.add(draft.coefficient, variable)
+                for (key, amount) in draft.use { rowTerms.add(amount, variable, to: key) }
+                var pool: Int?
+                if let key = draft.pool {
+                    if poolIndex[key] == nil {
+                        poolIndex[key] = pools.count
+                        pools.append(key)
+                        poolMembers.append([])
                     }
-                    // Unnamed: millions of names would cost time and memory for nothing unless the
-                    // model is written to a file (`named()`).
-                    let variable = model.addVariable(
-                        "", upperBound: Double(bound), kind: bound == 1 ? .binary : kind)
-                    var coefficient = objective.move(pathway, week: week, profile: profile)
-                    if let key = profile.previous, key == PathwayKey(pathway, startWeek: week, scenario: scenario) {
-                        coefficient -= settings.objective.changePenalty
-                        previousMove[c] = moves.count
-                    }
-                    objectiveExpression.add(coefficient, variable)
-                    for (key, amount) in used { rowTerms[key, default: LinearExpression()].add(amount, variable) }
-                    var pool: Int?
-                    if let houses = pathway.pooledHouses {
-                        let key = HousePool(
-                            programme: pathway.programme, lodgedWeek: week + pathway.lodgeOffset, houses: houses,
-                            size: profile.size)
-                        if poolIndex[key] == nil {
-                            poolIndex[key] = pools.count
-                            pools.append(key)
-                            poolMembers.append([])
-                        }
-                        pool = poolIndex[key]!
-                        poolMembers[pool!].append(variable)
-                    }
-                    moves.append(
-                        MoveColumn(variable: variable, householdClass: c, pathway: p, startWeek: week, pool: pool))
+                    pool = poolIndex[key]!
+                    poolMembers[pool!].append(variable)
                 }
+                moves.append(
+                    MoveColumn(
+                        variable: variable, householdClass: c, pathway: draft.pathway, startWeek: draft.startWeek,
+                        pool: pool))
             }
             movesOfClass.append(first..<moves.count)
             let stay = model.addVariable("", upperBound: Double(householdClass.count))
@@ -281,7 +269,7 @@ public struct Formulation: Sendable {
                 }
                 let variable = model.addVariable("", upperBound: bound, kind: .integer)
                 objectiveExpression.add(objective.weights.cost * persons * money, variable)
-                for (key, amount) in used { rowTerms[key, default: LinearExpression()].add(amount, variable) }
+                for (key, amount) in used { rowTerms.add(amount, variable, to: key) }
                 link.add(-1, variable)
                 stays.append(StayColumn(variable: variable, pool: q, house: house, usage: used))
             }
@@ -294,10 +282,10 @@ public struct Formulation: Sendable {
 
         // beds[k,t], seats[l,t], quota[g,m], shared_quota[s,m], budget: capacities, in a fixed order.
         var resourceRows: [(key: ResourceKey, row: Constraint, capacity: Double)] = []
-        for key in rowTerms.keys.sorted() {
+        for (key, terms) in rowTerms.rows() {
             let (name, capacity) = Formulation.describeRow(key, scenario: scenario)
             let left = max(0, capacity - pinnedUse[key, default: 0])
-            let row = model.addConstraint(name, rowTerms[key]!, .lessOrEqual, left)
+            let row = model.addConstraint(name, terms, .lessOrEqual, left)
             resourceRows.append((key, row, left))
         }
         conflicts =

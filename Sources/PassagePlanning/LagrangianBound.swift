@@ -145,31 +145,16 @@ struct LagrangianRelaxation: Sendable {
         upperBound: Double, iterations: Int, targetGap: Double, deadline: ContinuousClock.Instant?,
         initial: Prices? = nil, progress: (@Sendable (Double) -> Void)? = nil
     ) -> Result {
-        let seatRows = alternatives?.seatRowCount ?? 0
         // The formulation's rows, then (with alternatives) one seat row per leg and week.
-        let rowCount = self.rowCount + seatRows
-        var tables = alternatives?.makeTables()
-        var seatPrice = [Double](repeating: 0, count: seatRows)
-        var prices = [Double](repeating: 0, count: rowCount)
-        if let initial {
-            for (r, key) in rowKeys.enumerated() { prices[r] = initial.rows[key] ?? 0 }
-            if initial.seats.count == seatRows {
-                for r in 0..<seatRows { prices[self.rowCount + r] = initial.seats[r] }
-            }
-        }
+        let rowCount = pricedRowCount
+        var prices = startingPrices(initial)
         var bestRowPrices = prices
-        var reduced = [Double](repeating: 0, count: columnCount)
-        var values = [Double](repeating: 0, count: columnCount)
+        var work = makeWorkspace()
         // Σ (k + 1)·x_k over iterations k: the guide is this over Σ (k + 1), later iterations weighing more.
         var guide = [Double](repeating: 0, count: columnCount)
         var guideWeight = 0.0
-        var chosen: [Int] = []
-        var overuse = [Double](repeating: 0, count: rowCount)
-        var poolBest = [Int](repeating: -1, count: poolStays.count)
-        var poolUse = [Double](repeating: 0, count: poolStays.count)
-        var candidates: [(cost: Double, column: Int)] = []
         var best = -Double.infinity
-        var bestPrices = reduced
+        var bestPrices = work.reduced
         var step = 2.0
         var sinceImproved = 0
         var done = 0
@@ -180,96 +165,15 @@ struct LagrangianRelaxation: Sendable {
                 stoppedByDeadline = true
                 break
             }
-            // Reduced costs at the current prices: the hot loop (every non-zero, every iteration),
-            // so it runs on raw buffers without bounds checks.
-            priceColumns(prices, into: &reduced)
-            if let alternatives, tables != nil {
-                for r in 0..<seatRows { seatPrice[r] = prices[self.rowCount + r] / seatScale[r] }
-                let moneyPrice = budgetRow.map { prices[$0] / budgetCapacity } ?? 0
-                alternatives.price(seatPrice: seatPrice, moneyPrice: moneyPrice, reduced: &reduced, tables: &tables!)
-            }
-            for j in chosen { values[j] = 0 }
-            chosen.removeAll(keepingCapacity: true)
-            for (q, stays) in poolStays.enumerated() {
-                var cheapest = -1
-                for s in stays where upper[s] > 0 && (cheapest < 0 || reduced[s] < reduced[cheapest]) { cheapest = s }
-                poolBest[q] = cheapest
-                poolUse[q] = 0
-            }
-            // Each class: its cheapest columns, within their bounds, while cheaper than not moving.
-            var value = constant
-            for (c, range) in classMoves.enumerated() {
-                let unmoved = unmovedCost[c]
-                candidates.removeAll(keepingCapacity: true)
-                for m in range {
-                    let j = moveColumns[m]
-                    guard upper[j] > 0 else { continue }
-                    var total = reduced[j]
-                    let pool = Int(movePool[m])
-                    if pool >= 0 {
-                        guard poolBest[pool] >= 0 else { continue }
-                        total += reduced[poolBest[pool]]
-                    }
-                    if total < unmoved { candidates.append((total, m)) }
-                }
-                // Usually the cheapest column takes the whole class (most classes have one household):
-                // then no sort is needed.
-                if let cheapest = candidates.indices.min(by: { (candidates[$0].cost, $0) < (candidates[$1].cost, $1) }),
-                    upper[moveColumns[candidates[cheapest].column]] >= classCount[c]
-                {
-                    candidates.swapAt(0, cheapest)
-                    candidates.removeLast(candidates.count - 1)
-                } else if candidates.count > 1 {
-                    candidates.sort { ($0.cost, $0.column) < ($1.cost, $1.column) }
-                }
-                var left = classCount[c]
-                for (total, m) in candidates where left > 0 {
-                    let j = moveColumns[m]
-                    let take = min(left, upper[j])
-                    values[j] = take
-                    chosen.append(j)
-                    value += take * total
-                    left -= take
-                    let pool = Int(movePool[m])
-                    if pool >= 0 { poolUse[pool] += take }
-                }
-                if left > 0 {
-                    values[unmovedColumn[c]] = left
-                    chosen.append(unmovedColumn[c])
-                }
-                value += left * unmoved
-            }
-            for (q, use) in poolUse.enumerated() where use > 0 {
-                values[poolBest[q]] = use
-                chosen.append(poolBest[q])
-            }
-            // Row use less capacity (1 after scaling), and the bound.
-            for r in 0..<rowCount { overuse[r] = -1 }
-            for j in chosen {
-                for e in entryStart[j]..<entryStart[j + 1] { overuse[Int(entryRow[e])] += entryAmount[e] * values[j] }
-            }
-            if let alternatives, let tables {
-                // Seats and money of the routes the chosen columns took.
-                var seatUse = [Double](repeating: 0, count: seatRows)
-                var money = 0.0
-                for j in chosen where alternativeOf[j] >= 0 {
-                    money += alternatives.use(
-                        ofColumn: Int(alternativeOf[j]), value: values[j], tables: tables, seatScale: seatScale,
-                        seatUse: &seatUse)
-                }
-                for r in 0..<seatRows { overuse[self.rowCount + r] += seatUse[r] }
-                if let budgetRow { overuse[budgetRow] += money / budgetCapacity }
-                // A seat row with no room left prices nothing: no chosen way uses it.
-                for r in 0..<seatRows where alternatives.seatRoom[r] <= 0 { overuse[self.rowCount + r] = 0 }
-            }
-            for r in 0..<rowCount { value -= prices[r] }
+            let value = evaluate(prices, &work)
+            let (chosen, values, overuse) = (work.chosen, work.values, work.overuse)
             done = iteration + 1
             let weight = Double(iteration + 1)
             for j in chosen { guide[j] += weight * values[j] }
             guideWeight += weight
             if best == -.infinity || value > best + 1e-9 * max(1, abs(best)) {
                 best = value
-                bestPrices = reduced
+                bestPrices = work.reduced
                 bestRowPrices = prices
                 sinceImproved = 0
                 if let progress, reported.duration(to: .now) >= .seconds(1) {
@@ -292,12 +196,159 @@ struct LagrangianRelaxation: Sendable {
             for r in 0..<rowCount { prices[r] = max(0, prices[r] + length * overuse[r]) }
         }
         if guideWeight > 0 { for j in 0..<columnCount { guide[j] /= guideWeight } }
-        let rowPrices = Prices(
-            rows: Dictionary(uniqueKeysWithValues: zip(rowKeys, bestRowPrices.prefix(self.rowCount))),
-            seats: Array(bestRowPrices.suffix(seatRows)))
         return Result(
-            bound: best, guide: guide, prices: bestPrices, rowPrices: rowPrices, iterations: done,
+            bound: best, guide: guide, prices: bestPrices, rowPrices: rowPrices(bestRowPrices), iterations: done,
             stoppedByDeadline: stoppedByDeadline)
+    }
+
+    /// A price per priced row: `initial`'s (another run's `rowPrices`), zero where it has none.
+    func startingPrices(_ initial: Prices?) -> [Double] {
+        let seatRows = alternatives?.seatRowCount ?? 0
+        var prices = [Double](repeating: 0, count: rowCount + seatRows)
+        if let initial {
+            for (r, key) in rowKeys.enumerated() { prices[r] = initial.rows[key] ?? 0 }
+            if initial.seats.count == seatRows {
+                for r in 0..<seatRows { prices[rowCount + r] = initial.seats[r] }
+            }
+        }
+        return prices
+    }
+
+    /// A price per priced row as `Prices`: by capacity for the formulation's rows, then the seats.
+    func rowPrices(_ prices: [Double]) -> Prices {
+        Prices(
+            rows: Dictionary(uniqueKeysWithValues: zip(rowKeys, prices.prefix(rowCount))),
+            seats: Array(prices.suffix(prices.count - rowCount)))
+    }
+
+    /// The buffers one evaluation of the class problems fills, kept between iterations.
+    struct Workspace {
+        fileprivate var tables: RouteAlternatives.Tables?
+        fileprivate var seatPrice: [Double]
+        /// Each column's reduced cost at the prices evaluated.
+        var reduced: [Double]
+        /// The class problems' solution: a value per column, non-zero only at `chosen`.
+        var values: [Double]
+        var chosen: [Int]
+        /// Each priced row's use less its capacity (scaled to 1): a subgradient at the prices.
+        var overuse: [Double]
+        fileprivate var poolBest: [Int]
+        fileprivate var poolUse: [Double]
+        fileprivate var candidates: [(cost: Double, column: Int)] = []
+    }
+
+    /// Number of priced rows: the formulation's, then (with seat prices) one per leg and week.
+    var pricedRowCount: Int { rowCount + (alternatives?.seatRowCount ?? 0) }
+
+    /// Empty buffers for `evaluate`.
+    func makeWorkspace() -> Workspace {
+        let seatRows = alternatives?.seatRowCount ?? 0
+        return Workspace(
+            tables: alternatives?.makeTables(), seatPrice: [Double](repeating: 0, count: seatRows),
+            reduced: [Double](repeating: 0, count: columnCount), values: [Double](repeating: 0, count: columnCount),
+            chosen: [], overuse: [Double](repeating: 0, count: pricedRowCount),
+            poolBest: [Int](repeating: -1, count: poolStays.count),
+            poolUse: [Double](repeating: 0, count: poolStays.count))
+    }
+
+    /// The Lagrangian function at `prices` (one per priced row): the class problems solved at these
+    /// prices, their optimum less Σ prices (every scaled capacity is 1), a lower bound on the
+    /// formulation's optimum. Leaves the solution and the subgradient in `work`.
+    func evaluate(_ prices: [Double], _ work: inout Workspace) -> Double {
+        let seatRows = alternatives?.seatRowCount ?? 0
+        let rowCount = self.rowCount + seatRows
+        // Reduced costs at the current prices: the hot loop (every non-zero, every iteration),
+        // so it runs on raw buffers without bounds checks.
+        priceColumns(prices, into: &work.reduced)
+        if let alternatives, work.tables != nil {
+            for r in 0..<seatRows { work.seatPrice[r] = prices[self.rowCount + r] / seatScale[r] }
+            let moneyPrice = budgetRow.map { prices[$0] / budgetCapacity } ?? 0
+            alternatives.price(
+                seatPrice: work.seatPrice, moneyPrice: moneyPrice, reduced: &work.reduced, tables: &work.tables!)
+        }
+        for j in work.chosen { work.values[j] = 0 }
+        work.chosen.removeAll(keepingCapacity: true)
+        for (q, stays) in poolStays.enumerated() {
+            var cheapest = -1
+            for s in stays where upper[s] > 0 && (cheapest < 0 || work.reduced[s] < work.reduced[cheapest]) {
+                cheapest = s
+            }
+            work.poolBest[q] = cheapest
+            work.poolUse[q] = 0
+        }
+        // Each class: its cheapest columns, within their bounds, while cheaper than not moving.
+        var value = constant
+        for (c, range) in classMoves.enumerated() {
+            let unmoved = unmovedCost[c]
+            work.candidates.removeAll(keepingCapacity: true)
+            for m in range {
+                let j = moveColumns[m]
+                guard upper[j] > 0 else { continue }
+                var total = work.reduced[j]
+                let pool = Int(movePool[m])
+                if pool >= 0 {
+                    guard work.poolBest[pool] >= 0 else { continue }
+                    total += work.reduced[work.poolBest[pool]]
+                }
+                if total < unmoved { work.candidates.append((total, m)) }
+            }
+            // Usually the cheapest column takes the whole class (most classes have one household):
+            // then no sort is needed.
+            var cheapest = -1
+            for (k, candidate) in work.candidates.enumerated()
+            where cheapest < 0 || candidate.cost < work.candidates[cheapest].cost {
+                cheapest = k
+            }
+            if cheapest >= 0, upper[moveColumns[work.candidates[cheapest].column]] >= classCount[c] {
+                work.candidates.swapAt(0, cheapest)
+                work.candidates.removeLast(work.candidates.count - 1)
+            } else if work.candidates.count > 1 {
+                work.candidates.sort { ($0.cost, $0.column) < ($1.cost, $1.column) }
+            }
+            var left = classCount[c]
+            for (total, m) in work.candidates where left > 0 {
+                let j = moveColumns[m]
+                let take = min(left, upper[j])
+                work.values[j] = take
+                work.chosen.append(j)
+                value += take * total
+                left -= take
+                let pool = Int(movePool[m])
+                if pool >= 0 { work.poolUse[pool] += take }
+            }
+            if left > 0 {
+                work.values[unmovedColumn[c]] = left
+                work.chosen.append(unmovedColumn[c])
+            }
+            value += left * unmoved
+        }
+        for (q, use) in work.poolUse.enumerated() where use > 0 {
+            work.values[work.poolBest[q]] = use
+            work.chosen.append(work.poolBest[q])
+        }
+        // Row use less capacity (1 after scaling), and the bound.
+        for r in 0..<rowCount { work.overuse[r] = -1 }
+        for j in work.chosen {
+            for e in entryStart[j]..<entryStart[j + 1] {
+                work.overuse[Int(entryRow[e])] += entryAmount[e] * work.values[j]
+            }
+        }
+        if let alternatives, let tables = work.tables {
+            // Seats and money of the routes the chosen columns took.
+            var seatUse = [Double](repeating: 0, count: seatRows)
+            var money = 0.0
+            for j in work.chosen where alternativeOf[j] >= 0 {
+                money += alternatives.use(
+                    ofColumn: Int(alternativeOf[j]), value: work.values[j], tables: tables, seatScale: seatScale,
+                    seatUse: &seatUse)
+            }
+            for r in 0..<seatRows { work.overuse[self.rowCount + r] += seatUse[r] }
+            if let budgetRow { work.overuse[budgetRow] += money / budgetCapacity }
+            // A seat row with no room left prices nothing: no chosen way uses it.
+            for r in 0..<seatRows where alternatives.seatRoom[r] <= 0 { work.overuse[self.rowCount + r] = 0 }
+        }
+        for r in 0..<rowCount { value -= prices[r] }
+        return value
     }
 
     /// `reduced[j]` = cost of column j plus the priced capacities it uses.

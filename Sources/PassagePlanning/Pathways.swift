@@ -159,7 +159,8 @@ struct PathwayGenerator {
                     anyTiming
                         ? Blocker(
                             kind: .objective, programmeID: programme.id,
-                            explanation: "every pathway costs more in the objective (cost, risk, waiting) than moving gains")
+                            explanation:
+                                "every pathway costs more in the objective (cost, risk, waiting) than moving gains")
                         : Blocker(
                             kind: .timing, programmeID: programme.id,
                             explanation:
@@ -232,7 +233,8 @@ struct PathwayGenerator {
         return Blocker(
             kind: .safeHouse, programmeID: programme.id,
             explanation:
-                "no safe house at \(programme.lodgedAt) allows a stay of \(programme.processingWeeks) weeks (processing time)")
+                "no safe house at \(programme.lodgedAt) allows a stay of \(programme.processingWeeks) weeks (processing time)"
+        )
     }
 
     private func routeBlocker(_ programme: VisaProgramme, from: String, to: String) -> Blocker {
@@ -261,17 +263,23 @@ struct PathwayGenerator {
         let weights = ObjectiveCoefficients(weights: scenario.settings.objective)
         var all: [Int] = []
         var worth: [Int] = []
+        let houses = pathway.pooledHouses ?? [pathway.house]
         for week in first...last {
             let lodged = week + pathway.lodgeOffset
+            guard programme.acceptsApplications(inWeek: lodged) else { continue }
             let stay = lodged...(lodged + pathway.stayWeeks - 1)
-            let open = (pathway.pooledHouses ?? [pathway.house]).filter { scenario.safeHouses[$0].isOpen(throughout: stay) }
-            guard !open.isEmpty, programme.acceptsApplications(inWeek: lodged) else { continue }
+            // The cheapest house open throughout the stay (nil: none is).
+            var cheapestOpen: Double?
+            for house in houses where scenario.safeHouses[house].isOpen(throughout: stay) {
+                let cost = scenario.safeHouses[house].costPerPersonWeek
+                if cheapestOpen.map({ cost < $0 }) ?? true { cheapestOpen = cost }
+            }
+            guard let cheapestOpen else { continue }
             all.append(week)
             // A pooled pathway is worth moving when its cheapest open house makes it so.
             let stayCost =
                 pathway.isPooled
-                ? open.map { scenario.safeHouses[$0].costPerPersonWeek }.min()! * Double(pathway.stayWeeks)
-                    * weights.weights.cost * Double(profile.size)
+                ? cheapestOpen * Double(pathway.stayWeeks) * weights.weights.cost * Double(profile.size)
                 : 0
             if weights.move(pathway, week: week, profile: profile) + stayCost < weights.unmoved(profile) {
                 worth.append(week)
@@ -291,16 +299,23 @@ extension PathwayGenerator {
         _ result: inout ClassOptions, from first: Int, reduction: PathwayReduction, profile: HouseholdProfile
     ) {
         let weights = ObjectiveCoefficients(weights: scenario.settings.objective)
-        var candidates: [Int: [(pathway: Int, week: Int, value: Double, money: Double)]] = [:]
-        for p in first..<result.pathways.count where !reduction.usesSeatRows(result.pathways[p]) {
+        // Pairs by lodging week (start weeks lie in 1…horizon, so lodging weeks in 1…2·horizon), and
+        // for each pathway the start weeks kept: arrays, not hashed keys, as this runs for every class.
+        let horizon = scenario.settings.horizonWeeks
+        var candidates = [[(pathway: Int, week: Int, value: Double, money: Double)]](
+            repeating: [], count: 2 * horizon + 2)
+        var usesSeats = [Bool](repeating: false, count: result.pathways.count - first)
+        for p in first..<result.pathways.count {
+            usesSeats[p - first] = reduction.usesSeatRows(result.pathways[p])
+            if usesSeats[p - first] { continue }
             let pathway = result.pathways[p]
             for week in result.startWeeks[p] {
-                candidates[week + pathway.lodgeOffset, default: []].append(
+                candidates[min(week + pathway.lodgeOffset, candidates.count - 1)].append(
                     (p, week, weights.move(pathway, week: week, profile: profile), pathway.costPerPerson))
             }
         }
-        var kept: Set<[Int]> = []
-        for (_, pairs) in candidates {
+        var kept = [[Bool]](repeating: [], count: result.pathways.count - first)
+        for pairs in candidates {
             for (i, a) in pairs.enumerated() {
                 let beaten = pairs.indices.contains { j in
                     guard j != i else { return false }
@@ -309,14 +324,20 @@ extension PathwayGenerator {
                     let better = b.value < a.value || (reduction.hasBudget && b.money < a.money)
                     return noWorse && (better || j < i)
                 }
-                if !beaten { kept.insert([a.pathway, a.week]) }
+                if !beaten {
+                    if kept[a.pathway - first].isEmpty {
+                        kept[a.pathway - first] = [Bool](repeating: false, count: horizon + 1)
+                    }
+                    kept[a.pathway - first][a.week] = true
+                }
             }
         }
         var position = first
         for p in first..<result.pathways.count {
+            let keptWeeks = kept[p - first]
             let weeks =
-                reduction.usesSeatRows(result.pathways[p])
-                ? result.startWeeks[p] : result.startWeeks[p].filter { kept.contains([p, $0]) }
+                usesSeats[p - first]
+                ? result.startWeeks[p] : keptWeeks.isEmpty ? [] : result.startWeeks[p].filter { keptWeeks[$0] }
             if weeks.isEmpty { continue }
             result.pathways[position] = result.pathways[p]
             result.startWeeks[position] = weeks
@@ -361,7 +382,8 @@ extension Pathway {
 
     /// The pathway along `outbound`, a stay in house `house` for programme `programme`'s processing
     /// time, and `onward`, with its cost and risk per person.
-    init(_ outbound: Route, house: Int, programme: Int, _ onward: Route, profile: HouseholdProfile, scenario: Scenario) {
+    init(_ outbound: Route, house: Int, programme: Int, _ onward: Route, profile: HouseholdProfile, scenario: Scenario)
+    {
         let safeHouse = scenario.safeHouses[house]
         let visa = scenario.programmes[programme]
         let stayCost = safeHouse.costPerPersonWeek * Double(visa.processingWeeks)
