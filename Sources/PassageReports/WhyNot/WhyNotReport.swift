@@ -106,8 +106,8 @@ public enum WhyNotReport {
         var documentOpenings: [JSONDocumentOpening]
     }
 
+    /// No `from`: the household's own documents stay out of the report, as its other attributes do.
     struct JSONDocumentOpening: Encodable, Sendable {
-        var from: String
         var document: String
         /// Opened: no eligible pathway today.
         var programmes: [String]
@@ -141,7 +141,7 @@ public enum WhyNotReport {
                         unprovenReplans: $0.unprovenReplans,
                         documentOpenings: $0.documentOpenings.map {
                             JSONDocumentOpening(
-                                from: $0.held.rawValue, document: $0.document.rawValue, programmes: $0.programmes,
+                                document: $0.document.rawValue, programmes: $0.programmes,
                                 morePathways: $0.morePathways, moves: $0.moves, proven: $0.proven)
                         })
                 }))
@@ -149,7 +149,7 @@ public enum WhyNotReport {
 
     /// One row per change found (`moves`) or tried without success (`not_enough`), then one per
     /// programme a stronger document opens (`capacity` `document`, `resource_id` the programme, `from`
-    /// and `to` the documents; `opens` or `more_pathways`, with `_and_moves` when the plan would then
+    /// empty, `to` the document; `opens` or `more_pathways`, with `_and_moves` when the plan would then
     /// move the household); a household with none of these gets one row with its reason only.
     static func csv(_ explanations: [NotMovedExplanation]) -> String {
         var rows: [[String]] = []
@@ -173,8 +173,9 @@ public enum WhyNotReport {
                     opening.programmes.map { ($0, "opens") } + opening.morePathways.map { ($0, "more_pathways") }
                 for (programme, outcome) in programmes {
                     rows.append([
-                        id, reason, "document", CSVReport.text(programme), opening.held.rawValue,
-                        opening.document.rawValue, outcome + moves,
+                        // `from` left empty: the household's own documents stay out of the report.
+                        id, reason, "document", CSVReport.text(programme), "", opening.document.rawValue,
+                        outcome + moves,
                     ])
                 }
             }
