@@ -51,8 +51,12 @@ struct RedactedJSON: Encodable, Sendable {
                 personsMoved: "\($0.personsMoved)", personsTotal: "\($0.personsTotal)")
         }
         safeHouses = r.houses.map { House(code: $0.code, beds: "\($0.beds)", personsHosted: "\($0.personsHosted)") }
-        programmes = r.programmes.map { Programme(programmeID: $0.programmeID, personsLodged: "\($0.personsLodged)", quota: "\($0.quota)") }
-        destinations = r.destinations.map { Group(label: $0.label, households: "\($0.households)", persons: "\($0.persons)") }
+        programmes = r.programmes.map {
+            Programme(programmeID: $0.programmeID, personsLodged: "\($0.personsLodged)", quota: "\($0.quota)")
+        }
+        destinations = r.destinations.map {
+            Group(label: $0.label, households: "\($0.households)", persons: "\($0.persons)")
+        }
         notMoved = r.notMoved.map { Group(label: $0.label, households: "\($0.households)", persons: "\($0.persons)") }
         withheld = r.withheld.map(\.rawValue)
     }

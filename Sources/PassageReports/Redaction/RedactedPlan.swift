@@ -141,14 +141,17 @@ public struct RedactedPlan: Sendable, Hashable {
                 householdsTotal: SuppressedCount(c.householdsTotal), personsMoved: SuppressedCount(c.personsMoved),
                 personsTotal: SuppressedCount(c.personsTotal))
         }
-        tiers = plan.summary.byUrgency.enumerated().map { tier("\($0 + 1) \(Fmt.tierName($0 + 1))", $1) }
+        tiers =
+            plan.summary.byUrgency.enumerated().map { tier("\($0 + 1) \(Fmt.tierName($0 + 1))", $1) }
             + [tier("all", plan.summary.overall)]
 
         houses = Self.houseCodes(plan).map { id, code in
             let beds = plan.capacity.filter { $0.kind == .beds && $0.resourceID == id }
             let hosted = plan.itineraries.filter { $0.stay.houseID == id }.reduce(0) { $0 + $1.size }
             let count = SuppressedCount(hosted)
-            return HouseRow(code: code, beds: SuppressedCount(Int((beds.map(\.capacity).max() ?? 0).rounded())), personsHosted: count)
+            return HouseRow(
+                code: code, beds: SuppressedCount(Int((beds.map(\.capacity).max() ?? 0).rounded())),
+                personsHosted: count)
         }
 
         let quotas = plan.capacity.filter { $0.kind == .quota }
@@ -182,8 +185,10 @@ public struct RedactedPlan: Sendable, Hashable {
     /// Safe-house ids in sorted order paired with `House A`, `House B`, … `House Z`, `House AA`, …: the
     /// same scenario always gives the same codes; adding a house may shift the codes after it.
     static func houseCodes(_ plan: Plan) -> [(id: String, code: String)] {
-        let ids = Set(plan.capacity.filter { $0.kind == .beds }.map(\.resourceID)
-            + plan.itineraries.map(\.stay.houseID)).sorted()
+        let ids = Set(
+            plan.capacity.filter { $0.kind == .beds }.map(\.resourceID)
+                + plan.itineraries.map(\.stay.houseID)
+        ).sorted()
         return ids.enumerated().map { ($1, "House " + letters($0)) }
     }
 

@@ -42,13 +42,15 @@ public enum RedactedReport {
         }
         for h in r.houses {
             rows += [
-                ["safe_house", h.code, "beds", "\(h.beds)"], ["safe_house", h.code, "persons_hosted", "\(h.personsHosted)"],
+                ["safe_house", h.code, "beds", "\(h.beds)"],
+                ["safe_house", h.code, "persons_hosted", "\(h.personsHosted)"],
             ]
         }
         for p in r.programmes {
             let group = CSVReport.text(p.programmeID)
             rows += [
-                ["programme", group, "persons_lodged", "\(p.personsLodged)"], ["programme", group, "quota", "\(p.quota)"],
+                ["programme", group, "persons_lodged", "\(p.personsLodged)"],
+                ["programme", group, "quota", "\(p.quota)"],
             ]
         }
         for (section, list) in [("destination", r.destinations), ("not_moved", r.notMoved)] {
