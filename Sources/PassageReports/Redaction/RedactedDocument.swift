@@ -2,7 +2,8 @@ import PassagePlanning
 
 /// The redacted plan as report blocks, rendered by the ordinary text and Markdown renderers.
 enum RedactedDocument {
-    /// Title and notice, solver, summary by urgency, safe houses, programmes, destinations, not moved.
+    /// Title and notice, solver, summary by urgency, safe houses, programmes, shared quotas (if any),
+    /// destinations, not moved.
     static func build(_ r: RedactedPlan) -> ReportDocument {
         var blocks: [ReportBlock] = [
             .heading("Passage plan (redacted)", level: 1),
@@ -70,6 +71,24 @@ enum RedactedDocument {
                         ReportTable(
                             headers: ["Programme", "Persons lodged", "Quota"], alignments: [.left, .right, .right],
                             rows: r.programmes.map { [$0.programmeID, "\($0.personsLodged)", "\($0.quota)"] })))
+
+        // Only for scenarios with shared quotas, so reports of others read as before.
+        if r.withheld.contains(.sharedQuotas) {
+            blocks += [.heading("Shared quotas", level: 2), withheldLine]
+        } else if !r.sharedQuotas.isEmpty {
+            blocks.append(.heading("Shared quotas", level: 2))
+            blocks.append(
+                .table(
+                    ReportTable(
+                        headers: ["Shared quota", "Programmes", "Persons lodged", "Quota"],
+                        alignments: [.left, .left, .right, .right],
+                        rows: r.sharedQuotas.map {
+                            [
+                                $0.sharedQuotaID, $0.programmeIDs.joined(separator: ", "), "\($0.personsLodged)",
+                                "\($0.quota)",
+                            ]
+                        })))
+        }
 
         blocks += groups(
             "Arrivals by destination country", "Country", r.destinations, empty: "No household is moved.",

@@ -53,6 +53,14 @@ public enum RedactedReport {
                 ["programme", group, "quota", "\(p.quota)"],
             ]
         }
+        for s in r.sharedQuotas {
+            let group = CSVReport.text(s.sharedQuotaID)
+            rows += [
+                ["shared_quota", group, "programmes", CSVReport.text(s.programmeIDs.joined(separator: ";"))],
+                ["shared_quota", group, "persons_lodged", "\(s.personsLodged)"],
+                ["shared_quota", group, "quota", "\(s.quota)"],
+            ]
+        }
         for (section, list) in [("destination", r.destinations), ("not_moved", r.notMoved)] {
             for g in list {
                 rows += [
