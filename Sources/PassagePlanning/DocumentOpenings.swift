@@ -72,9 +72,9 @@ extension Household {
 
 extension Planner {
     /// For the household `householdID`, each document stronger than its strongest that opens
-    /// pathways it does not have today, weakest first, without planning (`moves` is nil). Empty when
-    /// it already holds the strongest document, no stronger one opens anything, or it is not in the
-    /// scenario.
+    /// pathways it does not have today, weakest first, without planning (`moves` is nil). A document
+    /// that opens exactly what the next weaker one does is left out. Empty when it already holds the
+    /// strongest document, no stronger one opens anything, or it is not in the scenario.
     public func documentOpenings(of householdID: String) -> [DocumentOpening] {
         guard let household = scenario.households.first(where: { $0.id == householdID }) else { return [] }
         var generator = PathwayGenerator(index: ScenarioIndex(scenario), reduction: nil)
@@ -91,10 +91,16 @@ extension Planner {
         let today = Self.pathwayKeys(of: profile, generator: &generator)
         let openToday = Set(today.map(\.programme))
         var openings: [DocumentOpening] = []
+        var weaker = today
         for document in stronger {
             var raised = profile
             raised.strongestDocument = document
-            let gaining = Set(Self.pathwayKeys(of: raised, generator: &generator).subtracting(today).map(\.programme))
+            let keys = Self.pathwayKeys(of: raised, generator: &generator)
+            // A document that opens no more than a weaker one would only repeat it (a passport where an
+            // internal ID is all any route and programme asks): the weaker one is the suggestion.
+            defer { weaker = keys }
+            guard keys != weaker else { continue }
+            let gaining = Set(keys.subtracting(today).map(\.programme))
             guard !gaining.isEmpty else { continue }
             let order = generator.index.programmeOrder.filter { gaining.contains($0) }
             openings.append(

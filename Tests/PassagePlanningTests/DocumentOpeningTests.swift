@@ -91,6 +91,16 @@ import Testing
         #expect(Planner(scenario: TinyScenario.make()).documentOpenings(of: "H1").isEmpty)
     }
 
+    /// With only internal-ID routes and programmes, an internal ID opens everything a passport would:
+    /// only the internal ID is suggested.
+    @Test func aDocumentThatOpensNoMoreThanAWeakerOneIsNotRepeated() {
+        let planner = Planner(scenario: TinyScenario.make())
+        #expect(
+            planner.documentOpenings(of: "H4") == [
+                DocumentOpening(held: .none, document: .internalID, programmes: ["G"])
+            ])
+    }
+
     @Test func openingsReadAsALineACoordinatorReads() {
         let opening = DocumentOpening(
             held: .internalID, document: .internationalPassport, programmes: ["P-DE-TBS", "P-FR-EVN"],
