@@ -90,6 +90,11 @@ import PassageCommands
         #expect(openings.first?["programmes"] as? [String] == ["G"])
         #expect(openings.first?["moves"] as? Bool == true)
         #expect((households.last?["documentOpenings"] as? [Any])?.isEmpty == true)
+        // Listed only, not planned: no verdict, and no plan counted for a household without pathways.
+        let listed = try Passage.run(["why-not", scenario, "H-ID", "--no-document-check", "--quiet"])
+        #expect(listed.status == 0, "\(listed.standardError)")
+        #expect(listed.standardOutput.contains("A valid international passport would open G.\n"))
+        #expect(!listed.standardOutput.contains("Planned again"))
         // The households' own documents stay out of the report: only the one suggested appears.
         #expect(!json.standardOutput.contains("internal_id") && !json.standardOutput.contains("expired"))
     }
