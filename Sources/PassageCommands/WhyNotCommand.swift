@@ -4,8 +4,9 @@ import PassagePlanning
 import PassageReports
 import PassageScenario
 
-/// `passage why-not DIR HOUSEHOLD…`: why households are not moved, and the smallest single capacity
-/// change that moves each, verified by planning again.
+/// `passage why-not DIR HOUSEHOLD…`: why households are not moved, the smallest single capacity
+/// change that moves each, verified by planning again, and the stronger documents that would open
+/// programmes to each.
 struct WhyNotCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "why-not",
@@ -19,8 +20,12 @@ struct WhyNotCommand: ParsableCommand {
             beyond the room the plan leaves; for the budget its costliest pathway), and finds the smallest \
             increase that moves it by bisection, planning the whole scenario again each time: every change \
             reported was planned and moves the household. When no single change of that size moves it, the \
-            report says so. Searches run side by side (--jobs); each re-plan stops after 5 seconds unless \
-            --time-limit says otherwise. See docs/WHATIF.md, "Why not moved".
+            report says so. For every household it also lists each stronger document (an internal ID, a \
+            valid international passport) that would open programmes to it, its pathways generated again \
+            with only the document changed, and plans the scenario once more with the household holding \
+            that document to say whether it would then move (--no-document-check lists them only). \
+            Searches run side by side (--jobs); each re-plan stops after 5 seconds unless --time-limit says \
+            otherwise. See docs/WHATIF.md, "Why not moved".
 
             \(ScenarioInput.warningsHelp)
             """
@@ -36,6 +41,12 @@ struct WhyNotCommand: ParsableCommand {
     var all = false
 
     @OptionGroup var reportOutput: ReportOutputOptions
+
+    @Flag(
+        help:
+            "List the stronger documents that would open programmes to each household without planning again to check whether it would then move."
+    )
+    var noDocumentCheck = false
 
     @Option(help: "Re-plans solved at once, each on its own thread (default: one per processor).")
     var jobs: Int?
@@ -93,7 +104,7 @@ struct WhyNotCommand: ParsableCommand {
         let progress: (@Sendable (ExplanationProgress) -> Void)? =
             showsProgress ? { @Sendable update in Self.describe(update, width: width).map(StandardError.write) } : nil
         let explanations = try planner.explainNotMoved(
-            ids, in: plan, options: replanOptions, jobs: width, progress: progress)
+            ids, in: plan, options: replanOptions, jobs: width, checkingDocuments: !noDocumentCheck, progress: progress)
         let report = WhyNotReport.render(explanations, plan: plan, format: reportOutput.format)
         // Everything is computed before anything is written: a failure leaves no partial output.
         try reportOutput.emit(report, sealingWith: sealing, plainName: "plan")
@@ -112,6 +123,9 @@ struct WhyNotCommand: ParsableCommand {
         case (.narrowing, 0):
             return
                 "passage: why-not: \(searches) narrowing a change down to the smallest that moves a household, \(atOnce)"
+        case (.documents, 0):
+            let plans = "\(update.total) plan\(update.total == 1 ? "" : "s")"
+            return "passage: why-not: \(plans) with a household holding a stronger document, \(atOnce)"
         default:
             return "passage: why-not: \(update.done)/\(update.total) done"
         }

@@ -48,8 +48,16 @@ public struct ScenarioHeader: Sendable, Hashable {
     public var horizonWeeks: Int
     public var currency: String
     public var budget: Double?
+    /// The programmes of each shared quota (`shared_quotas.csv`), by shared quota id: a redacted report
+    /// needs them to know what a reader can add up.
+    public var sharedQuotaProgrammes: [String: [String]]
 
-    public init(title: String, startDate: CalendarDate, horizonWeeks: Int, currency: String, budget: Double?) {
+    /// A header from the scenario's settings and its shared quotas' programmes.
+    public init(
+        title: String, startDate: CalendarDate, horizonWeeks: Int, currency: String, budget: Double?,
+        sharedQuotaProgrammes: [String: [String]] = [:]
+    ) {
+        self.sharedQuotaProgrammes = sharedQuotaProgrammes
         self.title = title
         self.startDate = startDate
         self.horizonWeeks = horizonWeeks

@@ -76,7 +76,9 @@ struct PlanDecoder: Sendable {
             scenario: ScenarioHeader(
                 title: scenario.settings.title, startDate: scenario.settings.startDate,
                 horizonWeeks: scenario.settings.horizonWeeks, currency: scenario.settings.currency,
-                budget: scenario.settings.budget),
+                budget: scenario.settings.budget,
+                sharedQuotaProgrammes: Dictionary(
+                    scenario.sharedQuotas.map { ($0.id, $0.programmeIDs) }, uniquingKeysWith: { first, _ in first })),
             solver: SolverReport(
                 status: solution.status, objective: solution.objectiveValue, bound: solution.bestBound,
                 gap: solution.relativeGap, solveSeconds: solution.solveSeconds,

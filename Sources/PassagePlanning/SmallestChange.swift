@@ -36,7 +36,8 @@ public struct CapacityChange: Sendable, Hashable {
 }
 
 /// Why a household is not moved and, when it lost to competition for capacity, the smallest single
-/// capacity changes found to move it, each verified by planning the changed scenario again.
+/// capacity changes found to move it, each verified by planning the changed scenario again; and the
+/// stronger documents that would open programmes to it.
 ///
 /// Every increase tried is capped at what the household itself could use (``Planner/largestUsefulIncrease(of:for:in:)``):
 /// a larger one could only move it by letting others rearrange around it, which is not an answer a
@@ -59,6 +60,10 @@ public struct NotMovedExplanation: Sendable, Hashable {
     /// ("moves it" or not) is the best plan found in that time, and can differ with a longer limit or
     /// a less loaded machine.
     public var unprovenReplans = 0
+    /// Each document stronger than the household's strongest that would open pathways it does not
+    /// have today, weakest first, each with whether the scenario planned again with the household
+    /// holding it moves it (these re-plans count in `replans` too).
+    public var documentOpenings: [DocumentOpening] = []
 
     /// An explanation from its parts (the planner computes them: ``Planner/explainNotMoved(_:in:options:jobs:progress:)``).
     public init(
@@ -85,6 +90,8 @@ public struct ExplanationProgress: Sendable, Hashable {
         /// A capacity whose largest useful increase moves the household, narrowed down by bisection to
         /// the smallest increase that does.
         case narrowing
+        /// A household planned again holding a stronger document that opens pathways to it.
+        case documents
     }
     /// The stage.
     public var stage: Stage
@@ -155,12 +162,27 @@ extension Planner {
     /// solver problem, and the result does not depend on `jobs` or on the order they finish in (unless
     /// a re-plan stops at its time limit, which depends on the processor time it got).
     ///
+    /// Then, for every household, each document stronger than its strongest that opens pathways it
+    /// does not have today (``documentOpenings(of:)``) is planned once more with the household holding
+    /// it, to tell whether the plan would then move it.
+    ///
     /// `progress` is told when each stage starts and after each of its searches, one call at a time.
     ///
     /// - Throws: only when the solver itself fails (the first failure in search order).
     public func explainNotMoved(
         _ householdIDs: [String], in plan: Plan, options: PlanningOptions = PlanningOptions(), jobs: Int = 1,
         progress: (@Sendable (ExplanationProgress) -> Void)? = nil
+    ) throws -> [NotMovedExplanation] {
+        try explainNotMoved(
+            householdIDs, in: plan, options: options, jobs: jobs, checkingDocuments: true, progress: progress)
+    }
+
+    /// ``explainNotMoved(_:in:options:jobs:progress:)``; without `checkingDocuments`, the documents that
+    /// would open programmes are listed but not planned (their `moves` is nil): one plan fewer per
+    /// document, for scenarios where a plan is slow.
+    public func explainNotMoved(
+        _ householdIDs: [String], in plan: Plan, options: PlanningOptions = PlanningOptions(), jobs: Int = 1,
+        checkingDocuments: Bool, progress: (@Sendable (ExplanationProgress) -> Void)? = nil
     ) throws -> [NotMovedExplanation] {
         let households = householdIDs.compactMap { id in plan.unmoved.first { $0.householdID == id } }
         let ids = households.map(\.householdID)
@@ -243,6 +265,35 @@ extension Planner {
             explanations[position].replans += outcome.replans
             explanations[position].unprovenReplans += outcome.unproven
             explanations[position].changes.append(search.change(outcome.steps))
+        }
+        // Stage 4: documents. Which programmes a stronger document opens needs no plan (the pathways
+        // are generated again); whether the plan would then move the household is one plan each.
+        var generator = PathwayGenerator(index: ScenarioIndex(scenario), reduction: nil)
+        var documentChecks: [(position: Int, opening: Int)] = []
+        for position in explanations.indices {
+            guard let household = scenario.households.first(where: { $0.id == ids[position] }) else { continue }
+            explanations[position].documentOpenings = documentOpenings(of: household, generator: &generator)
+            if checkingDocuments {
+                documentChecks += explanations[position].documentOpenings.indices.map { (position, $0) }
+            }
+        }
+        let checks = documentChecks
+        let documentPlans = explanations.map { $0.documentOpenings }
+        progress?(ExplanationProgress(stage: .documents, done: 0, total: checks.count))
+        let documentOutcomes = try Self.inParallel(
+            checks.count, jobs: jobs,
+            completed: progress.map { report in
+                { @Sendable done in report(ExplanationProgress(stage: .documents, done: done, total: checks.count)) }
+            }
+        ) { index in
+            let (position, opening) = checks[index]
+            return try self.moves(ids[position], holding: documentPlans[position][opening].document, options: options)
+        }
+        for ((position, opening), outcome) in zip(checks, documentOutcomes) {
+            explanations[position].documentOpenings[opening].moves = outcome.moves
+            explanations[position].documentOpenings[opening].proven = outcome.proven
+            explanations[position].replans += 1
+            if !outcome.proven { explanations[position].unprovenReplans += 1 }
         }
         for position in explanations.indices {
             explanations[position].notEnough.sort {

@@ -21,6 +21,9 @@ struct RedactedReader {
         var lodgedAddUpToPersonsMoved: Bool
         /// Persons hosted in safe houses add up to the persons moved.
         var hostedAddUpToPersonsMoved: Bool
+        /// Persons lodged within each shared quota add up to those lodged with its programmes (its
+        /// periods cover every lodging).
+        var sharedLodgedAddUpToTheirProgrammes = true
     }
 
     private var model = LinearModel(name: "reader")
@@ -96,10 +99,26 @@ struct RedactedReader {
         let hosted = (report["safeHouses"] as! [[String: Any]]).map {
             unknown("\($0["code"]!) hosted", $0["personsHosted"])
         }
+        var lodgedWith: [String: Variable] = [:]
         let lodged = (report["programmes"] as! [[String: Any]]).map { p -> Variable in
             let lodged = unknown("\(p["programmeID"]!) lodged", p["personsLodged"])
             row([lodged], [unknown("\(p["programmeID"]!) quota", p["quota"])], .lessOrEqual)
+            lodgedWith[p["programmeID"] as! String] = lodged
             return lodged
+        }
+        // Shared quotas name their programmes, so a reader can add those programmes' counts up.
+        for shared in report["sharedQuotas"] as? [[String: Any]] ?? [] {
+            let id = shared["sharedQuotaID"] as! String
+            let count = unknown("\(id) lodged (shared)", shared["personsLodged"])
+            row([count], [unknown("\(id) quota (shared)", shared["quota"])], .lessOrEqual)
+            if let all { row([count], [all.pm], .lessOrEqual) }
+            let members = (shared["programmeIDs"] as! [String]).compactMap { lodgedWith[$0] }
+            guard !members.isEmpty, members.count == (shared["programmeIDs"] as! [String]).count else { continue }
+            if guesses.sharedLodgedAddUpToTheirProgrammes {
+                row([count], members, .equal)
+            } else {
+                row([count], members, .lessOrEqual)
+            }
         }
         if let all {
             if !withheld.contains("destinations") {

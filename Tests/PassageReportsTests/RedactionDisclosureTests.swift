@@ -20,10 +20,17 @@ import Testing
         let lodged = plan.capacity.filter { $0.kind == .quota }.reduce(0) { $0 + $1.used }
         let hosted = plan.itineraries.filter { !$0.stay.houseID.isEmpty }.reduce(0) { $0 + $1.size }
         let moved = plan.summary.overall.personsMoved
+        let used = { (kind: ResourceKind, ids: Set<String>) in
+            plan.capacity.filter { $0.kind == kind && ids.contains($0.resourceID) }.reduce(0) { $0 + $1.used }
+        }
+        let sharedAddUp = plan.scenario.sharedQuotaProgrammes.allSatisfy { id, programmes in
+            abs(used(.sharedQuota, [id]) - used(.quota, Set(programmes))) < 0.5
+        }
         return (
             json,
             RedactedReader.Guesses(
-                lodgedAddUpToPersonsMoved: Int(lodged.rounded()) == moved, hostedAddUpToPersonsMoved: hosted == moved)
+                lodgedAddUpToPersonsMoved: Int(lodged.rounded()) == moved, hostedAddUpToPersonsMoved: hosted == moved,
+                sharedLodgedAddUpToTheirProgrammes: sharedAddUp)
         )
     }
 
@@ -53,6 +60,49 @@ import Testing
                 !report.contains("Objective ") && !report.contains("\"objective\"") && !report.contains(",objective,"),
                 "\(format)")
         }
+    }
+
+    /// Issue 15, section 1: shared quotas are shown like programme quotas, persons lodged and places
+    /// both banded, with their programmes, and a reader who adds the programmes up pins no count.
+    @Test func theDemoShowsItsSharedQuotaAsAggregates() throws {
+        let scenario = try ScenarioLoader.load(directory: Self.demoDirectory)
+        try #require(scenario.sharedQuotas.map(\.id) == ["DE-CAUCASUS"])
+        let plan = try Planner(scenario: scenario, solver: GLPKSolver())
+            .plan(options: PlanningOptions(timeLimitSeconds: 60))
+        let (json, guesses) = Self.published(plan)
+        #expect(try RedactedReader.exactCounts(in: json, guesses: guesses).isEmpty)
+        let redacted = RedactedPlan(plan)
+        #expect(!redacted.withheld.contains(.sharedQuotas))
+        let row = try #require(redacted.sharedQuotas.first)
+        #expect(row.sharedQuotaID == "DE-CAUCASUS" && row.programmeIDs == ["P-DE-EVN", "P-DE-TBS"])
+        let lodged = plan.capacity.filter { $0.kind == .sharedQuota }.reduce(0) { $0 + $1.used }
+        #expect(row.personsLodged == SuppressedCount(Int(lodged.rounded())))
+        #expect(row.quota == SuppressedCount(15))
+
+        let text = RedactedReport.render(plan, format: .text, options: ReportOptions(format: .text, redacted: true))
+        #expect(text.contains("Shared quotas"))
+        let line = try #require(text.split(separator: "\n").first { $0.hasPrefix("DE-CAUCASUS") })
+        #expect(line.contains("P-DE-EVN, P-DE-TBS") && line.hasSuffix("15–19"), "\(line)")
+        let root = try #require(JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        let shared = try #require(root["sharedQuotas"] as? [[String: Any]])
+        #expect(shared.first?["quota"] as? String == "15–19")
+        #expect(shared.first?["personsLodged"] as? String == "\(row.personsLodged)")
+        let csv = RedactedReport.render(plan, format: .csv, options: ReportOptions(format: .csv, redacted: true))
+        #expect(csv.contains("shared_quota,DE-CAUCASUS,quota,15–19"))
+        #expect(csv.contains("shared_quota,DE-CAUCASUS,programmes,P-DE-EVN;P-DE-TBS"))
+        // Aggregates only: no household id anywhere.
+        for format in [ReportFormat.text, .markdown, .json, .csv, .html] {
+            let report = RedactedReport.render(
+                plan, format: format, options: ReportOptions(format: format, redacted: true))
+            #expect(!scenario.households.contains { report.contains($0.id) }, "\(format)")
+        }
+        // Without shared quotas the report reads as before: no section, no key.
+        var without = scenario
+        without.sharedQuotas = []
+        let before = try Planner(scenario: without, solver: GLPKSolver())
+            .plan(options: PlanningOptions(timeLimitSeconds: 60))
+        let plain = RedactedReport.render(before, format: .json, options: ReportOptions(format: .json, redacted: true))
+        #expect(!plain.contains("sharedQuotas"))
     }
 
     @Test(

@@ -82,6 +82,54 @@ import Testing
         #expect(csv.contains(",beds,SH-1,5,7,moves\n") && csv.contains(",quota,P-1,4,6,not_enough\n"))
     }
 
+    /// A stronger document that would open programmes is a line in every human format, a field in
+    /// JSON and rows in CSV; a household without one gets none of these.
+    @Test func documentOpeningsAreSaidInEveryFormat() throws {
+        let (plan, explanations) = try Self.explanations()
+        var opened = explanations
+        opened[0].documentOpenings = [
+            DocumentOpening(
+                held: .internalID, document: .internationalPassport, programmes: ["P-DE-TBS", "P-FR-EVN"],
+                morePathways: ["P-DE-EVN"], moves: true)
+        ]
+        opened[0].replans += 1
+        let line =
+            "A valid international passport would open P-DE-TBS and P-FR-EVN, and more pathways to P-DE-EVN,"
+        for format in [ReportFormat.text, .markdown, .html] {
+            let report = WhyNotReport.render(opened, plan: plan, format: format)
+            #expect(report.replacingOccurrences(of: "\n      ", with: " ").contains(line), "\(format)")
+            #expect(report.contains("the plan would then move it"), "\(format)")
+        }
+        #expect(!WhyNotReport.render(explanations, plan: plan, format: .text).contains("would open P-"))
+
+        let json = WhyNotReport.render(opened, plan: plan, format: .json)
+        let root = try #require(JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        let households = try #require(root["households"] as? [[String: Any]])
+        let openings = try #require(households.first?["documentOpenings"] as? [[String: Any]])
+        #expect(openings.count == 1)
+        // The household's own documents stay out of the report.
+        #expect(openings.first?["from"] == nil && !json.contains("internal_id"))
+        #expect(openings.first?["document"] as? String == "international_passport")
+        #expect(openings.first?["programmes"] as? [String] == ["P-DE-TBS", "P-FR-EVN"])
+        #expect(openings.first?["morePathways"] as? [String] == ["P-DE-EVN"])
+        #expect(openings.first?["moves"] as? Bool == true)
+        #expect((households.dropFirst().first?["documentOpenings"] as? [Any])?.isEmpty == true)
+
+        let csv = WhyNotReport.render(opened, plan: plan, format: .csv)
+        let id = opened[0].household.householdID
+        for row in [
+            "document,P-DE-TBS,,international_passport,opens_and_moves",
+            "document,P-FR-EVN,,international_passport,opens_and_moves",
+            "document,P-DE-EVN,,international_passport,more_pathways_and_moves",
+        ] {
+            #expect(csv.split(separator: "\n").contains { $0.hasPrefix(id) && $0.hasSuffix(row) })
+        }
+        opened[0].documentOpenings[0].moves = false
+        #expect(
+            WhyNotReport.render(opened, plan: plan, format: .text).contains("but the plan would still not move it"))
+        #expect(WhyNotReport.render(opened, plan: plan, format: .csv).contains(",international_passport,opens\n"))
+    }
+
     @Test func everyFormatIsDeterministic() throws {
         let (plan, explanations) = try Self.explanations()
         for format in [ReportFormat.text, .markdown, .json, .csv] {

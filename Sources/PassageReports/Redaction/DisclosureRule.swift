@@ -4,7 +4,7 @@
 enum DisclosureRule {
     /// Sections in the order they are given up; the urgency tiers go before the `all` row, which goes last.
     static let withholdingOrder: [RedactedPlan.Section] = [
-        .destinations, .notMoved, .safeHouses, .programmes, .urgencyTiers, .overall,
+        .destinations, .notMoved, .safeHouses, .sharedQuotas, .programmes, .urgencyTiers, .overall,
     ]
 
     /// The sections to withhold from `plan` (which still holds every row) so that nothing is disclosed.
@@ -79,6 +79,22 @@ enum DisclosureRule {
         }
         audit.relate(plus: lodged, minus: [all.pm], equality: true)
         audit.relate(plus: lodged, minus: [all.pm], equality: false)
+
+        // Persons lodged within a shared quota: within its (banded) places and the persons moved, and
+        // the sum of its programmes' persons lodged, which a reader who knows its programmes can add up
+        // (equal when its periods cover every lodging; each direction kept only where it holds).
+        let lodgedByProgramme = Dictionary(
+            zip(plan.programmes.map(\.programmeID), lodged), uniquingKeysWith: { first, _ in first })
+        for shared in plan.sharedQuotas {
+            let count = add(shared.personsLodged, .sharedQuotas)
+            audit.relate(plus: [count], minus: [add(shared.quota, .sharedQuotas)], equality: false)
+            audit.relate(plus: [count], minus: [all.pm], equality: false)
+            let members = shared.programmeIDs.compactMap { lodgedByProgramme[$0] }
+            guard members.count == shared.programmeIDs.count, !members.isEmpty else { continue }
+            audit.relate(plus: [count], minus: members, equality: true)
+            audit.relate(plus: [count], minus: members, equality: false)
+            audit.relate(plus: members, minus: [count], equality: false)
+        }
         return audit
     }
 }

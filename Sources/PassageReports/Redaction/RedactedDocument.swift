@@ -2,7 +2,8 @@ import PassagePlanning
 
 /// The redacted plan as report blocks, rendered by the ordinary text and Markdown renderers.
 enum RedactedDocument {
-    /// Title and notice, solver, summary by urgency, safe houses, programmes, destinations, not moved.
+    /// Title and notice, solver, summary by urgency, safe houses, programmes, shared quotas (if any),
+    /// destinations, not moved.
     static func build(_ r: RedactedPlan) -> ReportDocument {
         var blocks: [ReportBlock] = [
             .heading("Passage plan (redacted)", level: 1),
@@ -14,42 +15,80 @@ enum RedactedDocument {
             ]),
         ]
         if let warning = r.solverWarning { blocks.append(.warning(warning)) }
-        blocks.append(.lines([
-            "Solver: \(Fmt.statusWords(r.status)).",
-            "Gap to the best proven bound: \(Fmt.percent(r.gap)) (the objective itself is not shown: it weighs the persons not moved).",
-        ]))
+        blocks.append(
+            .lines([
+                "Solver: \(Fmt.statusWords(r.status)).",
+                "Gap to the best proven bound: \(Fmt.percent(r.gap)) (the objective itself is not shown: it weighs the persons not moved).",
+            ]))
 
         blocks.append(.heading("Summary", level: 2))
-        blocks.append(r.tiers.isEmpty ? withheldLine : .table(ReportTable(
-            headers: ["Urgency", "Households moved", "of", "Persons moved", "of"],
-            alignments: [.left, .right, .right, .right, .right],
-            rows: r.tiers.map {
-                [$0.label, "\($0.householdsMoved)", "\($0.householdsTotal)", "\($0.personsMoved)", "\($0.personsTotal)"]
-            })))
+        blocks.append(
+            r.tiers.isEmpty
+                ? withheldLine
+                : .table(
+                    ReportTable(
+                        headers: ["Urgency", "Households moved", "of", "Persons moved", "of"],
+                        alignments: [.left, .right, .right, .right, .right],
+                        rows: r.tiers.map {
+                            [
+                                $0.label, "\($0.householdsMoved)", "\($0.householdsTotal)", "\($0.personsMoved)",
+                                "\($0.personsTotal)",
+                            ]
+                        })))
         if r.withheld.contains(.urgencyTiers) && !r.tiers.isEmpty {
-            blocks.append(.lines(["By urgency tier: withheld: with the rest of this report, these counts would give an exact count."]))
+            blocks.append(
+                .lines([
+                    "By urgency tier: withheld: with the rest of this report, these counts would give an exact count."
+                ]))
         }
         let cost = CostWords.lines(
             spentBefore: r.costBeforeWeekOne, fromWeekOne: r.costFromWeekOne, budget: r.budget, currency: r.currency)
-        let wait = r.averageWeeksWaited.map { "Average weeks waited (ready week to departure), in whole weeks: \(Fmt.plain($0))." }
+        let wait =
+            r.averageWeeksWaited.map {
+                "Average weeks waited (ready week to departure), in whole weeks: \(Fmt.plain($0))."
+            }
             ?? "Average weeks waited: not shown (fewer than 5 households moved by this plan)."
         blocks.append(.lines(cost + [wait]))
 
         blocks.append(.heading("Safe houses", level: 2))
         blocks.append(
-            r.withheld.contains(.safeHouses) ? withheldLine
-                : r.houses.isEmpty ? .lines(["No safe house in this plan."])
-                : .table(ReportTable(
-                    headers: ["Safe house", "Beds", "Persons hosted"], alignments: [.left, .right, .right],
-                    rows: r.houses.map { [$0.code, "\($0.beds)", "\($0.personsHosted)"] })))
+            r.withheld.contains(.safeHouses)
+                ? withheldLine
+                : r.houses.isEmpty
+                    ? .lines(["No safe house in this plan."])
+                    : .table(
+                        ReportTable(
+                            headers: ["Safe house", "Beds", "Persons hosted"], alignments: [.left, .right, .right],
+                            rows: r.houses.map { [$0.code, "\($0.beds)", "\($0.personsHosted)"] })))
 
         blocks.append(.heading("Visa programmes", level: 2))
         blocks.append(
-            r.withheld.contains(.programmes) ? withheldLine
-                : r.programmes.isEmpty ? .lines(["No quota in this plan."])
-                : .table(ReportTable(
-                    headers: ["Programme", "Persons lodged", "Quota"], alignments: [.left, .right, .right],
-                    rows: r.programmes.map { [$0.programmeID, "\($0.personsLodged)", "\($0.quota)"] })))
+            r.withheld.contains(.programmes)
+                ? withheldLine
+                : r.programmes.isEmpty
+                    ? .lines(["No quota in this plan."])
+                    : .table(
+                        ReportTable(
+                            headers: ["Programme", "Persons lodged", "Quota"], alignments: [.left, .right, .right],
+                            rows: r.programmes.map { [$0.programmeID, "\($0.personsLodged)", "\($0.quota)"] })))
+
+        // Only for scenarios with shared quotas, so reports of others read as before.
+        if r.withheld.contains(.sharedQuotas) {
+            blocks += [.heading("Shared quotas", level: 2), withheldLine]
+        } else if !r.sharedQuotas.isEmpty {
+            blocks.append(.heading("Shared quotas", level: 2))
+            blocks.append(
+                .table(
+                    ReportTable(
+                        headers: ["Shared quota", "Programmes", "Persons lodged", "Quota"],
+                        alignments: [.left, .left, .right, .right],
+                        rows: r.sharedQuotas.map {
+                            [
+                                $0.sharedQuotaID, $0.programmeIDs.joined(separator: ", "), "\($0.personsLodged)",
+                                "\($0.quota)",
+                            ]
+                        })))
+        }
 
         blocks += groups(
             "Arrivals by destination country", "Country", r.destinations, empty: "No household is moved.",
@@ -72,9 +111,10 @@ enum RedactedDocument {
         guard !rows.isEmpty else { return [.heading(title, level: 2), .lines([empty])] }
         return [
             .heading(title, level: 2),
-            .table(ReportTable(
-                headers: [label, "Households", "Persons"], alignments: [.left, .right, .right],
-                rows: rows.map { [$0.label, "\($0.households)", "\($0.persons)"] })),
+            .table(
+                ReportTable(
+                    headers: [label, "Households", "Persons"], alignments: [.left, .right, .right],
+                    rows: rows.map { [$0.label, "\($0.households)", "\($0.persons)"] })),
         ]
     }
 }

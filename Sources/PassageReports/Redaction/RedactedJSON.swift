@@ -9,6 +9,11 @@ struct RedactedJSON: Encodable, Sendable {
     struct Programme: Encodable, Sendable {
         var programmeID, personsLodged, quota: String
     }
+    struct SharedQuota: Encodable, Sendable {
+        var sharedQuotaID: String
+        var programmeIDs: [String]
+        var personsLodged, quota: String
+    }
     struct Group: Encodable, Sendable {
         var label, households, persons: String
     }
@@ -29,6 +34,8 @@ struct RedactedJSON: Encodable, Sendable {
     var summary: [Tier]
     var safeHouses: [House]
     var programmes: [Programme]
+    /// Left out for scenarios without shared quotas, so their reports read as before.
+    var sharedQuotas: [SharedQuota]?
     var destinations: [Group]
     var notMoved: [Group]
     var withheld: [String]
@@ -51,8 +58,20 @@ struct RedactedJSON: Encodable, Sendable {
                 personsMoved: "\($0.personsMoved)", personsTotal: "\($0.personsTotal)")
         }
         safeHouses = r.houses.map { House(code: $0.code, beds: "\($0.beds)", personsHosted: "\($0.personsHosted)") }
-        programmes = r.programmes.map { Programme(programmeID: $0.programmeID, personsLodged: "\($0.personsLodged)", quota: "\($0.quota)") }
-        destinations = r.destinations.map { Group(label: $0.label, households: "\($0.households)", persons: "\($0.persons)") }
+        programmes = r.programmes.map {
+            Programme(programmeID: $0.programmeID, personsLodged: "\($0.personsLodged)", quota: "\($0.quota)")
+        }
+        sharedQuotas =
+            r.sharedQuotas.isEmpty
+            ? nil
+            : r.sharedQuotas.map {
+                SharedQuota(
+                    sharedQuotaID: $0.sharedQuotaID, programmeIDs: $0.programmeIDs,
+                    personsLodged: "\($0.personsLodged)", quota: "\($0.quota)")
+            }
+        destinations = r.destinations.map {
+            Group(label: $0.label, households: "\($0.households)", persons: "\($0.persons)")
+        }
         notMoved = r.notMoved.map { Group(label: $0.label, households: "\($0.households)", persons: "\($0.persons)") }
         withheld = r.withheld.map(\.rawValue)
     }

@@ -42,6 +42,19 @@ public struct RedactedPlan: Sendable, Hashable {
         public var quota: SuppressedCount
     }
 
+    /// A shared quota (`shared_quotas.csv`): persons lodged with its programmes and its places over the
+    /// horizon, both banded like a programme's.
+    public struct SharedQuotaRow: Sendable, Hashable {
+        /// The shared quota's id (a public scheme's quota, not people).
+        public var sharedQuotaID: String
+        /// The programmes that count toward it, in id order.
+        public var programmeIDs: [String]
+        /// Persons lodged with any of its programmes.
+        public var personsLodged: SuppressedCount
+        /// Its places summed over the periods in the horizon, banded like a count.
+        public var quota: SuppressedCount
+    }
+
     /// A part of the report that `DisclosureRule` may withhold as a whole.
     public enum Section: String, Sendable, Hashable, CaseIterable, Comparable {
         /// The summary rows of each urgency tier.
@@ -52,6 +65,8 @@ public struct RedactedPlan: Sendable, Hashable {
         case safeHouses = "safe_houses"
         /// Visa programmes.
         case programmes
+        /// Shared quotas.
+        case sharedQuotas = "shared_quotas"
         /// Arrivals by destination country.
         case destinations
         /// Households not moved, by reason.
@@ -105,6 +120,8 @@ public struct RedactedPlan: Sendable, Hashable {
     public var houses: [HouseRow]
     /// Visa programmes.
     public var programmes: [ProgrammeRow]
+    /// Shared quotas, in id order (none when the scenario has none).
+    public var sharedQuotas: [SharedQuotaRow]
     /// Moved households by destination country.
     public var destinations: [GroupRow]
     /// Households not moved, by reason.
@@ -141,14 +158,17 @@ public struct RedactedPlan: Sendable, Hashable {
                 householdsTotal: SuppressedCount(c.householdsTotal), personsMoved: SuppressedCount(c.personsMoved),
                 personsTotal: SuppressedCount(c.personsTotal))
         }
-        tiers = plan.summary.byUrgency.enumerated().map { tier("\($0 + 1) \(Fmt.tierName($0 + 1))", $1) }
+        tiers =
+            plan.summary.byUrgency.enumerated().map { tier("\($0 + 1) \(Fmt.tierName($0 + 1))", $1) }
             + [tier("all", plan.summary.overall)]
 
         houses = Self.houseCodes(plan).map { id, code in
             let beds = plan.capacity.filter { $0.kind == .beds && $0.resourceID == id }
             let hosted = plan.itineraries.filter { $0.stay.houseID == id }.reduce(0) { $0 + $1.size }
             let count = SuppressedCount(hosted)
-            return HouseRow(code: code, beds: SuppressedCount(Int((beds.map(\.capacity).max() ?? 0).rounded())), personsHosted: count)
+            return HouseRow(
+                code: code, beds: SuppressedCount(Int((beds.map(\.capacity).max() ?? 0).rounded())),
+                personsHosted: count)
         }
 
         let quotas = plan.capacity.filter { $0.kind == .quota }
@@ -157,6 +177,16 @@ public struct RedactedPlan: Sendable, Hashable {
             let count = SuppressedCount(Int(rows.reduce(0) { $0 + $1.used }.rounded()))
             return ProgrammeRow(
                 programmeID: id, personsLodged: count,
+                quota: SuppressedCount(Int(rows.reduce(0) { $0 + $1.capacity }.rounded())))
+        }
+
+        // Shown like programme quotas: what they share is as public as what each has.
+        let shared = plan.capacity.filter { $0.kind == .sharedQuota }
+        sharedQuotas = Set(shared.map(\.resourceID)).sorted().map { id in
+            let rows = shared.filter { $0.resourceID == id }
+            return SharedQuotaRow(
+                sharedQuotaID: id, programmeIDs: (plan.scenario.sharedQuotaProgrammes[id] ?? []).sorted(),
+                personsLodged: SuppressedCount(Int(rows.reduce(0) { $0 + $1.used }.rounded())),
                 quota: SuppressedCount(Int(rows.reduce(0) { $0 + $1.capacity }.rounded())))
         }
 
@@ -175,6 +205,7 @@ public struct RedactedPlan: Sendable, Hashable {
         if sections.contains(.overall) { tiers = [] }
         if sections.contains(.safeHouses) { houses = [] }
         if sections.contains(.programmes) { programmes = [] }
+        if sections.contains(.sharedQuotas) { sharedQuotas = [] }
         if sections.contains(.destinations) { destinations = [] }
         if sections.contains(.notMoved) { notMoved = [] }
     }
@@ -182,8 +213,10 @@ public struct RedactedPlan: Sendable, Hashable {
     /// Safe-house ids in sorted order paired with `House A`, `House B`, … `House Z`, `House AA`, …: the
     /// same scenario always gives the same codes; adding a house may shift the codes after it.
     static func houseCodes(_ plan: Plan) -> [(id: String, code: String)] {
-        let ids = Set(plan.capacity.filter { $0.kind == .beds }.map(\.resourceID)
-            + plan.itineraries.map(\.stay.houseID)).sorted()
+        let ids = Set(
+            plan.capacity.filter { $0.kind == .beds }.map(\.resourceID)
+                + plan.itineraries.map(\.stay.houseID)
+        ).sorted()
         return ids.enumerated().map { ($1, "House " + letters($0)) }
     }
 

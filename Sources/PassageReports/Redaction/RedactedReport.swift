@@ -42,13 +42,23 @@ public enum RedactedReport {
         }
         for h in r.houses {
             rows += [
-                ["safe_house", h.code, "beds", "\(h.beds)"], ["safe_house", h.code, "persons_hosted", "\(h.personsHosted)"],
+                ["safe_house", h.code, "beds", "\(h.beds)"],
+                ["safe_house", h.code, "persons_hosted", "\(h.personsHosted)"],
             ]
         }
         for p in r.programmes {
             let group = CSVReport.text(p.programmeID)
             rows += [
-                ["programme", group, "persons_lodged", "\(p.personsLodged)"], ["programme", group, "quota", "\(p.quota)"],
+                ["programme", group, "persons_lodged", "\(p.personsLodged)"],
+                ["programme", group, "quota", "\(p.quota)"],
+            ]
+        }
+        for s in r.sharedQuotas {
+            let group = CSVReport.text(s.sharedQuotaID)
+            rows += [
+                ["shared_quota", group, "programmes", CSVReport.text(s.programmeIDs.joined(separator: ";"))],
+                ["shared_quota", group, "persons_lodged", "\(s.personsLodged)"],
+                ["shared_quota", group, "quota", "\(s.quota)"],
             ]
         }
         for (section, list) in [("destination", r.destinations), ("not_moved", r.notMoved)] {

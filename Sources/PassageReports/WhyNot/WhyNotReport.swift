@@ -1,8 +1,9 @@
 import PassagePlanning
 
 /// Renders ``NotMovedExplanation``s (`passage why-not`) in any ``ReportFormat``: for each household,
-/// why it is not moved and the smallest single capacity changes found to move it, each verified by
-/// planning the changed scenario again. Deterministic byte for byte (no timings appear).
+/// why it is not moved, the smallest single capacity changes found to move it, each verified by
+/// planning the changed scenario again, and the stronger documents that would open programmes to it.
+/// Deterministic byte for byte (no timings appear).
 public enum WhyNotReport {
     /// `explanations` of households in `plan` rendered as `format`, ending in a newline.
     public static func render(_ explanations: [NotMovedExplanation], plan: Plan, format: ReportFormat) -> String {
@@ -28,7 +29,9 @@ public enum WhyNotReport {
                 "For each household: why the plan does not move it and, when it is short of capacity, the smallest"
                     + " increase of each capacity it lacks that moves it, found by raising that capacity alone (by"
                     + " at most what the household could use) and planning the whole scenario again; every change"
-                    + " listed was planned and moves the household. Others' plans may change too."
+                    + " listed was planned and moves the household. Others' plans may change too. Then each stronger"
+                    + " document that would open programmes to it (its pathways generated again with only the"
+                    + " document changed), and whether the plan, made again with the household holding it, moves it."
             ]),
         ]
         if let warning = Fmt.statusWarning(plan.solver) { blocks.append(.warning(warning)) }
@@ -59,17 +62,27 @@ public enum WhyNotReport {
                         lines += explanation.notEnough.map { "  " + $0.description }
                     }
                 }
+            }
+            // Whatever the reason: a document opens programmes to a household short of capacity too.
+            lines += explanation.documentOpenings.map { asSentence($0.description) }
+            let shortOfCapacity = if case .capacity = household.reason { true } else { false }
+            if shortOfCapacity || explanation.replans > 0 {
                 lines.append("Planned again \(Fmt.plural(explanation.replans, "time")).")
-                if explanation.unprovenReplans > 0 {
-                    // Said, not hidden: such an answer depends on the time the solver got.
-                    lines.append(
-                        "\(explanation.unprovenReplans) of these plans stopped at the time limit before proving"
-                            + " optimality: a longer --time-limit may change the answer.")
-                }
+            }
+            if explanation.unprovenReplans > 0 {
+                // Said, not hidden: such an answer depends on the time the solver got.
+                lines.append(
+                    "\(explanation.unprovenReplans) of these plans stopped at the time limit before proving"
+                        + " optimality: a longer --time-limit may change the answer.")
             }
             blocks.append(.entry(title: household.householdID, details: lines))
         }
         return ReportDocument(blocks: blocks)
+    }
+
+    /// `description` as a sentence: capital first letter, full stop.
+    static func asSentence(_ description: String) -> String {
+        description.prefix(1).uppercased() + description.dropFirst() + "."
     }
 
     struct JSONWhyNot: Encodable, Sendable {
@@ -90,6 +103,19 @@ public enum WhyNotReport {
         var notEvenTogether: Bool
         var replans: Int
         var unprovenReplans: Int
+        var documentOpenings: [JSONDocumentOpening]
+    }
+
+    /// No `from`: the household's own documents stay out of the report, as its other attributes do.
+    struct JSONDocumentOpening: Encodable, Sendable {
+        var document: String
+        /// Opened: no eligible pathway today.
+        var programmes: [String]
+        /// Open today, with more pathways.
+        var morePathways: [String]
+        /// Nil (left out) when not planned again.
+        var moves: Bool?
+        var proven: Bool
     }
 
     struct JSONChange: Encodable, Sendable {
@@ -112,12 +138,19 @@ public enum WhyNotReport {
                         reason: $0.household.reason.label, details: Fmt.reasonExplanation($0.household.reason).details,
                         changes: $0.changes.map(change), notEnough: $0.notEnough.map(change),
                         notEvenTogether: $0.notEvenTogether, replans: $0.replans,
-                        unprovenReplans: $0.unprovenReplans)
+                        unprovenReplans: $0.unprovenReplans,
+                        documentOpenings: $0.documentOpenings.map {
+                            JSONDocumentOpening(
+                                document: $0.document.rawValue, programmes: $0.programmes,
+                                morePathways: $0.morePathways, moves: $0.moves, proven: $0.proven)
+                        })
                 }))
     }
 
-    /// One row per change found (`moves`) or tried without success (`not_enough`); a household with
-    /// neither gets one row with its reason only.
+    /// One row per change found (`moves`) or tried without success (`not_enough`), then one per
+    /// programme a stronger document opens (`capacity` `document`, `resource_id` the programme, `from`
+    /// empty, `to` the document; `opens` or `more_pathways`, with `_and_moves` when the plan would then
+    /// move the household); a household with none of these gets one row with its reason only.
     static func csv(_ explanations: [NotMovedExplanation]) -> String {
         var rows: [[String]] = []
         for explanation in explanations {
@@ -125,12 +158,26 @@ public enum WhyNotReport {
             let reason = CSVReport.text(Fmt.reasonOneLine(explanation.household.reason))
             let failed = explanation.notEvenTogether ? "not_enough_together" : "not_enough"
             let changes = explanation.changes.map { ($0, "moves") } + explanation.notEnough.map { ($0, failed) }
-            if changes.isEmpty { rows.append([id, reason, "", "", "", "", ""]) }
+            if changes.isEmpty && explanation.documentOpenings.isEmpty {
+                rows.append([id, reason, "", "", "", "", ""])
+            }
             for (c, outcome) in changes {
                 rows.append([
                     id, reason, c.kind.rawValue, CSVReport.text(c.resourceID), Fmt.plain(c.from), Fmt.plain(c.to),
                     outcome,
                 ])
+            }
+            for opening in explanation.documentOpenings {
+                let moves = opening.moves == true ? "_and_moves" : ""
+                let programmes =
+                    opening.programmes.map { ($0, "opens") } + opening.morePathways.map { ($0, "more_pathways") }
+                for (programme, outcome) in programmes {
+                    rows.append([
+                        // `from` left empty: the household's own documents stay out of the report.
+                        id, reason, "document", CSVReport.text(programme), "", opening.document.rawValue,
+                        outcome + moves,
+                    ])
+                }
             }
         }
         return CSVReport.table(
