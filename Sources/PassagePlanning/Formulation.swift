@@ -106,6 +106,8 @@ public struct Formulation: Sendable {
     var seatLegs: Set<Int>
     /// The style this formulation was built in.
     public let style: FormulationStyle
+    /// Set when this is the robust model (docs/MODEL.md, "Robust plans").
+    public let robustness: RobustPlanning?
     /// Rows of every capacity that some column uses, with the capacity.
     var resourceRows: [(key: ResourceKey, row: Constraint, capacity: Double)]
     /// Committed households on their fixed pathways; not variables of the model.
@@ -130,30 +132,40 @@ public struct Formulation: Sendable {
     /// reduction left out that the Lagrangian bound found cheapest at its prices (`RouteVariants`).
     init(
         scenario: Scenario, previous: PreviousPlan? = nil, style: FormulationStyle = .compact,
-        seatLegs: Set<Int> = [], variants: [Int: [(pathway: Pathway, startWeek: Int)]]
+        seatLegs: Set<Int> = [], variants: [Int: [(pathway: Pathway, startWeek: Int)]],
+        robustness: RobustPlanning? = nil
     ) {
-        self.init(scenario: scenario, previous: previous, style: style, seatLegs: seatLegs, addingVariants: variants)
+        self.init(
+            scenario: scenario, previous: previous, style: style, seatLegs: seatLegs, addingVariants: variants,
+            robustness: robustness)
     }
 
+    /// Formulates `scenario` as above; with `robustness`, the robust model of docs/MODEL.md,
+    /// "Robust plans": stays must fit at the quantile of the processing time, and the expected loss
+    /// from closures and refusals is in the objective.
     public init(
         scenario: Scenario, previous: PreviousPlan? = nil, style: FormulationStyle = .compact,
-        seatLegs: Set<Int> = []
+        seatLegs: Set<Int> = [], robustness: RobustPlanning? = nil
     ) {
-        self.init(scenario: scenario, previous: previous, style: style, seatLegs: seatLegs, addingVariants: [:])
+        self.init(
+            scenario: scenario, previous: previous, style: style, seatLegs: seatLegs, addingVariants: [:],
+            robustness: robustness)
     }
 
     private init(
         scenario: Scenario, previous: PreviousPlan?, style: FormulationStyle, seatLegs: Set<Int>,
-        addingVariants variants: [Int: [(pathway: Pathway, startWeek: Int)]]
+        addingVariants variants: [Int: [(pathway: Pathway, startWeek: Int)]], robustness: RobustPlanning?
     ) {
         self.previous = previous
         self.style = style
+        self.robustness = robustness
         let seatLegs = style == .compact ? seatLegs : Set(scenario.legs.indices)
         self.seatLegs = seatLegs
         let index = ScenarioIndex(scenario)
         self.index = index
         let settings = scenario.settings
-        let objective = ObjectiveCoefficients(weights: settings.objective)
+        let robust = robustness.map { RobustPenalties($0, scenario: scenario) }
+        let objective = ObjectiveCoefficients(weights: settings.objective, robust: robust)
         let pinned = CommitmentPlanning.pinnedMoves(scenario)
         self.pinned = pinned
         classes = householdClasses(
@@ -161,7 +173,8 @@ public struct Formulation: Sendable {
             aggregate: style != .perHousehold)
         var generator = PathwayGenerator(
             index: index,
-            reduction: style == .compact ? PathwayReduction(scenario: scenario, seatLegs: seatLegs) : nil)
+            reduction: style == .compact ? PathwayReduction(scenario: scenario, seatLegs: seatLegs) : nil,
+            robust: robust)
         options = classes.map { generator.options(for: $0) }
         for (c, extra) in variants.sorted(by: { $0.key < $1.key }) {
             for (pathway, week) in extra {
@@ -264,10 +277,14 @@ public struct Formulation: Sendable {
             let first = stays.count
             let programme = scenario.programmes[pool.programme]
             let stayWeeks = pool.lodgedWeek...(pool.lodgedWeek + programme.processingWeeks - 1)
+            // A robust plan needs the house open for the stay at the quantile, not only the planned one.
+            let neededWeeks =
+                pool.lodgedWeek...(pool.lodgedWeek
+                    + (robust?.stayWeeks(programme: pool.programme) ?? programme.processingWeeks) - 1)
             let persons = Double(pool.size)
             var link = LinearExpression()
             for member in poolMembers[q] { link += member }
-            for house in pool.houses where scenario.safeHouses[house].isOpen(throughout: stayWeeks) {
+            for house in pool.houses where scenario.safeHouses[house].isOpen(throughout: neededWeeks) {
                 let safeHouse = scenario.safeHouses[house]
                 var used: [(key: ResourceKey, amount: Double)] = stayWeeks.map {
                     (.beds(house: house, week: $0), persons)

@@ -55,11 +55,21 @@ struct PathwayGenerator {
     private var routes: RouteFinder
     /// How pathways are reduced; nil enumerates every route and house combination.
     let reduction: PathwayReduction?
+    /// The objective the pathways are generated for: with robust penalties, stays must also fit at
+    /// the quantile of the processing time (docs/MODEL.md, "Robust plans").
+    let objective: ObjectiveCoefficients
 
-    init(index: ScenarioIndex, reduction: PathwayReduction? = nil) {
+    init(index: ScenarioIndex, reduction: PathwayReduction? = nil, robust: RobustPenalties? = nil) {
         self.index = index
         self.reduction = reduction
         routes = RouteFinder(index: index)
+        objective = ObjectiveCoefficients(weights: index.scenario.settings.objective, robust: robust)
+    }
+
+    /// Weeks a household lodging with programme `programme` must be able to stay: the processing
+    /// time, or in a robust plan the processing time at the quantile.
+    private func stayNeeded(_ programme: Int) -> Int {
+        objective.robust?.stayWeeks(programme: programme) ?? scenario.programmes[programme].processingWeeks
     }
 
     private var scenario: Scenario { index.scenario }
@@ -82,7 +92,7 @@ struct PathwayGenerator {
             let houses = (index.housesAt[programme.lodgedAt] ?? []).filter { houseIndex in
                 let house = scenario.safeHouses[houseIndex]
                 return Set(profile.needs).isSubset(of: house.needsSupported)
-                    && (house.maxStayWeeks ?? Int.max) >= programme.processingWeeks
+                    && (house.maxStayWeeks ?? Int.max) >= stayNeeded(programmeIndex)
             }
             if houses.isEmpty {
                 blockers.append(houseBlocker(programme, profile: profile))
@@ -119,14 +129,23 @@ struct PathwayGenerator {
                 let firstOfProgramme = result.pathways.count
                 for outbound in outboundKept {
                     for onward in onwardKept {
-                        let candidates: [Pathway]
-                        if houses.count > 1 {
-                            var pooled = makePathway(outbound, houses[0], programmeIndex, onward, profile: profile)
+                        // A robust plan prices a house's closure risk per household, which a pool's
+                        // stay columns (shared by every urgency) cannot: houses with a risk get
+                        // pathways of their own.
+                        let alone =
+                            objective.robust.map { robust in houses.filter { robust.closureRisk[$0] > 0 } } ?? []
+                        let poolable = houses.filter { !alone.contains($0) }
+                        var candidates: [Pathway] = []
+                        if poolable.count > 1 {
+                            var pooled = makePathway(outbound, poolable[0], programmeIndex, onward, profile: profile)
                             pooled.costPerPerson = Pathway.cost(outbound, stay: 0, programme, onward)
-                            pooled.pooledHouses = houses
+                            pooled.pooledHouses = poolable
                             candidates = [pooled]
-                        } else {
-                            candidates = [makePathway(outbound, houses[0], programmeIndex, onward, profile: profile)]
+                        } else if let house = poolable.first {
+                            candidates = [makePathway(outbound, house, programmeIndex, onward, profile: profile)]
+                        }
+                        for house in alone {
+                            candidates.append(makePathway(outbound, house, programmeIndex, onward, profile: profile))
                         }
                         for pathway in candidates {
                             let weeks = startWeeks(of: pathway, profile: profile)
@@ -258,12 +277,14 @@ struct PathwayGenerator {
         let first = max(1, profile.readyWeek)
         let last = horizon - pathway.finishOffset
         guard first <= last else { return ([], []) }
-        let weights = ObjectiveCoefficients(weights: scenario.settings.objective)
+        let weights = objective
+        // The house must be open for the whole stay it may need (longer in a robust plan).
+        let needed = stayNeeded(pathway.programme)
         var all: [Int] = []
         var worth: [Int] = []
         for week in first...last {
             let lodged = week + pathway.lodgeOffset
-            let stay = lodged...(lodged + pathway.stayWeeks - 1)
+            let stay = lodged...(lodged + needed - 1)
             let open = (pathway.pooledHouses ?? [pathway.house]).filter { scenario.safeHouses[$0].isOpen(throughout: stay) }
             guard !open.isEmpty, programme.acceptsApplications(inWeek: lodged) else { continue }
             all.append(week)
@@ -290,12 +311,14 @@ extension PathwayGenerator {
     fileprivate func keepBestPerLodgingWeek(
         _ result: inout ClassOptions, from first: Int, reduction: PathwayReduction, profile: HouseholdProfile
     ) {
-        let weights = ObjectiveCoefficients(weights: scenario.settings.objective)
-        var candidates: [Int: [(pathway: Int, week: Int, value: Double, money: Double)]] = [:]
+        let weights = objective
+        // Keyed by lodging week and house: a robust plan has pathways of one programme through
+        // different houses (their own beds); otherwise every pathway of a programme has the same one.
+        var candidates: [[Int]: [(pathway: Int, week: Int, value: Double, money: Double)]] = [:]
         for p in first..<result.pathways.count where !reduction.usesSeatRows(result.pathways[p]) {
             let pathway = result.pathways[p]
             for week in result.startWeeks[p] {
-                candidates[week + pathway.lodgeOffset, default: []].append(
+                candidates[[week + pathway.lodgeOffset, pathway.house], default: []].append(
                     (p, week, weights.move(pathway, week: week, profile: profile), pathway.costPerPerson))
             }
         }

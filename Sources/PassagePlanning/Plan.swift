@@ -24,6 +24,8 @@ public struct Plan: Sendable, Hashable {
     /// What one more unit of each capacity is worth, when asked for (`ShadowPrices.compute`, the
     /// `--shadow-prices` option); nil otherwise.
     public var shadowPrices: ShadowPrices? = nil
+    /// With `passage plan --robust`: the nominal and the robust plan compared (this plan is the robust one).
+    public var robustness: RobustnessComparison? = nil
 
     public init(
         scenario: ScenarioHeader, solver: SolverReport, summary: PlanSummary, itineraries: [Itinerary],
