@@ -74,14 +74,15 @@ extension Planner {
     /// robust model (docs/MODEL.md, "Robust plans") is solved, and its moves are given to the nominal
     /// formulation, which reports the objective, capacity use and reasons as a nominal plan would.
     /// `nominal`, the plan of the nominal model, gives the bound: it is valid for the nominal model,
-    /// which the robust plan is a feasible plan of.
+    /// which the robust plan is a feasible plan of. `robustModel` is the solver's account of the
+    /// robust model itself (its objective includes the penalties).
     public func robustPlan(
         _ robustness: RobustPlanning, nominal: Plan, options: PlanningOptions = PlanningOptions()
-    ) throws -> Plan {
+    ) throws -> (plan: Plan, robustModel: SolverReport) {
         var robustPlanner = self
         robustPlanner.robustness = robustness
         let solved = try robustPlanner.solveKeepingSolution(options: options)
-        guard solved.solution.status.hasSolution else { return solved.plan }
+        guard solved.solution.status.hasSolution else { return (solved.plan, solved.plan.solver) }
         // Each robust move joins the nominal formulation as a column of its own (a concrete pathway
         // and start week, the safe house fixed), taken by one household: the nominal objective and
         // rows then count exactly the robust plan. Classes do not depend on robustness.
@@ -110,7 +111,7 @@ extension Planner {
             values, status: status, bound: bound, seconds: solved.plan.solver.solveSeconds)
         var plan = decode(formulation, solution, options: options)
         plan.solver.stages = solved.plan.solver.stages
-        return plan
+        return (plan, solved.plan.solver)
     }
 }
 
@@ -143,6 +144,13 @@ public struct RobustnessComparison: Sendable, Hashable {
     public var level: Double
     public var nominal: Side
     public var robust: Side
+    /// The solver's account of the robust model itself (objective with the penalties, its own bound),
+    /// when known.
+    public var robustModel: SolverReport?
+
+    /// Whether the robust plan's gap in the nominal model is the price of robustness alone: the
+    /// robust model was solved to optimality, so reports need not warn that a better plan may exist.
+    public var gapIsPriceOfRobustness: Bool { robustModel?.status == .optimal }
 
     /// Seed and trials of both studies.
     public var seed: String { nominal.stress.seed }
@@ -150,9 +158,11 @@ public struct RobustnessComparison: Sendable, Hashable {
 
     /// Stress-tests `nominal` and `robust`, plans of `scenario`, with the same `seed` and `trials`.
     public init(
-        level: Double, nominal: Plan, robust: Plan, scenario: Scenario, seed: UInt64, trials: Int, jobs: Int = 1
+        level: Double, nominal: Plan, robust: Plan, robustModel: SolverReport? = nil, scenario: Scenario, seed: UInt64,
+        trials: Int, jobs: Int = 1
     ) throws {
         self.level = level
+        self.robustModel = robustModel
         func side(_ plan: Plan) throws -> Side {
             let input = try StressInput(scenario: scenario, plan: plan)
             return Side(plan, stress: StressSummary(StressStudy.run(input, seed: seed, trials: trials, jobs: jobs)))

@@ -66,7 +66,8 @@ public enum JSONReport {
                             reason: $0.reason)
                     }
                 }),
-            shadowPrices: Nullable(plan.shadowPrices.map(JSONShadowPrices.init)))
+            shadowPrices: Nullable(plan.shadowPrices.map(JSONShadowPrices.init)),
+            robustness: plan.robustness.map(JSONRobustness.init))
     }
 
     static func summary(_ plan: Plan) -> JSONSummary { summary(plan.summary, budget: plan.scenario.budget) }
