@@ -81,7 +81,8 @@ struct PlanCommand: ParsableCommand {
     @Option(help: "With --robust: trials of the stress test of each plan.")
     var trials: Int = PlanCommand.defaultTrials
 
-    @Option(help: "With --robust: seed of the stress test's draws (0 to 18446744073709551615), the same for both plans.")
+    @Option(
+        help: "With --robust: seed of the stress test's draws (0 to 18446744073709551615), the same for both plans.")
     var seed: UInt64 = 1
 
     /// Trials of `--robust`'s stress tests unless `--trials` says otherwise.

@@ -278,9 +278,8 @@ public struct Formulation: Sendable {
             let programme = scenario.programmes[pool.programme]
             let stayWeeks = pool.lodgedWeek...(pool.lodgedWeek + programme.processingWeeks - 1)
             // A robust plan needs the house open for the stay at the quantile, not only the planned one.
-            let neededWeeks =
-                pool.lodgedWeek...(pool.lodgedWeek
-                    + (robust?.stayWeeks(programme: pool.programme) ?? programme.processingWeeks) - 1)
+            let needed = robust?.stayWeeks(programme: pool.programme) ?? programme.processingWeeks
+            let neededWeeks = pool.lodgedWeek...(pool.lodgedWeek + needed - 1)
             let persons = Double(pool.size)
             var link = LinearExpression()
             for member in poolMembers[q] { link += member }

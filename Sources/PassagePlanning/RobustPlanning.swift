@@ -122,6 +122,7 @@ public struct RobustnessComparison: Sendable, Hashable {
     public struct Side: Sendable, Hashable {
         /// The plan's objective in the nominal model.
         public var objective: Double?
+        /// Households and persons moved, of all.
         public var overall: MoveCount
         /// Per urgency tier, 1 first.
         public var byUrgency: [MoveCount]
@@ -142,7 +143,9 @@ public struct RobustnessComparison: Sendable, Hashable {
 
     /// The quantile the robust plan was made at.
     public var level: Double
+    /// The plan of the typical case.
     public var nominal: Side
+    /// The robust plan.
     public var robust: Side
     /// The solver's account of the robust model itself (objective with the penalties, its own bound),
     /// when known.
@@ -175,9 +178,8 @@ public struct RobustnessComparison: Sendable, Hashable {
     /// median trial, robust against nominal.
     public var sentence: String {
         let persons = robust.overall.personsMoved - nominal.overall.personsMoved
-        let stranded = Int(
-            ((nominal.statistic("households_stranded")?.median ?? 0) - (robust.statistic("households_stranded")?.median
-                ?? 0)).rounded())
+        let median = { (side: Side) in side.statistic("households_stranded")?.median ?? 0 }
+        let stranded = Int((median(nominal) - median(robust)).rounded())
         func count(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
         let moves =
             persons == 0
@@ -204,7 +206,8 @@ extension StressInput {
                     householdID: i.householdID, persons: i.size,
                     outbound: i.outbound.map { StressDeparture(legID: $0.legID, week: $0.week) },
                     houseID: i.stay.houseID, stayFromWeek: i.stay.fromWeek, stayToWeek: i.stay.toWeek,
-                    programmeID: i.programmeID, onward: i.onward.map { StressDeparture(legID: $0.legID, week: $0.week) },
+                    programmeID: i.programmeID,
+                    onward: i.onward.map { StressDeparture(legID: $0.legID, week: $0.week) },
                     arrivalWeek: i.arrivalWeek)
             })
     }

@@ -43,7 +43,8 @@ enum PlanDocument {
         // The warning goes before the numbers: nobody should read a figure without knowing it is provisional.
         // A robust plan solved to optimality is short of the nominal bound by the price of robustness,
         // which its own section states: not a plan that may be improved.
-        if let warning = Fmt.statusWarning(r), !(r.status == .feasible && plan.robustness?.gapIsPriceOfRobustness == true)
+        if let warning = Fmt.statusWarning(r),
+            !(r.status == .feasible && plan.robustness?.gapIsPriceOfRobustness == true)
         {
             blocks.append(.warning(warning))
         }

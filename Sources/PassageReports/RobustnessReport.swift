@@ -31,15 +31,16 @@ enum RobustnessDocument {
         }
         return [
             .heading("Robustness", level: 2),
-            .lines([
-                "This is the robust plan at level \(Fmt.plain(r.level, maxDecimals: 4)): stays fit at that quantile of the"
-                    + " processing time and the expected loss from closures and refusals is priced (docs/MODEL.md,"
-                    + " \"Robust plans\"). The nominal plan plans the typical case.",
-                r.sentence,
-                "Objective in the nominal model: nominal plan \(Fmt.objective(r.nominal.objective)),"
-                    + " robust plan \(Fmt.objective(r.robust.objective)); the bound and gap above are the nominal"
-                    + " model's, so the gap includes the price of robustness.",
-            ] + robustModelLine(r)),
+            .lines(
+                [
+                    "This is the robust plan at level \(Fmt.plain(r.level, maxDecimals: 4)): stays fit at that quantile of the"
+                        + " processing time and the expected loss from closures and refusals is priced (docs/MODEL.md,"
+                        + " \"Robust plans\"). The nominal plan plans the typical case.",
+                    r.sentence,
+                    "Objective in the nominal model: nominal plan \(Fmt.objective(r.nominal.objective)),"
+                        + " robust plan \(Fmt.objective(r.robust.objective)); the bound and gap above are the nominal"
+                        + " model's, so the gap includes the price of robustness.",
+                ] + robustModelLine(r)),
             .table(
                 ReportTable(
                     headers: ["persons moved", "nominal", "robust", "difference"],

@@ -48,7 +48,8 @@ import Testing
         let report = try StressCommandTests.json(stress.standardOutput)
         let statistics = try #require(robust["statistics"] as? [[String: Any]])
         let stranded = try #require(statistics.first { $0["key"] as? String == "households_stranded" })
-        #expect(try StressCommandTests.statistic(report, "households_stranded")["median"] == stranded["median"] as? Double)
+        #expect(
+            try StressCommandTests.statistic(report, "households_stranded")["median"] == stranded["median"] as? Double)
     }
 
     @Test func textMarkdownCSVAndHTMLHaveTheComparison() throws {

@@ -145,7 +145,8 @@ import Testing
         #expect(abs(penalties.strandProbability(house: 0, lastWeek: 2) - (1 - 0.9 * 0.9)) < 1e-12)
         #expect(penalties.strandProbability(house: 0, lastWeek: 0) == 0)
         // Weeks after the horizon draw no closure.
-        #expect(penalties.strandProbability(house: 0, lastWeek: 50) == penalties.strandProbability(house: 0, lastWeek: 10))
+        #expect(
+            penalties.strandProbability(house: 0, lastWeek: 50) == penalties.strandProbability(house: 0, lastWeek: 10))
         #expect(penalties.strandProbability(house: 1, lastWeek: 5) == 0)
     }
 }
