@@ -111,6 +111,12 @@ extension Planner {
             values, status: status, bound: bound, seconds: solved.plan.solver.solveSeconds)
         var plan = decode(formulation, solution, options: options)
         plan.solver.stages = solved.plan.solver.stages
+        // Room remains for these households in the nominal model: the robust one chose not to use it.
+        if solved.solution.status == .optimal {
+            for i in plan.unmoved.indices where plan.unmoved[i].reason == .notSelectedWithinTolerance {
+                plan.unmoved[i].reason = .leftForRobustness
+            }
+        }
         return (plan, solved.plan.solver)
     }
 }

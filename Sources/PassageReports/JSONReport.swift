@@ -155,6 +155,8 @@ public enum JSONReport {
             kind = "solver_tolerance"
         case .noPlan:
             kind = "no_plan"
+        case .leftForRobustness:
+            kind = "robustness"
         }
         return JSONReason(
             kind: kind, label: reason.label, explanation: sentence, blockers: blockers, shortages: shortages)

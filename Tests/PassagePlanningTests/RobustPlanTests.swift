@@ -133,6 +133,19 @@ import Testing
         #expect(robust.summary.overall.personsMoved == nominal.summary.overall.personsMoved)
     }
 
+    @Test func aProgrammeThatRefusesEveryoneLeavesEveryoneForRobustness() throws {
+        // At level 1 the expected loss is the whole unmoved cost: no move is worth it.
+        let scenario = Self.twoHouses(refusal: 1)
+        let planner = Planner(scenario: scenario)
+        let nominal = try planner.plan()
+        #expect(nominal.summary.overall.householdsMoved == 3)
+        let (robust, robustModel) = try planner.robustPlan(RobustPlanning(level: 1)!, nominal: nominal)
+        #expect(robust.itineraries.isEmpty)
+        #expect(robust.unmoved.map(\.reason) == Array(repeating: .leftForRobustness, count: 3))
+        #expect(robustModel.status == .optimal && robust.solver.status == .feasible)
+        #expect(robust.solver.bound == nominal.solver.bound)
+    }
+
     @Test func theRobustModelHasPenaltiesOnlyWhereThereIsRisk() throws {
         let scenario = Self.twoHouses(closureK1: 0.1)
         let nominal = Formulation(scenario: scenario)
