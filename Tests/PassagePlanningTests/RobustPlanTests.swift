@@ -146,6 +146,38 @@ import Testing
         #expect(robust.solver.bound == nominal.solver.bound)
     }
 
+    /// Random scenarios given random uncertainty: the robust plan keeps every rule of the nominal
+    /// scenario, is no better than the nominal bound, and every stay it plans fits at the quantile.
+    @Test(arguments: 1...12)
+    func robustPlansOfRandomScenariosKeepEveryRule(seed: Int) throws {
+        var scenario = RandomScenarios.make(seed: UInt64(seed))
+        var random = SplitMix64(seed: UInt64(seed) &* 7919)
+        func uniform() -> Double { Double(random.next() >> 11) * 0x1p-53 }
+        for k in scenario.safeHouses.indices { scenario.safeHouses[k].closureRisk = 0.2 * uniform() }
+        for g in scenario.programmes.indices {
+            scenario.programmes[g].processingWeeksMax = scenario.programmes[g].processingWeeks + Int(uniform() * 4)
+            scenario.programmes[g].refusalRate = 0.3 * uniform()
+        }
+        let planner = Planner(scenario: scenario)
+        let nominal = try planner.plan()
+        for level in [0.5, 1.0] {
+            let (robust, robustModel) = try planner.robustPlan(RobustPlanning(level: level)!, nominal: nominal)
+            #expect(violations(of: robust, in: scenario) == [], "level \(level)")
+            #expect(robustModel.status == .optimal)
+            let bound = try #require(nominal.solver.bound)
+            #expect(robust.solver.objective! >= bound - 1e-6 * max(1, abs(bound)))
+            // Stays fit at the quantile: the house allows them and is open throughout.
+            let robustness = RobustPlanning(level: level)!
+            for itinerary in robust.itineraries where !itinerary.isCommitted {
+                let house = try #require(scenario.safeHouses.first { $0.id == itinerary.stay.houseID })
+                let programme = try #require(scenario.programmes.first { $0.id == itinerary.programmeID })
+                let stay = robustness.quantileStay(programme)
+                #expect((house.maxStayWeeks ?? .max) >= stay, "\(itinerary.householdID)")
+                #expect(house.isOpen(throughout: itinerary.lodgedWeek...(itinerary.lodgedWeek + stay - 1)))
+            }
+        }
+    }
+
     @Test func theRobustModelHasPenaltiesOnlyWhereThereIsRisk() throws {
         let scenario = Self.twoHouses(closureK1: 0.1)
         let nominal = Formulation(scenario: scenario)
