@@ -36,6 +36,13 @@ import Testing
         let overall = try #require((plan["summary"] as? [String: Any])?["overall"] as? [String: Any])
         #expect(overall["personsMoved"] as? Int == robust["personsMoved"] as? Int)
         #expect(nominal["objective"] as? Double ?? .infinity <= plan["objective"] as? Double ?? 0)
+        // Built to show it: the robust plan strands fewer households in the median trial.
+        let median = { (side: [String: Any]) -> Double? in
+            let all = side["statistics"] as? [[String: Any]] ?? []
+            return all.first { $0["key"] as? String == "households_stranded" }?["median"] as? Double
+        }
+        #expect(try #require(median(robust)) < #require(median(nominal)))
+        #expect((robustness["sentence"] as? String)?.contains("fewer households in the median trial") == true)
 
         // `passage stress` on the plan written, with the same seed and trials, finds what the
         // comparison reports for the robust plan.
