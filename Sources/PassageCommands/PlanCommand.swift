@@ -72,6 +72,22 @@ struct PlanCommand: ParsableCommand {
 
     @OptionGroup(title: "Solver") var solverSelection: SolverSelection
 
+    @Option(
+        help: ArgumentHelp(
+            "Plan against the uncertainty too: stays fit at this quantile (0 < LEVEL ≤ 1) of the processing time and the expected loss from closures and refusals is priced; the report compares the robust plan with the nominal one, persons moved and a stress test of each (docs/MODEL.md, \"Robust plans\").",
+            valueName: "LEVEL"))
+    var robust: Double?
+
+    @Option(help: "With --robust: trials of the stress test of each plan.")
+    var trials: Int = PlanCommand.defaultTrials
+
+    @Option(
+        help: "With --robust: seed of the stress test's draws (0 to 18446744073709551615), the same for both plans.")
+    var seed: UInt64 = 1
+
+    /// Trials of `--robust`'s stress tests unless `--trials` says otherwise.
+    static let defaultTrials = 1_000
+
     func validate() throws {
         if started != nil && previous == nil { throw ValidationError("--started needs --previous PLAN.json") }
         if let exportModel, ModelFileFormat(path: exportModel) == nil {
@@ -83,6 +99,30 @@ struct PlanCommand: ParsableCommand {
         }
         if shadowPrices && redact {
             throw ValidationError("--shadow-prices is not available in redacted reports yet; leave out --redact")
+        }
+        try validateRobust()
+    }
+
+    /// `--robust LEVEL` and the options that go with it.
+    private func validateRobust() throws {
+        guard let robust else {
+            if trials != PlanCommand.defaultTrials || seed != 1 {
+                throw ValidationError("--trials and --seed need --robust LEVEL")
+            }
+            return
+        }
+        guard RobustPlanning(level: robust) != nil else {
+            throw ValidationError(
+                "--robust must be a quantile above 0 and at most 1, for example 0.9 (got \(robust.formatted()))")
+        }
+        guard (1...StressStudy.maximumTrials).contains(trials) else {
+            throw ValidationError("--trials must be a number of trials from 1 to \(StressStudy.maximumTrials)")
+        }
+        for (given, name) in [
+            (previous != nil, "--previous"), (shadowPrices, "--shadow-prices"), (exportModel != nil, "--export-model"),
+            (redact, "--redact"),
+        ] where given {
+            throw ValidationError("\(name) is not available with --robust yet; leave out one of them")
         }
     }
 
@@ -120,6 +160,15 @@ struct PlanCommand: ParsableCommand {
         }
         let (formulation, solved) = try planner.solve(options: options)
         var plan = solved
+        if let robust, let robustness = RobustPlanning(level: robust) {
+            // The robust plan, in the nominal model, compared with the nominal one under the same draws.
+            var (robustPlan, robustModel) = try planner.robustPlan(robustness, nominal: solved, options: options)
+            // Both plans come from `loaded`, so the study cannot meet a house or leg it does not know.
+            robustPlan.robustness = try RobustnessComparison(
+                level: robust, nominal: solved, robust: robustPlan, robustModel: robustModel, scenario: loaded,
+                seed: seed, trials: trials, jobs: Sweep.defaultJobs)
+            plan = robustPlan
+        }
         if shadowPrices {
             // One more LP (the relaxation, with ranging), under its own time limit.
             var prices = try ShadowPrices.compute(

@@ -2,8 +2,7 @@ import LinearProgramming
 import PassageScenario
 
 /// One move column before it joins the model: a class's pathway and start week, what it uses, its
-/// bound and its cost. Drafts of different classes are independent, so `Formulation` works them out
-/// side by side and adds them in class order.
+/// bound and its cost, worked out from the class alone (`Formulation` adds them in class order).
 struct ColumnDraft: Sendable {
     /// Index into the class's `ClassOptions.pathways`.
     var pathway: Int
@@ -19,13 +18,12 @@ struct ColumnDraft: Sendable {
 
     /// The drafts of every pathway and start week of `householdClass`, in the order of its options.
     static func drafts(
-        of householdClass: HouseholdClass, options: ClassOptions, scenario: Scenario, seatLegs: Set<Int>,
-        pinnedUse: [ResourceKey: Double]
+        of householdClass: HouseholdClass, options: ClassOptions, scenario: Scenario,
+        objective: ObjectiveCoefficients, seatLegs: Set<Int>, pinnedUse: [ResourceKey: Double]
     ) -> [ColumnDraft] {
         let profile = householdClass.profile
         let persons = Double(profile.size)
         let settings = scenario.settings
-        let objective = ObjectiveCoefficients(weights: settings.objective)
         var drafts: [ColumnDraft] = []
         for (p, pathway) in options.pathways.enumerated() {
             for week in options.startWeeks[p] {

@@ -106,6 +106,8 @@ public struct Formulation: Sendable {
     var seatLegs: Set<Int>
     /// The style this formulation was built in.
     public let style: FormulationStyle
+    /// Set when this is the robust model (docs/MODEL.md, "Robust plans").
+    public let robustness: RobustPlanning?
     /// Rows of every capacity that some column uses, with the capacity.
     var resourceRows: [(key: ResourceKey, row: Constraint, capacity: Double)]
     /// Committed households on their fixed pathways; not variables of the model.
@@ -130,41 +132,50 @@ public struct Formulation: Sendable {
     /// reduction left out that the Lagrangian bound found cheapest at its prices (`RouteVariants`).
     init(
         scenario: Scenario, previous: PreviousPlan? = nil, style: FormulationStyle = .compact,
-        seatLegs: Set<Int> = [], variants: [Int: [(pathway: Pathway, startWeek: Int)]]
+        seatLegs: Set<Int> = [], variants: [Int: [(pathway: Pathway, startWeek: Int)]],
+        robustness: RobustPlanning? = nil
     ) {
-        self.init(scenario: scenario, previous: previous, style: style, seatLegs: seatLegs, addingVariants: variants)
+        self.init(
+            scenario: scenario, previous: previous, style: style, seatLegs: seatLegs, addingVariants: variants,
+            robustness: robustness)
     }
 
+    /// Formulates `scenario` as above; with `robustness`, the robust model of docs/MODEL.md,
+    /// "Robust plans": stays must fit at the quantile of the processing time, and the expected loss
+    /// from closures and refusals is in the objective.
     public init(
         scenario: Scenario, previous: PreviousPlan? = nil, style: FormulationStyle = .compact,
-        seatLegs: Set<Int> = []
+        seatLegs: Set<Int> = [], robustness: RobustPlanning? = nil
     ) {
-        self.init(scenario: scenario, previous: previous, style: style, seatLegs: seatLegs, addingVariants: [:])
+        self.init(
+            scenario: scenario, previous: previous, style: style, seatLegs: seatLegs, addingVariants: [:],
+            robustness: robustness)
     }
 
     private init(
         scenario: Scenario, previous: PreviousPlan?, style: FormulationStyle, seatLegs: Set<Int>,
-        addingVariants variants: [Int: [(pathway: Pathway, startWeek: Int)]]
+        addingVariants variants: [Int: [(pathway: Pathway, startWeek: Int)]], robustness: RobustPlanning?
     ) {
         self.previous = previous
         self.style = style
+        self.robustness = robustness
         let seatLegs = style == .compact ? seatLegs : Set(scenario.legs.indices)
         self.seatLegs = seatLegs
         let index = ScenarioIndex(scenario)
         self.index = index
         let settings = scenario.settings
-        let objective = ObjectiveCoefficients(weights: settings.objective)
+        let robust = robustness.map { RobustPenalties($0, scenario: scenario) }
+        let objective = ObjectiveCoefficients(weights: settings.objective, robust: robust)
         let pinned = CommitmentPlanning.pinnedMoves(scenario)
         self.pinned = pinned
         classes = householdClasses(
             of: scenario.households, excluding: Set(pinned.map(\.household)), previous: previous,
             aggregate: style != .perHousehold)
-        let reduction = style == .compact ? PathwayReduction(scenario: scenario, seatLegs: seatLegs) : nil
-        let classList = classes
-        // Each class's pathways on its own, on the machine's cores: the route finder only caches,
-        // so every piece finds the same pathways in the same order, whatever the cores.
-        var generator = PathwayGenerator(index: index, reduction: reduction)
-        options = classList.map { generator.options(for: $0) }
+        var generator = PathwayGenerator(
+            index: index,
+            reduction: style == .compact ? PathwayReduction(scenario: scenario, seatLegs: seatLegs) : nil,
+            robust: robust)
+        options = classes.map { generator.options(for: $0) }
         for (c, extra) in variants.sorted(by: { $0.key < $1.key }) {
             for (pathway, week) in extra {
                 options[c].pathways.append(pathway)
@@ -206,7 +217,8 @@ public struct Formulation: Sendable {
             let first = moves.count
             let kind: VariableKind = householdClass.count == 1 ? .binary : .integer
             for draft in ColumnDraft.drafts(
-                of: householdClass, options: options[c], scenario: scenario, seatLegs: seatLegs, pinnedUse: pinnedUse)
+                of: householdClass, options: options[c], scenario: scenario, objective: objective, seatLegs: seatLegs,
+                pinnedUse: pinnedUse)
             {
                 // Unnamed: millions of names would cost time and memory for nothing unless the
                 // model is written to a file (`named()`).
@@ -252,10 +264,13 @@ public struct Formulation: Sendable {
             let first = stays.count
             let programme = scenario.programmes[pool.programme]
             let stayWeeks = pool.lodgedWeek...(pool.lodgedWeek + programme.processingWeeks - 1)
+            // A robust plan needs the house open for the stay at the quantile, not only the planned one.
+            let needed = robust?.stayWeeks(programme: pool.programme) ?? programme.processingWeeks
+            let neededWeeks = pool.lodgedWeek...(pool.lodgedWeek + needed - 1)
             let persons = Double(pool.size)
             var link = LinearExpression()
             for member in poolMembers[q] { link += member }
-            for house in pool.houses where scenario.safeHouses[house].isOpen(throughout: stayWeeks) {
+            for house in pool.houses where scenario.safeHouses[house].isOpen(throughout: neededWeeks) {
                 let safeHouse = scenario.safeHouses[house]
                 var used: [(key: ResourceKey, amount: Double)] = stayWeeks.map {
                     (.beds(house: house, week: $0), persons)

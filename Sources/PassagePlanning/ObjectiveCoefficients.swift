@@ -3,6 +3,9 @@ import PassageScenario
 /// The objective's coefficients (docs/MODEL.md, "Objective"); the model minimises their sum.
 struct ObjectiveCoefficients: Sendable {
     let weights: ObjectiveWeights
+    /// The expected-loss penalties of a robust plan (docs/MODEL.md, "Robust plans"); nil plans the
+    /// typical case.
+    var robust: RobustPenalties? = nil
 
     /// Penalty of leaving one household of `profile` unmoved: size × urgency weight.
     func unmoved(_ profile: HouseholdProfile) -> Double {
@@ -20,7 +23,9 @@ struct ObjectiveCoefficients: Sendable {
         let cost = weights.cost * persons * pathway.costPerPerson
         let risk = weights.risk * persons * pathway.riskPerPerson
         let preference = pathway.reachesPreferredCountry ? weights.preferredCountry * persons : 0
-        return waiting + cost + risk - preference
+        let nominal = waiting + cost + risk - preference
+        guard let robust else { return nominal }
+        return nominal + robust.penalty(pathway, week: week, unmovedCost: unmoved(profile))
     }
 }
 

@@ -55,11 +55,21 @@ struct PathwayGenerator {
     private var routes: RouteFinder
     /// How pathways are reduced; nil enumerates every route and house combination.
     let reduction: PathwayReduction?
+    /// The objective the pathways are generated for: with robust penalties, stays must also fit at
+    /// the quantile of the processing time (docs/MODEL.md, "Robust plans").
+    let objective: ObjectiveCoefficients
 
-    init(index: ScenarioIndex, reduction: PathwayReduction? = nil) {
+    init(index: ScenarioIndex, reduction: PathwayReduction? = nil, robust: RobustPenalties? = nil) {
         self.index = index
         self.reduction = reduction
         routes = RouteFinder(index: index)
+        objective = ObjectiveCoefficients(weights: index.scenario.settings.objective, robust: robust)
+    }
+
+    /// Weeks a household lodging with programme `programme` must be able to stay: the processing
+    /// time, or in a robust plan the processing time at the quantile.
+    private func stayNeeded(_ programme: Int) -> Int {
+        objective.robust?.stayWeeks(programme: programme) ?? scenario.programmes[programme].processingWeeks
     }
 
     private var scenario: Scenario { index.scenario }
@@ -82,7 +92,7 @@ struct PathwayGenerator {
             let houses = (index.housesAt[programme.lodgedAt] ?? []).filter { houseIndex in
                 let house = scenario.safeHouses[houseIndex]
                 return Set(profile.needs).isSubset(of: house.needsSupported)
-                    && (house.maxStayWeeks ?? Int.max) >= programme.processingWeeks
+                    && (house.maxStayWeeks ?? Int.max) >= stayNeeded(programmeIndex)
             }
             if houses.isEmpty {
                 blockers.append(houseBlocker(programme, profile: profile))
@@ -119,14 +129,23 @@ struct PathwayGenerator {
                 let firstOfProgramme = result.pathways.count
                 for outbound in outboundKept {
                     for onward in onwardKept {
-                        let candidates: [Pathway]
-                        if houses.count > 1 {
-                            var pooled = makePathway(outbound, houses[0], programmeIndex, onward, profile: profile)
+                        // A robust plan prices a house's closure risk per household, which a pool's
+                        // stay columns (shared by every urgency) cannot: houses with a risk get
+                        // pathways of their own.
+                        let alone =
+                            objective.robust.map { robust in houses.filter { robust.closureRisk[$0] > 0 } } ?? []
+                        let poolable = houses.filter { !alone.contains($0) }
+                        var candidates: [Pathway] = []
+                        if poolable.count > 1 {
+                            var pooled = makePathway(outbound, poolable[0], programmeIndex, onward, profile: profile)
                             pooled.costPerPerson = Pathway.cost(outbound, stay: 0, programme, onward)
-                            pooled.pooledHouses = houses
+                            pooled.pooledHouses = poolable
                             candidates = [pooled]
-                        } else {
-                            candidates = [makePathway(outbound, houses[0], programmeIndex, onward, profile: profile)]
+                        } else if let house = poolable.first {
+                            candidates = [makePathway(outbound, house, programmeIndex, onward, profile: profile)]
+                        }
+                        for house in alone {
+                            candidates.append(makePathway(outbound, house, programmeIndex, onward, profile: profile))
                         }
                         for pathway in candidates {
                             let weeks = startWeeks(of: pathway, profile: profile)
@@ -260,14 +279,16 @@ struct PathwayGenerator {
         let first = max(1, profile.readyWeek)
         let last = horizon - pathway.finishOffset
         guard first <= last else { return ([], []) }
-        let weights = ObjectiveCoefficients(weights: scenario.settings.objective)
+        let weights = objective
+        // The house must be open for the whole stay it may need (longer in a robust plan).
+        let needed = stayNeeded(pathway.programme)
         var all: [Int] = []
         var worth: [Int] = []
         let houses = pathway.pooledHouses ?? [pathway.house]
         for week in first...last {
             let lodged = week + pathway.lodgeOffset
             guard programme.acceptsApplications(inWeek: lodged) else { continue }
-            let stay = lodged...(lodged + pathway.stayWeeks - 1)
+            let stay = lodged...(lodged + needed - 1)
             // The cheapest house open throughout the stay (nil: none is).
             var cheapestOpen: Double?
             for house in houses where scenario.safeHouses[house].isOpen(throughout: stay) {
@@ -298,11 +319,13 @@ extension PathwayGenerator {
     fileprivate func keepBestPerLodgingWeek(
         _ result: inout ClassOptions, from first: Int, reduction: PathwayReduction, profile: HouseholdProfile
     ) {
-        let weights = ObjectiveCoefficients(weights: scenario.settings.objective)
+        let weights = objective
         // Pairs by lodging week (start weeks lie in 1…horizon, so lodging weeks in 1…2·horizon), and
         // for each pathway the start weeks kept: arrays, not hashed keys, as this runs for every class.
+        // Only pairs through the same house compete: a robust plan has pathways of one programme
+        // through different houses (their own beds); otherwise every pathway of a programme has the same one.
         let horizon = scenario.settings.horizonWeeks
-        var candidates = [[(pathway: Int, week: Int, value: Double, money: Double)]](
+        var candidates = [[(pathway: Int, week: Int, house: Int, value: Double, money: Double)]](
             repeating: [], count: 2 * horizon + 2)
         var usesSeats = [Bool](repeating: false, count: result.pathways.count - first)
         for p in first..<result.pathways.count {
@@ -311,14 +334,15 @@ extension PathwayGenerator {
             let pathway = result.pathways[p]
             for week in result.startWeeks[p] {
                 candidates[min(week + pathway.lodgeOffset, candidates.count - 1)].append(
-                    (p, week, weights.move(pathway, week: week, profile: profile), pathway.costPerPerson))
+                    (p, week, pathway.house, weights.move(pathway, week: week, profile: profile), pathway.costPerPerson)
+                )
             }
         }
         var kept = [[Bool]](repeating: [], count: result.pathways.count - first)
         for pairs in candidates {
             for (i, a) in pairs.enumerated() {
                 let beaten = pairs.indices.contains { j in
-                    guard j != i else { return false }
+                    guard j != i, pairs[j].house == a.house else { return false }
                     let b = pairs[j]
                     let noWorse = b.value <= a.value && (!reduction.hasBudget || b.money <= a.money)
                     let better = b.value < a.value || (reduction.hasBudget && b.money < a.money)

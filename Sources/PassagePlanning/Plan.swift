@@ -24,6 +24,8 @@ public struct Plan: Sendable, Hashable {
     /// What one more unit of each capacity is worth, when asked for (`ShadowPrices.compute`, the
     /// `--shadow-prices` option); nil otherwise.
     public var shadowPrices: ShadowPrices? = nil
+    /// With `passage plan --robust`: the nominal and the robust plan compared (this plan is the robust one).
+    public var robustness: RobustnessComparison? = nil
 
     public init(
         scenario: ScenarioHeader, solver: SolverReport, summary: PlanSummary, itineraries: [Itinerary],
@@ -385,6 +387,10 @@ public enum NotMovedReason: Sendable, Hashable {
     case notSelectedWithinTolerance
     /// The solver found no plan at all (e.g. time limit before any solution).
     case noPlan
+    /// A robust plan leaves the household although pathways with room remain: each is more likely to
+    /// strand it or be refused, or needs a longer stay than its houses allow, than moving is worth
+    /// (docs/MODEL.md, "Robust plans").
+    case leftForRobustness
 
     /// Whether the household cannot fit at all: every pathway open to it passes through a capacity
     /// smaller than the household (a safe house with fewer beds than it has persons), used or not.
@@ -394,13 +400,14 @@ public enum NotMovedReason: Sendable, Hashable {
     }
 
     /// A short label: `no eligible pathway`, `capacity`, `cannot fit` (a capacity reason where every
-    /// capacity concerned is smaller than the household), `solver tolerance`, `no plan`.
+    /// capacity concerned is smaller than the household), `solver tolerance`, `no plan`, `robustness`.
     public var label: String {
         switch self {
         case .noEligiblePathway: "no eligible pathway"
         case .capacity: cannotFit ? "cannot fit" : "capacity"
         case .notSelectedWithinTolerance: "solver tolerance"
         case .noPlan: "no plan"
+        case .leftForRobustness: "robustness"
         }
     }
 }

@@ -38,6 +38,9 @@ public struct Planner: Sendable {
     /// Skips the bound and the improvement, going straight to branch-and-cut (with its seat rows
     /// added for overfilled legs): for tests of that stage on its own.
     var branchAndCutOnly = false
+    /// Plans against the uncertainty instead of the typical case when set (docs/MODEL.md, "Robust
+    /// plans"); every formulation this planner builds is then the robust one.
+    public var robustness: RobustPlanning? = nil
 
     /// A planner for `scenario` solving with `solver` (the commands make it: PassageCommands' `SolverFactory`).
     public init(
@@ -75,6 +78,14 @@ public struct Planner: Sendable {
     public func solve(starting first: Formulation? = nil, options: PlanningOptions = PlanningOptions()) throws -> (
         formulation: Formulation, plan: Plan
     ) {
+        let solved = try solveKeepingSolution(starting: first, options: options)
+        return (solved.formulation, solved.plan)
+    }
+
+    /// `solve(starting:options:)` with the solution the plan was decoded from.
+    func solveKeepingSolution(starting first: Formulation? = nil, options: PlanningOptions = PlanningOptions()) throws
+        -> (formulation: Formulation, plan: Plan, solution: Solution)
+    {
         let started = ContinuousClock.now
         let timeLimit = options.timeLimitSeconds ?? scenario.settings.solver.timeLimitSeconds
         let mipGap = options.mipGap ?? scenario.settings.solver.mipGap
@@ -108,10 +119,12 @@ public struct Planner: Sendable {
                         phase: phase, elapsedSeconds: secondsSince(started), incumbent: known.objective, bound: bound))
             }
         }
-        func finish(_ formulation: Formulation, _ solution: Solution) -> (formulation: Formulation, plan: Plan) {
+        func finish(_ formulation: Formulation, _ solution: Solution) -> (
+            formulation: Formulation, plan: Plan, solution: Solution
+        ) {
             var plan = decode(formulation, solution, options: options)
             plan.solver.stages = stages
-            return (formulation, plan)
+            return (formulation, plan, solution)
         }
         // Every compact model, small or large, goes through one pipeline: bound, first plans,
         // improvement, then branch-and-cut with the time left. Branch-and-cut's own heuristics find
@@ -151,7 +164,9 @@ public struct Planner: Sendable {
             }
             var outOfTime = secondsLeft().map { $0 <= 0 } ?? false
             // Building the formulation again must leave time to use it.
-            let timeForVariants = secondsLeft().map { $0 > 3 * buildSeconds } ?? true
+            // A robust model has no route variants: a route the bound found could lodge in a week
+            // whose stay at the quantile the house cannot take.
+            let timeForVariants = robustness == nil && (secondsLeft().map { $0 > 3 * buildSeconds } ?? true)
             if !closed() && !outOfTime && timeForVariants {
                 // The ways the bound found cheapest that the formulation left out (other routes to
                 // the same lodging week) join it as columns: docs/MODEL.md, "Route variants".
@@ -252,7 +267,8 @@ public struct Planner: Sendable {
                 return finish(known.formulation, fallback)
             }
             seatLegs.formUnion(overfilled)
-            formulation = Formulation(scenario: scenario, previous: previous, style: style, seatLegs: seatLegs)
+            formulation = Formulation(
+                scenario: scenario, previous: previous, style: style, seatLegs: seatLegs, robustness: robustness)
             start = formulation.greedySolution()
             let objective = formulation.model.objectiveValue(of: start)
             if objective < known.objective { known = (formulation, start, objective) }
@@ -328,10 +344,12 @@ public struct Planner: Sendable {
     /// prices every leg's seats itself (`RouteAlternatives`), and fix-and-optimise checks them
     /// (docs/MODEL.md, "Bounds for large models").
     public func formulation() -> Formulation {
-        let bare = Formulation(scenario: scenario, previous: previous, style: style)
+        let bare = Formulation(scenario: scenario, previous: previous, style: style, robustness: robustness)
         guard style == .compact, bare.model.variableCount <= largeModelThreshold else { return bare }
         let legs = PathwayReduction.legsThatMayFill(scenario, previous: previous)
-        return legs.isEmpty ? bare : Formulation(scenario: scenario, previous: previous, style: style, seatLegs: legs)
+        return legs.isEmpty
+            ? bare
+            : Formulation(scenario: scenario, previous: previous, style: style, seatLegs: legs, robustness: robustness)
     }
 
     /// The model `--export-model` writes for a plan solved from `solved`: the full model, with a seat
@@ -344,7 +362,8 @@ public struct Planner: Sendable {
         guard style == .compact else { return solved.named() }
         let legs = PathwayReduction.legsThatMayFill(scenario, previous: previous).union(solved.seatLegs)
         guard !legs.isSubset(of: solved.seatLegs) else { return solved.named() }
-        return Formulation(scenario: scenario, previous: previous, style: style, seatLegs: legs).named()
+        return Formulation(scenario: scenario, previous: previous, style: style, seatLegs: legs, robustness: robustness)
+            .named()
     }
 
     /// Models with more columns than this are large: GLPK's LP relaxation does not finish within a
@@ -379,7 +398,7 @@ public struct Planner: Sendable {
         return try solver.solve(formulation.model, options: solverOptions)
     }
 
-    private func decode(_ formulation: Formulation, _ solution: Solution, options: PlanningOptions) -> Plan {
+    func decode(_ formulation: Formulation, _ solution: Solution, options: PlanningOptions) -> Plan {
         let limits = scenario.settings.solver
         return PlanDecoder(
             formulation: formulation, solution: solution,

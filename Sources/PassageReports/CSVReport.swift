@@ -36,8 +36,15 @@ public enum CSVReport {
         rows.sort { $0.id < $1.id }
         let households = table(header: columns, rows: rows.map(\.fields))
         // With shadow prices, their table follows after one empty line (docs/REPORTS.md, "CSV").
-        guard let prices = plan.shadowPrices else { return households }
-        return households + "\n" + table(header: ShadowPriceCSV.columns, rows: ShadowPriceCSV.rows(prices))
+        var report = households
+        if let prices = plan.shadowPrices {
+            report += "\n" + table(header: ShadowPriceCSV.columns, rows: ShadowPriceCSV.rows(prices))
+        }
+        // A robust plan's comparison follows the same way (docs/REPORTS.md, "CSV").
+        if let robustness = plan.robustness {
+            report += "\n" + table(header: RobustnessCSV.columns, rows: RobustnessCSV.rows(robustness))
+        }
+        return report
     }
 
     /// `header` and `rows` as CSV text (also used by the redacted report).

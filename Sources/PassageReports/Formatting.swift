@@ -302,6 +302,12 @@ enum Fmt {
                     + " household's own options.",
                 []
             )
+        case .leftForRobustness:
+            return (
+                "Pathways with room remain, but in this robust plan each is too likely to strand the household"
+                    + " or be refused, or its stay may outgrow the safe house, for moving to be worth it.",
+                []
+            )
         }
     }
 
@@ -311,7 +317,7 @@ enum Fmt {
         switch reason {
         case .noEligiblePathway, .capacity:
             return reason.label + ": " + details.joined(separator: " | ")
-        case .notSelectedWithinTolerance, .noPlan:
+        case .notSelectedWithinTolerance, .noPlan, .leftForRobustness:
             return reason.label + ": " + sentence
         }
     }

@@ -66,7 +66,8 @@ public enum JSONReport {
                             reason: $0.reason)
                     }
                 }),
-            shadowPrices: Nullable(plan.shadowPrices.map(JSONShadowPrices.init)))
+            shadowPrices: Nullable(plan.shadowPrices.map(JSONShadowPrices.init)),
+            robustness: plan.robustness.map(JSONRobustness.init))
     }
 
     static func summary(_ plan: Plan) -> JSONSummary { summary(plan.summary, budget: plan.scenario.budget) }
@@ -154,6 +155,8 @@ public enum JSONReport {
             kind = "solver_tolerance"
         case .noPlan:
             kind = "no_plan"
+        case .leftForRobustness:
+            kind = "robustness"
         }
         return JSONReason(
             kind: kind, label: reason.label, explanation: sentence, blockers: blockers, shortages: shortages)

@@ -28,6 +28,8 @@ struct JSONPlan: Encodable, Sendable {
     var conflicts: [JSONConflict]
     var changes: Nullable<[JSONChange]>
     var shadowPrices: Nullable<JSONShadowPrices>
+    /// Only in a robust plan (`passage plan --robust`); absent otherwise, so other plans keep their bytes.
+    var robustness: JSONRobustness? = nil
 }
 
 struct JSONChange: Encodable, Sendable {

@@ -2,14 +2,16 @@ import PassagePlanning
 
 /// Builds the content a coordinator reads from a plan; shared by the text and Markdown reports.
 enum PlanDocument {
-    /// The report as blocks, in reading order: header, solver, summary, itineraries, capacity, shadow
-    /// prices and bottlenecks (when asked for), not moved. `detail` says whether legs far from full and
-    /// the prices are summarised (text, Markdown) or given in full (HTML).
+    /// The report as blocks, in reading order: header, solver, summary, the comparison with the nominal
+    /// plan (a robust plan), itineraries, capacity, shadow prices and bottlenecks (when asked for), not
+    /// moved. `detail` says whether legs far from full and the prices are summarised (text, Markdown)
+    /// or given in full (HTML).
     static func build(_ plan: Plan, options: ReportOptions, detail: DocumentDetail) -> ReportDocument {
         var blocks: [ReportBlock] = []
         blocks += header(plan)
         blocks += solver(plan, options: options)
         blocks += summary(plan)
+        blocks += RobustnessDocument.blocks(plan)
         blocks += conflicts(plan)
         blocks += changes(plan)
         blocks += itineraries(plan)
@@ -39,7 +41,13 @@ enum PlanDocument {
         let r = plan.solver
         var blocks: [ReportBlock] = []
         // The warning goes before the numbers: nobody should read a figure without knowing it is provisional.
-        if let warning = Fmt.statusWarning(r) { blocks.append(.warning(warning)) }
+        // A robust plan solved to optimality is short of the nominal bound by the price of robustness,
+        // which its own section states: not a plan that may be improved.
+        if let warning = Fmt.statusWarning(r),
+            !(r.status == .feasible && plan.robustness?.gapIsPriceOfRobustness == true)
+        {
+            blocks.append(.warning(warning))
+        }
         var result = [
             "Objective \(Fmt.objective(r.objective)) (minimised)",
             "bound \(Fmt.objective(r.bound))",

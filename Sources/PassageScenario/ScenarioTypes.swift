@@ -146,7 +146,8 @@ public struct SafeHouse: Sendable, Hashable {
     /// house, so a scenario written out keeps the window and not these weeks.
     public var closedWeeks: [ClosedRange<Int>]
     /// Probability (0–1) that the house must close in any one week, for the rest of the horizon; nil
-    /// when the scenario does not say (no risk). Only `passage stress` uses it (docs/STRESS.md).
+    /// when the scenario does not say (no risk). Only `passage stress` and robust plans use it
+    /// (docs/STRESS.md).
     public var closureRisk: Double?
 
     public init(
@@ -249,7 +250,8 @@ public struct VisaProgramme: Sendable, Hashable {
     public var applicationFromWeek: Int?
     public var applicationUntilWeek: Int?
     /// The slowest processing seen, in weeks (≥ `processingWeeks`); nil when the scenario does not say
-    /// (processing takes exactly `processingWeeks`). Only `passage stress` uses it (docs/STRESS.md).
+    /// (processing takes exactly `processingWeeks`). Only `passage stress` and robust plans use it
+    /// (docs/STRESS.md).
     public var processingWeeksMax: Int?
     /// Fraction (0–1) of applications refused; nil when the scenario does not say (none).
     public var refusalRate: Double?
