@@ -22,8 +22,8 @@ struct WhyNotCommand: ParsableCommand {
             reported was planned and moves the household. When no single change of that size moves it, the \
             report says so. For every household it also lists each stronger document (an internal ID, a \
             valid international passport) that would open programmes to it, its pathways generated again \
-            with only the document changed, and plans the scenario once more with the household holding \
-            that document to say whether it would then move (--no-document-check lists them only). \
+            with only the document changed; --check-documents also plans the scenario once more with the \
+            household holding that document to say whether it would then move. \
             Searches run side by side (--jobs); each re-plan stops after 5 seconds unless --time-limit says \
             otherwise. See docs/WHATIF.md, "Why not moved".
 
@@ -44,9 +44,9 @@ struct WhyNotCommand: ParsableCommand {
 
     @Flag(
         help:
-            "List the stronger documents that would open programmes to each household without planning again to check whether it would then move."
+            "Plan again with the household holding each stronger document listed, to say whether it would then move (one plan per document: slower)."
     )
-    var noDocumentCheck = false
+    var checkDocuments = false
 
     @Option(help: "Re-plans solved at once, each on its own thread (default: one per processor).")
     var jobs: Int?
@@ -104,7 +104,7 @@ struct WhyNotCommand: ParsableCommand {
         let progress: (@Sendable (ExplanationProgress) -> Void)? =
             showsProgress ? { @Sendable update in Self.describe(update, width: width).map(StandardError.write) } : nil
         let explanations = try planner.explainNotMoved(
-            ids, in: plan, options: replanOptions, jobs: width, checkingDocuments: !noDocumentCheck, progress: progress)
+            ids, in: plan, options: replanOptions, jobs: width, checkingDocuments: checkDocuments, progress: progress)
         let report = WhyNotReport.render(explanations, plan: plan, format: reportOutput.format)
         // Everything is computed before anything is written: a failure leaves no partial output.
         try reportOutput.emit(report, sealingWith: sealing, plainName: "plan")

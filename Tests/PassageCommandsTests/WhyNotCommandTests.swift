@@ -66,11 +66,12 @@ import PassageCommands
     }
 
     /// Issue 14, item 5: the household held back by a programme's passport requirement is told that a
-    /// passport would open it, verified by planning again; the one already holding a passport is not.
+    /// passport would open it, verified by planning again with `--check-documents`; the one already
+    /// holding a passport is not.
     @Test func aStrongerDocumentIsSuggestedEndToEnd() throws {
         let folder = try TemporaryFolder()
         let scenario = try Self.passportScenario(in: folder)
-        let text = try Passage.run(["why-not", scenario, "--all", "--quiet"])
+        let text = try Passage.run(["why-not", scenario, "--all", "--check-documents", "--quiet"])
         #expect(text.status == 0, "\(text.standardError)")
         #expect(
             text.standardOutput.contains(
@@ -78,7 +79,8 @@ import PassageCommands
             "\(text.standardOutput)")
         #expect(text.standardOutput.components(separatedBy: "passport would open").count == 2)
 
-        let json = try Passage.run(["why-not", scenario, "H-ID", "H-PP", "--format", "json", "--quiet"])
+        let json = try Passage.run(
+            ["why-not", scenario, "H-ID", "H-PP", "--format", "json", "--check-documents", "--quiet"])
         #expect(json.status == 0, "\(json.standardError)")
         let root = try #require(
             JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8)) as? [String: Any])
@@ -90,8 +92,8 @@ import PassageCommands
         #expect(openings.first?["programmes"] as? [String] == ["G"])
         #expect(openings.first?["moves"] as? Bool == true)
         #expect((households.last?["documentOpenings"] as? [Any])?.isEmpty == true)
-        // Listed only, not planned: no verdict, and no plan counted for a household without pathways.
-        let listed = try Passage.run(["why-not", scenario, "H-ID", "--no-document-check", "--quiet"])
+        // By default listed only, not planned: no verdict, and no plan counted for a household without pathways.
+        let listed = try Passage.run(["why-not", scenario, "H-ID", "--quiet"])
         #expect(listed.status == 0, "\(listed.standardError)")
         #expect(listed.standardOutput.contains("A valid international passport would open G.\n"))
         #expect(!listed.standardOutput.contains("Planned again"))
