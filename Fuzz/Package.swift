@@ -1,7 +1,7 @@
 // swift-tools-version: 6.0
 // The libFuzzer target over every reader of outside input: scenario folders, sealed files, change files,
-// previous plans and passphrase file descriptors. A separate package so the
-// sanitizer build never touches the main build or `swift test`. Run it with `make fuzz` (docs/FUZZING.md).
+// previous plans, passphrase file descriptors, and the plans and partial results `passage stress` reads.
+// A separate package so the sanitizer build never touches the main build or `swift test`. Run it with `make fuzz` (docs/FUZZING.md).
 import PackageDescription
 
 let package = Package(

@@ -163,4 +163,26 @@ import Testing
         }
         #expect(throws: StressMergeError.self) { try StressResult.read(Data("{}".utf8)) }
     }
+
+    /// A part edited while keeping the fingerprint (found reading the merge for the fuzz target's `M` mode):
+    /// its outcomes were checked against its own counts only, so merging it would report, say, more
+    /// households stranded than the other part's plan moves.
+    @Test func partsThatDisagreeAboutThePlanAreRefused() throws {
+        let input = StressSimulationTests.oneHousehold(cancelL1: 0.5)
+        let first = StressStudy.run(input, seed: 1, trials: 4, shard: StressShard(index: 1, count: 2))
+        let second = StressStudy.run(input, seed: 1, trials: 4, shard: StressShard(index: 2, count: 2))
+        #expect(try StressStudy.merge([first, second]).isComplete)
+        var edited = second
+        edited.householdsPlanned = 1_000
+        edited.personsPlanned = 5_000
+        edited.currency = "USD"
+        let error = #expect(throws: StressMergeError.self) { try StressStudy.merge([first, edited]) }
+        #expect(
+            error?.description
+                == "the parts share fingerprint \(first.fingerprint) but not the plan's horizon, households, persons or currency: one of them is damaged"
+        )
+        var longer = second
+        longer.horizonWeeks = 11
+        #expect(throws: StressMergeError.self) { try StressStudy.merge([longer, first]) }
+    }
 }

@@ -19,6 +19,7 @@ private let fuzzScryptMemory = 1 << 20
 private enum Outcome: Equatable {
     case loaded, rejectedScenario, rejectedSealed, unsealedButRejectedScenario
     case appliedChanges, rejectedChanges, readPreviousPlan, rejectedPreviousPlan, readPassphrase, rejectedPassphrase
+    case simulatedStressPlan, rejectedStressPlan, readStressPart, mergedStressParts, rejectedStressPart
 }
 
 /// The scenario change files and previous plans are applied to (as in the fuzz target): the demo.
@@ -50,7 +51,47 @@ private func feed(_ bytes: Data) -> Outcome {
         }
         _ = try? PassphrasePolicy.check(typed)
         return .readPassphrase
+    case .stressPlan(let data):
+        return stress(data, scenario: demoScenario) ? .simulatedStressPlan : .rejectedStressPlan
+    case .stressPart(let data):
+        guard let merges = merge(data, with: otherShard) else { return .rejectedStressPart }
+        return merges > 0 ? .mergedStressParts : .readStressPart
     }
+}
+
+/// The fixed valid part stress-part inputs are merged with (as in the fuzz target): shard 2/2 of the demo study.
+private let otherShard: StressResult = {
+    do {
+        return try StressResult.read(
+            Data(contentsOf: fuzzFolder.appendingPathComponent("Corpus/stress-part-demo-2of2")).dropFirst())
+    } catch {
+        fatalError("the seed stress-part-demo-2of2 must read: \(error)")
+    }
+}()
+
+/// What `passage stress --plan` does (as in the fuzz target); whether the plan was simulated.
+private func stress(_ data: Data, scenario: Scenario) -> Bool {
+    guard let moves = try? StressPlanReader.itineraries(data),
+        let input = try? StressInput(scenario: scenario, itineraries: moves)
+    else { return false }
+    let result = StressStudy.run(input, seed: UInt64(data.count), trials: 1 + data.count % 4)
+    for format in ReportFormat.allCases { _ = StressReport.render(StressSummary(result), format: format) }
+    _ = try? StressResult.read(Data(result.encoded().utf8))
+    return true
+}
+
+/// What `passage stress merge` does (as in the fuzz target): nil when the part is refused, otherwise how many
+/// of its merges (alone, with itself, with the fixed part either way round) were complete and rendered.
+private func merge(_ data: Data, with other: StressResult) -> Int? {
+    guard let part = try? StressResult.read(data) else { return nil }
+    var complete = 0
+    for parts in [[part], [part, part], [part, other], [other, part]] {
+        guard let merged = try? StressStudy.merge(parts), merged.isComplete else { continue }
+        let summary = StressSummary(merged)
+        for format in ReportFormat.allCases { _ = StressReport.render(summary, format: format) }
+        complete += 1
+    }
+    return complete
 }
 
 private let fuzzFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
@@ -92,6 +133,11 @@ private func inputs(in folder: String) throws -> [URL] {
         #expect(outcomes["previous-plan-agenda"] == .readPreviousPlan)
         #expect(outcomes["passphrase-line"] == .readPassphrase)
         #expect(outcomes["passphrase-invalid-utf8"] == .rejectedPassphrase)
+        // The stress seeds reach the simulation and, merged with the other shard, the report.
+        #expect(outcomes["stress-plan-demo"] == .simulatedStressPlan)
+        #expect(outcomes["stress-part-demo-1of2"] == .mergedStressParts)
+        #expect(outcomes["stress-part-demo-2of2"] == .readStressPart)
+        #expect(outcomes["stress-part-version-2"] == .rejectedStressPart)
     }
 
     /// `previous-plan-agenda` (eight households and nine capacity rows of `passage plan Data/demo --format
@@ -112,6 +158,8 @@ private func inputs(in folder: String) throws -> [URL] {
         let input = FuzzInput.scenario(files)
         #expect(FuzzInput(input.bytes) == input)
         #expect(FuzzInput(FuzzInput.sealed(Data([1, 2])).bytes) == .sealed(Data([1, 2])))
+        #expect(FuzzInput(FuzzInput.stressPlan(Data([3])).bytes) == .stressPlan(Data([3])))
+        #expect(FuzzInput(FuzzInput.stressPart(Data([4])).bytes) == .stressPart(Data([4])))
         #expect(FuzzInput(Data()) == .scenario([:]))
     }
 
@@ -306,6 +354,21 @@ private func inputs(in folder: String) throws -> [URL] {
             try write("previous-plan-huge-week", .previousPlan(Data(json.replacingOccurrences(of: "\"startWeek\":1,", with: "\"startWeek\":-9223372036854775808,").utf8)))
             try write("previous-plan-version-2", .previousPlan(Data(json.replacingOccurrences(of: "\"reportVersion\":1", with: "\"reportVersion\":2").utf8)))
             try write("previous-plan-truncated", .previousPlan(Data(plan.prefix(plan.count / 2))))
+        }
+        // Stress inputs: `stress-plan-demo` (`passage plan Data/demo --format json`, without its `capacity`
+        // rows and whitespace so that it fits the fuzzer's 64 KiB) and the two shards of `passage stress
+        // Data/demo --plan p.json --trials 20 --shard K/2`, written with the CLI and committed (this test
+        // target cannot plan), then damaged copies of them.
+        if let plan = try? Data(contentsOf: corpus.appendingPathComponent("stress-plan-demo")).dropFirst() {
+            let json = String(decoding: plan, as: UTF8.self)
+            try write("stress-plan-truncated", .stressPlan(Data(plan.prefix(plan.count / 2))))
+            try write("stress-plan-huge-week", .stressPlan(Data(json.replacingOccurrences(of: "\"arrivalWeek\":7,", with: "\"arrivalWeek\":9223372036854775807,").utf8)))
+        }
+        if let part = try? Data(contentsOf: corpus.appendingPathComponent("stress-part-demo-1of2")).dropFirst() {
+            let json = String(decoding: part, as: UTF8.self)
+            try write("stress-part-truncated", .stressPart(Data(part.prefix(part.count / 2))))
+            try write("stress-part-version-2", .stressPart(Data(json.replacingOccurrences(of: "\"formatVersion\" : 1", with: "\"formatVersion\" : 2").utf8)))
+            try write("stress-part-huge-trials", .stressPart(Data(json.replacingOccurrences(of: "\"trials\" : 20", with: "\"trials\" : 9223372036854775807").utf8)))
         }
         try write("previous-plan-deep", .previousPlan(Data((String(repeating: "[", count: 20_000) + String(repeating: "]", count: 20_000)).utf8)))
 

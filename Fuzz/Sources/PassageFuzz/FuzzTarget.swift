@@ -13,7 +13,8 @@ private let passphrase = try! Passphrase("fuzzing passphrase, not a secret")
 /// each input take seconds. That cap itself is checked by `ScryptParameters.validate()`'s unit tests.
 private let fuzzScryptMemory = 1 << 20
 
-/// The scenario change files and previous plans are applied to, as `whatif` and `plan --previous` do:
+/// The scenario change files, previous plans and stress plans are applied to, as `whatif`, `plan --previous`
+/// and `stress` do:
 /// the demo (Data/demo, four folders above this file). Loaded once; it is not fuzzer input.
 private let demo: Scenario = {
     let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
@@ -47,8 +48,47 @@ public func fuzzOneInput(_ start: UnsafeRawPointer?, _ count: Int) -> CInt {
         if let text = try? PassphraseLine.text(of: data), let typed = try? Passphrase(text) {
             _ = try? PassphrasePolicy.check(typed)
         }
+    case .stressPlan(let data):
+        stress(data, scenario: demo)
+    case .stressPart(let data):
+        merge(data, with: otherShard)
     }
     return 0
+}
+
+/// The other half of the committed partial-result seeds (`stress-part-demo-2of2`, shard 2/2 of the demo
+/// plan's 20-trial study), so that `stress-part-demo-1of2` and its mutations merge into a complete study and
+/// reach the report. Loaded once; it is not fuzzer input.
+private let otherShard: StressResult = {
+    let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Tests/Fuzz/Corpus/stress-part-demo-2of2")
+    do { return try StressResult.read(Data(contentsOf: file).dropFirst()) } catch {
+        fatalError("the seed stress-part-demo-2of2 must read: \(error)")
+    }
+}()
+
+/// What `passage stress --plan` does with a JSON plan: read its moves, match them to the scenario, simulate
+/// a few trials (how many, and the seed, vary with the input's length) and render the report in every
+/// format; the partial result such a run writes with `--shard` is read back as `stress merge` would.
+private func stress(_ data: Data, scenario: Scenario) {
+    guard let moves = try? StressPlanReader.itineraries(data),
+        let input = try? StressInput(scenario: scenario, itineraries: moves)
+    else { return }
+    let result = StressStudy.run(input, seed: UInt64(data.count), trials: 1 + data.count % 4)
+    for format in ReportFormat.allCases { _ = StressReport.render(StressSummary(result), format: format) }
+    _ = try? StressResult.read(Data(result.encoded().utf8))
+}
+
+/// What `passage stress merge` does with a partial result: read it, merge it (alone, with itself, and with a
+/// fixed valid part of the demo study) and render every merge that is complete, in every format.
+private func merge(_ data: Data, with other: StressResult) {
+    guard let part = try? StressResult.read(data) else { return }
+    for parts in [[part], [part, part], [part, other], [other, part]] {
+        guard let merged = try? StressStudy.merge(parts), merged.isComplete else { continue }
+        let summary = StressSummary(merged)
+        for format in ReportFormat.allCases { _ = StressReport.render(summary, format: format) }
+    }
 }
 
 /// What `passage agenda` does with a JSON plan: read its itineraries, make the agenda of a week that varies

@@ -158,6 +158,16 @@ public enum StressStudy {
                         "the parts come from different runs (seed \(first.seed), \(first.trials) trials against seed \(part.seed), \(part.trials) trials)"
                 )
             }
+            // The fingerprint covers the plan, so these follow from it; a part that differs was damaged or
+            // edited while keeping the fingerprint, and `read` checked its outcomes against its own counts only.
+            guard part.horizonWeeks == first.horizonWeeks, part.householdsPlanned == first.householdsPlanned,
+                part.personsPlanned == first.personsPlanned, part.currency == first.currency
+            else {
+                throw StressMergeError(
+                    description:
+                        "the parts share fingerprint \(first.fingerprint) but not the plan's horizon, households, persons or currency: one of them is damaged"
+                )
+            }
         }
         let outcomes = parts.flatMap(\.outcomes).sorted { $0.trial < $1.trial }
         for (a, b) in zip(outcomes, outcomes.dropFirst()) where a.trial == b.trial {

@@ -10,6 +10,8 @@ import Foundation
 /// - `C` (0x43): a what-if change file (applied to the demo scenario);
 /// - `J` (0x4A): a previous plan's JSON (`plan --previous`);
 /// - `K` (0x4B): what `--passphrase-fd` reads;
+/// - `P` (0x50): a JSON plan as `passage stress --plan` reads it (simulated against the demo scenario);
+/// - `M` (0x4D): a partial result of `passage stress --shard`, as `passage stress merge` reads it;
 /// - any other byte: a scenario folder, its files separated by ``separator`` in the order of
 ///   ``fileOrder``. Parts beyond the last name are ignored; names without a part are absent.
 @_spi(Fuzzing)
@@ -24,6 +26,10 @@ public enum FuzzInput: Sendable, Equatable {
     case previousPlan(Data)
     /// The bytes a passphrase file descriptor gives, for `PassphraseLine` and `Passphrase`.
     case passphrase(Data)
+    /// The bytes of a would-be JSON plan, for `StressPlanReader.itineraries` (`passage stress --plan`).
+    case stressPlan(Data)
+    /// The bytes of a would-be partial stress result, for `StressResult.read` and `StressStudy.merge`.
+    case stressPart(Data)
 
     /// The mode byte that selects a sealed file.
     public static let sealedMode: UInt8 = 0x45  // "E"
@@ -33,6 +39,10 @@ public enum FuzzInput: Sendable, Equatable {
     public static let previousPlanMode: UInt8 = 0x4A  // "J"
     /// The mode byte that selects a passphrase file descriptor's contents.
     public static let passphraseMode: UInt8 = 0x4B  // "K"
+    /// The mode byte that selects a plan for `passage stress --plan`.
+    public static let stressPlanMode: UInt8 = 0x50  // "P"
+    /// The mode byte that selects a partial result for `passage stress merge`.
+    public static let stressPartMode: UInt8 = 0x4D  // "M"
     /// The mode byte the seed generator writes for scenarios (any byte but the others works).
     public static let scenarioMode: UInt8 = 0x53  // "S"
     /// Between two scenario files: a line that no scenario file plausibly contains.
@@ -52,6 +62,8 @@ public enum FuzzInput: Sendable, Equatable {
         case Self.changeFileMode: self = .changeFile(Data(rest))
         case Self.previousPlanMode: self = .previousPlan(Data(rest))
         case Self.passphraseMode: self = .passphrase(Data(rest))
+        case Self.stressPlanMode: self = .stressPlan(Data(rest))
+        case Self.stressPartMode: self = .stressPart(Data(rest))
         default: self = .scenario(Self.scenarioFiles(rest))
         }
     }
@@ -85,6 +97,10 @@ public enum FuzzInput: Sendable, Equatable {
             return Data([Self.previousPlanMode]) + data
         case .passphrase(let data):
             return Data([Self.passphraseMode]) + data
+        case .stressPlan(let data):
+            return Data([Self.stressPlanMode]) + data
+        case .stressPart(let data):
+            return Data([Self.stressPartMode]) + data
         case .scenario(let files):
             var out = Data([Self.scenarioMode])
             var first = true
