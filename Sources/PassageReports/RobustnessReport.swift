@@ -112,18 +112,7 @@ struct JSONRobustnessSide: Encodable, Sendable {
     var householdsMoved: Int
     var personsMoved: Int
     var byUrgency: [JSONTierCount]
-    var statistics: [Statistic]
-
-    struct Statistic: Encodable, Sendable {
-        var key: String
-        var label: String
-        var p5: Double
-        var median: Double
-        var p95: Double
-        var mean: Double
-        var minimum: Double
-        var maximum: Double
-    }
+    var statistics: [StressReport.JSONStatistic]
 
     init(_ side: RobustnessComparison.Side) {
         objective = Nullable(side.objective)
@@ -134,11 +123,7 @@ struct JSONRobustnessSide: Encodable, Sendable {
                 urgency: index + 1, householdsMoved: c.householdsMoved, householdsTotal: c.householdsTotal,
                 personsMoved: c.personsMoved, personsTotal: c.personsTotal)
         }
-        statistics = side.stress.statistics.map {
-            Statistic(
-                key: $0.key, label: $0.name, p5: $0.p5, median: $0.median, p95: $0.p95, mean: $0.mean,
-                minimum: $0.minimum, maximum: $0.maximum)
-        }
+        statistics = side.stress.statistics.map(StressReport.JSONStatistic.init)
     }
 }
 

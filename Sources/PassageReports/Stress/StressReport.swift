@@ -128,11 +128,7 @@ public enum StressReport {
             JSONStress(
                 seed: summary.seed, trials: summary.trials, horizonWeeks: summary.horizonWeeks,
                 householdsPlanned: summary.householdsPlanned, personsPlanned: summary.personsPlanned,
-                statistics: summary.statistics.map {
-                    JSONStatistic(
-                        key: $0.key, label: $0.name, p5: $0.p5, median: $0.median, p95: $0.p95, mean: $0.mean,
-                        minimum: $0.minimum, maximum: $0.maximum)
-                },
+                statistics: summary.statistics.map(JSONStatistic.init),
                 personsMovedDistribution: summary.personsMovedDistribution.map {
                     JSONBin(persons: $0.persons, trials: $0.trials)
                 },
@@ -236,4 +232,14 @@ enum StressChart {
     }
 
     private static func n(_ x: Double) -> String { PlanCharts.n(x) }
+}
+
+extension StressReport.JSONStatistic {
+    /// One statistic of a study, as every JSON report of a stress study writes it (the memberwise
+    /// initialiser stays, as this one is in an extension).
+    init(_ statistic: StressStatistic) {
+        self.init(
+            key: statistic.key, label: statistic.name, p5: statistic.p5, median: statistic.median,
+            p95: statistic.p95, mean: statistic.mean, minimum: statistic.minimum, maximum: statistic.maximum)
+    }
 }
