@@ -119,8 +119,7 @@ struct PlanCommand: ParsableCommand {
             throw ValidationError("--trials must be a number of trials from 1 to \(StressStudy.maximumTrials)")
         }
         for (given, name) in [
-            (previous != nil, "--previous"), (shadowPrices, "--shadow-prices"), (exportModel != nil, "--export-model"),
-            (redact, "--redact"),
+            (shadowPrices, "--shadow-prices"), (redact, "--redact"),
         ] where given {
             throw ValidationError("\(name) is not available with --robust yet; leave out one of them")
         }

@@ -120,6 +120,10 @@ public struct Formulation: Sendable {
     var previous: PreviousPlan?
     /// Classes whose previous pathway is still among their options (class index → move position).
     var previousMove: [Int: Int]
+    /// Set on the nominal formulation a robust plan is decoded in (`Planner.robustPlan`): the robust
+    /// level and the classes whose previous pathway the robust model still had, so that a change from
+    /// the previous plan is explained by what the robust model weighed, not by the nominal objective.
+    var robustChanges: (level: Double, previousMove: [Int: Int])?
 
     let index: ScenarioIndex
 

@@ -79,6 +79,14 @@ extension PlanDecoder {
             return "its previous pathway no longer fits: \(names.joined(separator: ", ")) now used by others"
         }
         let penalty = scenario.settings.objective.changePenalty
+        if let robust = formulation.robustChanges {
+            guard robust.previousMove[classIndex] != nil else {
+                return
+                    "its previous pathway is not among the robust plan's options at level \(robust.level): a stay at that quantile of the processing time does not fit, or the expected loss from closures and refusals outweighs moving on it"
+            }
+            return
+                "the change improves the robust plan (expected losses from closures and refusals included) by more than the change penalty (\(penalty))"
+        }
         return "the change improves the plan by more than the change penalty (\(penalty))"
     }
 

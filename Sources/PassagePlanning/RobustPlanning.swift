@@ -89,9 +89,11 @@ extension Planner {
         let assignments = solved.formulation.assignments(solved.solution)
         var variants: [Int: [(pathway: Pathway, startWeek: Int)]] = [:]
         for (c, moves) in assignments.enumerated() where !moves.isEmpty { variants[c] = moves }
-        let formulation = Formulation(
+        var formulation = Formulation(
             scenario: scenario, previous: previous, style: style, seatLegs: solved.formulation.seatLegs,
             variants: variants)
+        // Changes from a previous plan are the robust model's choice: say so in their reasons.
+        formulation.robustChanges = (robustness.level, solved.formulation.previousMove)
         var values = [Double](repeating: 0, count: formulation.model.variableCount)
         for householdClass in formulation.classes {
             let c = householdClass.index

@@ -86,6 +86,31 @@ import Testing
         #expect(redacted.status == 64 && redacted.standardError.contains("--redact is not available with --robust"))
     }
 
+    /// The weekly loop: a robust re-plan of last week's nominal plan keeps households where it can,
+    /// explains the changes the robust model made by what it weighed, and exports the nominal model
+    /// the robust plan is a feasible plan of.
+    @Test func aRobustReplanExplainsItsChangesAndExportsTheNominalModel() throws {
+        let folder = try TemporaryFolder()
+        let scenario = try Self.riskyDemo(in: folder)
+        let previous = folder.path("week1.json")
+        let first = try Passage.run(["plan", scenario, "--format", "json", "--output", previous, "--quiet"])
+        #expect(first.status == 0, "\(first.standardError)")
+        let model = folder.path("model.lp")
+        let result = try Passage.run([
+            "plan", scenario, "--robust", "0.9", "--trials", "50", "--previous", previous, "--export-model", model,
+            "--format", "json", "--quiet",
+        ])
+        #expect(result.status == 0, "\(result.standardError)")
+        let plan = try StressCommandTests.json(result.standardOutput)
+        #expect(plan["robustness"] is [String: Any])
+        let changes = try #require(plan["changes"] as? [[String: Any]])
+        let reasons = changes.compactMap { $0["reason"] as? String }
+        // The nominal objective would not have moved them: the robust model did, and says so.
+        #expect(!reasons.contains { $0.hasPrefix("the change improves the plan by more") }, "\(reasons)")
+        #expect(reasons.contains { $0.contains("robust plan") }, "\(reasons)")
+        #expect(FileManager.default.fileExists(atPath: model))
+    }
+
     @Test func withoutRobustThePlanHasNoComparison() throws {
         let result = try Passage.run(["plan", Passage.demo, "--format", "json", "--quiet"])
         #expect(result.status == 0)
