@@ -218,7 +218,7 @@ struct LagrangianRelaxation: Sendable {
     /// 20 up to 300 (the step has then halved about 15 times by the end), proportionally more for
     /// longer runs, whose step would otherwise have vanished long before their end. At 2,000
     /// households (seed 4242) 300, 600, 1,000 and 2,000 iterations reach 437,057, 443,225, 447,074 and
-    /// 448,987 this way, against an LP relaxation of 450,509 (docs/MODEL.md, "The scale targets").
+    /// 449,162 this way, against an LP relaxation of 450,509 (docs/MODEL.md, "The scale targets").
     static func patience(forIterations iterations: Int) -> Int { max(20, iterations / 15) }
 
     /// Iterations timed before a run with a deadline sets its patience.
