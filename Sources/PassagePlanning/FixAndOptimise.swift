@@ -68,24 +68,33 @@ struct FixAndOptimise {
             // neighbourhoods are in the middle of the next one's.
             // Insertions and neighbourhoods by place take turns, so that a time limit that ends
             // the pass early has given both kinds their chance.
-            let inserting = insertions(ranked: ranked, state: &state)
+            // Insertion neighbourhoods are cut only when their turn comes: at 10,000 households
+            // cutting them all took longer than the time the search had.
+            let inserting = insertionIndex(ranked: ranked, state: &state)
             let placed = self.neighbourhoods(ranked: ranked, shift: pass * classesPerNeighbourhood / max(1, passes))
-            var neighbourhoods: [[Int]] = []
-            for i in 0..<max(inserting.count, placed.count) {
-                if i < inserting.count { neighbourhoods.append(inserting[i]) }
-                if i < placed.count { neighbourhoods.append(placed[i]) }
+            var pending: [PendingNeighbourhood] = []
+            for i in 0..<max(inserting.order.count, placed.count) {
+                if i < inserting.order.count { pending.append(.insertion(inserting.order[i])) }
+                if i < placed.count { pending.append(.placed(placed[i])) }
+            }
+            func resolve(_ neighbourhood: PendingNeighbourhood) -> [Int] {
+                switch neighbourhood {
+                case .insertion(let c): insertion(of: c, inserting, ranked: ranked, state: &state)
+                case .placed(let classes): classes
+                }
             }
             var improvedThisPass = false
             // Two at a time: on both cores when they do not overlap.
-            for pair in stride(from: 0, to: neighbourhoods.count, by: 2) {
+            for pair in stride(from: 0, to: pending.count, by: 2) {
                 if let deadline, ContinuousClock.now >= deadline {
                     return Outcome(
                         values: state.values, objective: formulation.model.objectiveValue(of: state.values),
                         solved: solved, improved: improved, stoppedByDeadline: true)
                 }
-                let second: [Int]? = pair + 1 < neighbourhoods.count ? neighbourhoods[pair + 1] : nil
+                let first = resolve(pending[pair])
+                let second: [Int]? = pair + 1 < pending.count ? resolve(pending[pair + 1]) : nil
                 solved += second == nil ? 1 : 2
-                let better = solvePair(neighbourhoods[pair], second, ranked: ranked, state: &state, deadline: deadline)
+                let better = solvePair(first, second, ranked: ranked, state: &state, deadline: deadline)
                 improved += better
                 improvedThisPass = improvedThisPass || better > 0
                 if better > 0, let progress, reported.duration(to: .now) >= .seconds(1) {
@@ -172,20 +181,35 @@ struct FixAndOptimise {
         return chunks(byLodging) + chunks(byOrigin)
     }
 
-    /// The insertion neighbourhoods of the plan `values` (see `insertions(ranked:state:)`), for tests.
+    /// The insertion neighbourhoods of the plan `values` (see `insertion(of:_:ranked:state:)`), for tests.
     func insertionNeighbourhoods(of values: [Double], prices: [Double]?) -> [[Int]] {
         var state = PlanState(formulation: formulation, values: values)
-        return insertions(ranked: rankedMoves(prices: prices ?? formulation.model.objectiveCoefficients), state: &state)
+        let ranked = rankedMoves(prices: prices ?? formulation.model.objectiveCoefficients)
+        let index = insertionIndex(ranked: ranked, state: &state)
+        return index.order.map { insertion(of: $0, index, ranked: ranked, state: &state) }
     }
 
-    /// One neighbourhood per class the plan leaves (partly) unmoved, costliest first: the class
-    /// with up to `classesPerInsertion - 1` classes whose moves in the plan take the capacities its
-    /// candidate columns need (beds, house pools, quotas, seats), those sharing the most first. Its
-    /// MIP decides whether moving the class is worth moving the others elsewhere or leaving some of
-    /// them unmoved: a large household often fits only when several smaller ones make room, and
-    /// neighbourhoods cut by place rarely hold them together.
-    private func insertions(ranked: [[Int]], state: inout PlanState) -> [[Int]] {
-        guard classesPerInsertion > 0 else { return [] }
+    /// A neighbourhood of a pass, cut when its turn comes.
+    private enum PendingNeighbourhood {
+        /// The insertion neighbourhood of a class the plan leaves unmoved.
+        case insertion(Int)
+        /// Classes grouped by place.
+        case placed([Int])
+    }
+
+    /// Who holds what in the plan at the start of a pass, and the classes it leaves unmoved: what
+    /// that pass's insertion neighbourhoods are cut from.
+    private struct InsertionIndex {
+        /// Classes whose moves in the plan use each capacity (a class once per move).
+        var holders: [ResourceKey: [Int]]
+        /// Classes with a move in the plan on each house pool.
+        var poolHolders: [Int: [Int]]
+        /// Classes the plan leaves (partly) unmoved that have a way out, costliest unmoved first.
+        var order: [Int]
+    }
+
+    private func insertionIndex(ranked: [[Int]], state: inout PlanState) -> InsertionIndex {
+        guard classesPerInsertion > 0 else { return InsertionIndex(holders: [:], poolHolders: [:], order: []) }
         let f = formulation
         var holders: [ResourceKey: [Int]] = [:]
         var poolHolders: [Int: [Int]] = [:]
@@ -210,20 +234,29 @@ struct FixAndOptimise {
             }
         }
         left.sort { ($0.cost, $1.c) > ($1.cost, $0.c) }
-        return left.map { _, c in
-            var shared: [Int: Int] = [:]
-            for position in ranked[c] {
-                var keys = Set(state.use(ofMove: position).map(\.key))
-                if let pool = f.moves[position].pool {
-                    for s in f.staysOfPool[pool] { for (key, _) in f.stays[s].usage { keys.insert(key) } }
-                    for other in poolHolders[pool] ?? [] { shared[other, default: 0] += 1 }
-                }
-                for key in keys { for other in holders[key] ?? [] { shared[other, default: 0] += 1 } }
+        return InsertionIndex(holders: holders, poolHolders: poolHolders, order: left.map(\.c))
+    }
+
+    /// The insertion neighbourhood of class `c`, which the plan leaves (partly) unmoved: `c` with up
+    /// to `classesPerInsertion - 1` classes whose moves in the plan take the capacities its candidate
+    /// columns need (beds, house pools, quotas, seats), those sharing the most first. Its MIP decides
+    /// whether moving the class is worth moving the others elsewhere or leaving some of them unmoved:
+    /// a large household often fits only when several smaller ones make room, and neighbourhoods cut
+    /// by place rarely hold them together.
+    private func insertion(of c: Int, _ index: InsertionIndex, ranked: [[Int]], state: inout PlanState) -> [Int] {
+        let f = formulation
+        var shared: [Int: Int] = [:]
+        for position in ranked[c] {
+            var keys = Set(state.use(ofMove: position).map(\.key))
+            if let pool = f.moves[position].pool {
+                for s in f.staysOfPool[pool] { for (key, _) in f.stays[s].usage { keys.insert(key) } }
+                for other in index.poolHolders[pool] ?? [] { shared[other, default: 0] += 1 }
             }
-            shared[c] = nil
-            let nearest = shared.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(classesPerInsertion - 1)
-            return [c] + nearest.map(\.key).sorted()
+            for key in keys { for other in index.holders[key] ?? [] { shared[other, default: 0] += 1 } }
         }
+        shared[c] = nil
+        let nearest = shared.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(classesPerInsertion - 1)
+        return [c] + nearest.map(\.key).sorted()
     }
 
     /// One neighbourhood's part of the plan: its classes, the columns each may take, the house pools
