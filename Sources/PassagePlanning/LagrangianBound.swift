@@ -257,7 +257,6 @@ struct LagrangianRelaxation: Sendable {
         var overuse: [Double]
         fileprivate var poolBest: [Int]
         fileprivate var poolUse: [Double]
-        fileprivate var candidates: [(cost: Double, column: Int)] = []
     }
 
     /// Number of priced rows: the formulation's, then (with seat prices) one per leg and week.
@@ -280,15 +279,14 @@ struct LagrangianRelaxation: Sendable {
     func evaluate(_ prices: [Double], _ work: inout Workspace) -> Double {
         let seatRows = alternatives?.seatRowCount ?? 0
         let rowCount = self.rowCount + seatRows
-        // Reduced costs at the current prices: the hot loop (every non-zero, every iteration),
-        // so it runs on raw buffers without bounds checks.
-        priceColumns(prices, into: &work.reduced)
+        // Seats and money first: each priced column's cheapest ways at these prices.
         if let alternatives, work.tables != nil {
             for r in 0..<seatRows { work.seatPrice[r] = prices[self.rowCount + r] / seatScale[r] }
             let moneyPrice = budgetRow.map { prices[$0] / budgetCapacity } ?? 0
-            alternatives.price(
-                seatPrice: work.seatPrice, moneyPrice: moneyPrice, reduced: &work.reduced, tables: &work.tables!)
+            alternatives.priceWays(seatPrice: work.seatPrice, moneyPrice: moneyPrice, tables: &work.tables!)
         }
+        // Reduced costs at the current prices: the hot loop (every non-zero, every iteration).
+        priceColumns(prices, tables: work.tables, into: &work.reduced)
         for j in work.chosen { work.values[j] = 0 }
         work.chosen.removeAll(keepingCapacity: true)
         for (q, stays) in poolStays.enumerated() {
@@ -300,50 +298,30 @@ struct LagrangianRelaxation: Sendable {
             work.poolUse[q] = 0
         }
         // Each class: its cheapest columns, within their bounds, while cheaper than not moving.
+        // Classes are solved side by side in fixed pieces; their choices are then taken in class
+        // order, so the value and every sum come out the same bytes on any number of cores.
+        let reduced = work.reduced
+        let poolBest = work.poolBest
+        let pieces = ParallelChunks.map(classMoves.count) { classes in
+            self.solveClasses(classes, reduced: reduced, poolBest: poolBest)
+        }
         var value = constant
-        for (c, range) in classMoves.enumerated() {
-            let unmoved = unmovedCost[c]
-            work.candidates.removeAll(keepingCapacity: true)
-            for m in range {
-                let j = moveColumns[m]
-                guard upper[j] > 0 else { continue }
-                var total = work.reduced[j]
-                let pool = Int(movePool[m])
-                if pool >= 0 {
-                    guard work.poolBest[pool] >= 0 else { continue }
-                    total += work.reduced[work.poolBest[pool]]
+        for piece in pieces {
+            for take in piece {
+                if take.column >= 0 {
+                    work.values[take.column] = take.count
+                    work.chosen.append(take.column)
+                    value += take.count * take.price
+                    if take.pool >= 0 { work.poolUse[Int(take.pool)] += take.count }
+                } else {
+                    let c = -take.column - 1
+                    if take.count > 0 {
+                        work.values[unmovedColumn[c]] = take.count
+                        work.chosen.append(unmovedColumn[c])
+                    }
+                    value += take.count * take.price
                 }
-                if total < unmoved { work.candidates.append((total, m)) }
             }
-            // Usually the cheapest column takes the whole class (most classes have one household):
-            // then no sort is needed.
-            var cheapest = -1
-            for (k, candidate) in work.candidates.enumerated()
-            where cheapest < 0 || candidate.cost < work.candidates[cheapest].cost {
-                cheapest = k
-            }
-            if cheapest >= 0, upper[moveColumns[work.candidates[cheapest].column]] >= classCount[c] {
-                work.candidates.swapAt(0, cheapest)
-                work.candidates.removeLast(work.candidates.count - 1)
-            } else if work.candidates.count > 1 {
-                work.candidates.sort { ($0.cost, $0.column) < ($1.cost, $1.column) }
-            }
-            var left = classCount[c]
-            for (total, m) in work.candidates where left > 0 {
-                let j = moveColumns[m]
-                let take = min(left, upper[j])
-                work.values[j] = take
-                work.chosen.append(j)
-                value += take * total
-                left -= take
-                let pool = Int(movePool[m])
-                if pool >= 0 { work.poolUse[pool] += take }
-            }
-            if left > 0 {
-                work.values[unmovedColumn[c]] = left
-                work.chosen.append(unmovedColumn[c])
-            }
-            value += left * unmoved
         }
         for (q, use) in work.poolUse.enumerated() where use > 0 {
             work.values[work.poolBest[q]] = use
@@ -374,25 +352,102 @@ struct LagrangianRelaxation: Sendable {
         return value
     }
 
-    /// `reduced[j]` = cost of column j plus the priced capacities it uses.
-    private func priceColumns(_ prices: [Double], into reduced: inout [Double]) {
-        cost.withUnsafeBufferPointer { cost in
-            entryStart.withUnsafeBufferPointer { start in
-                entryRow.withUnsafeBufferPointer { row in
-                    entryAmount.withUnsafeBufferPointer { amount in
-                        prices.withUnsafeBufferPointer { prices in
-                            reduced.withUnsafeMutableBufferPointer { reduced in
-                                for j in 0..<cost.count {
-                                    var total = cost[j]
-                                    for e in start[j]..<start[j + 1] { total += prices[Int(row[e])] * amount[e] }
-                                    reduced[j] = total
+    /// One class's choice in its problem: `count` households on `column` at `price` each (a pooled
+    /// move's price includes its pool's cheapest house, `pool` ≥ 0), or, with `column` = −c − 1,
+    /// the households of class c left unmoved at their unmoved cost.
+    private struct ClassChoice: Sendable {
+        var column: Int
+        var count: Double
+        var price: Double
+        var pool: Int32
+    }
+
+    /// The class problems of `classes` at `reduced`: each class's cheapest columns, within their
+    /// bounds, while cheaper than not moving, then the households left, in class order.
+    private func solveClasses(_ classes: Range<Int>, reduced: [Double], poolBest: [Int]) -> [ClassChoice] {
+        var choices: [ClassChoice] = []
+        var candidates: [(cost: Double, column: Int)] = []
+        for c in classes {
+            let range = classMoves[c]
+            let unmoved = unmovedCost[c]
+            candidates.removeAll(keepingCapacity: true)
+            for m in range {
+                let j = moveColumns[m]
+                guard upper[j] > 0 else { continue }
+                var total = reduced[j]
+                let pool = Int(movePool[m])
+                if pool >= 0 {
+                    guard poolBest[pool] >= 0 else { continue }
+                    total += reduced[poolBest[pool]]
+                }
+                if total < unmoved { candidates.append((total, m)) }
+            }
+            // Usually the cheapest column takes the whole class (most classes have one household):
+            // then no sort is needed.
+            var cheapest = -1
+            for (k, candidate) in candidates.enumerated()
+            where cheapest < 0 || candidate.cost < candidates[cheapest].cost {
+                cheapest = k
+            }
+            if cheapest >= 0, upper[moveColumns[candidates[cheapest].column]] >= classCount[c] {
+                candidates.swapAt(0, cheapest)
+                candidates.removeLast(candidates.count - 1)
+            } else if candidates.count > 1 {
+                candidates.sort { ($0.cost, $0.column) < ($1.cost, $1.column) }
+            }
+            var left = classCount[c]
+            for (total, m) in candidates where left > 0 {
+                let j = moveColumns[m]
+                let take = min(left, upper[j])
+                choices.append(ClassChoice(column: j, count: take, price: total, pool: movePool[m]))
+                left -= take
+            }
+            choices.append(ClassChoice(column: -c - 1, count: left, price: unmoved, pool: -1))
+        }
+        return choices
+    }
+
+    /// `reduced[j]` = cost of column j plus the priced capacities it uses, plus (for a column
+    /// priced by `alternatives`) its cheapest ways at the last `priceWays`. Columns are cut into
+    /// fixed pieces run side by side; each entry is computed on its own.
+    private func priceColumns(_ prices: [Double], tables: RouteAlternatives.Tables?, into reduced: inout [Double]) {
+        let outboundSlot = alternatives?.columnOutboundSlot ?? []
+        let onwardSlot = alternatives?.columnOnwardSlot ?? []
+        let outboundValue = tables?.outboundValue ?? []
+        let onwardValue = tables?.onwardValue ?? []
+        let priced = tables != nil
+        let pieces = ParallelChunks.map(cost.count) { range in
+            var part = [Double](repeating: 0, count: range.count)
+            cost.withUnsafeBufferPointer { cost in
+                entryStart.withUnsafeBufferPointer { start in
+                    entryRow.withUnsafeBufferPointer { row in
+                        entryAmount.withUnsafeBufferPointer { amount in
+                            prices.withUnsafeBufferPointer { prices in
+                                alternativeOf.withUnsafeBufferPointer { alternativeOf in
+                                    part.withUnsafeMutableBufferPointer { part in
+                                        for j in range {
+                                            var total = cost[j]
+                                            for e in start[j]..<start[j + 1] {
+                                                total += prices[Int(row[e])] * amount[e]
+                                            }
+                                            if priced, alternativeOf[j] >= 0 {
+                                                let k = Int(alternativeOf[j])
+                                                total +=
+                                                    outboundValue[Int(outboundSlot[k])]
+                                                    + onwardValue[Int(onwardSlot[k])]
+                                            }
+                                            part[j - range.lowerBound] = total
+                                        }
+                                    }
                                 }
                             }
                         }
                     }
                 }
             }
+            return (range, part)
         }
+        for (range, part) in pieces { reduced.replaceSubrange(range, with: part) }
     }
 
     /// The prices of this relaxation for capacities priced λ per unit (an LP's row duals, negated):
@@ -420,13 +475,12 @@ struct LagrangianRelaxation: Sendable {
     )] {
         guard let alternatives else { return [] }
         var tables = alternatives.makeTables()
-        var reduced = [Double](repeating: 0, count: columnCount)
         var seatPrice = [Double](repeating: 0, count: alternatives.seatRowCount)
         for r in 0..<alternatives.seatRowCount where r < prices.seats.count {
             seatPrice[r] = prices.seats[r] / seatScale[r]
         }
         let moneyPrice = budgetRow.map { (prices.rows[rowKeys[$0]] ?? 0) / budgetCapacity } ?? 0
-        alternatives.price(seatPrice: seatPrice, moneyPrice: moneyPrice, reduced: &reduced, tables: &tables)
+        alternatives.priceWays(seatPrice: seatPrice, moneyPrice: moneyPrice, tables: &tables)
         return columns.compactMap { j in
             let k = Int(alternativeOf[j])
             guard k >= 0, let way = alternatives.chosenWay(ofColumn: k, tables: tables) else { return nil }

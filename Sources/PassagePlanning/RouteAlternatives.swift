@@ -54,6 +54,20 @@ struct RouteAlternatives: Sendable {
     private let columnLodged: [Int16]
     private let columnOnward: [Int32]
     private let columnOnwardStart: [Int16]
+    /// Columns of one class lodging in the same week at the same place share their outbound way,
+    /// and columns of households of one size going on from the same place in the same week share
+    /// their onward way: each is priced once per pricing, in a slot, and the columns read their
+    /// slots (docs/MODEL.md, "The scale targets").
+    let columnOutboundSlot: [Int32]
+    let columnOnwardSlot: [Int32]
+    /// Each outbound slot's class, outbound group and lodging week.
+    private let outboundSlotClass: [Int32]
+    private let outboundSlotGroup: [Int32]
+    private let outboundSlotLodged: [Int16]
+    /// Each onward slot's persons, onward group and start week.
+    private let onwardSlotPersons: [Double]
+    private let onwardSlotGroup: [Int32]
+    private let onwardSlotStart: [Int16]
     /// Per class: persons, waiting and lateness cost per week, ready week, latest departure week.
     private let classSize: [Double]
     private let classWaiting: [Double]
@@ -225,6 +239,52 @@ struct RouteAlternatives: Sendable {
         onwardRoutes = onRoutes
         onwardBase = onRoutes.indices.map { $0 * horizon }
         onwardTableSize = onRoutes.count * horizon
+        struct OutboundSlot: Hashable {
+            var householdClass: Int32
+            var group: Int32
+            var lodged: Int16
+        }
+        struct OnwardSlot: Hashable {
+            var persons: Int
+            var group: Int32
+            var start: Int16
+        }
+        var outboundSlots: [OutboundSlot: Int32] = [:]
+        var onwardSlots: [OnwardSlot: Int32] = [:]
+        var outboundSlotList: [OutboundSlot] = []
+        var onwardSlotList: [OnwardSlot] = []
+        var outboundSlotOf: [Int32] = []
+        var onwardSlotOf: [Int32] = []
+        outboundSlotOf.reserveCapacity(columns.count)
+        onwardSlotOf.reserveCapacity(columns.count)
+        for k in columns.indices {
+            let out = OutboundSlot(householdClass: columnClass[k], group: columnOutbound[k], lodged: columnLodged[k])
+            if let known = outboundSlots[out] {
+                outboundSlotOf.append(known)
+            } else {
+                outboundSlots[out] = Int32(outboundSlotList.count)
+                outboundSlotOf.append(Int32(outboundSlotList.count))
+                outboundSlotList.append(out)
+            }
+            let on = OnwardSlot(
+                persons: formulation.classes[Int(columnClass[k])].profile.size, group: columnOnward[k],
+                start: columnOnwardStart[k])
+            if let known = onwardSlots[on] {
+                onwardSlotOf.append(known)
+            } else {
+                onwardSlots[on] = Int32(onwardSlotList.count)
+                onwardSlotOf.append(Int32(onwardSlotList.count))
+                onwardSlotList.append(on)
+            }
+        }
+        columnOutboundSlot = outboundSlotOf
+        columnOnwardSlot = onwardSlotOf
+        outboundSlotClass = outboundSlotList.map(\.householdClass)
+        outboundSlotGroup = outboundSlotList.map(\.group)
+        outboundSlotLodged = outboundSlotList.map(\.lodged)
+        onwardSlotPersons = onwardSlotList.map { Double($0.persons) }
+        onwardSlotGroup = onwardSlotList.map(\.group)
+        onwardSlotStart = onwardSlotList.map(\.start)
         self.columns = columns
         self.columnClass = columnClass
         self.columnOutbound = columnOutbound
@@ -254,10 +314,14 @@ struct RouteAlternatives: Sendable {
         var outboundRoute: [Int32]
         var onwardPrice: [Double]
         var onwardRoute: [Int32]
-        /// Per priced column: the outbound route and its start week, and the onward route it chose (-1: none).
-        var chosenOutbound: [Int32]
-        var chosenStart: [Int32]
-        var chosenOnward: [Int32]
+        /// Per outbound slot: its cheapest way's price for the whole class, route (-1: none) and
+        /// start week (-1: none).
+        var outboundValue: [Double]
+        var outboundChosen: [Int32]
+        var outboundStart: [Int32]
+        /// Per onward slot: its cheapest way's price for the whole household and route (-1: none).
+        var onwardValue: [Double]
+        var onwardChosen: [Int32]
     }
 
     func makeTables() -> Tables {
@@ -266,20 +330,16 @@ struct RouteAlternatives: Sendable {
             outboundRoute: Array(repeating: -1, count: outboundTableSize),
             onwardPrice: Array(repeating: .infinity, count: onwardTableSize),
             onwardRoute: Array(repeating: -1, count: onwardTableSize),
-            chosenOutbound: Array(repeating: -1, count: columns.count),
-            chosenStart: Array(repeating: -1, count: columns.count),
-            chosenOnward: Array(repeating: -1, count: columns.count))
+            outboundValue: [], outboundChosen: [], outboundStart: [], onwardValue: [], onwardChosen: [])
     }
 
-    /// Adds to `reduced` each priced column's cheapest ways at `seatPrice` (per person and seat row,
-    /// already divided by the row's scale) and `moneyPrice` (per unit of money, the budget's price).
+    /// Finds every slot's cheapest ways at `seatPrice` (per person and seat row, already divided by
+    /// the row's scale) and `moneyPrice` (per unit of money, the budget's price), into `tables`.
     ///
-    /// The hot loop of the bound at scale: the tables, then the columns, each cut into fixed pieces
+    /// The hot loop of the bound at scale: the tables, then the slots, each cut into fixed pieces
     /// run side by side (`ParallelChunks`); every entry is computed on its own, so the result does
     /// not depend on the cores.
-    func price(
-        seatPrice: [Double], moneyPrice: Double, reduced: inout [Double], tables: inout Tables
-    ) {
+    func priceWays(seatPrice: [Double], moneyPrice: Double, tables: inout Tables) {
         let weeks = self.weeks
         let pricing = RoutePricing(alternatives: self, seatPrice: seatPrice, moneyPrice: moneyPrice)
         let outbound = ParallelChunks.map(outboundEntryRoutes.count) { entries in
@@ -327,42 +387,43 @@ struct RouteAlternatives: Sendable {
             }
         }
         let filled = tables
-        let chosen = ParallelChunks.map(columns.count) { range in
-            var parts = (
-                start: range.lowerBound, value: [Double](), outbound: [Int32](), startWeek: [Int32](), onward: [Int32]()
-            )
-            for k in range {
-                let way = self.cheapestWay(ofColumn: k, pricing: pricing, tables: filled)
+        let outboundWays = ParallelChunks.map(outboundSlotClass.count) { range in
+            var parts = (value: [Double](), route: [Int32](), startWeek: [Int32]())
+            for slot in range {
+                let way = self.cheapestOutbound(ofSlot: slot, pricing: pricing, tables: filled)
                 parts.value.append(way.value)
-                parts.outbound.append(way.outbound)
+                parts.route.append(way.route)
                 parts.startWeek.append(way.startWeek)
-                parts.onward.append(way.onward)
             }
             return parts
         }
-        for part in chosen {
-            for i in part.value.indices {
-                let k = part.start + i
-                tables.chosenOutbound[k] = part.outbound[i]
-                tables.chosenStart[k] = part.startWeek[i]
-                tables.chosenOnward[k] = part.onward[i]
-                reduced[columns[k]] += part.value[i]
+        let onwardWays = ParallelChunks.map(onwardSlotGroup.count) { range in
+            var parts = (value: [Double](), route: [Int32]())
+            for slot in range {
+                let way = self.cheapestOnward(ofSlot: slot, pricing: pricing, tables: filled)
+                parts.value.append(way.value)
+                parts.route.append(way.route)
             }
+            return parts
         }
+        tables.outboundValue = outboundWays.flatMap(\.value)
+        tables.outboundChosen = outboundWays.flatMap(\.route)
+        tables.outboundStart = outboundWays.flatMap(\.startWeek)
+        tables.onwardValue = onwardWays.flatMap(\.value)
+        tables.onwardChosen = onwardWays.flatMap(\.route)
     }
 
-    /// Priced column `k`'s cheapest way at the filled tables: its price (waiting, lateness and
-    /// routes both ways, for the whole class), the outbound route (-1: none), its start week (-1:
-    /// none) and the onward route (-1: none).
+    /// Outbound slot `slot`'s cheapest way at the filled tables: its price (waiting, lateness and
+    /// the route, for the whole class), the route (-1: none) and its start week (-1: none).
     @inline(__always)
-    private func cheapestWay(ofColumn k: Int, pricing: RoutePricing, tables: Tables) -> (
-        value: Double, outbound: Int32, startWeek: Int32, onward: Int32
+    private func cheapestOutbound(ofSlot slot: Int, pricing: RoutePricing, tables: Tables) -> (
+        value: Double, route: Int32, startWeek: Int32
     ) {
         let weeks = self.weeks
-        let c = Int(columnClass[k])
+        let c = Int(outboundSlotClass[slot])
         let persons = classSize[c]
-        let lodged = Int(columnLodged[k])
-        let g = Int(columnOutbound[k])
+        let lodged = Int(outboundSlotLodged[slot])
+        let g = Int(outboundSlotGroup[slot])
         var best = Double.infinity
         var bestEntry: Int32 = -1
         var bestRoute: Int32 = -1
@@ -385,20 +446,32 @@ struct RouteAlternatives: Sendable {
                 bestRoute = route
             }
         }
-        let onwardStart = Int(columnOnwardStart[k])
+        return (best, bestEntry < 0 ? -1 : bestRoute, bestEntry)
+    }
+
+    /// Onward slot `slot`'s cheapest way at the filled tables: its price for the whole household
+    /// and the route (-1: none).
+    @inline(__always)
+    private func cheapestOnward(ofSlot slot: Int, pricing: RoutePricing, tables: Tables) -> (
+        value: Double, route: Int32
+    ) {
+        let weeks = self.weeks
+        let persons = onwardSlotPersons[slot]
+        let onwardStart = Int(onwardSlotStart[slot])
         var onward = Double.infinity
         var onwardRoute: Int32 = -1
         if onwardStart >= 1 && onwardStart <= weeks {
-            let at = onwardBase[Int(columnOnward[k])] + onwardStart - 1
+            let group = Int(onwardSlotGroup[slot])
+            let at = onwardBase[group] + onwardStart - 1
             onward = tables.onwardPrice[at]
             onwardRoute = tables.onwardRoute[at]
             if persons > 1, onwardRoute >= 0, pricing.room(Int(onwardRoute), leavingIn: onwardStart) < persons {
                 (onward, onwardRoute) = pricing.cheapest(
-                    onwardRoutes[Int(columnOnward[k])], leavingIn: onwardStart, persons: persons, arrivingBy: weeks)
+                    onwardRoutes[group], leavingIn: onwardStart, persons: persons, arrivingBy: weeks)
             }
             onward *= persons
         }
-        return (best + onward, bestEntry < 0 ? -1 : bestRoute, bestEntry, onwardRoute)
+        return (onward, onwardRoute)
     }
 
     /// Routes priced at one set of seat and money prices. It holds the route tables it reads
@@ -483,13 +556,14 @@ struct RouteAlternatives: Sendable {
     ) -> Double {
         let persons = classSize[Int(columnClass[k])]
         var money = 0.0
-        let outbound = Int(tables.chosenOutbound[k])
+        let outboundSlot = Int(columnOutboundSlot[k])
+        let outbound = Int(tables.outboundChosen[outboundSlot])
         if outbound >= 0 {
             money += addSeats(
-                outbound, leavingIn: Int(tables.chosenStart[k]), amount: value * persons, scale: seatScale,
+                outbound, leavingIn: Int(tables.outboundStart[outboundSlot]), amount: value * persons, scale: seatScale,
                 into: &seatUse)
         }
-        let onward = Int(tables.chosenOnward[k])
+        let onward = Int(tables.onwardChosen[Int(columnOnwardSlot[k])])
         if onward >= 0 {
             money += addSeats(
                 onward, leavingIn: Int(columnOnwardStart[k]), amount: value * persons, scale: seatScale, into: &seatUse)
@@ -513,9 +587,10 @@ struct RouteAlternatives: Sendable {
     /// The routes priced column `k` took in the last pricing: outbound route, its start week and
     /// onward route, or nil when it has no way.
     func chosenWay(ofColumn k: Int, tables: Tables) -> (outbound: Route, startWeek: Int, onward: Route)? {
-        let outbound = Int(tables.chosenOutbound[k])
-        let onward = Int(tables.chosenOnward[k])
+        let outboundSlot = Int(columnOutboundSlot[k])
+        let outbound = Int(tables.outboundChosen[outboundSlot])
+        let onward = Int(tables.onwardChosen[Int(columnOnwardSlot[k])])
         guard outbound >= 0, onward >= 0 else { return nil }
-        return (routes[outbound], Int(tables.chosenStart[k]), routes[onward])
+        return (routes[outbound], Int(tables.outboundStart[outboundSlot]), routes[onward])
     }
 }
