@@ -147,8 +147,7 @@ extension Planner {
                 }
             }
             if newVariants {
-                formulation = Formulation(
-                    scenario: scenario, previous: previous, style: .compact, seatLegs: [], variants: variants)
+                formulation = Formulation(extending: formulation, variants: variants)
                 relaxation = LagrangianRelaxation(formulation)
             }
             summaryRounds.append(

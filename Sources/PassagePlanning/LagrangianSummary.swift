@@ -92,8 +92,7 @@ extension Planner {
             let found = routeVariants(of: formulation, relaxation: relaxation, result: result)
             guard !found.isEmpty else { break }
             for (c, extra) in found { variants[c, default: []].append(contentsOf: extra) }
-            formulation = Formulation(
-                scenario: scenario, previous: previous, style: .compact, seatLegs: [], variants: variants)
+            formulation = Formulation(extending: formulation, variants: variants)
             greedy = formulation.greedySolution()
             relaxation = LagrangianRelaxation(formulation)
             result = relaxation.run(

@@ -175,8 +175,7 @@ public struct Planner: Sendable {
                 // the same lodging week) join it as columns: docs/MODEL.md, "Route variants".
                 let variants = routeVariants(of: formulation, relaxation: relaxation, result: result)
                 if !variants.isEmpty {
-                    let enlarged = Formulation(
-                        scenario: scenario, previous: previous, style: style, seatLegs: [], variants: variants)
+                    let enlarged = Formulation(extending: formulation, variants: variants)
                     let again = LagrangianRelaxation(enlarged).run(
                         upperBound: known.objective, iterations: Planner.variantIterations, targetGap: mipGap ?? 0,
                         deadline: share, initial: result.rowPrices)
