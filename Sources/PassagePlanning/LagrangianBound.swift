@@ -48,6 +48,9 @@ struct LagrangianRelaxation: Sendable {
     private let seatScale: [Double]
     private let budgetRow: Int?
     private let budgetCapacity: Double
+    /// Pieces each evaluation's loops are cut into (`ParallelChunks`): 1 keeps a run on its own
+    /// thread, beside other work. The bound does not depend on it.
+    var pieces = ParallelChunks.defaultPieces
 
     /// What a run found.
     struct Result: Sendable {
@@ -65,6 +68,8 @@ struct LagrangianRelaxation: Sendable {
         var iterations: Int
         /// Whether the deadline ended the run.
         var stoppedByDeadline: Bool
+        /// The step's factor when the run ended (Polyak's step times it), to go on from.
+        var step: Double
     }
 
     /// Prices of capacities: by capacity for the formulation's rows, by leg × week + week − 1 for seats.
@@ -144,10 +149,13 @@ struct LagrangianRelaxation: Sendable {
     /// The step is halved after `patience(forIterations:)` iterations without a better bound, a
     /// schedule stretched over the iterations the run will have: all of `iterations`, or with a
     /// deadline, as many as the first ones' pace lets it make before then.
-    /// `initial`, when given, are the prices to start from (another run's `rowPrices`).
+    /// `initial`, when given, are the prices to start from (another run's `rowPrices`), and
+    /// `initialStep` the step's factor to start with (another run's `step` goes on where it ended).
+    /// A raised `stop` ends a run with a deadline as the deadline does.
     func run(
         upperBound: Double, iterations: Int, targetGap: Double, deadline: ContinuousClock.Instant?,
-        initial: Prices? = nil, progress: (@Sendable (Double) -> Void)? = nil
+        initial: Prices? = nil, initialStep: Double = 2, stop: StopSignal? = nil,
+        progress: (@Sendable (Double) -> Void)? = nil
     ) -> Result {
         // The formulation's rows, then (with alternatives) one seat row per leg and week.
         let rowCount = pricedRowCount
@@ -159,7 +167,7 @@ struct LagrangianRelaxation: Sendable {
         var guideWeight = 0.0
         var best = -Double.infinity
         var bestPrices = work.reduced
-        var step = 2.0
+        var step = initialStep
         var sinceImproved = 0
         var done = 0
         var stoppedByDeadline = false
@@ -174,7 +182,7 @@ struct LagrangianRelaxation: Sendable {
                 let expected = iteration + (each > .zero ? Int(left / each) : iterations)
                 patience = LagrangianRelaxation.patience(forIterations: min(iterations, max(iteration, expected)))
             }
-            if let deadline, iteration > 0, ContinuousClock.now >= deadline {
+            if iteration > 0, let deadline, ContinuousClock.now >= deadline || stop?.isRaised == true {
                 stoppedByDeadline = true
                 break
             }
@@ -211,7 +219,7 @@ struct LagrangianRelaxation: Sendable {
         if guideWeight > 0 { for j in 0..<columnCount { guide[j] /= guideWeight } }
         return Result(
             bound: best, guide: guide, prices: bestPrices, rowPrices: rowPrices(bestRowPrices), iterations: done,
-            stoppedByDeadline: stoppedByDeadline)
+            stoppedByDeadline: stoppedByDeadline, step: step)
     }
 
     /// Iterations without a better bound after which the step is halved, for a run of `iterations`:
@@ -283,7 +291,8 @@ struct LagrangianRelaxation: Sendable {
         if let alternatives, work.tables != nil {
             for r in 0..<seatRows { work.seatPrice[r] = prices[self.rowCount + r] / seatScale[r] }
             let moneyPrice = budgetRow.map { prices[$0] / budgetCapacity } ?? 0
-            alternatives.priceWays(seatPrice: work.seatPrice, moneyPrice: moneyPrice, tables: &work.tables!)
+            alternatives.priceWays(
+                seatPrice: work.seatPrice, moneyPrice: moneyPrice, tables: &work.tables!, pieces: pieces)
         }
         // Reduced costs at the current prices: the hot loop (every non-zero, every iteration).
         priceColumns(prices, tables: work.tables, into: &work.reduced)
@@ -302,7 +311,7 @@ struct LagrangianRelaxation: Sendable {
         // order, so the value and every sum come out the same bytes on any number of cores.
         let reduced = work.reduced
         let poolBest = work.poolBest
-        let pieces = ParallelChunks.map(classMoves.count) { classes in
+        let pieces = ParallelChunks.map(classMoves.count, pieces: pieces) { classes in
             self.solveClasses(classes, reduced: reduced, poolBest: poolBest)
         }
         var value = constant
@@ -416,7 +425,7 @@ struct LagrangianRelaxation: Sendable {
         let outboundValue = tables?.outboundValue ?? []
         let onwardValue = tables?.onwardValue ?? []
         let priced = tables != nil
-        let pieces = ParallelChunks.map(cost.count) { range in
+        let pieces = ParallelChunks.map(cost.count, pieces: pieces) { range in
             var part = [Double](repeating: 0, count: range.count)
             cost.withUnsafeBufferPointer { cost in
                 entryStart.withUnsafeBufferPointer { start in

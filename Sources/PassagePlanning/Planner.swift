@@ -152,6 +152,9 @@ public struct Planner: Sendable {
                 iterations: share == nil ? Planner.lagrangianIterations : Planner.lagrangianIterationLimit,
                 targetGap: mipGap ?? 0, deadline: share, progress: boundProgress)
             var bound = result.bound
+            // The step where the first run left it: a run going on from its prices starts there.
+            let firstStep = result.step
+            var relaxationNow = relaxation
             for plan in [
                 formulation.greedySolution(prices: result.prices), formulation.greedySolution(guide: result.guide),
             ] {
@@ -176,7 +179,8 @@ public struct Planner: Sendable {
                 let variants = routeVariants(of: formulation, relaxation: relaxation, result: result)
                 if !variants.isEmpty {
                     let enlarged = Formulation(extending: formulation, variants: variants)
-                    let again = LagrangianRelaxation(enlarged).run(
+                    relaxationNow = LagrangianRelaxation(enlarged)
+                    let again = relaxationNow.run(
                         upperBound: known.objective, iterations: Planner.variantIterations, targetGap: mipGap ?? 0,
                         deadline: share, initial: result.rowPrices)
                     bound = max(bound, again.bound)
@@ -212,7 +216,22 @@ public struct Planner: Sendable {
                                 bound: provenBound))
                     }
                 }
-                let improved = search.improve(known.values, prices: result.prices, deadline: reserve)
+                let improved: FixAndOptimise.Outcome
+                if let reserve {
+                    // The improvement solves one neighbourhood's MIP at a time on one core, nearly
+                    // always (neighbourhoods that may run side by side are rare); the bound goes on
+                    // from its best prices on the other core until the improvement ends. With no
+                    // time limit the stages keep their fixed work, one after the other.
+                    let outcome = improveBesideTheBound(
+                        search, from: known.values, prices: result.prices, deadline: reserve,
+                        relaxation: relaxationNow, upperBound: known.objective, prices: result.rowPrices,
+                        step: firstStep, targetGap: mipGap ?? 0)
+                    improved = outcome.improved
+                    bound = max(bound, outcome.bound)
+                    lagrangianBound = bound
+                } else {
+                    improved = search.improve(known.values, prices: result.prices, deadline: reserve)
+                }
                 if improved.objective < known.objective {
                     known = (formulation, improved.values, improved.objective)
                 }
@@ -305,6 +324,41 @@ public struct Planner: Sendable {
     /// For each class, the routes its `variantsPerClass` cheapest columns take at the prices of the
     /// best bound where they differ from the columns' own (each a pathway and start week; a pathway
     /// the class has already is not repeated).
+    /// `search.improve` from `values` until `deadline`, with the Lagrangian bound going on beside it
+    /// on another thread from `rowPrices` and the step factor `step` (times 4, at most 2, so that
+    /// it can move again) until the improvement ends. Returns the improvement and the best bound
+    /// that run found (−∞ for none).
+    func improveBesideTheBound(
+        _ search: FixAndOptimise, from values: [Double], prices: [Double], deadline: ContinuousClock.Instant,
+        relaxation: LagrangianRelaxation, upperBound: Double, prices rowPrices: LagrangianRelaxation.Prices,
+        step: Double, targetGap: Double
+    ) -> (improved: FixAndOptimise.Outcome, bound: Double) {
+        enum Work: Sendable {
+            case improved(FixAndOptimise.Outcome)
+            case bound(Double)
+        }
+        let beside = {
+            var single = relaxation
+            single.pieces = 1
+            return single
+        }()
+        let finished = StopSignal()
+        let outcomes = ParallelWork.map(2, width: 2) { i -> Work in
+            if i == 0 {
+                defer { finished.raise() }
+                return .improved(search.improve(values, prices: prices, deadline: deadline))
+            }
+            let result = beside.run(
+                upperBound: upperBound, iterations: Planner.lagrangianIterationLimit, targetGap: targetGap,
+                deadline: deadline, initial: rowPrices, initialStep: min(2, 4 * step), stop: finished)
+            return .bound(result.bound)
+        }
+        guard case .improved(let improved) = outcomes[0], case .bound(let bound) = outcomes[1] else {
+            preconditionFailure("ParallelWork.map returns its results in index order")
+        }
+        return (improved, bound)
+    }
+
     func routeVariants(
         of formulation: Formulation, relaxation: LagrangianRelaxation, result: LagrangianRelaxation.Result
     ) -> [Int: [(pathway: Pathway, startWeek: Int)]] {

@@ -336,13 +336,15 @@ struct RouteAlternatives: Sendable {
     /// Finds every slot's cheapest ways at `seatPrice` (per person and seat row, already divided by
     /// the row's scale) and `moneyPrice` (per unit of money, the budget's price), into `tables`.
     ///
-    /// The hot loop of the bound at scale: the tables, then the slots, each cut into fixed pieces
-    /// run side by side (`ParallelChunks`); every entry is computed on its own, so the result does
-    /// not depend on the cores.
-    func priceWays(seatPrice: [Double], moneyPrice: Double, tables: inout Tables) {
+    /// The hot loop of the bound at scale: the tables, then the slots, each cut into `pieces` fixed
+    /// pieces run side by side (`ParallelChunks`); every entry is computed on its own, so the result
+    /// does not depend on the cores or the pieces.
+    func priceWays(
+        seatPrice: [Double], moneyPrice: Double, tables: inout Tables, pieces: Int = ParallelChunks.defaultPieces
+    ) {
         let weeks = self.weeks
         let pricing = RoutePricing(alternatives: self, seatPrice: seatPrice, moneyPrice: moneyPrice)
-        let outbound = ParallelChunks.map(outboundEntryRoutes.count) { entries in
+        let outbound = ParallelChunks.map(outboundEntryRoutes.count, pieces: pieces) { entries in
             var price: [Double] = []
             var route: [Int32] = []
             price.reserveCapacity(entries.count * weeks)
@@ -364,7 +366,7 @@ struct RouteAlternatives: Sendable {
                 at += 1
             }
         }
-        let onward = ParallelChunks.map(onwardRoutes.count) { groups in
+        let onward = ParallelChunks.map(onwardRoutes.count, pieces: pieces) { groups in
             var price: [Double] = []
             var route: [Int32] = []
             price.reserveCapacity(groups.count * weeks)
@@ -387,7 +389,7 @@ struct RouteAlternatives: Sendable {
             }
         }
         let filled = tables
-        let outboundWays = ParallelChunks.map(outboundSlotClass.count) { range in
+        let outboundWays = ParallelChunks.map(outboundSlotClass.count, pieces: pieces) { range in
             var parts = (value: [Double](), route: [Int32](), startWeek: [Int32]())
             for slot in range {
                 let way = self.cheapestOutbound(ofSlot: slot, pricing: pricing, tables: filled)
@@ -397,7 +399,7 @@ struct RouteAlternatives: Sendable {
             }
             return parts
         }
-        let onwardWays = ParallelChunks.map(onwardSlotGroup.count) { range in
+        let onwardWays = ParallelChunks.map(onwardSlotGroup.count, pieces: pieces) { range in
             var parts = (value: [Double](), route: [Int32]())
             for slot in range {
                 let way = self.cheapestOnward(ofSlot: slot, pricing: pricing, tables: filled)

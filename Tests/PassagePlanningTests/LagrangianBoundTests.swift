@@ -68,4 +68,40 @@ import PassageSynthetic
         let again = try large.plan(options: options)
         #expect(again.solver.objective == objective && again.solver.bound == bound)
     }
+
+    /// A run told to stop (the improvement beside it has ended) stops after the iteration it is in,
+    /// as at its deadline.
+    @Test func aRaisedStopEndsARunAsItsDeadlineDoes() {
+        let formulation = Formulation(scenario: Self.scenario("generated 30 1 steady"))
+        let greedy = formulation.model.objectiveValue(of: formulation.greedySolution())
+        let stop = StopSignal()
+        stop.raise()
+        let result = LagrangianRelaxation(formulation).run(
+            upperBound: greedy, iterations: 300, targetGap: 0, deadline: .now + .seconds(600), stop: stop)
+        #expect(result.iterations == 1)
+        #expect(result.stoppedByDeadline)
+    }
+
+    /// The bound going on beside the improvement, from the first run's prices: a bound on the full
+    /// model, never below the first run's (it starts at its prices), while the improvement beside it
+    /// keeps a plan no worse than the one it was given and no better than the optimum.
+    @Test(arguments: ["random 2", "random 5", "shared 1", "generated 40 2 crisis"])
+    func theBoundBesideTheImprovementStaysValid(_ name: String) throws {
+        let scenario = Self.scenario(name)
+        let optimum = try #require(try Planner(scenario: scenario).plan(options: Self.exact).solver.objective)
+        let formulation = Formulation(scenario: scenario)
+        let greedy = formulation.greedySolution()
+        let greedyObjective = formulation.model.objectiveValue(of: greedy)
+        let relaxation = LagrangianRelaxation(formulation)
+        let first = relaxation.run(upperBound: greedyObjective, iterations: 30, targetGap: 0, deadline: nil)
+        let outcome = Planner(scenario: scenario).improveBesideTheBound(
+            FixAndOptimise(formulation: formulation, solver: GLPKSolver()), from: greedy, prices: first.prices,
+            deadline: .now + .seconds(5), relaxation: relaxation, upperBound: greedyObjective,
+            prices: first.rowPrices, step: first.step, targetGap: 0)
+        let tolerance = 1e-6 * max(1, abs(optimum))
+        #expect(outcome.bound <= optimum + tolerance, "bound \(outcome.bound) above the optimum \(optimum)")
+        #expect(outcome.bound >= first.bound - tolerance, "bound \(outcome.bound) below the first run's \(first.bound)")
+        #expect(outcome.improved.objective >= optimum - tolerance)
+        #expect(outcome.improved.objective <= greedyObjective + tolerance)
+    }
 }
