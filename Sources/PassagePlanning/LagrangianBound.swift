@@ -151,10 +151,11 @@ struct LagrangianRelaxation: Sendable {
     /// deadline, as many as the first ones' pace lets it make before then.
     /// `initial`, when given, are the prices to start from (another run's `rowPrices`), and
     /// `initialStep` the step's factor to start with (another run's `step` goes on where it ended).
-    /// A raised `stop` ends a run with a deadline as the deadline does.
+    /// A raised `stop` ends a run with a deadline as the deadline does; with `stalls`, the run also
+    /// ends when its step has been halved that many times since the bound last improved.
     func run(
         upperBound: Double, iterations: Int, targetGap: Double, deadline: ContinuousClock.Instant?,
-        initial: Prices? = nil, initialStep: Double = 2, stop: StopSignal? = nil,
+        initial: Prices? = nil, initialStep: Double = 2, stop: StopSignal? = nil, stalls: Int? = nil,
         progress: (@Sendable (Double) -> Void)? = nil
     ) -> Result {
         // The formulation's rows, then (with alternatives) one seat row per leg and week.
@@ -169,6 +170,7 @@ struct LagrangianRelaxation: Sendable {
         var bestPrices = work.reduced
         var step = initialStep
         var sinceImproved = 0
+        var halvingsSinceImproved = 0
         var done = 0
         var stoppedByDeadline = false
         var reported = ContinuousClock.now
@@ -197,6 +199,7 @@ struct LagrangianRelaxation: Sendable {
                 bestPrices = work.reduced
                 bestRowPrices = prices
                 sinceImproved = 0
+                halvingsSinceImproved = 0
                 if let progress, reported.duration(to: .now) >= .seconds(1) {
                     progress(best)
                     reported = .now
@@ -206,6 +209,8 @@ struct LagrangianRelaxation: Sendable {
                 if sinceImproved >= patience {
                     step /= 2
                     sinceImproved = 0
+                    halvingsSinceImproved += 1
+                    if let stalls, halvingsSinceImproved >= stalls { break }
                 }
             }
             if upperBound - best <= targetGap * max(1, abs(upperBound)) { break }

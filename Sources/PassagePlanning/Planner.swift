@@ -314,6 +314,10 @@ public struct Planner: Sendable {
     /// households); a small model makes all of them in well under a second.
     static let lagrangianIterationLimit = 1_000
     static let lagrangianShare = 0.5
+    /// Halvings of the step without a better bound after which the bound beside the improvement
+    /// stops: when the first run already converged (a long time limit), it stops within about a
+    /// hundred iterations instead of taking CPU from the improvement for the rest of the limit.
+    static let besideStalls = 2
     /// The share of the time limit kept for decoding the plan after fix-and-optimise.
     static let decodingShare = 0.05
     /// Route variants added for each class's cheapest columns at the bound's prices, and the
@@ -326,8 +330,8 @@ public struct Planner: Sendable {
     /// the class has already is not repeated).
     /// `search.improve` from `values` until `deadline`, with the Lagrangian bound going on beside it
     /// on another thread from `rowPrices` and the step factor `step` (times 4, at most 2, so that
-    /// it can move again) until the improvement ends. Returns the improvement and the best bound
-    /// that run found (−∞ for none).
+    /// it can move again) until the improvement ends, or until it stalls (`besideStalls`) and leaves
+    /// the core to whatever else runs. Returns the improvement and the best bound that run found.
     func improveBesideTheBound(
         _ search: FixAndOptimise, from values: [Double], prices: [Double], deadline: ContinuousClock.Instant,
         relaxation: LagrangianRelaxation, upperBound: Double, prices rowPrices: LagrangianRelaxation.Prices,
@@ -350,7 +354,8 @@ public struct Planner: Sendable {
             }
             let result = beside.run(
                 upperBound: upperBound, iterations: Planner.lagrangianIterationLimit, targetGap: targetGap,
-                deadline: deadline, initial: rowPrices, initialStep: min(2, 4 * step), stop: finished)
+                deadline: deadline, initial: rowPrices, initialStep: min(2, 4 * step), stop: finished,
+                stalls: Planner.besideStalls)
             return .bound(result.bound)
         }
         guard case .improved(let improved) = outcomes[0], case .bound(let bound) = outcomes[1] else {
