@@ -13,8 +13,9 @@ import LinearProgramming
 ///   problem on the calling thread, so independent solves may run on different threads at once. A
 ///   thread's GLPK environment is freed when the thread exits; a solve nested inside another on the
 ///   same thread throws `SolverError.misuse`.
-/// - Statuses are faithful: a solve stopped by the time limit is `.timeLimitFeasible` or
-///   `.timeLimitNoSolution`, never `.optimal`; one stopped by the MIP gap is `.feasible`.
+/// - Statuses are faithful: a solve stopped by the time limit or the node limit is `.timeLimitFeasible`
+///   or `.timeLimitNoSolution`, never `.optimal` (`Solution.stoppedBy` says which limit); one stopped by
+///   the MIP gap is `.feasible`.
 /// - The time limit is one budget shared by the LP relaxation, branch-and-cut and (with
 ///   `computeDuals`) the fixed-integer LP.
 public struct GLPKSolver: LinearSolver {
@@ -81,7 +82,8 @@ public struct GLPKSolver: LinearSolver {
             }
             return Solution.stoppedEarly(model, start: isMIP ? start : nil, bound: nil)
         default:
-            throw SolverError("GLPK simplex failed (\(Self.describe(simplexReturn: lp.glpkReturn))): \(terminal.recentText)")
+            throw SolverError(
+                "GLPK simplex failed (\(Self.describe(simplexReturn: lp.glpkReturn))): \(terminal.recentText)")
         }
         switch lp.status {
         case GLP_OPT: break
@@ -126,21 +128,30 @@ public struct GLPKSolver: LinearSolver {
         case (GLP_ETMLIM, _), (GLP_ESTOP, _): status = hasIncumbent ? .timeLimitFeasible : .timeLimitNoSolution
         default:
             throw SolverError(
-                "GLPK branch-and-cut failed (return \(mip.glpkReturn), status \(mip.mipStatus)): \(terminal.recentText)")
+                "GLPK branch-and-cut failed (return \(mip.glpkReturn), status \(mip.mipStatus)): \(terminal.recentText)"
+            )
         }
         guard status != .infeasible else { return Solution.noSolution(.infeasible) }
+        // Only the callback's node limit ends branch-and-cut with GLP_ESTOP.
+        let limit: SolveLimit = mip.glpkReturn == GLP_ESTOP ? .nodes : .time
         let bound = Self.bestBound(
             sense: model.sense, status: status, rootBound: lp.objective, trackedBound: mip.trackedBound,
             incumbent: hasIncumbent ? mip.objective : nil)
         guard hasIncumbent else {
-            if status == .timeLimitNoSolution, start != nil { return Solution.stoppedEarly(model, start: start, bound: bound) }
-            return Solution(
-                status: status, objectiveValue: nil, bestBound: bound, values: [], rowActivities: [], solveSeconds: 0)
+            var stopped =
+                status == .timeLimitNoSolution && start != nil
+                ? Solution.stoppedEarly(model, start: start, bound: bound)
+                : Solution(
+                    status: status, objectiveValue: nil, bestBound: bound, values: [], rowActivities: [],
+                    solveSeconds: 0)
+            if stopped.stoppedBy != nil { stopped.stoppedBy = limit }
+            return stopped
         }
         let read = try problem.read(mip: true, rowCount: rows, columnCount: columns, duals: false)
         var solution = Solution(
             status: status, objectiveValue: mip.objective, bestBound: bound, values: read.values,
             rowActivities: read.activities, solveSeconds: 0)
+        if status == .timeLimitFeasible { solution.stoppedBy = limit }
         if wantsDuals {
             // Duals of the LP with every integer column fixed at its value in the solution. The fixed LP
             // gets what is left of the budget, but at least a second: it is usually quick, and without
@@ -206,7 +217,8 @@ public struct GLPKSolver: LinearSolver {
             mir_cuts: settings.mirCuts ? 1 : 0, gomory_cuts: settings.gomoryCuts ? 1 : 0,
             cover_cuts: settings.coverCuts ? 1 : 0, clique_cuts: settings.cliqueCuts ? 1 : 0,
             feasibility_pump: settings.feasibilityPump ? 1 : 0, proximity_search: settings.proximitySearch ? 1 : 0,
-            proximity_time_limit_ms: Self.proximityLimit(settings.proximitySearchTimeLimit, budget: timeLimitMilliseconds),
+            proximity_time_limit_ms: Self.proximityLimit(
+                settings.proximitySearchTimeLimit, budget: timeLimitMilliseconds),
             node_limit: Int32(clamping: options.nodeLimit ?? 0))
     }
 

@@ -64,7 +64,9 @@ struct HiGHSRun {
         try limitTime(highs, minimumSeconds: nil)
         try highs.setOption("mip_rel_gap", max(0, options.relativeGap ?? 0))
         if !presolve { try highs.setOption("presolve", "off") }
-        if let nodeLimit = options.nodeLimit { try highs.setOption("mip_max_nodes", Int32(clamping: max(1, nodeLimit))) }
+        if let nodeLimit = options.nodeLimit {
+            try highs.setOption("mip_max_nodes", Int32(clamping: max(1, nodeLimit)))
+        }
         if let start { try highs.setStart(start) }
         let status = try highs.run()
         switch status {
@@ -87,11 +89,18 @@ struct HiGHSRun {
             return .noSolution(.unbounded)
         case HiGHSConstants.timeLimit, HiGHSConstants.interrupt, HiGHSConstants.solutionLimit:
             let bound = finite(try highs.doubleInfo("mip_dual_bound")) ?? rootBound
-            guard try highs.hasFeasibleSolution() else { return .stoppedEarly(model, start: start, bound: bound) }
+            let limit: SolveLimit = status == HiGHSConstants.solutionLimit ? .nodes : .time
+            guard try highs.hasFeasibleSolution() else {
+                var stopped = Solution.stoppedEarly(model, start: start, bound: bound)
+                stopped.stoppedBy = limit
+                return stopped
+            }
             let read = try highs.solution()
-            return Solution(
+            var solution = Solution(
                 status: .timeLimitFeasible, objectiveValue: try highs.doubleInfo("objective_function_value"),
                 bestBound: bound, values: read.values, rowActivities: read.activities, solveSeconds: 0)
+            solution.stoppedBy = limit
+            return solution
         default:
             throw SolverError("HiGHS stopped with model status \"\(HiGHSConstants.modelStatusName(status))\"")
         }

@@ -24,6 +24,17 @@ public enum SolveStatus: String, Sendable, Codable {
     }
 }
 
+/// The limit that ended a solve before it proved its result (`.timeLimitFeasible`,
+/// `.timeLimitNoSolution`).
+public enum SolveLimit: String, Sendable, Hashable, Codable {
+    /// The wall-clock limit (`SolverOptions.timeLimit`): where it strikes depends on the machine's
+    /// speed and load, so the result may differ from run to run.
+    case time
+    /// The limit on branch-and-bound nodes (`SolverOptions.nodeLimit`): the same model stops at the
+    /// same node on any machine.
+    case nodes
+}
+
 /// Settings for one solve.
 public struct SolverOptions: Sendable {
     /// Wall-clock limit in seconds, or nil for none.
@@ -94,6 +105,19 @@ public struct Solution: Sendable {
     public var rightHandSideRanges: [ClosedRange<Double>] = []
     /// Seconds spent in the solver.
     public var solveSeconds: Double
+    /// Which limit stopped the solve, for the time-limit statuses: `.nodes` when the node limit did,
+    /// `.time` when the time limit did (or nothing says which); nil for every other status.
+    public var stoppedBy: SolveLimit? {
+        get {
+            switch status {
+            case .timeLimitFeasible, .timeLimitNoSolution: return limitReached ?? .time
+            default: return nil
+            }
+        }
+        set { limitReached = newValue }
+    }
+    /// What a backend said stopped it (read through `stoppedBy`).
+    private var limitReached: SolveLimit?
 
     /// Relative gap `|objective − bound| / max(1e-9, |objective|)`, or nil without both numbers.
     public var relativeGap: Double? {
@@ -136,7 +160,8 @@ public enum SolverError: Error, CustomStringConvertible, Sendable, Equatable {
     /// What went wrong, in words.
     public var message: String {
         switch self {
-        case .backendUnavailable(let backend, let reason, let remedy): return "\(backend) is not available: \(reason). \(remedy)"
+        case .backendUnavailable(let backend, let reason, let remedy):
+            return "\(backend) is not available: \(reason). \(remedy)"
         case .solverFailed(let message), .misuse(let message), .invalidInput(let message): return message
         }
     }

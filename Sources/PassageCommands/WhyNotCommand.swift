@@ -24,8 +24,10 @@ struct WhyNotCommand: ParsableCommand {
             valid international passport) that would open programmes to it, its pathways generated again \
             with only the document changed; --check-documents also plans the scenario once more with the \
             household holding that document to say whether it would then move. \
-            Searches run side by side (--jobs); each re-plan stops after 5 seconds unless --time-limit says \
-            otherwise. See docs/WHATIF.md, "Why not moved".
+            Searches run side by side (--jobs). Each re-plan stops after a fixed amount of work (--node-limit \
+            branch-and-bound nodes, default 100), never after a time, so the report is the same bytes on any \
+            machine and under any load; the time limit (--time-limit, else the scenario's, else 60 seconds) \
+            is only a safety net, and the report says when it cut a re-plan. See docs/WHATIF.md, "Why not moved".
 
             \(ScenarioInput.warningsHelp)
             """
@@ -53,6 +55,12 @@ struct WhyNotCommand: ParsableCommand {
 
     @OptionGroup(title: "Solver limits") var limits: SolveLimitOptions
 
+    @Option(
+        help:
+            "Branch-and-bound nodes each re-plan explores at most: its deciding stop, the same on any machine (default 100)."
+    )
+    var nodeLimit: Int?
+
     @OptionGroup var progress: ProgressOptions
 
     // No --redact: the report names households, so it has no redacted form.
@@ -63,6 +71,7 @@ struct WhyNotCommand: ParsableCommand {
         if households.isEmpty && !all { throw ValidationError("name households to explain, or give --all") }
         if !households.isEmpty && all { throw ValidationError("give household ids or --all, not both") }
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be a positive number of re-plans solved at once") }
+        if let nodeLimit, nodeLimit < 1 { throw ValidationError("--node-limit must be a positive number of nodes") }
     }
 
     func run() throws {
@@ -92,13 +101,11 @@ struct WhyNotCommand: ParsableCommand {
         let ids = all ? plan.unmoved.map(\.householdID) : households.filter { !moved.contains($0) }
         guard !ids.isEmpty else { throw ExitCode(1) }
         let showsProgress = progress.showsProgress
-        // Re-plans stop after a few seconds unless told otherwise: whether some plan moves the
-        // household is the question, not that plan's proof of optimality.
+        // Re-plans stop after a fixed amount of work: whether some plan moves the household is the
+        // question, not that plan's proof of optimality, and the answer must not depend on the load.
         var replanOptions = options
-        if replanOptions.timeLimitSeconds == nil {
-            replanOptions.timeLimitSeconds = min(
-                loaded.settings.solver.timeLimitSeconds ?? .infinity, Planner.explanationSecondsPerPlan)
-        }
+        replanOptions.nodeLimit = nodeLimit
+        replanOptions = planner.explanationOptions(replanOptions)
         let width = jobs ?? Planner.defaultExplanationJobs
         // Counts only: household ids stay out of logs.
         let progress: (@Sendable (ExplanationProgress) -> Void)? =

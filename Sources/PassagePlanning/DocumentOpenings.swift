@@ -16,7 +16,8 @@ public struct DocumentOpening: Sendable, Hashable {
     /// Whether the scenario planned again with the household holding `document` moves it; nil when
     /// it was not planned again.
     public var moves: Bool?
-    /// Whether that plan was proven optimal or within the gap asked for (not stopped by the time limit).
+    /// Whether that plan was proven optimal or within the gap asked for (not stopped by its node or
+    /// time limit).
     public var proven = true
 
     /// An opening from its parts (the planner finds them: ``Planner/explainNotMoved(_:in:options:jobs:progress:)``).
@@ -132,20 +133,17 @@ extension Planner {
             })
     }
 
-    /// Whether the plan of this scenario with `householdID` holding `document` moves it, and whether
-    /// that plan is proven optimal or within the gap asked for.
+    /// Whether the plan of this scenario with `householdID` holding `document` moves it, whether that
+    /// plan is proven optimal or within the gap asked for, and whether the time limit cut it short.
     func moves(
         _ householdID: String, holding document: DocumentKind, options: PlanningOptions
-    ) throws -> (moves: Bool, proven: Bool) {
+    ) throws -> (moves: Bool, outcome: ReplanOutcome) {
         var changed = scenario
         guard let position = changed.households.firstIndex(where: { $0.id == householdID }) else {
-            return (false, true)
+            return (false, ReplanOutcome(moved: [], proven: true, cutByTime: false))
         }
         changed.households[position] = changed.households[position].holding(document)
-        let replanned = try Planner(scenario: changed, solver: solver, style: style).plan(options: options)
-        let status = replanned.solver.status
-        return (
-            replanned.itineraries.contains { $0.householdID == householdID }, status == .optimal || status == .feasible
-        )
+        let outcome = ReplanOutcome(try Planner(scenario: changed, solver: solver, style: style).plan(options: options))
+        return (outcome.moved.contains(householdID), outcome)
     }
 }

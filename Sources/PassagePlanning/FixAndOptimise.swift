@@ -52,6 +52,9 @@ struct FixAndOptimise {
         var improved: Int
         /// Whether the deadline ended the search before its passes were done.
         var stoppedByDeadline: Bool
+        /// Whether a neighbourhood's solve was ended by its time limit rather than its node limit:
+        /// then the plan can depend on the machine's load.
+        var cutByTime = false
     }
 
     /// Improves `values` (a plan respecting every capacity, seats of every leg included) until
@@ -63,6 +66,7 @@ struct FixAndOptimise {
         var solved = 0
         var improved = 0
         var reported = ContinuousClock.now
+        var cutByTime = false
         for pass in 0..<passes {
             // Each pass cuts the groups at other places, so classes at the edge of one pass's
             // neighbourhoods are in the middle of the next one's.
@@ -89,12 +93,13 @@ struct FixAndOptimise {
                 if let deadline, ContinuousClock.now >= deadline {
                     return Outcome(
                         values: state.values, objective: formulation.model.objectiveValue(of: state.values),
-                        solved: solved, improved: improved, stoppedByDeadline: true)
+                        solved: solved, improved: improved, stoppedByDeadline: true, cutByTime: cutByTime)
                 }
                 let first = resolve(pending[pair])
                 let second: [Int]? = pair + 1 < pending.count ? resolve(pending[pair + 1]) : nil
                 solved += second == nil ? 1 : 2
-                let better = solvePair(first, second, ranked: ranked, state: &state, deadline: deadline)
+                let (better, cut) = solvePair(first, second, ranked: ranked, state: &state, deadline: deadline)
+                cutByTime = cutByTime || cut
                 improved += better
                 improvedThisPass = improvedThisPass || better > 0
                 if better > 0, let progress, reported.duration(to: .now) >= .seconds(1) {
@@ -106,7 +111,7 @@ struct FixAndOptimise {
         }
         return Outcome(
             values: state.values, objective: formulation.model.objectiveValue(of: state.values), solved: solved,
-            improved: improved, stoppedByDeadline: false)
+            improved: improved, stoppedByDeadline: false, cutByTime: cutByTime)
     }
 
     private func rankedMoves(prices: [Double]) -> [[Int]] {
@@ -401,18 +406,23 @@ struct FixAndOptimise {
             model: model, start: start, moveVariables: moveVariables, stayVariables: stayVariables)
     }
 
-    /// Solves a neighbourhood's MIP from its start; the solution only if it beats the start.
-    private func solve(_ built: NeighbourhoodModel, deadline: ContinuousClock.Instant?) -> Solution? {
+    /// Solves a neighbourhood's MIP from its start; the solution only if it beats the start, and
+    /// whether the time limit (not the node limit) ended the solve.
+    private func solve(
+        _ built: NeighbourhoodModel, deadline: ContinuousClock.Instant?
+    ) -> (solution: Solution?, cutByTime: Bool) {
         var options = SolverOptions(timeLimit: secondsPerSolve, relativeGap: 1e-6)
         options.nodeLimit = nodesPerSolve
         if let deadline {
             options.timeLimit = min(secondsPerSolve, max(0.05, ContinuousClock.now.duration(to: deadline).seconds))
         }
         options.startSolution = built.start
-        guard let solution = try? solver.solve(built.model, options: options), solution.status.hasSolution,
-            let value = solution.objectiveValue, value < built.model.objectiveValue(of: built.start) - 1e-6
-        else { return nil }
-        return solution
+        guard let solution = try? solver.solve(built.model, options: options) else { return (nil, false) }
+        let cutByTime = solution.stoppedBy == .time
+        guard solution.status.hasSolution, let value = solution.objectiveValue,
+            value < built.model.objectiveValue(of: built.start) - 1e-6
+        else { return (nil, cutByTime) }
+        return (solution, cutByTime)
     }
 
     /// The neighbourhood's new part of the plan replaces its old one.
@@ -443,38 +453,40 @@ struct FixAndOptimise {
     /// Solves two neighbourhoods, on two threads when they share no class and no house pool (each
     /// then gets half of what the plan leaves of a capacity both touch, so both results fit
     /// together), else one after the other. The same pair gives the same result on one thread or
-    /// two. Returns how many improved the plan.
+    /// two. Returns how many improved the plan, and whether the time limit ended one of the solves.
     private func solvePair(
         _ first: [Int], _ second: [Int]?, ranked: [[Int]], state: inout PlanState, deadline: ContinuousClock.Instant?
-    ) -> Int {
+    ) -> (improved: Int, cutByTime: Bool) {
         let a = gather(first, ranked: ranked, state: &state)
         guard let second else {
             let built = build(a, state: &state) { _ in 1 }
-            guard let solution = solve(built, deadline: deadline) else { return 0 }
+            let solved = solve(built, deadline: deadline)
+            guard let solution = solved.solution else { return (0, solved.cutByTime) }
             apply(solution, of: a, built, to: &state)
-            return 1
+            return (1, solved.cutByTime)
         }
         let b = gather(second, ranked: ranked, state: &state)
         guard Set(a.classes).isDisjoint(with: b.classes), Set(a.pools).isDisjoint(with: b.pools) else {
-            return solvePair(first, nil, ranked: ranked, state: &state, deadline: deadline)
-                + solvePair(second, nil, ranked: ranked, state: &state, deadline: deadline)
+            let one = solvePair(first, nil, ranked: ranked, state: &state, deadline: deadline)
+            let two = solvePair(second, nil, ranked: ranked, state: &state, deadline: deadline)
+            return (one.improved + two.improved, one.cutByTime || two.cutByTime)
         }
         let shared = a.keys.intersection(b.keys)
         let half: (ResourceKey) -> Double = { shared.contains($0) ? 0.5 : 1 }
         let builtA = build(a, state: &state, share: half)
         let builtB = build(b, state: &state, share: half)
         let models = [builtA, builtB]
-        let solutions = ParallelWork.map(2, width: threads) { i in self.solve(models[i], deadline: deadline) }
+        let solved = ParallelWork.map(2, width: threads) { i in self.solve(models[i], deadline: deadline) }
         var improved = 0
-        if let solution = solutions[0] {
+        if let solution = solved[0].solution {
             apply(solution, of: a, builtA, to: &state)
             improved += 1
         }
-        if let solution = solutions[1] {
+        if let solution = solved[1].solution {
             apply(solution, of: b, builtB, to: &state)
             improved += 1
         }
-        return improved
+        return (improved, solved[0].cutByTime || solved[1].cutByTime)
     }
 }
 

@@ -87,6 +87,14 @@ public struct SolverReport: Sendable, Hashable {
     /// Limits the solve ran under.
     public var timeLimitSeconds: Double?
     public var mipGapTolerance: Double?
+    /// The branch-and-bound nodes each branch-and-cut solve was limited to (`PlanningOptions.nodeLimit`),
+    /// or nil for none; with one, the time limit was only a safety net.
+    public var nodeLimit: Int? = nil
+    /// The limit that cut the planning short, if one did: `.time` when the time limit ended some stage
+    /// early (where it strikes depends on the machine's load, so the plan may differ between runs),
+    /// `.nodes` when only the node limit ended branch-and-cut (the same plan on any machine); nil when
+    /// neither did. Set whenever `status` is a time-limit one.
+    public var stoppedBy: SolveLimit? = nil
     /// The planning run's stages in order, with their times (empty for a plan not made by `Planner`).
     public var stages: [SolveStage] = []
 

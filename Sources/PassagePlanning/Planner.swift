@@ -11,6 +11,13 @@ public struct PlanningOptions: Sendable {
     public var solverLog: (@Sendable (String) -> Void)?
     /// Receives the solver's progress (phase, elapsed time, incumbent, bound) while it works.
     public var solverProgress: (@Sendable (SolverProgress) -> Void)?
+    /// Branch-and-bound nodes at which each branch-and-cut solve stops, or nil for none. When set, the
+    /// plan's work is limited instead of its time: no stage sizes its work by the time left (the bound
+    /// runs its fixed iterations, route variants are always tried, the improvement makes all its
+    /// passes), so the same scenario and settings give the same plan on any machine, whatever its load
+    /// or thread count. The time limit is then only a safety net; `Plan.solver.stoppedBy` is `.time`
+    /// when it cut some stage short, the one case in which the plan may differ between runs.
+    public var nodeLimit: Int?
 
     public init(
         timeLimitSeconds: Double? = nil, mipGap: Double? = nil, solverLog: (@Sendable (String) -> Void)? = nil,
@@ -90,6 +97,14 @@ public struct Planner: Sendable {
         let timeLimit = options.timeLimitSeconds ?? scenario.settings.solver.timeLimitSeconds
         let mipGap = options.mipGap ?? scenario.settings.solver.mipGap
         func secondsLeft() -> Double? { timeLimit.map { max(0, $0 - secondsSince(started)) } }
+        // With a node limit the time limit is a safety net: no stage plans its work by it.
+        let workLimited = options.nodeLimit != nil
+        // The limit that cut the planning short, if one did; the time limit's mark is never undone.
+        var limitReached: SolveLimit?
+        func reached(_ limit: SolveLimit?) {
+            guard let limit, limitReached != .time else { return }
+            limitReached = limit
+        }
         var formulation = first ?? self.formulation()
         // What building a formulation of this size costs (route variants build it again): measured
         // when built here, else at about 5 µs a column (generated caseloads, 2-core machine).
@@ -124,6 +139,9 @@ public struct Planner: Sendable {
         ) {
             var plan = decode(formulation, solution, options: options)
             plan.solver.stages = stages
+            // A plan stopped early that no stage accounted for: count it as the time limit's.
+            let stoppedEarly = [.timeLimitFeasible, .timeLimitNoSolution].contains(plan.solver.status)
+            plan.solver.stoppedBy = limitReached ?? (stoppedEarly ? .time : nil)
             return (formulation, plan, solution)
         }
         // Every compact model, small or large, goes through one pipeline: bound, first plans,
@@ -133,7 +151,7 @@ public struct Planner: Sendable {
         // straight to the solver: they are what the pipeline is measured against.
         if style == .compact && !branchAndCutOnly {
             // Its share of the time left, less the two greedy plans it prices and guides afterwards.
-            let share = secondsLeft().map {
+            let share = (workLimited ? nil : secondsLeft()).map {
                 ContinuousClock.now + .seconds(max(0, $0 * Planner.lagrangianShare - 2 * greedySeconds))
             }
             let relaxation = LagrangianRelaxation(formulation)
@@ -169,10 +187,12 @@ public struct Planner: Sendable {
                 known.objective - bound <= max(mipGap ?? 0, Planner.optimalityTolerance) * max(1, abs(known.objective))
             }
             var outOfTime = secondsLeft().map { $0 <= 0 } ?? false
+            if outOfTime { reached(.time) }
             // Building the formulation again must leave time to use it.
             // A robust model has no route variants: a route the bound found could lodge in a week
             // whose stay at the quantile the house cannot take.
-            let timeForVariants = robustness == nil && (secondsLeft().map { $0 > 3 * buildSeconds } ?? true)
+            let timeForVariants =
+                robustness == nil && (workLimited || secondsLeft().map { $0 > 3 * buildSeconds } ?? true)
             if !closed() && !outOfTime && timeForVariants {
                 // The ways the bound found cheapest that the formulation left out (other routes to
                 // the same lodging week) join it as columns: docs/MODEL.md, "Route variants".
@@ -217,11 +237,12 @@ public struct Planner: Sendable {
                     }
                 }
                 let improved: FixAndOptimise.Outcome
-                if let reserve {
+                if let reserve, !workLimited {
                     // The improvement solves one neighbourhood's MIP at a time on one core, nearly
                     // always (neighbourhoods that may run side by side are rare); the bound goes on
                     // from its best prices on the other core until the improvement ends. With no
-                    // time limit the stages keep their fixed work, one after the other.
+                    // time limit, or planning by work (a node limit), the stages keep their fixed
+                    // work, one after the other, so the bound does not depend on the clock.
                     let outcome = improveBesideTheBound(
                         search, from: known.values, prices: result.prices, deadline: reserve,
                         relaxation: relaxationNow, upperBound: known.objective, prices: result.rowPrices,
@@ -236,6 +257,7 @@ public struct Planner: Sendable {
                     known = (formulation, improved.values, improved.objective)
                 }
                 outOfTime = improved.stoppedByDeadline
+                if improved.stoppedByDeadline || improved.cutByTime && workLimited { reached(.time) }
                 endStage(.improvement, bound: bound)
             }
             start = known.values
@@ -254,6 +276,7 @@ public struct Planner: Sendable {
             var remaining = options
             remaining.timeLimitSeconds = secondsLeft()
             var solution = try solve(formulation, start: start, options: remaining)
+            reached(solution.stoppedBy)
             if let lagrangianBound, lagrangianBound > solution.bestBound ?? -.infinity {
                 solution.bestBound = lagrangianBound
             }
@@ -457,6 +480,7 @@ public struct Planner: Sendable {
             timeLimit: options.timeLimitSeconds ?? limits.timeLimitSeconds,
             relativeGap: options.mipGap ?? limits.mipGap, log: options.solverLog)
         solverOptions.progress = options.solverProgress
+        solverOptions.nodeLimit = options.nodeLimit
         // The urgency-first greedy plan is the first incumbent: a solve stopped early is never worse.
         solverOptions.startSolution = start ?? formulation.greedySolution()
         // Once the relaxation is solved, the same greedy guided by it is usually far better.
@@ -466,10 +490,13 @@ public struct Planner: Sendable {
 
     func decode(_ formulation: Formulation, _ solution: Solution, options: PlanningOptions) -> Plan {
         let limits = scenario.settings.solver
-        return PlanDecoder(
+        var plan = PlanDecoder(
             formulation: formulation, solution: solution,
             limits: (options.timeLimitSeconds ?? limits.timeLimitSeconds, options.mipGap ?? limits.mipGap)
         ).decode()
+        plan.solver.nodeLimit = options.nodeLimit
+        plan.solver.stoppedBy = solution.stoppedBy
+        return plan
     }
 }
 

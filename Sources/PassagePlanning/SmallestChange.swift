@@ -56,10 +56,14 @@ public struct NotMovedExplanation: Sendable, Hashable {
     /// How many re-plans answered for this household (a plan shared with other households asking the
     /// same question counts for each of them).
     public var replans: Int
-    /// How many of those stopped at their time limit before proving their plan optimal: their answer
-    /// ("moves it" or not) is the best plan found in that time, and can differ with a longer limit or
-    /// a less loaded machine.
+    /// How many of those stopped at their limit before proving their plan optimal: their answer
+    /// ("moves it" or not) is the best plan found within it, and can differ with a larger limit.
     public var unprovenReplans = 0
+    /// How many of those the time limit cut short. With a node limit (`PlanningOptions.nodeLimit`, as
+    /// `passage why-not` plans) the time limit is only a safety net and a re-plan stopped by the node
+    /// limit gives the same answer on any machine; one the time limit cut depends on the processor time
+    /// it got, so only such answers can differ between runs.
+    public var timeLimitedReplans = 0
     /// Each document stronger than the household's strongest that would open pathways it does not
     /// have today, weakest first, each with whether the scenario planned again with the household
     /// holding it moves it (these re-plans count in `replans` too).
@@ -101,6 +105,28 @@ public struct ExplanationProgress: Sendable, Hashable {
     public var total: Int
 }
 
+/// What one re-plan of a why-not search found: the households its plan moves, whether that plan is
+/// proven optimal (or within the gap asked for), and whether the time limit cut it short.
+struct ReplanOutcome: Sendable, Hashable {
+    var moved: Set<String>
+    var proven: Bool
+    var cutByTime: Bool
+
+    init(moved: Set<String>, proven: Bool, cutByTime: Bool) {
+        self.moved = moved
+        self.proven = proven
+        self.cutByTime = cutByTime
+    }
+
+    /// The outcome of `plan`.
+    init(_ plan: Plan) {
+        let status = plan.solver.status
+        self.init(
+            moved: Set(plan.itineraries.map(\.householdID)), proven: status == .optimal || status == .feasible,
+            cutByTime: plan.solver.stoppedBy == .time)
+    }
+}
+
 /// One capacity a household is short of, and the increases a search may try: `unit` steps of up to
 /// `limit` units above `now`.
 struct CapacitySearch: Sendable, Hashable {
@@ -122,10 +148,30 @@ struct CapacitySearch: Sendable, Hashable {
 }
 
 extension Planner {
-    /// The most a why-not re-plan may take when no time limit is given, in seconds: a scenario with a
-    /// capacity raised can be much harder to prove optimal than the scenario itself, and the question
-    /// is only whether some plan moves the household (every change reported was planned and moves it).
-    public static let explanationSecondsPerPlan = 5.0
+    /// Branch-and-bound nodes a why-not re-plan explores at most when no node limit is given: its
+    /// deciding stop. A scenario with a capacity raised can be much harder to prove optimal than the
+    /// scenario itself, and the question is only whether some plan moves the household (every change
+    /// reported was planned and moves it). A limit on work, not time, so the answer is the same on any
+    /// machine whatever its load (docs/WHATIF.md, "Why not moved"). Of 50, 100 and 200 on the demo's
+    /// `--all`, 100 left 18 of 26 re-plans unproven in 53 s of processor time; 50, 25 of 31 in 38 s;
+    /// 200, 10 of 50 in 148 s (proofs move H034, whose re-plans then multiply).
+    public static let explanationNodesPerPlan = 100
+
+    /// The time limit behind that node limit when neither the options nor the scenario give one, in
+    /// seconds: a safety net that only a re-plan far harder than usual reaches. A re-plan it cuts is
+    /// counted (`NotMovedExplanation.timeLimitedReplans`): only its answer can vary with the load.
+    public static let explanationSafetyNetSeconds = 60.0
+
+    /// The options a why-not search re-plans with, made from those the plan being explained was made
+    /// with: their node limit, or ``explanationNodesPerPlan``, as the deciding stop, behind a time limit
+    /// that is only a safety net (theirs, else the scenario's, else ``explanationSafetyNetSeconds``).
+    public func explanationOptions(_ options: PlanningOptions) -> PlanningOptions {
+        var replan = options
+        replan.nodeLimit = options.nodeLimit ?? Planner.explanationNodesPerPlan
+        replan.timeLimitSeconds =
+            options.timeLimitSeconds ?? scenario.settings.solver.timeLimitSeconds ?? Planner.explanationSafetyNetSeconds
+        return replan
+    }
 
     /// The number of threads a why-not search uses unless told otherwise: one per active processor.
     public static var defaultExplanationJobs: Int { ProcessInfo.processInfo.activeProcessorCount }
@@ -159,8 +205,10 @@ extension Planner {
     /// that no way of moving the household could pass alone (``capacitiesThatCouldMoveAlone(_:in:)``)
     /// is not planned at all, and households asking the same question (the same changes) share one
     /// plan. The searches are independent: up to `jobs` of them run at once, each on its own thread with its own
-    /// solver problem, and the result does not depend on `jobs` or on the order they finish in (unless
-    /// a re-plan stops at its time limit, which depends on the processor time it got).
+    /// solver problem, and the result does not depend on `jobs` or on the order they finish in. With a
+    /// node limit in `options` (``explanationOptions(_:)`` sets one) it does not depend on the machine's
+    /// load either, unless the time limit cuts a re-plan first (counted in `timeLimitedReplans`); without
+    /// one, a re-plan the time limit stops depends on the processor time it got.
     ///
     /// Then, for every household, each document stronger than its strongest that opens pathways it
     /// does not have today (``documentOpenings(of:)``) is planned once more with the household holding
@@ -219,8 +267,7 @@ extension Planner {
             progress: progress)
         var settled = Set<Int>()
         for (index, position) in several.enumerated() {
-            explanations[position].replans += 1
-            if !together[index].proven { explanations[position].unprovenReplans += 1 }
+            explanations[position].count(together[index])
             if !together[index].moved.contains(ids[position]) {
                 explanations[position].notEnough += searches[position].map(\.largest)
                 explanations[position].notEvenTogether = true
@@ -237,8 +284,7 @@ extension Planner {
             under: alone.map { [$0.search.largest] }, stage: .alone, options: options, jobs: jobs, progress: progress)
         var movers: [(position: Int, search: CapacitySearch)] = []
         for ((position, search), outcome) in zip(alone, largest) {
-            explanations[position].replans += 1
-            if !outcome.proven { explanations[position].unprovenReplans += 1 }
+            explanations[position].count(outcome)
             if !outcome.moved.contains(ids[position]) {
                 explanations[position].notEnough.append(search.largest)
             } else if search.limit == 1 {
@@ -264,6 +310,7 @@ extension Planner {
         for ((position, search), outcome) in zip(narrowing, found) {
             explanations[position].replans += outcome.replans
             explanations[position].unprovenReplans += outcome.unproven
+            explanations[position].timeLimitedReplans += outcome.cutByTime
             explanations[position].changes.append(search.change(outcome.steps))
         }
         // Stage 4: documents. Which programmes a stronger document opens needs no plan (the pathways
@@ -291,9 +338,8 @@ extension Planner {
         }
         for ((position, opening), outcome) in zip(checks, documentOutcomes) {
             explanations[position].documentOpenings[opening].moves = outcome.moves
-            explanations[position].documentOpenings[opening].proven = outcome.proven
-            explanations[position].replans += 1
-            if !outcome.proven { explanations[position].unprovenReplans += 1 }
+            explanations[position].documentOpenings[opening].proven = outcome.outcome.proven
+            explanations[position].count(outcome.outcome)
         }
         for position in explanations.indices {
             explanations[position].notEnough.sort {
@@ -364,9 +410,10 @@ extension Planner {
     /// explained), so bisection starts between 0 steps (fails) and the largest (moves).
     func smallestIncrease(
         _ search: CapacitySearch, moving householdID: String, options: PlanningOptions
-    ) throws -> (steps: Int, replans: Int, unproven: Int) {
+    ) throws -> (steps: Int, replans: Int, unproven: Int, cutByTime: Int) {
         var replans = 0
         var unproven = 0
+        var cutByTime = 0
         var failed = 0
         var smallest = search.limit
         while smallest - failed > 1 {
@@ -374,13 +421,14 @@ extension Planner {
             replans += 1
             let outcome = try movedHouseholds(with: [search.change(middle)], options: options)
             if !outcome.proven { unproven += 1 }
+            if outcome.cutByTime { cutByTime += 1 }
             if outcome.moved.contains(householdID) {
                 smallest = middle
             } else {
                 failed = middle
             }
         }
-        return (smallest, replans, unproven)
+        return (smallest, replans, unproven, cutByTime)
     }
 
     /// For each set of changes, the households the plan of this scenario with them made moves. Each
@@ -390,7 +438,7 @@ extension Planner {
     private func movedHouseholds(
         under changeSets: [[CapacityChange]], stage: ExplanationProgress.Stage, options: PlanningOptions, jobs: Int,
         progress: (@Sendable (ExplanationProgress) -> Void)?
-    ) throws -> [(moved: Set<String>, proven: Bool)] {
+    ) throws -> [ReplanOutcome] {
         var distinct: [[CapacityChange]] = []
         var position: [[CapacityChange]: Int] = [:]
         let slots = changeSets.map { changes in
@@ -437,19 +485,17 @@ extension Planner {
     }
 
     /// The households the plan of this scenario with `changes` made moves (none when a change names
-    /// a capacity not in the scenario), and whether that plan is proven optimal or within the gap
-    /// asked for (not stopped by the time limit).
-    func movedHouseholds(
-        with changes: [CapacityChange], options: PlanningOptions
-    ) throws -> (moved: Set<String>, proven: Bool) {
+    /// a capacity not in the scenario), whether that plan is proven optimal or within the gap asked for
+    /// (not stopped by its node or time limit), and whether the time limit cut it short.
+    func movedHouseholds(with changes: [CapacityChange], options: PlanningOptions) throws -> ReplanOutcome {
         var changed = scenario
         for change in changes {
-            guard let next = change.applied(to: changed) else { return ([], true) }
+            guard let next = change.applied(to: changed) else {
+                return ReplanOutcome(moved: [], proven: true, cutByTime: false)
+            }
             changed = next
         }
-        let replanned = try Planner(scenario: changed, solver: solver, style: style).plan(options: options)
-        let status = replanned.solver.status
-        return (Set(replanned.itineraries.map(\.householdID)), status == .optimal || status == .feasible)
+        return ReplanOutcome(try Planner(scenario: changed, solver: solver, style: style).plan(options: options))
     }
 
     /// What the household's cheapest and costliest eligible pathways cost in money (all its persons).
@@ -472,6 +518,15 @@ extension Planner {
             Swift.Result { try body(index) }
         }
         return try outcomes.map { try $0.get() }
+    }
+}
+
+extension NotMovedExplanation {
+    /// Counts one more re-plan answering for this household.
+    fileprivate mutating func count(_ outcome: ReplanOutcome) {
+        replans += 1
+        if !outcome.proven { unprovenReplans += 1 }
+        if outcome.cutByTime { timeLimitedReplans += 1 }
     }
 }
 

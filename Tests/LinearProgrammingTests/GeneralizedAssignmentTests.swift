@@ -45,6 +45,7 @@ struct GeneralizedAssignmentTests {
         let published = try #require(Fixtures.publishedOptima["c10200_Min"])
         let solution = try solver.solve(instance.model(.minimize), options: SolverOptions(timeLimit: 1))
         #expect(solution.status == .timeLimitFeasible || solution.status == .timeLimitNoSolution)
+        #expect(solution.stoppedBy == .time)
         #expect(solution.solveSeconds < 3)
         let bound = try #require(solution.bestBound)
         #expect(bound <= published.lower + 1e-6)
@@ -65,6 +66,7 @@ struct GeneralizedAssignmentTests {
         let first = try solver.solve(instance.model(.minimize), options: options)
         // Far from proven in 20 nodes: stopped by the limit, with or without a plan.
         #expect(first.status == .timeLimitFeasible || first.status == .timeLimitNoSolution)
+        #expect(first.stoppedBy == .nodes)
         #expect(first.solveSeconds < 30)
         let bound = try #require(first.bestBound)
         #expect(bound <= published.lower + 1e-6)

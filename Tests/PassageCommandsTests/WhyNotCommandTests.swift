@@ -117,6 +117,8 @@ import PassageCommands
         #expect(try Passage.run(["why-not", Passage.demo, "H009", "--all"]).status == 64)
         let noJobs = try Passage.run(["why-not", Passage.demo, "H009", "--jobs", "0"])
         #expect(noJobs.status == 64 && noJobs.standardError.contains("--jobs must be a positive number"))
+        let noNodes = try Passage.run(["why-not", Passage.demo, "H009", "--node-limit", "0"])
+        #expect(noNodes.status == 64 && noNodes.standardError.contains("--node-limit must be a positive number"))
         // The report names households: there is no --redact to offer (issue 14), so it is an unknown option.
         let redacted = try Passage.run(["why-not", Passage.demo, "H009", "--redact"])
         #expect(redacted.status != 0 && redacted.standardError.contains("Unknown option '--redact'"))

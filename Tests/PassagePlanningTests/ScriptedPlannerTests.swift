@@ -92,6 +92,48 @@ import Testing
         #expect(proven <= incumbent + 1e-9)
     }
 
+    /// With a node limit, the solver is asked for it, the time limit stays only as a safety net, and
+    /// the plan says which limit stopped it: the node limit (the same plan on any machine) or the time
+    /// limit (which depends on the load).
+    @Test(arguments: [SolveLimit.nodes, .time])
+    func aNodeLimitedPlanSaysWhichLimitStoppedIt(limit: SolveLimit) throws {
+        let solver = FinalSolveScript([
+            .respond { model, options in
+                var solution = Solution.stoppedEarly(model, start: options.startSolution, bound: nil)
+                solution.stoppedBy = limit
+                return solution
+            }
+        ])
+        var options = PlanningOptions(timeLimitSeconds: 600)
+        options.nodeLimit = 50
+        let plan = try Planner(scenario: TinyScenario.make(), solver: solver).plan(options: options)
+        let call = try #require(solver.calls.first)
+        #expect(call.options.nodeLimit == 50)
+        #expect(try #require(call.options.timeLimit) <= 600)
+        #expect(plan.solver.status == .timeLimitFeasible)
+        #expect(plan.solver.stoppedBy == limit)
+        #expect(plan.solver.nodeLimit == 50)
+    }
+
+    /// A plan proven optimal names no limit; one the time limit stopped without a node limit names it.
+    @Test func aPlanNamesTheLimitThatStoppedItOnlyWhenOneDid() throws {
+        let optimal = FinalSolveScript([
+            .respond { model, options in
+                guard let start = options.startSolution else { throw SolverError.misuse("no start solution") }
+                let activities = (0..<model.constraintCount).map {
+                    model.activity(of: Constraint(index: $0), values: start)
+                }
+                let objective = model.objectiveValue(of: start)
+                return Solution(
+                    status: .optimal, objectiveValue: objective, bestBound: objective, values: start,
+                    rowActivities: activities, solveSeconds: 0)
+            }
+        ])
+        #expect(try Planner(scenario: TinyScenario.make(), solver: optimal).plan().solver.stoppedBy == nil)
+        let timed = FinalSolveScript([.stoppedWithStart(bound: nil)])
+        #expect(try Planner(scenario: TinyScenario.make(), solver: timed).plan().solver.stoppedBy == .time)
+    }
+
     @Test func anInfeasibleModelIsAnOutcomeNotAnError() throws {
         let solver = FinalSolveScript([.solution(.noSolution(.infeasible))])
         let plan = try Planner(scenario: TinyScenario.make(), solver: solver).plan()

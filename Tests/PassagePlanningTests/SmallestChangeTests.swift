@@ -1,4 +1,6 @@
 import Foundation
+import GLPKBackend
+import LinearProgramming
 import PassageScenario
 import Testing
 
@@ -144,7 +146,7 @@ import Testing
             .deletingLastPathComponent().appendingPathComponent("Data/demo")
         let planner = Planner(scenario: try ScenarioLoader.load(directory: demo))
         let plan = try planner.plan()
-        let options = PlanningOptions(timeLimitSeconds: Planner.explanationSecondsPerPlan)
+        let options = planner.explanationOptions(PlanningOptions())
         let explanation = try #require(try planner.explainNotMoved("H015", in: plan, options: options, jobs: 2))
         #expect(explanation.household.size == 5)
         for change in explanation.changes + explanation.notEnough where change.kind != .budget {
@@ -169,10 +171,78 @@ import Testing
         #expect(one == two)
     }
 
+    /// Why-not re-plans are limited by work: a node limit, behind a time limit that is only a safety
+    /// net (the options given, else the scenario's, else a generous default).
+    @Test func replansAreLimitedByNodesBehindATimeSafetyNet() {
+        var scenario = TinyScenario.make()
+        scenario.settings.solver = SolverLimits(timeLimitSeconds: nil, mipGap: nil)
+        let planner = Planner(scenario: scenario)
+        let defaults = planner.explanationOptions(PlanningOptions())
+        #expect(defaults.nodeLimit == Planner.explanationNodesPerPlan)
+        #expect(defaults.timeLimitSeconds == Planner.explanationSafetyNetSeconds)
+        var given = PlanningOptions(timeLimitSeconds: 7)
+        given.nodeLimit = 3
+        let kept = planner.explanationOptions(given)
+        #expect(kept.nodeLimit == 3 && kept.timeLimitSeconds == 7)
+        scenario.settings.solver = SolverLimits(timeLimitSeconds: 90, mipGap: nil)
+        #expect(Planner(scenario: scenario).explanationOptions(PlanningOptions()).timeLimitSeconds == 90)
+    }
+
+    /// A re-plan stopped by its node limit is unproven but not cut by the time limit: its answer is the
+    /// same on any machine. One the time limit cut is counted apart: only its answer can vary. Either
+    /// way the same search gives the same explanation, on one thread or two.
+    @Test(arguments: [SolveLimit.nodes, .time])
+    func replansSayWhichLimitStoppedThem(limit: SolveLimit) throws {
+        let scenario = TinyScenario.make()
+        let plan = try Planner(scenario: scenario).plan(options: Self.options)
+        let stopped = Planner(scenario: scenario, solver: StoppedAtLimit(limit: limit))
+        let options = stopped.explanationOptions(PlanningOptions())
+        let first = try #require(try stopped.explainNotMoved("H2", in: plan, options: options))
+        let second = try #require(try stopped.explainNotMoved("H2", in: plan, options: options, jobs: 2))
+        #expect(first == second)
+        #expect(first.replans > 0 && first.unprovenReplans > 0)
+        #expect(first.timeLimitedReplans == (limit == .time ? first.unprovenReplans : 0))
+    }
+
+    /// With GLPK and a node limit small enough to stop the plans (one node, on a random scenario whose
+    /// root is fractional), a plan says the node limit stopped it, two plans are the same, and why-not
+    /// gives the same answers every time and on any number of threads, none cut by the time limit.
+    @Test func aNodeLimitedSearchIsDeterministic() throws {
+        let scenario = RandomScenarios.make(seed: 4)
+        let planner = Planner(scenario: scenario)
+        var options = PlanningOptions(timeLimitSeconds: 600, mipGap: 0)
+        options.nodeLimit = 1
+        options = planner.explanationOptions(options)
+        let limited = try planner.plan(options: options)
+        #expect(limited.solver.status == .timeLimitFeasible && limited.solver.stoppedBy == .nodes)
+        let again = try planner.plan(options: options)
+        #expect(again.itineraries == limited.itineraries && again.solver.objective == limited.solver.objective)
+
+        let plan = try planner.plan(options: Self.options)
+        let ids = Array(plan.unmoved.map(\.householdID).prefix(6))
+        let runs = try [1, 2, 1].map { jobs in try planner.explainNotMoved(ids, in: plan, options: options, jobs: jobs)
+        }
+        #expect(runs[0] == runs[1] && runs[1] == runs[2])
+        #expect(runs[0].allSatisfy { $0.timeLimitedReplans == 0 })
+        #expect(runs[0].contains { $0.unprovenReplans > 0 })
+    }
+
     @Test func changesReadAsACoordinatorWouldSayThem() {
         #expect(CapacityChange(kind: .beds, resourceID: "K", from: 2, to: 3).description == "beds of K: 2 → 3")
         #expect(
             CapacityChange(kind: .budget, resourceID: "budget", from: 1000, to: 1250.5).description
                 == "budget: 1000 → 1250.5")
+    }
+}
+
+/// A solver every solve of which stops at `limit` with the caller's start solution, as a backend does
+/// when the limit strikes before it improves on the start.
+private struct StoppedAtLimit: LinearSolver {
+    let limit: SolveLimit
+
+    func solve(_ model: LinearModel, options: SolverOptions) throws -> Solution {
+        var solution = Solution.stoppedEarly(model, start: options.startSolution, bound: nil)
+        solution.stoppedBy = limit
+        return solution
     }
 }

@@ -176,6 +176,31 @@ import Testing
         #expect(changed.sharedQuotas.map(\.quota) == [8, 2])
     }
 
+    /// A `[[shared_quota]]` entry has no weeks, like a programme's quota or a house's beds: its quota
+    /// holds in every period (every month of a monthly one). A `weeks` key is refused alike in both
+    /// sections: there is no way to change a capacity for some periods only.
+    @Test func aSharedQuotaEntryWithoutWeeksHoldsInEveryPeriodLikeAProgrammesQuota() throws {
+        let scenario = try Self.twoShared()
+        let text = "[[shared_quota]]\nid = \"ONLY-P3\"\nquota = 4\n\n[[programme]]\nid = \"P3\"\nquota = 12\n"
+        let changed = try ChangeFile.apply(
+            ChangeFile.read(Data(text.utf8), file: "all.toml"), file: "all.toml", to: scenario)
+        let monthly = try #require(changed.sharedQuotas.first { $0.id == "ONLY-P3" })
+        #expect(monthly.quota == 4 && monthly.quotaPeriod == .month)
+        #expect(changed.programmes.first { $0.id == "P3" }?.quota == 12)
+        let weeks =
+            "[[shared_quota]]\nid = \"ONLY-P3\"\nquota = 4\nweeks = [2, 3]\n\n"
+            + "[[programme]]\nid = \"P3\"\nquota = 9\nweeks = [2, 3]\n"
+        var messages: [String] = []
+        do {
+            _ = try ChangeFile.read(Data(weeks.utf8), file: "weeks.toml")
+        } catch let error as ScenarioValidationError {
+            messages = error.issues.map(\.description)
+        }
+        #expect(messages.count == 2, "\(messages)")
+        #expect(messages.first?.hasPrefix("weeks.toml:4:1: error: unknown key \"weeks\" in [[shared_quota]]") == true)
+        #expect(messages.last?.hasPrefix("weeks.toml:9:1: error: unknown key \"weeks\" in [[programme]]") == true)
+    }
+
     @Test func aChangeFileNamesAnUnknownSharedQuotaAndABadQuota() throws {
         let scenario = try Self.twoShared()
         let text = "[[shared_quota]]\nid = \"BOTHH\"\nquota = 8\n\n[[shared_quota]]\nid = \"BOTH\"\nquota = -1\n"

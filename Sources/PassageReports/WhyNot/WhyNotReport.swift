@@ -69,15 +69,30 @@ public enum WhyNotReport {
             if shortOfCapacity || explanation.replans > 0 {
                 lines.append("Planned again \(Fmt.plural(explanation.replans, "time")).")
             }
-            if explanation.unprovenReplans > 0 {
-                // Said, not hidden: such an answer depends on the time the solver got.
-                lines.append(
-                    "\(explanation.unprovenReplans) of these plans stopped at the time limit before proving"
-                        + " optimality: a longer --time-limit may change the answer.")
-            }
+            lines += limitLines(explanation)
             blocks.append(.entry(title: household.householdID, details: lines))
         }
         return ReportDocument(blocks: blocks)
+    }
+
+    /// What the re-plans' limits mean for the answer, said rather than hidden: a re-plan stopped by its
+    /// node limit gives the same answer on any machine, though a larger limit may change it; one the
+    /// time limit cut depends on the processor time it got, so that answer may differ between runs.
+    static func limitLines(_ explanation: NotMovedExplanation) -> [String] {
+        var lines: [String] = []
+        let byTime = explanation.timeLimitedReplans
+        let byNodes = max(0, explanation.unprovenReplans - byTime)
+        if byNodes > 0 {
+            lines.append(
+                "\(byNodes) of these plans stopped at the node limit before proving optimality: the same answer on"
+                    + " any machine, but a larger --node-limit may change it.")
+        }
+        if byTime > 0 {
+            lines.append(
+                "\(byTime) of these plans \(byTime == 1 ? "was" : "were") cut by the time limit, a safety net:"
+                    + " this answer may differ between runs; a longer --time-limit lets the node limit decide.")
+        }
+        return lines
     }
 
     /// `description` as a sentence: capital first letter, full stop.
@@ -103,6 +118,7 @@ public enum WhyNotReport {
         var notEvenTogether: Bool
         var replans: Int
         var unprovenReplans: Int
+        var timeLimitedReplans: Int
         var documentOpenings: [JSONDocumentOpening]
     }
 
@@ -138,7 +154,7 @@ public enum WhyNotReport {
                         reason: $0.household.reason.label, details: Fmt.reasonExplanation($0.household.reason).details,
                         changes: $0.changes.map(change), notEnough: $0.notEnough.map(change),
                         notEvenTogether: $0.notEvenTogether, replans: $0.replans,
-                        unprovenReplans: $0.unprovenReplans,
+                        unprovenReplans: $0.unprovenReplans, timeLimitedReplans: $0.timeLimitedReplans,
                         documentOpenings: $0.documentOpenings.map {
                             JSONDocumentOpening(
                                 document: $0.document.rawValue, programmes: $0.programmes,
