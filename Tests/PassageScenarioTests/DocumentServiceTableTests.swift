@@ -130,3 +130,37 @@ import Testing
             ])
     }
 }
+
+/// `[[document_service]]` in a change file (docs/WHATIF.md).
+@Suite struct DocumentServiceChangeTests {
+    static func scenario() throws -> Scenario {
+        try ScenarioLoader.load(files: Fixture.files(["document_services.csv": DocumentServiceTableTests.services]))
+    }
+
+    @Test func aChangeFileSetsCapacityWeeksAndCost() throws {
+        let text = "[[document_service]]\nid = \"DS-A\"\ncapacity = 5\nweeks = 4\ncost_per_person = 90\n"
+        let changes = try ChangeFile.read(Data(text.utf8), file: "faster.toml")
+        #expect(changes.descriptions == ["document service DS-A: capacity 5 a week, 4 weeks, cost 90 per person"])
+        #expect(try ChangeFile.read(Data(changes.tomlText.utf8), file: "again.toml") == changes)
+        let changed = try ChangeFile.apply(changes, file: "faster.toml", to: try Self.scenario())
+        let service = try #require(changed.documentServices.first)
+        #expect(service.capacity == 5 && service.weeks == 4 && service.costPerPerson == 90)
+        #expect(try ScenarioLoader.load(files: ScenarioWriter.files(for: changed)) == changed)
+    }
+
+    @Test func anUnknownServiceAndBadValuesAreLocated() throws {
+        let text =
+            "[[document_service]]\nid = \"DS-Z\"\ncapacity = 5\n\n[[document_service]]\nid = \"DS-B\"\nweeks = 0\n"
+        var messages: [String] = []
+        do {
+            _ = try ChangeFile.variant(Data(text.utf8), file: "bad.toml", base: try Self.scenario())
+        } catch let error as ScenarioValidationError {
+            messages = error.issues.map(\.description)
+        }
+        #expect(
+            messages == [
+                "bad.toml:2:1: error: document service DS-Z is not an id in document_services.csv; did you mean DS-A, DS-B?",
+                "bad.toml:7:1: error: weeks must be an integer from 1 to 52",
+            ], "\(messages)")
+    }
+}
