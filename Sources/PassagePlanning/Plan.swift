@@ -546,7 +546,8 @@ public struct PlanChange: Sendable, Hashable {
     }
     public var householdID: String
     public var kinds: [Kind]
-    /// The previous and new start weeks, when moved.
+    /// The previous and new start weeks, when moved: when the pathway begins, which is when the
+    /// household applies for its document if the pathway begins with a document step.
     public var previousStartWeek: Int?
     public var newStartWeek: Int?
     /// Why, in words.

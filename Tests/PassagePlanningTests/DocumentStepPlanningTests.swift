@@ -18,7 +18,7 @@ import Testing
 enum DocumentStepScenario {
     static func make(
         households: Int = 1, capacity: Int? = nil, applicationUntil: Int? = nil, commitments: [Commitment] = [],
-        horizon: Int = 8
+        horizon: Int = 8, houses: Int = 1
     ) -> Scenario {
         Scenario(
             settings: ScenarioSettings(
@@ -29,7 +29,8 @@ enum DocumentStepScenario {
                 Location(id: "A", country: "RU", kind: .origin), Location(id: "B", country: "GE", kind: .city),
                 Location(id: "D", country: "FR", kind: .destination),
             ],
-            safeHouses: [SafeHouse(id: "K", location: "B", beds: 10, costPerPersonWeek: 10)],
+            safeHouses: [SafeHouse(id: "K", location: "B", beds: 10, costPerPersonWeek: 10)]
+                + (houses > 1 ? [SafeHouse(id: "K2", location: "B", beds: 1, costPerPersonWeek: 10)] : []),
             legs: [
                 RouteLeg(
                     id: "L1", from: "A", to: "B", mode: .road, durationDays: 2, costPerPerson: 100, seatsPerWeek: 10,
@@ -151,6 +152,16 @@ enum DocumentStepScenario {
         let moved = try #require(replanned.itineraries.first { $0.householdID == second.householdID })
         #expect(moved.document?.startWeek == 1 && !moved.isCommitted)
         #expect(violations(of: replanned, in: next) == [])
+    }
+
+    @Test func aPlanRemadeAgainstItselfKeepsItsSteps() throws {
+        // Two houses: the compact model pools them, and the previous pathway (its own house) is kept too.
+        let scenario = DocumentStepScenario.make(households: 3, capacity: 2, houses: 2)
+        let plan = try Planner(scenario: scenario).plan()
+        #expect(plan.itineraries.contains { $0.document != nil })
+        let again = try Planner(scenario: scenario, previous: PreviousPlan(plan)).plan()
+        #expect(again.itineraries == plan.itineraries)
+        #expect(again.changes == [])
     }
 
     @Test func aScenarioWithoutServicesHasNoDocumentRowsOrSteps() throws {
