@@ -102,6 +102,12 @@ enum DocumentStepScenario {
                     + " passport in 3 weeks, but then: cannot finish within the 8-week horizon from ready week 1"
                     + " while a safe house is open and the programme accepts applications"
             ], "\(blockers)")
+        // Holding a passport today would open P; the opening says where to obtain one, and how long it takes.
+        let openings = Planner(scenario: scenario).documentOpenings(of: "H1")
+        #expect(openings.map(\.services.count) == [1])
+        #expect(
+            openings.map(\.description) == ["a valid international passport, 3 weeks in A (S), would open P"],
+            "\(openings.map(\.description))")
         // One week more of window, and it moves.
         let open = try Planner(scenario: DocumentStepScenario.make(applicationUntil: 4)).plan()
         #expect(open.itineraries.map(\.lodgedWeek) == [4])
