@@ -318,19 +318,28 @@ struct PathwayGenerator {
         }
     }
 
-    /// Every leg of every route the class could take to or from a programme open to it, whether or
-    /// not a pathway through it fits the horizon.
+    /// Every leg of every route the class could take to or from a programme open to it, with its own
+    /// documents or one a document step where it is would give it, whether or not a pathway through it
+    /// fits the horizon.
     mutating func usableLegs(for householdClass: HouseholdClass) -> Set<Int> {
-        let profile = householdClass.profile
-        let traveller = Traveller(profile)
         var legs: Set<Int> = []
-        for programmeIndex in index.programmeOrder {
-            let programme = scenario.programmes[programmeIndex]
-            guard programmeBlocker(programme, profile: profile) == nil else { continue }
-            for route in routes.routes(from: profile.location, to: programme.lodgedAt, for: traveller)
-                + routes.routes(from: programme.lodgedAt, to: programme.arrival, for: traveller)
-            {
-                legs.formUnion(route.legs)
+        // With the documents it holds, and with each it could obtain where it is (a document step).
+        var profiles = [householdClass.profile]
+        for step in documentSteps(for: householdClass.profile) {
+            var holder = householdClass.profile
+            holder.strongestDocument = scenario.documentServices[step.service].obtains
+            profiles.append(holder)
+        }
+        for profile in profiles {
+            let traveller = Traveller(profile)
+            for programmeIndex in index.programmeOrder {
+                let programme = scenario.programmes[programmeIndex]
+                guard programmeBlocker(programme, profile: profile) == nil else { continue }
+                for route in routes.routes(from: profile.location, to: programme.lodgedAt, for: traveller)
+                    + routes.routes(from: programme.lodgedAt, to: programme.arrival, for: traveller)
+                {
+                    legs.formUnion(route.legs)
+                }
             }
         }
         return legs
