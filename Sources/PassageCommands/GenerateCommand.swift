@@ -24,11 +24,19 @@ struct GenerateCommand: ParsableCommand {
     @Option(help: "Seed for the random choices; the same seed gives the same scenario.")
     var seed: UInt64
 
-    @Option(name: [.short, .long], help: "Folder to create; it must not exist or must be empty.", completion: .directory)
+    @Option(
+        name: [.short, .long], help: "Folder to create; it must not exist or must be empty.", completion: .directory)
     var output: String
 
     @Option(help: "steady: urgency and readiness spread out; crisis: most urgent and ready at once.")
     var profile: SyntheticProfile = .steady
+
+    @Flag(
+        help: """
+            Also write document_services.csv: passport offices at some origins, so that pathways may \
+            begin with obtaining a document (the other files are the same as without it).
+            """)
+    var documentServices = false
 
     @Flag(help: "Write into the folder even if it is not empty (scenario files in it are replaced).")
     var force = false
@@ -42,7 +50,8 @@ struct GenerateCommand: ParsableCommand {
 
     func run() throws {
         try Failure.exitingWithStatus2 {
-            let scenario = SyntheticCaseload.generate(households: households, seed: seed, profile: profile)
+            let scenario = SyntheticCaseload.generate(
+                households: households, seed: seed, profile: profile, documentServices: documentServices)
             try ScenarioFolderOutput.write(scenario, to: output, force: force)
             print("\(output): generated — \(ScenarioVariety(scenario))")
         }

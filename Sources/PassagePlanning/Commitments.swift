@@ -31,9 +31,16 @@ enum CommitmentPlanning {
             else { return nil }
             let outbound = Route(legs: commitment.outboundLegs.compactMap { legs[$0] }, scenario: scenario)
             let onward = Route(legs: commitment.onwardLegs.compactMap { legs[$0] }, scenario: scenario)
+            // A step started before week 1 is history like a leg travelled; its weeks still delay the
+            // departure. The loader has checked the id.
+            let document = commitment.documentServiceID.flatMap { id in
+                scenario.documentServices.firstIndex { $0.id == id }.map {
+                    DocumentStep(service: $0, weeks: scenario.documentServices[$0].weeks)
+                }
+            }
             let pathway = Pathway(
                 outbound, house: house, programme: programme, onward,
-                profile: HouseholdProfile(scenario.households[household]), scenario: scenario)
+                profile: HouseholdProfile(scenario.households[household]), scenario: scenario, document: document)
             return PinnedMove(household: household, pathway: pathway, startWeek: commitment.startWeek)
         }
     }
@@ -110,6 +117,7 @@ enum CommitmentPlanning {
             case .quota: what = "places in programme \(resource.id)"
             case .sharedQuota: what = "places in shared quota \(resource.id)"
             case .budget: what = "budget"
+            case .documentService: what = "places at document service \(resource.id)"
             }
             let amount =
                 resource.kind == .budget ? String(format: "%.2f", entry.excess) : String(Int(entry.excess.rounded(.up)))

@@ -19,6 +19,9 @@ public struct DocumentOpening: Sendable, Hashable {
     /// Whether that plan was proven optimal or within the gap asked for (not stopped by its node or
     /// time limit).
     public var proven = true
+    /// Document services where the household is that issue `document` to it (`document_services.csv`),
+    /// in id order: how it could obtain it. Empty when none does.
+    public var services: [DocumentService] = []
 
     /// An opening from its parts (the planner finds them: ``Planner/explainNotMoved(_:in:options:jobs:progress:)``).
     public init(
@@ -42,7 +45,14 @@ public struct DocumentOpening: Sendable, Hashable {
         var opens: [String] = []
         if !programmes.isEmpty { opens.append(listed(programmes)) }
         if !morePathways.isEmpty { opens.append("more pathways to \(listed(morePathways))") }
-        let sentence = "\(describe(document)) would open \(opens.joined(separator: ", and "))"
+        // `an international passport, 6 weeks in grozny (DS-GRZ), would open P-FR-EVN`: how to obtain it.
+        let obtained =
+            services.isEmpty
+            ? ""
+            : ", "
+                + services.map { "\($0.weeks) week\($0.weeks == 1 ? "" : "s") in \($0.location) (\($0.id))" }
+                .joined(separator: " or ") + ","
+        let sentence = "\(describe(document))\(obtained) would open \(opens.joined(separator: ", and "))"
         switch moves {
         case true?: return sentence + ", and the plan would then move it"
         case false?: return sentence + ", but the plan would still not move it"
@@ -104,11 +114,13 @@ extension Planner {
             let gaining = Set(keys.subtracting(today).map(\.programme))
             guard !gaining.isEmpty else { continue }
             let order = generator.index.programmeOrder.filter { gaining.contains($0) }
-            openings.append(
-                DocumentOpening(
-                    held: profile.strongestDocument, document: document,
-                    programmes: order.filter { !openToday.contains($0) }.map { scenario.programmes[$0].id },
-                    morePathways: order.filter { openToday.contains($0) }.map { scenario.programmes[$0].id }))
+            var opening = DocumentOpening(
+                held: profile.strongestDocument, document: document,
+                programmes: order.filter { !openToday.contains($0) }.map { scenario.programmes[$0].id },
+                morePathways: order.filter { openToday.contains($0) }.map { scenario.programmes[$0].id })
+            opening.services = generator.documentSteps(for: profile).map { scenario.documentServices[$0.service] }
+                .filter { $0.obtains == document }
+            openings.append(opening)
         }
         return openings
     }
@@ -126,8 +138,10 @@ extension Planner {
         of profile: HouseholdProfile, generator: inout PathwayGenerator
     ) -> Set<PathwayIdentity> {
         let options = generator.options(for: HouseholdClass(index: 0, profile: profile, members: []))
+        // The pathways of the document held, without a document step: what a step's document opens is
+        // what this compares.
         return Set(
-            options.pathways.map {
+            options.pathways.filter { $0.document == nil }.map {
                 PathwayIdentity(
                     programme: $0.programme, house: $0.house, outbound: $0.outbound.legs, onward: $0.onward.legs)
             })

@@ -14,7 +14,12 @@ enum ResourceKey: Hashable, Comparable, Sendable {
     case sharedQuota(quota: Int, period: Int)
     /// The budget.
     case budget
+    /// Places of document service `service` (index into `Scenario.documentServices`) for persons
+    /// starting in `week`.
+    case documents(service: Int, week: Int)
 
+    /// Rows in the order of docs/MODEL.md; document rows come last, so that a scenario without document
+    /// services has its rows in the order it always had.
     private var order: (Int, Int, Int) {
         switch self {
         case .beds(let house, let week): (0, house, week)
@@ -22,6 +27,7 @@ enum ResourceKey: Hashable, Comparable, Sendable {
         case .quota(let programme, let period): (2, programme, period)
         case .sharedQuota(let quota, let period): (3, quota, period)
         case .budget: (4, 0, 0)
+        case .documents(let service, let week): (5, service, week)
         }
     }
     static func < (a: ResourceKey, b: ResourceKey) -> Bool { a.order < b.order }
@@ -29,7 +35,7 @@ enum ResourceKey: Hashable, Comparable, Sendable {
     /// The period the row counts in: its week, the month of a monthly quota, or the horizon.
     var period: CapacityPeriod {
         switch self {
-        case .beds(_, let week), .seats(_, let week): .week(week)
+        case .beds(_, let week), .seats(_, let week), .documents(_, let week): .week(week)
         case .quota(_, let period), .sharedQuota(_, let period):
             period == 0 ? .horizon : .month(QuotaMonth(number: period))
         case .budget: .horizon
@@ -362,6 +368,7 @@ public struct Formulation: Sendable {
         case .quota(let programme, _): CapacityResource(.quota, id: scenario.programmes[programme].id)
         case .sharedQuota(let quota, _): CapacityResource(.sharedQuota, id: scenario.sharedQuotas[quota].id)
         case .budget: CapacityResource(.budget, id: "budget")
+        case .documents(let service, _): CapacityResource(.documentService, id: scenario.documentServices[service].id)
         }
     }
 
@@ -390,6 +397,7 @@ public struct Formulation: Sendable {
         case .quota(let programme, _): Double(scenario.programmes[programme].quota)
         case .sharedQuota(let quota, _): Double(scenario.sharedQuotas[quota].quota)
         case .budget: scenario.settings.budget ?? .infinity
+        case .documents(let service, _): scenario.documentServices[service].capacity.map(Double.init) ?? .infinity
         }
     }
 
@@ -412,6 +420,12 @@ public struct Formulation: Sendable {
             return ("shared_quota_\(shared.id)_\(key.period)", Double(shared.quota))
         case .budget:
             return ("budget", scenario.settings.budget ?? .infinity)
+        case .documents(let service, let week):
+            let documentService = scenario.documentServices[service]
+            // `documents_DS-GRZ-PASS_w3`: persons starting with the service in week 3.
+            return (
+                "documents_\(documentService.id)_w\(week)", documentService.capacity.map(Double.init) ?? .infinity
+            )
         }
     }
 }
@@ -433,7 +447,8 @@ func quotaPeriod(_ period: QuotaPeriod, lodgedWeek: Int, settings: ScenarioSetti
 }
 
 /// The capacities a household of `persons` uses when it starts `pathway` in `startWeek`, counting only
-/// what falls in weeks 1…horizon: seats on each leg in its departure week, beds in each week of the
+/// what falls in weeks 1…horizon: a document service's places in the week it applies (when the pathway
+/// begins with a step at a service with a capacity), seats on each leg in its departure week, beds in each week of the
 /// stay, a quota place in the period of lodging (the programme's, and each shared quota's it counts
 /// toward), and money. (Moves the model decides always lie in
 /// the horizon; committed households may have started before week 1, and what they used then is
@@ -448,9 +463,16 @@ func resourceUse(
     let weeks = 1...settings.horizonWeeks
     var used: [(key: ResourceKey, amount: Double)] = []
     var money = 0.0
+    if let step = pathway.document, weeks.contains(startWeek) {
+        // The service's places in the week the household applies (only a service with a capacity has a row).
+        let service = scenario.documentServices[step.service]
+        if service.capacity != nil { used.append((.documents(service: step.service, week: startWeek), persons)) }
+        money += service.costPerPerson
+    }
+    let departure = startWeek + pathway.departureOffset
     for (leg, offset) in zip(pathway.outbound.legs, pathway.outbound.legWeekOffsets)
-    where weeks.contains(startWeek + offset) {
-        if seatLegs?.contains(leg) ?? true { used.append((.seats(leg: leg, week: startWeek + offset), persons)) }
+    where weeks.contains(departure + offset) {
+        if seatLegs?.contains(leg) ?? true { used.append((.seats(leg: leg, week: departure + offset), persons)) }
         money += scenario.legs[leg].costPerPerson
     }
     let lodged = startWeek + pathway.lodgeOffset

@@ -14,12 +14,15 @@ struct ObjectiveCoefficients: Sendable {
 
     /// Penalty of moving one household of `profile` along `pathway` starting in `week`: waiting,
     /// lateness past the latest safe departure week, cost and risk, less the reward for a preferred
-    /// destination.
+    /// destination. Waiting and lateness count to the week the household leaves: after its document
+    /// step, if it has one (it waits for the document where it is, at risk).
     func move(_ pathway: Pathway, week: Int, profile: HouseholdProfile) -> Double {
         let persons = Double(profile.size)
         let urgency = persons * weights.urgencyWeight(profile.urgency)
-        let waiting = urgency * weights.waitingPerWeek * Double(week - profile.readyWeek)
-            + urgency * weights.latenessPerWeek * Double(weeksLate(startWeek: week, profile: profile))
+        let leaves = week + pathway.departureOffset
+        let waiting =
+            urgency * weights.waitingPerWeek * Double(leaves - profile.readyWeek)
+            + urgency * weights.latenessPerWeek * Double(weeksLate(startWeek: leaves, profile: profile))
         let cost = weights.cost * persons * pathway.costPerPerson
         let risk = weights.risk * persons * pathway.riskPerPerson
         let preference = pathway.reachesPreferredCountry ? weights.preferredCountry * persons : 0

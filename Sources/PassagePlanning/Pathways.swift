@@ -1,7 +1,18 @@
 import PassageScenario
 
-/// One way for a household class to move, independent of the week it starts: legs to where the
-/// application is lodged, a safe-house stay for the processing time, legs on to the destination.
+/// A document step a pathway begins with (docs/MODEL.md, "Document steps"): the household applies
+/// at a document service where it is, in the pathway's start week, and leaves `weeks` weeks later
+/// holding the service's document.
+struct DocumentStep: Hashable, Sendable {
+    /// Index into `scenario.documentServices`.
+    var service: Int
+    /// Weeks from applying to holding the document (the service's `weeks`).
+    var weeks: Int
+}
+
+/// One way for a household class to move, independent of the week it starts: optionally a document
+/// step where it is, legs to where the application is lodged, a safe-house stay for the processing
+/// time, legs on to the destination.
 struct Pathway: Sendable {
     var outbound: Route
     /// Index into `scenario.safeHouses`.
@@ -9,11 +20,13 @@ struct Pathway: Sendable {
     /// Index into `scenario.programmes`.
     var programme: Int
     var onward: Route
-    /// Money per person: legs, the stay (processing weeks × weekly cost) and the programme.
+    /// Money per person: legs, the stay (processing weeks × weekly cost), the programme and the
+    /// document step.
     var costPerPerson: Double
-    /// Risk points per person: Σ over the legs travelled.
+    /// Risk points per person: Σ over the legs travelled, and the document step's.
     var riskPerPerson: Double
-    /// Weeks after the start week when the stay (and the application) begins.
+    /// Weeks after the start week when the stay (and the application) begins: the document step's
+    /// weeks and the outbound route's.
     var lodgeOffset: Int
     /// Length of the stay in weeks (the programme's processing time).
     var stayWeeks: Int
@@ -27,9 +40,14 @@ struct Pathway: Sendable {
     /// `scenario.safeHouses`, ascending) through a house pool, `house` is only the first of them, and
     /// `costPerPerson` leaves out the stay, which the pool's stay columns carry.
     var pooledHouses: [Int]? = nil
+    /// The document step the pathway begins with, if any.
+    var document: DocumentStep? = nil
 
     /// Whether the model chooses the safe house through a pool.
     var isPooled: Bool { pooledHouses != nil }
+    /// Weeks after the start week when the household leaves (its first leg departs): the document
+    /// step's weeks, or 0.
+    var departureOffset: Int { document?.weeks ?? 0 }
 }
 
 /// The pathways open to one class, each with the start weeks in which it fits the horizon, or, when
@@ -77,12 +95,79 @@ struct PathwayGenerator {
     /// The options of `householdClass`.
     mutating func options(for householdClass: HouseholdClass) -> ClassOptions {
         let profile = householdClass.profile
-        let traveller = Traveller(profile)
         var result = ClassOptions()
         var blockers: [Blocker] = []
         if index.programmeOrder.isEmpty {
             blockers.append(Blocker(kind: .route, programmeID: nil, explanation: "the scenario has no visa programmes"))
         }
+        addPathways(for: profile, document: nil, to: &result, blockers: &blockers)
+        // Then the same with each document step open where the class is: only pathways that need the
+        // new document (the rest are the ones above, later and dearer), and their blockers unsaid (the
+        // class's own say what it lacks).
+        var afterStep: [(service: DocumentService, blockers: [Blocker])] = []
+        for step in documentSteps(for: profile) {
+            var holder = profile
+            holder.strongestDocument = scenario.documentServices[step.service].obtains
+            var stepBlockers: [Blocker] = []
+            addPathways(for: holder, document: step, needing: profile, to: &result, blockers: &stepBlockers)
+            afterStep.append((scenario.documentServices[step.service], stepBlockers))
+        }
+        if result.pathways.isEmpty {
+            result.blockers = blockers.map { withDocumentServices($0, afterStep: afterStep) }.sorted()
+        }
+        return result
+    }
+
+    /// `blocker` with, when it is a document a service where the household is would issue, what
+    /// still closes the programme after that service's step (its timing, say): "requires a valid
+    /// international passport; document service DS-GRZ in grozny issues one in 6 weeks, but then: …".
+    private func withDocumentServices(
+        _ blocker: Blocker, afterStep: [(service: DocumentService, blockers: [Blocker])]
+    ) -> Blocker {
+        guard blocker.kind == .documents, let id = blocker.programmeID,
+            let required = scenario.programmes.first(where: { $0.id == id })?.documentsRequired
+        else { return blocker }
+        var explained = blocker
+        for (service, blockers) in afterStep where service.obtains >= required {
+            let then = blockers.filter { $0.programmeID == id }.map(\.explanation).joined(separator: "; ")
+            explained.explanation +=
+                "; document service \(service.id) in \(service.location) issues \(describe(service.obtains))"
+                + " in \(service.weeks) week\(service.weeks == 1 ? "" : "s")"
+                + (then.isEmpty ? "" : ", but then: \(then)")
+        }
+        return explained
+    }
+
+    /// The document steps a household of `profile` may begin with: services where it is that serve
+    /// its nationality and the document it holds, in id order.
+    func documentSteps(for profile: HouseholdProfile) -> [DocumentStep] {
+        (index.servicesAt[profile.location] ?? []).compactMap { s in
+            let service = scenario.documentServices[s]
+            guard service.serves(nationality: profile.nationality, holding: profile.strongestDocument) else {
+                return nil
+            }
+            return DocumentStep(service: s, weeks: service.weeks)
+        }
+    }
+
+    /// Adds to `result` the pathways of a class of `profile` (with `document`, the step it begins
+    /// with), and to `blockers` what closes each programme to it. With `original` (the class before
+    /// the step), only pathways that need the step's document are added, and their routes are not
+    /// reduced: a step's pathways are few, and keeping every route of them keeps the bound of large
+    /// models (which prices other routes only for pathways without a step) valid.
+    private mutating func addPathways(
+        for profile: HouseholdProfile, document: DocumentStep?, needing original: HouseholdProfile? = nil,
+        to result: inout ClassOptions, blockers: inout [Blocker]
+    ) {
+        let traveller = Traveller(profile)
+        let without = original.map(Traveller.init)
+        // Whether a pathway along these routes to this programme needs the step's document.
+        func needsDocument(_ programme: VisaProgramme, _ routes: [Route]) -> Bool {
+            guard let original, let without else { return true }
+            if programme.documentsRequired > original.strongestDocument { return true }
+            return routes.contains { $0.legs.contains { !without.mayUse(scenario.legs[$0], index: index) } }
+        }
+        let reduction = document == nil ? self.reduction : nil
         for programmeIndex in index.programmeOrder {
             let programme = scenario.programmes[programmeIndex]
             if let blocker = programmeBlocker(programme, profile: profile) {
@@ -111,7 +196,8 @@ struct PathwayGenerator {
             let before = result.pathways.count
             var anyTiming = false
             if let reduction {
-                if let previous = profile.previous, previous.programme == programme.id {
+                if let previous = profile.previous, previous.programme == programme.id, previous.documentService == nil
+                {
                     // The previous pathway is kept as it was, whatever dominates it: staying on it is rewarded.
                     for pathway in previousPathway(
                         previous, outbound: outboundRoutes, houses: houses, programme: programmeIndex,
@@ -158,6 +244,49 @@ struct PathwayGenerator {
                     }
                 }
                 keepBestPerLodgingWeek(&result, from: firstOfProgramme, reduction: reduction, profile: profile)
+            } else if let document {
+                if let previous = profile.previous, previous.programme == programme.id,
+                    previous.documentService == scenario.documentServices[document.service].id
+                {
+                    // The previous pathway as it was (its own house, not a pool): staying on it is rewarded.
+                    for pathway in previousPathway(
+                        previous, outbound: outboundRoutes, houses: houses, programme: programmeIndex,
+                        onward: onwardRoutes, profile: profile, document: document)
+                    where !pathway.isPooled && houses.count > 1 && self.reduction != nil && objective.robust == nil {
+                        let weeks = startWeeks(of: pathway, profile: profile).worthMoving
+                        if weeks.contains(previous.startWeek) {
+                            result.pathways.append(pathway)
+                            result.startWeeks.append([previous.startWeek])
+                        }
+                    }
+                }
+                for outbound in outboundRoutes {
+                    for onward in onwardRoutes where needsDocument(programme, [outbound, onward]) {
+                        // In the compact style a step's pathway still chooses its house through a pool
+                        // (the pool's stay columns are the same for every way of lodging in a week).
+                        let candidates: [Pathway]
+                        if self.reduction != nil && objective.robust == nil && houses.count > 1 {
+                            var pooled = makePathway(
+                                outbound, houses[0], programmeIndex, onward, profile: profile, document: document)
+                            pooled.costPerPerson = Pathway.cost(
+                                outbound, stay: 0, programme, onward, document: pooled.service(in: scenario))
+                            pooled.pooledHouses = houses
+                            candidates = [pooled]
+                        } else {
+                            candidates = houses.map {
+                                makePathway(outbound, $0, programmeIndex, onward, profile: profile, document: document)
+                            }
+                        }
+                        for pathway in candidates {
+                            let weeks = startWeeks(of: pathway, profile: profile)
+                            anyTiming = anyTiming || !weeks.all.isEmpty
+                            if !weeks.worthMoving.isEmpty {
+                                result.pathways.append(pathway)
+                                result.startWeeks.append(weeks.worthMoving)
+                            }
+                        }
+                    }
+                }
             } else {
                 for outbound in outboundRoutes {
                     for house in houses {
@@ -187,23 +316,30 @@ struct PathwayGenerator {
                         ))
             }
         }
-        if result.pathways.isEmpty { result.blockers = blockers.sorted() }
-        return result
     }
 
-    /// Every leg of every route the class could take to or from a programme open to it, whether or
-    /// not a pathway through it fits the horizon.
+    /// Every leg of every route the class could take to or from a programme open to it, with its own
+    /// documents or one a document step where it is would give it, whether or not a pathway through it
+    /// fits the horizon.
     mutating func usableLegs(for householdClass: HouseholdClass) -> Set<Int> {
-        let profile = householdClass.profile
-        let traveller = Traveller(profile)
         var legs: Set<Int> = []
-        for programmeIndex in index.programmeOrder {
-            let programme = scenario.programmes[programmeIndex]
-            guard programmeBlocker(programme, profile: profile) == nil else { continue }
-            for route in routes.routes(from: profile.location, to: programme.lodgedAt, for: traveller)
-                + routes.routes(from: programme.lodgedAt, to: programme.arrival, for: traveller)
-            {
-                legs.formUnion(route.legs)
+        // With the documents it holds, and with each it could obtain where it is (a document step).
+        var profiles = [householdClass.profile]
+        for step in documentSteps(for: householdClass.profile) {
+            var holder = householdClass.profile
+            holder.strongestDocument = scenario.documentServices[step.service].obtains
+            profiles.append(holder)
+        }
+        for profile in profiles {
+            let traveller = Traveller(profile)
+            for programmeIndex in index.programmeOrder {
+                let programme = scenario.programmes[programmeIndex]
+                guard programmeBlocker(programme, profile: profile) == nil else { continue }
+                for route in routes.routes(from: profile.location, to: programme.lodgedAt, for: traveller)
+                    + routes.routes(from: programme.lodgedAt, to: programme.arrival, for: traveller)
+                {
+                    legs.formUnion(route.legs)
+                }
             }
         }
         return legs
@@ -265,9 +401,12 @@ struct PathwayGenerator {
     }
 
     private func makePathway(
-        _ outbound: Route, _ houseIndex: Int, _ programmeIndex: Int, _ onward: Route, profile: HouseholdProfile
+        _ outbound: Route, _ houseIndex: Int, _ programmeIndex: Int, _ onward: Route, profile: HouseholdProfile,
+        document: DocumentStep? = nil
     ) -> Pathway {
-        Pathway(outbound, house: houseIndex, programme: programmeIndex, onward, profile: profile, scenario: scenario)
+        Pathway(
+            outbound, house: houseIndex, programme: programmeIndex, onward, profile: profile, scenario: scenario,
+            document: document)
     }
 
     /// Start weeks in which the pathway fits (ready, house open, application window open, finished
@@ -374,14 +513,14 @@ extension PathwayGenerator {
     /// The class's previous pathway (house, programme and legs as in `previous`), if still eligible.
     fileprivate func previousPathway(
         _ previous: PathwayKey, outbound: [Route], houses: [Int], programme: Int, onward: [Route],
-        profile: HouseholdProfile
+        profile: HouseholdProfile, document: DocumentStep? = nil
     ) -> [Pathway] {
         let legIDs = { (route: Route) in route.legs.map { scenario.legs[$0].id } }
         guard let out = outbound.first(where: { legIDs($0) == previous.outbound }),
             let on = onward.first(where: { legIDs($0) == previous.onward }),
             let house = houses.first(where: { scenario.safeHouses[$0].id == previous.house })
         else { return [] }
-        return [makePathway(out, house, programme, on, profile: profile)]
+        return [makePathway(out, house, programme, on, profile: profile, document: document)]
     }
 }
 
@@ -394,29 +533,46 @@ extension Pathway {
         fixed.pooledHouses = nil
         fixed.costPerPerson = Pathway.cost(
             outbound, stay: scenario.safeHouses[house].costPerPersonWeek * Double(stayWeeks),
-            scenario.programmes[programme], onward)
+            scenario.programmes[programme], onward, document: service(in: scenario))
         return fixed
     }
 
-    /// Money per person: legs, stay and programme, always summed in this order so that a pooled
-    /// pathway given its house costs exactly what the same pathway generated with it does.
-    static func cost(_ outbound: Route, stay: Double, _ programme: VisaProgramme, _ onward: Route) -> Double {
-        outbound.costPerPerson + stay + programme.costPerPerson + onward.costPerPerson
+    /// The document service of the pathway's step, if it has one.
+    func service(in scenario: Scenario) -> DocumentService? { document.map { scenario.documentServices[$0.service] } }
+
+    /// Money per person: legs, stay, programme and document, always summed in this order so that a
+    /// pooled pathway given its house costs exactly what the same pathway generated with it does.
+    static func cost(
+        _ outbound: Route, stay: Double, _ programme: VisaProgramme, _ onward: Route, document: DocumentService? = nil
+    ) -> Double {
+        let travel = outbound.costPerPerson + stay + programme.costPerPerson + onward.costPerPerson
+        // Added only when there is a step: a pathway without one costs exactly what it always has.
+        return document.map { travel + $0.costPerPerson } ?? travel
     }
 
-    /// The pathway along `outbound`, a stay in house `house` for programme `programme`'s processing
-    /// time, and `onward`, with its cost and risk per person.
-    init(_ outbound: Route, house: Int, programme: Int, _ onward: Route, profile: HouseholdProfile, scenario: Scenario)
-    {
+    /// Risk per person: the routes', and the document step's when there is one.
+    static func risk(_ outbound: Route, _ onward: Route, document: DocumentService?) -> Double {
+        let travel = outbound.riskPerPerson + onward.riskPerPerson
+        return document.map { travel + $0.risk } ?? travel
+    }
+
+    /// The pathway beginning with `document` (if any), then along `outbound`, a stay in house
+    /// `house` for programme `programme`'s processing time, and `onward`, with its cost and risk per
+    /// person.
+    init(
+        _ outbound: Route, house: Int, programme: Int, _ onward: Route, profile: HouseholdProfile, scenario: Scenario,
+        document: DocumentStep? = nil
+    ) {
         let safeHouse = scenario.safeHouses[house]
         let visa = scenario.programmes[programme]
         let stayCost = safeHouse.costPerPersonWeek * Double(visa.processingWeeks)
+        let service = document.map { scenario.documentServices[$0.service] }
         self.init(
             outbound: outbound, house: house, programme: programme, onward: onward,
-            costPerPerson: Pathway.cost(outbound, stay: stayCost, visa, onward),
-            riskPerPerson: outbound.riskPerPerson + onward.riskPerPerson,
-            lodgeOffset: outbound.arrivalWeekOffset, stayWeeks: visa.processingWeeks,
-            reachesPreferredCountry: profile.preferredCountries.contains(visa.destinationCountry))
+            costPerPerson: Pathway.cost(outbound, stay: stayCost, visa, onward, document: service),
+            riskPerPerson: Pathway.risk(outbound, onward, document: service),
+            lodgeOffset: (document?.weeks ?? 0) + outbound.arrivalWeekOffset, stayWeeks: visa.processingWeeks,
+            reachesPreferredCountry: profile.preferredCountries.contains(visa.destinationCountry), document: document)
     }
 }
 
@@ -428,9 +584,9 @@ extension Pathway {
         var pathway = self
         pathway.outbound = outbound
         pathway.onward = onward
-        pathway.costPerPerson = Pathway.cost(outbound, stay: stay, visa, onward)
-        pathway.riskPerPerson = outbound.riskPerPerson + onward.riskPerPerson
-        pathway.lodgeOffset = outbound.arrivalWeekOffset
+        pathway.costPerPerson = Pathway.cost(outbound, stay: stay, visa, onward, document: service(in: scenario))
+        pathway.riskPerPerson = Pathway.risk(outbound, onward, document: service(in: scenario))
+        pathway.lodgeOffset = departureOffset + outbound.arrivalWeekOffset
         return pathway
     }
 }

@@ -261,14 +261,17 @@ public struct HouseStay: Sendable, Hashable {
     }
 }
 
-/// Where and when a moved household goes: legs out, stay, programme, legs onward.
+/// Where and when a moved household goes: a document step where it is (optional), legs out, stay,
+/// programme, legs onward.
 public struct Itinerary: Sendable, Hashable {
     public var householdID: String
     public var size: Int
     public var urgency: Int
-    /// Week the household can first travel and week it leaves.
+    /// Week the household can first travel and week it leaves (after its document step, if any).
     public var readyWeek: Int
     public var startWeek: Int
+    /// The document step the itinerary begins with, or nil.
+    public var document: DocumentStepTaken?
     /// Legs from where the household is to where the application is lodged.
     public var outbound: [LegTravel]
     public var stay: HouseStay
@@ -280,9 +283,9 @@ public struct Itinerary: Sendable, Hashable {
     public var onward: [LegTravel]
     /// Week the household arrives at its destination.
     public var arrivalWeek: Int
-    /// Total cost for the household (legs, stay, programme).
+    /// Total cost for the household (document step, legs, stay, programme).
     public var cost: Double
-    /// Σ risk of the legs travelled (per person).
+    /// Σ risk of the legs travelled and the document step (per person).
     public var risk: Double
     /// The household's latest safe departure week, if it has one.
     public var latestDepartureWeek: Int?
@@ -293,8 +296,10 @@ public struct Itinerary: Sendable, Hashable {
     public init(
         householdID: String, size: Int, urgency: Int, readyWeek: Int, startWeek: Int, outbound: [LegTravel],
         stay: HouseStay, programmeID: String, destinationCountry: String, lodgedWeek: Int, onward: [LegTravel],
-        arrivalWeek: Int, cost: Double, risk: Double, latestDepartureWeek: Int? = nil, isCommitted: Bool = false
+        arrivalWeek: Int, cost: Double, risk: Double, latestDepartureWeek: Int? = nil, isCommitted: Bool = false,
+        document: DocumentStepTaken? = nil
     ) {
+        self.document = document
         self.isCommitted = isCommitted
         self.latestDepartureWeek = latestDepartureWeek
         self.householdID = householdID
@@ -318,16 +323,19 @@ public struct Itinerary: Sendable, Hashable {
     /// scenario was advanced has its ready week moved up to week 1).
     public var weeksWaited: Int { max(0, startWeek - readyWeek) }
 
-    /// The part of `cost` paid before week 1 (legs travelled, stay weeks, the programme fee at lodging),
-    /// as `passage advance` counts it: non-zero only for a household already under way.
+    /// The part of `cost` paid before week 1 (a document step applied for, legs travelled, stay weeks,
+    /// the programme fee at lodging), as `passage advance` counts it: non-zero only for a household
+    /// already under way.
     public var costBeforeWeekOne: Double {
         let legs = (outbound + onward).reduce(0) { $0 + $1.cost }
-        let fee = cost - legs - stay.cost
+        let documentCost = document?.cost ?? 0
+        let fee = cost - legs - stay.cost - documentCost
         let stayWeeks = stay.toWeek - stay.fromWeek + 1
         let stayWeeksBefore = max(0, min(stayWeeks, 1 - stay.fromWeek))
         var before = (outbound + onward).filter { $0.week < 1 }.reduce(0) { $0 + $1.cost }
         if stayWeeks > 0 { before += stay.cost * Double(stayWeeksBefore) / Double(stayWeeks) }
         if lodgedWeek < 1 { before += fee }
+        if let document, document.startWeek < 1 { before += documentCost }
         return before
     }
 
@@ -347,6 +355,8 @@ public enum ResourceKind: String, Sendable, Hashable, CaseIterable, Codable {
     case sharedQuota = "shared_quota"
     /// Money over the horizon.
     case budget
+    /// Places of a document service in a week (persons starting to obtain a document).
+    case documentService = "document_service"
 }
 
 /// A capacity in one period: what the plan uses of it.
@@ -544,7 +554,8 @@ public struct PlanChange: Sendable, Hashable {
     }
     public var householdID: String
     public var kinds: [Kind]
-    /// The previous and new start weeks, when moved.
+    /// The previous and new start weeks, when moved: when the pathway begins, which is when the
+    /// household applies for its document if the pathway begins with a document step.
     public var previousStartWeek: Int?
     public var newStartWeek: Int?
     /// Why, in words.

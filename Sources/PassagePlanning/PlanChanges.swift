@@ -21,7 +21,8 @@ extension PlanDecoder {
             case (nil, let after?):
                 result.append(
                     PlanChange(
-                        householdID: id, kinds: [.newlyMoved], previousStartWeek: nil, newStartWeek: after.startWeek,
+                        householdID: id, kinds: [.newlyMoved], previousStartWeek: nil,
+                        newStartWeek: Commitment(after).startWeek,
                         reason: previous.notMoved.contains(id)
                             ? "not moved in the previous plan; a pathway is open to it now"
                             : "not in the previous plan"))
@@ -32,11 +33,8 @@ extension PlanDecoder {
                         newStartWeek: nil,
                         reason: whyChanged(before, classIndex: classOf[id], used: used)))
             case (let before?, let after?):
-                let key = PathwayKey(
-                    Commitment(
-                        householdID: id, startWeek: after.startWeek, outboundLegs: after.outbound.map(\.legID),
-                        safeHouseID: after.stay.houseID, programmeID: after.programmeID,
-                        onwardLegs: after.onward.map(\.legID)))
+                // The itinerary as its pathway (a step's pathway starts when the household applies).
+                let key = PathwayKey(Commitment(after))
                 let old = PathwayKey(before)
                 guard key != old else { continue }
                 var kinds: [PlanChange.Kind] = []
@@ -45,10 +43,12 @@ extension PlanDecoder {
                 if key.outbound != old.outbound || key.onward != old.onward { kinds.append(.differentRoute) }
                 if key.house != old.house { kinds.append(.differentHouse) }
                 if key.programme != old.programme { kinds.append(.differentProgramme) }
+                // Only the document step differs (a step begun or dropped): the route as a whole is another.
+                if kinds.isEmpty && key.documentService != old.documentService { kinds.append(.differentRoute) }
                 result.append(
                     PlanChange(
                         householdID: id, kinds: kinds, previousStartWeek: before.startWeek,
-                        newStartWeek: after.startWeek, reason: whyChanged(before, classIndex: classOf[id], used: used)))
+                        newStartWeek: key.startWeek, reason: whyChanged(before, classIndex: classOf[id], used: used)))
             }
         }
         return result

@@ -98,6 +98,7 @@ struct PlanDecoder: Sendable {
         let house = scenario.safeHouses[pathway.house]
         let programme = scenario.programmes[pathway.programme]
         let lodged = startWeek + pathway.lodgeOffset
+        let leaves = startWeek + pathway.departureOffset
         func travels(_ route: Route, from week: Int) -> [LegTravel] {
             // Days travelled before each leg: its departure day, counted from the route's first Monday.
             var daysBefore = 0
@@ -112,8 +113,8 @@ struct PlanDecoder: Sendable {
         }
         return Itinerary(
             householdID: household.id, size: household.size, urgency: household.urgency,
-            readyWeek: household.readyWeek, startWeek: startWeek,
-            outbound: travels(pathway.outbound, from: startWeek),
+            readyWeek: household.readyWeek, startWeek: leaves,
+            outbound: travels(pathway.outbound, from: leaves),
             stay: HouseStay(
                 houseID: house.id, location: house.location, fromWeek: lodged,
                 toWeek: lodged + pathway.stayWeeks - 1,
@@ -122,7 +123,12 @@ struct PlanDecoder: Sendable {
             onward: travels(pathway.onward, from: startWeek + pathway.onwardOffset),
             arrivalWeek: startWeek + pathway.finishOffset,
             cost: persons * pathway.costPerPerson, risk: pathway.riskPerPerson,
-            latestDepartureWeek: household.latestDepartureWeek, isCommitted: committed)
+            latestDepartureWeek: household.latestDepartureWeek, isCommitted: committed,
+            document: pathway.service(in: scenario).map { service in
+                DocumentStepTaken(
+                    serviceID: service.id, location: service.location, obtains: service.obtains, startWeek: startWeek,
+                    weeks: service.weeks, cost: persons * service.costPerPerson, risk: service.risk)
+            })
     }
 
     /// Why members of a class with a plan were not moved: nothing open to them, capacity used up on
@@ -148,7 +154,7 @@ struct PlanDecoder: Sendable {
             let key = WayKey(
                 outbound: pathway.outbound, onward: pathway.onward, house: pathway.house,
                 pooledHouses: pathway.pooledHouses, programme: pathway.programme, startWeek: move.startWeek,
-                size: householdClass.profile.size)
+                size: householdClass.profile.size, document: pathway.document)
             let verdict: WayVerdict
             if let known = verdicts[key] {
                 verdict = known
@@ -193,7 +199,9 @@ struct PlanDecoder: Sendable {
             if resource.kind == .quota || resource.kind == .sharedQuota { entry.periods.append(key.period) }
             small[resource] = entry
         }
-        let kindOrder: [ResourceKind: Int] = [.beds: 0, .seats: 1, .quota: 2, .sharedQuota: 3, .budget: 4]
+        let kindOrder: [ResourceKind: Int] = [
+            .beds: 0, .seats: 1, .quota: 2, .sharedQuota: 3, .budget: 4, .documentService: 5,
+        ]
         shortages += small.values.sorted {
             (kindOrder[$0.kind]!, $1.capacityTooSmall ?? 0, $0.resourceID)
                 < (kindOrder[$1.kind]!, $0.capacityTooSmall ?? 0, $1.resourceID)
@@ -266,6 +274,7 @@ struct PlanDecoder: Sendable {
         case .quota: .quota
         case .sharedQuota: .sharedQuota
         case .budget: .budget
+        case .documents: .documentService
         }
     }
 
@@ -296,6 +305,10 @@ struct PlanDecoder: Sendable {
             let periods = Set(weeks.map { quotaPeriod(shared.quotaPeriod, lodgedWeek: $0, settings: settings) })
             keys += periods.sorted().map { .sharedQuota(quota: s, period: $0) }
         }
+        // Services with a capacity only: an unlimited one has nothing to use up.
+        for (s, service) in scenario.documentServices.enumerated() where service.capacity != nil {
+            keys += weeks.map { .documents(service: s, week: $0) }
+        }
         if settings.budget != nil { keys.append(.budget) }
         return keys.sorted(by: orderForReport).map { key in
             let resource = self.resource(of: key)
@@ -310,7 +323,9 @@ struct PlanDecoder: Sendable {
     /// Reports list resources by kind, then id, then period.
     private func orderForReport(_ a: ResourceKey, _ b: ResourceKey) -> Bool {
         let (resourceA, resourceB) = (resource(of: a), resource(of: b))
-        let rank: [ResourceKind: Int] = [.beds: 0, .seats: 1, .quota: 2, .sharedQuota: 3, .budget: 4]
+        let rank: [ResourceKind: Int] = [
+            .beds: 0, .seats: 1, .quota: 2, .sharedQuota: 3, .documentService: 4, .budget: 5,
+        ]
         let (orderA, orderB) = ((rank[resourceA.kind]!, resourceA.id), (rank[resourceB.kind]!, resourceB.id))
         if orderA != orderB { return orderA < orderB }
         return a < b
@@ -362,6 +377,7 @@ private struct WayKey: Hashable {
     var programme: Int
     var startWeek: Int
     var size: Int
+    var document: DocumentStep?
 }
 
 /// One concrete pathway's capacities: the smallest of each kind, those smaller than the household,
@@ -386,7 +402,7 @@ private struct WayVerdict {
 /// largest over ways. A slot per kind instead of a dictionary: it is filled for every way of every
 /// household the plan leaves unmoved.
 private struct KindLimits {
-    private var limits: (Double?, Double?, Double?, Double?, Double?) = (nil, nil, nil, nil, nil)
+    private var limits: (Double?, Double?, Double?, Double?, Double?, Double?) = (nil, nil, nil, nil, nil, nil)
 
     subscript(kind: ResourceKind) -> Double? {
         get {
@@ -396,6 +412,7 @@ private struct KindLimits {
             case .quota: limits.2
             case .sharedQuota: limits.3
             case .budget: limits.4
+            case .documentService: limits.5
             }
         }
         set {
@@ -405,6 +422,7 @@ private struct KindLimits {
             case .quota: limits.2 = newValue
             case .sharedQuota: limits.3 = newValue
             case .budget: limits.4 = newValue
+            case .documentService: limits.5 = newValue
             }
         }
     }

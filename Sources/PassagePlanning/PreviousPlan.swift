@@ -41,7 +41,9 @@ public struct PreviousPlan: Sendable, Hashable {
     /// counted from `start`, the scenario's week 1; sorted by id. Ids without a previous pathway are returned
     /// in `unknown`. A plan made before `advance` counts its weeks from an earlier Monday: taken as they
     /// stand, its pathways would start as many weeks late as the scenario was advanced (issue 14, bug 1).
-    public func commitments(for households: [String], countedFrom start: CalendarDate) -> (commitments: [Commitment], unknown: [String]) {
+    public func commitments(for households: [String], countedFrom start: CalendarDate) -> (
+        commitments: [Commitment], unknown: [String]
+    ) {
         let pathways = counted(from: start).pathways
         var found: [Commitment] = []
         var unknown: [String] = []
@@ -59,8 +61,11 @@ struct PathwayKey: Hashable, Sendable {
     var house: String
     var programme: String
     var onward: [String]
+    /// The document service the pathway begins with, if any.
+    var documentService: String?
 
     init(_ commitment: Commitment) {
+        documentService = commitment.documentServiceID
         startWeek = commitment.startWeek
         outbound = commitment.outboundLegs
         house = commitment.safeHouseID
@@ -74,6 +79,7 @@ struct PathwayKey: Hashable, Sendable {
         house = scenario.safeHouses[pathway.house].id
         programme = scenario.programmes[pathway.programme].id
         onward = pathway.onward.legs.map { scenario.legs[$0].id }
+        documentService = pathway.service(in: scenario)?.id
     }
 }
 
@@ -81,8 +87,9 @@ extension Commitment {
     /// The pathway an itinerary follows, as a commitment (e.g. once the household has started it).
     public init(_ itinerary: Itinerary) {
         self.init(
-            householdID: itinerary.householdID, startWeek: itinerary.startWeek,
+            householdID: itinerary.householdID, startWeek: itinerary.document?.startWeek ?? itinerary.startWeek,
             outboundLegs: itinerary.outbound.map(\.legID), safeHouseID: itinerary.stay.houseID,
-            programmeID: itinerary.programmeID, onwardLegs: itinerary.onward.map(\.legID))
+            programmeID: itinerary.programmeID, onwardLegs: itinerary.onward.map(\.legID),
+            documentServiceID: itinerary.document?.serviceID)
     }
 }

@@ -9,10 +9,11 @@ struct ResourcePositions: Sendable {
     private let seatsStart: Int
     private let quotaStart: Int
     private let sharedQuotaStart: Int
+    private let documentsStart: Int
     /// Quota periods per programme: the horizon (0), then each month weeks 1…horizon fall in.
     private let periods: Int
     private let firstMonth: Int
-    private let houses: Int, legs: Int, programmes: Int, sharedQuotas: Int
+    private let houses: Int, legs: Int, programmes: Int, sharedQuotas: Int, services: Int
     /// Number of positions.
     let count: Int
 
@@ -24,7 +25,10 @@ struct ResourcePositions: Sendable {
         seatsStart = scenario.safeHouses.count * weeks
         quotaStart = seatsStart + scenario.legs.count * weeks
         sharedQuotaStart = quotaStart + scenario.programmes.count * periods
-        count = sharedQuotaStart + scenario.sharedQuotas.count * periods + 1
+        documentsStart = sharedQuotaStart + scenario.sharedQuotas.count * periods
+        // The budget stays last, after the document services' weeks (none without the optional file).
+        count = documentsStart + scenario.documentServices.count * weeks + 1
+        services = scenario.documentServices.count
         houses = scenario.safeHouses.count
         legs = scenario.legs.count
         programmes = scenario.programmes.count
@@ -53,6 +57,7 @@ struct ResourcePositions: Sendable {
             keys.append(.sharedQuota(quota: quota, period: 0))
             for month in 1..<periods { keys.append(.sharedQuota(quota: quota, period: firstMonth + month - 1)) }
         }
+        for service in 0..<services { for week in 1...weeks { keys.append(.documents(service: service, week: week)) } }
         keys.append(.budget)
         return keys
     }
@@ -70,6 +75,8 @@ struct ResourcePositions: Sendable {
             periodOffset(period).map { sharedQuotaStart + quota * periods + $0 }
         case .budget:
             count - 1
+        case .documents(let service, let week):
+            (1...weeks).contains(week) ? documentsStart + service * weeks + week - 1 : nil
         }
     }
 }
@@ -112,6 +119,7 @@ struct ScenarioCapacities: Sendable {
     private let seats: [Double]
     private let quota: [Double]
     private let sharedQuota: [Double]
+    private let documents: [Double]
     private let budget: Double
 
     /// Each size as `Formulation.capacity(of:scenario:)` gives it (it does not depend on the period),
@@ -122,6 +130,7 @@ struct ScenarioCapacities: Sendable {
         seats = scenario.legs.indices.map { size(.seats(leg: $0, week: 1)) }
         quota = scenario.programmes.indices.map { size(.quota(programme: $0, period: 0)) }
         sharedQuota = scenario.sharedQuotas.indices.map { size(.sharedQuota(quota: $0, period: 0)) }
+        documents = scenario.documentServices.indices.map { size(.documents(service: $0, week: 1)) }
         budget = size(.budget)
     }
 
@@ -132,6 +141,7 @@ struct ScenarioCapacities: Sendable {
         case .quota(let programme, _): quota[programme]
         case .sharedQuota(let shared, _): sharedQuota[shared]
         case .budget: budget
+        case .documents(let service, _): documents[service]
         }
     }
 }

@@ -52,9 +52,13 @@ public enum RollingHorizon {
             let household = scenario.households[move.household]
             let persons = Double(household.size)
             let pathway = move.pathway
-            // What was spent and lodged before the new week 1.
+            // What was spent and lodged before the new week 1: a document step applied for is paid.
+            if let service = pathway.service(in: scenario), move.startWeek < week {
+                spent += persons * service.costPerPerson
+            }
+            let departure = move.startWeek + pathway.departureOffset
             for (leg, offset) in zip(pathway.outbound.legs, pathway.outbound.legWeekOffsets)
-            where move.startWeek + offset < week {
+            where departure + offset < week {
                 spent += persons * scenario.legs[leg].costPerPerson
             }
             let lodged = move.startWeek + pathway.lodgeOffset

@@ -13,6 +13,8 @@ struct ScenarioIndex: Sendable {
     let housesAt: [String: [Int]]
     /// Indices into `scenario.programmes`, sorted by programme id.
     let programmeOrder: [Int]
+    /// Indices into `scenario.documentServices` at each location, sorted by service id.
+    let servicesAt: [String: [Int]]
 
     init(_ scenario: Scenario) {
         self.scenario = scenario
@@ -28,6 +30,14 @@ struct ScenarioIndex: Sendable {
         for house in houseOrder { houses[scenario.safeHouses[house].location, default: []].append(house) }
         housesAt = houses
         programmeOrder = scenario.programmes.indices.sorted { scenario.programmes[$0].id < scenario.programmes[$1].id }
+        let serviceOrder = scenario.documentServices.indices.sorted {
+            scenario.documentServices[$0].id < scenario.documentServices[$1].id
+        }
+        var services: [String: [Int]] = [:]
+        for service in serviceOrder {
+            services[scenario.documentServices[service].location, default: []].append(service)
+        }
+        servicesAt = services
     }
 
     /// Country of a location id ("??" if unknown, which validation prevents).

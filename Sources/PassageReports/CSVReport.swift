@@ -7,11 +7,17 @@ public enum CSVReport {
     /// The header row, in column order.
     public static let columns = [
         "household_id", "size", "urgency", "moved", "ready_week", "start_week", "programme",
-        "destination_country", "safe_house", "lodged_week", "arrival_week", "route", "cost", "risk", "reason", "latest_departure_week", "weeks_late", "committed",
+        "destination_country", "safe_house", "lodged_week", "arrival_week", "route", "cost", "risk", "reason",
+        "latest_departure_week", "weeks_late", "committed",
     ]
+
+    /// Columns added when some itinerary begins with a document step: the service and the week to
+    /// apply in. A plan without one has exactly `columns`.
+    public static let documentColumns = ["document_service", "document_week"]
 
     /// Renders `plan` as CSV (LF line ends, a final newline, fields quoted by CSV.swift where needed).
     public static func render(_ plan: Plan) -> String {
+        let withDocuments = plan.itineraries.contains { $0.document != nil }
         var rows: [(id: String, fields: [String])] = plan.itineraries.map { i in
             let route = (i.outbound + i.onward).map(\.legID).joined(separator: " > ")
             return (
@@ -22,6 +28,8 @@ public enum CSVReport {
                     "\(i.arrivalWeek)", text(route), Fmt.plain(i.cost), Fmt.plain(i.risk), "",
                     i.latestDepartureWeek.map(String.init) ?? "", "\(i.weeksLate)", i.isCommitted ? "true" : "false",
                 ]
+                    + (withDocuments
+                        ? [text(i.document?.serviceID ?? ""), i.document.map { "\($0.startWeek)" } ?? ""] : [])
             )
         }
         rows += plan.unmoved.map { u in
@@ -29,12 +37,14 @@ public enum CSVReport {
                 u.householdID,
                 [
                     text(u.householdID), "\(u.size)", "\(u.urgency)", "false", "\(u.readyWeek)", "", "", "", "", "",
-                    "", "", "", "", text(Fmt.reasonOneLine(u.reason)), u.latestDepartureWeek.map(String.init) ?? "", "", "false",
-                ]
+                    "", "", "", "", text(Fmt.reasonOneLine(u.reason)), u.latestDepartureWeek.map(String.init) ?? "", "",
+                    "false",
+                ] + (withDocuments ? ["", ""] : [])
             )
         }
         rows.sort { $0.id < $1.id }
-        let households = table(header: columns, rows: rows.map(\.fields))
+        let households = table(
+            header: columns + (withDocuments ? documentColumns : []), rows: rows.map(\.fields))
         // With shadow prices, their table follows after one empty line (docs/REPORTS.md, "CSV").
         var report = households
         if let prices = plan.shadowPrices {

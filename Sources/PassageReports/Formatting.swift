@@ -71,6 +71,15 @@ enum Fmt {
 
     static func isWhole(_ x: Double) -> Bool { x.isFinite && abs(x - x.rounded()) < 0.005 }
 
+    /// A document in words: `an international passport`, `an internal ID`.
+    static func document(_ kind: DocumentKind) -> String {
+        switch kind {
+        case .none: "no document"
+        case .internalID: "an internal ID"
+        case .internationalPassport: "an international passport"
+        }
+    }
+
     // MARK: Weeks and dates
 
     /// `W3`.
@@ -244,6 +253,8 @@ enum Fmt {
         case .quota: return "quota \(s.resourceID)" + (periods.isEmpty ? "" : " \(periods)")
         case .sharedQuota: return "shared quota \(s.resourceID)" + (periods.isEmpty ? "" : " \(periods)")
         case .budget: return "budget"
+        case .documentService:
+            return "places at document service \(s.resourceID)" + (periods.isEmpty ? "" : " in \(periods)")
         }
     }
 
@@ -260,6 +271,7 @@ enum Fmt {
             let per = s.periods.allSatisfy(\.isMonth) ? "a month" : "in the horizon"
             what = "shared quota \(s.resourceID) allows only \(size) persons \(per)\(largest)"
         case .budget: what = "the budget is only \(size)"
+        case .documentService: what = "document service \(s.resourceID) takes only \(size) persons a week\(largest)"
         }
         return what + ": too small for this household, not used up"
     }

@@ -119,7 +119,13 @@ public enum JSONReport {
                         arrivalWeekStart: Fmt.date(ofWeek: i.arrivalWeek, header).description,
                         arrivalDate: Fmt.arrivalDate(after: i.onward, orWeek: i.arrivalWeek, header).description,
                         cost: i.cost,
-                        risk: i.risk)),
+                        risk: i.risk,
+                        documentStep: i.document.map { d in
+                            JSONDocumentStep(
+                                serviceID: d.serviceID, location: d.location, obtains: d.obtains.rawValue,
+                                startWeek: d.startWeek, startDate: Fmt.date(ofWeek: d.startWeek, header).description,
+                                weeks: d.weeks, heldWeek: d.readyWeek, cost: d.cost, risk: d.risk)
+                        })),
                 reason: Nullable(nil))
         }
         let unmoved = plan.unmoved.map { u in

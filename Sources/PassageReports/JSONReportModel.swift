@@ -150,6 +150,24 @@ struct JSONItinerary: Encodable, Sendable {
     var arrivalDate: String
     var cost: Double
     var risk: Double
+    /// The document step the itinerary begins with; absent (not null) when there is none, so plans
+    /// without one are written exactly as before document steps existed.
+    var documentStep: JSONDocumentStep?
+}
+
+/// When and where to apply for a document, and when it is held (docs/REPORTS.md).
+struct JSONDocumentStep: Encodable, Sendable {
+    var serviceID: String
+    var location: String
+    var obtains: String
+    /// The week to apply in, and its Monday.
+    var startWeek: Int
+    var startDate: String
+    var weeks: Int
+    /// The week the document is held and the household leaves.
+    var heldWeek: Int
+    var cost: Double
+    var risk: Double
 }
 
 struct JSONBlocker: Encodable, Sendable {

@@ -171,7 +171,16 @@ enum PlanDocument {
         }
         let stay = i.stay
         let stayWeeks = stay.toWeek - stay.fromWeek + 1
-        var rows = i.outbound.map(legRow)
+        // A document step comes first: the household applies where it is, and leaves once it holds it.
+        var rows: [[String]] = []
+        if let d = i.document {
+            rows.append([
+                Fmt.weeks(d.startWeek, d.readyWeek - 1), Fmt.day(Fmt.date(ofWeek: d.startWeek, header)),
+                "apply for \(Fmt.document(d.obtains)) at document service \(d.serviceID) in \(d.location)"
+                    + "  (\(Fmt.plural(d.weeks, "week")), \(Fmt.money(d.cost, currency))); held \(Fmt.week(d.readyWeek))",
+            ])
+        }
+        rows += i.outbound.map(legRow)
         rows.append([
             Fmt.weeks(stay.fromWeek, stay.toWeek),
             Fmt.day(Fmt.arrivalDate(after: i.outbound, orWeek: stay.fromWeek, header)),
@@ -217,6 +226,13 @@ enum PlanDocument {
         if let table = CapacityTables.quotas(plan.capacity, plan.scenario, kind: .sharedQuota) {
             blocks.append(.heading("Shared quotas by period", level: 3))
             blocks.append(.table(table))
+        }
+        // Only scenarios with a document service that has a capacity have this section.
+        if let grid = CapacityTables.weekGrid(
+            plan.capacity, kind: .documentService, label: "Document service", horizon: horizon, onlyUsed: false)
+        {
+            blocks.append(.heading("Document services by week (persons applying)", level: 3))
+            blocks.append(.table(grid))
         }
         blocks.append(.heading("Budget", level: 3))
         blocks.append(.lines([CapacityTables.budgetLine(plan)]))

@@ -32,10 +32,19 @@ public enum PreviousPlanReader {
                             "household \(household.id)'s startWeek \(itinerary.startWeek) is not a week of a plan"
                             + " (\(Self.startWeeks.lowerBound) to \(Self.startWeeks.upperBound))")
                 }
+                // A pathway with a document step starts when the household applies for the document.
+                let step = itinerary.documentStep
+                if let step, !Self.startWeeks.contains(step.startWeek) {
+                    throw ReadError(
+                        description:
+                            "household \(household.id)'s documentStep.startWeek \(step.startWeek) is not a week of a plan"
+                            + " (\(Self.startWeeks.lowerBound) to \(Self.startWeeks.upperBound))")
+                }
                 pathways[household.id] = Commitment(
-                    householdID: household.id, startWeek: itinerary.startWeek,
+                    householdID: household.id, startWeek: step?.startWeek ?? itinerary.startWeek,
                     outboundLegs: itinerary.outbound.map(\.legID), safeHouseID: itinerary.stay.houseID,
-                    programmeID: itinerary.programmeID, onwardLegs: itinerary.onward.map(\.legID))
+                    programmeID: itinerary.programmeID, onwardLegs: itinerary.onward.map(\.legID),
+                    documentServiceID: step?.serviceID)
             } else {
                 notMoved.insert(household.id)
             }
@@ -156,6 +165,11 @@ public enum PreviousPlanReader {
         var stay: Stay
         var programmeID: String
         var onward: [Leg]
+        var documentStep: DocumentStep?
+    }
+    private struct DocumentStep: Decodable {
+        var serviceID: String
+        var startWeek: Int
     }
     // Only what `passage roster` needs: who stays in which house, from when to when.
     private struct StaysDocument: Decodable { var households: [StaysHousehold] }

@@ -282,6 +282,8 @@ enum ShadowPriceDocument {
         case .budget:
             return scale == 1
                 ? "One more \(currency) of budget" : "\(Fmt.grouped(scale, decimals: 0)) \(currency) more budget"
+        case .documentService:
+            return "One more place at document service \(b.resourceID) in \(each)\(Fmt.compressPeriods(b.periods))"
         }
     }
 

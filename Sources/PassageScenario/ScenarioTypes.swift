@@ -477,11 +477,16 @@ public struct Commitment: Sendable, Hashable {
     public var programmeID: String
     /// Leg ids from the lodging place to the programme's arrival location.
     public var onwardLegs: [String]
+    /// The document service the pathway begins with (`document_services.csv`), or nil. With one,
+    /// `startWeek` is the week the household applied for the document, and it leaves when the service's
+    /// weeks are over.
+    public var documentServiceID: String?
 
     public init(
         householdID: String, startWeek: Int, outboundLegs: [String], safeHouseID: String, programmeID: String,
-        onwardLegs: [String]
+        onwardLegs: [String], documentServiceID: String? = nil
     ) {
+        self.documentServiceID = documentServiceID
         self.householdID = householdID
         self.startWeek = startWeek
         self.outboundLegs = outboundLegs
@@ -503,12 +508,16 @@ public struct Scenario: Sendable, Hashable {
     public var commitments: [Commitment]
     /// Quotas several programmes share (`shared_quotas.csv`); empty when the scenario has none.
     public var sharedQuotas: [SharedQuota]
+    /// Where households can obtain a stronger document (`document_services.csv`); empty when the
+    /// scenario has none.
+    public var documentServices: [DocumentService]
 
     public init(
         settings: ScenarioSettings, households: [Household], locations: [Location], safeHouses: [SafeHouse],
         legs: [RouteLeg], programmes: [VisaProgramme], commitments: [Commitment] = [],
-        sharedQuotas: [SharedQuota] = []
+        sharedQuotas: [SharedQuota] = [], documentServices: [DocumentService] = []
     ) {
+        self.documentServices = documentServices
         self.commitments = commitments
         self.sharedQuotas = sharedQuotas
         self.settings = settings

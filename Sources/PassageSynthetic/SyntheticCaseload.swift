@@ -13,8 +13,12 @@ public enum SyntheticCaseload {
     /// A scenario of `households` households (1 or more) that passes `ScenarioLoader` validation.
     ///
     /// Deterministic: the same arguments give an equal scenario (and byte-identical files from
-    /// `ScenarioWriter`) on every machine; a different seed gives a different one.
-    public static func generate(households: Int, seed: UInt64, profile: SyntheticProfile = .steady) -> Scenario {
+    /// `ScenarioWriter`) on every machine; a different seed gives a different one. With
+    /// `documentServices`, some origins get passport (and internal-ID) offices (`DocumentServiceBuilder`);
+    /// everything else is the same as without.
+    public static func generate(
+        households: Int, seed: UInt64, profile: SyntheticProfile = .steady, documentServices: Bool = false
+    ) -> Scenario {
         precondition(households >= 1, "at least one household")
         let size = NetworkSize(households: households)
         // Independent streams for the parts, so changing how one part draws leaves the others alone.
@@ -44,8 +48,14 @@ public enum SyntheticCaseload {
         sizing.sizeSeats(&legs, roles: services.network.legRoles, random: &sizingRandom)
         settings.budget = sizing.budget(programmes: programmes, houses: houses, legs: legs)
 
-        return Scenario(
+        var scenario = Scenario(
             settings: settings, households: households, locations: services.network.locations, safeHouses: houses,
             legs: legs, programmes: programmes)
+        if documentServices {
+            // A stream of its own, not drawn from `streams`: the rest stays as it is without services.
+            var builder = DocumentServiceBuilder(random: SeededRandom(seed: seed ^ 0xD0C5_5E41_CE00_0000))
+            scenario.documentServices = builder.services(for: scenario)
+        }
+        return scenario
     }
 }

@@ -18,7 +18,7 @@ enum SealingFixtures {
         let required = [
             "scenario.toml", "households.csv", "locations.csv", "safe_houses.csv", "legs.csv", "programmes.csv",
         ]
-        for name in required + ["commitments.csv", "shared_quotas.csv"] {
+        for name in required + ["commitments.csv", "shared_quotas.csv", "document_services.csv"] {
             let url = URL(fileURLWithPath: folder).appendingPathComponent(name)
             guard required.contains(name) || FileManager.default.fileExists(atPath: url.path) else { continue }
             files[name] = try Data(contentsOf: url)

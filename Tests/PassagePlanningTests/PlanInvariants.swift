@@ -21,16 +21,39 @@ func violations(of plan: Plan, in scenario: Scenario) -> [String] {
     var beds: [String: Int] = [:]
     var seats: [String: Int] = [:]
     var quota: [String: Int] = [:]
+    var applying: [String: Int] = [:]
     var cost = 0.0
+    let services = Dictionary(uniqueKeysWithValues: scenario.documentServices.map { ($0.id, $0) })
     for itinerary in plan.itineraries {
         let id = itinerary.householdID
-        guard let household = households[id], let programme = programmes[itinerary.programmeID],
+        guard var household = households[id], let programme = programmes[itinerary.programmeID],
             let house = houses[itinerary.stay.houseID]
         else {
             problems.append("\(id): unknown household, programme or house")
             continue
         }
         if itinerary.size != household.size { problems.append("\(id): split (size differs)") }
+        // A document step: at a service where the household is, open to it, from its ready week; it
+        // leaves when the step is over, holding the document for the rest of the way.
+        if let step = itinerary.document {
+            if let service = services[step.serviceID] {
+                if service.location != household.location { problems.append("\(id): document service elsewhere") }
+                if !service.serves(nationality: household.nationality, holding: household.strongestDocument) {
+                    problems.append("\(id): document service not open to it")
+                }
+                if step.startWeek < household.readyWeek && !itinerary.isCommitted {
+                    problems.append("\(id): applies before ready week")
+                }
+                if itinerary.startWeek != step.startWeek + service.weeks {
+                    problems.append("\(id): leaves before held")
+                }
+                if step.startWeek >= 1 { applying["\(service.id)#\(step.startWeek)", default: 0] += household.size }
+                cost += service.costPerPerson * Double(household.size)
+                household = household.holding(service.obtains)
+            } else {
+                problems.append("\(id): unknown document service")
+            }
+        }
         if itinerary.startWeek < household.readyWeek { problems.append("\(id): leaves before ready week") }
         if itinerary.arrivalWeek > horizon { problems.append("\(id): arrives after the horizon") }
         // The route is a chain: location → lodging place → arrival.
@@ -102,6 +125,9 @@ func violations(of plan: Plan, in scenario: Scenario) -> [String] {
     }
     for (key, used) in seats where used > legs[String(key.split(separator: "#")[0])]!.seatsPerWeek {
         problems.append("seats exceeded: \(key)")
+    }
+    for (key, used) in applying where used > services[String(key.split(separator: "#")[0])]!.capacity ?? Int.max {
+        problems.append("document service capacity exceeded: \(key)")
     }
     for (key, used) in quota where used > programmes[String(key.split(separator: "#")[0])]!.quota {
         problems.append("quota exceeded: \(key)")

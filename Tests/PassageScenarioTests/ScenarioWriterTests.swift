@@ -83,6 +83,13 @@ struct ScenarioWriterTests {
                 householdID: "H032", startWeek: 2, outboundLegs: ["L20"], safeHouseID: "SH-IST-1",
                 programmeID: "P-NL-IST", onwardLegs: ["L34"]),
         ]
+        // With a passport office, so that every optional file is written (and a commitment begun with it).
+        demo.documentServices = [
+            DocumentService(
+                id: "DS-GRZ", location: "grozny", obtains: .internationalPassport, requires: .internalID,
+                nationalities: ["RU"], weeks: 6, costPerPerson: 150, risk: 3, capacity: 2)
+        ]
+        demo.commitments[0].documentServiceID = "DS-GRZ"
         #expect(demo.households.contains { $0.latestDepartureWeek != nil })
         #expect(demo.programmes.contains { $0.applicationUntilWeek != nil })
         let files = ScenarioWriter.files(for: demo)

@@ -82,7 +82,7 @@ import Testing
                     + "comma-separated (in Excel: \"CSV UTF-8 (Comma delimited)\").",
                 "notes.csv:1:1: warning: notes.csv is not a file Passage reads, so it is ignored (a scenario is "
                     + "scenario.toml, households.csv, locations.csv, safe_houses.csv, legs.csv, programmes.csv and "
-                    + "optionally commitments.csv, shared_quotas.csv)",
+                    + "optionally commitments.csv, shared_quotas.csv, document_services.csv)",
                 "safe_house.csv:1:1: error: safe_house.csv is not a file Passage reads, and the required "
                     + "safe_houses.csv is missing; did you mean safe_houses.csv? Rename the file.",
             ])

@@ -8,6 +8,9 @@ import PassageScenario
 public struct Agenda: Sendable, Hashable {
     /// What happens in an action, in the order a journey goes through them (the order within a day).
     public enum ActionKind: String, CaseIterable, Sendable, Hashable, Comparable {
+        /// The household applies for a document at a document service where it is; it leaves once it
+        /// holds it.
+        case appliesForDocument = "applies_for_document"
         /// The household departs on an outbound leg (towards where its application is lodged).
         case departs
         /// The household reaches its safe house at the lodging place.
@@ -46,10 +49,20 @@ public struct Agenda: Sendable, Hashable {
         public var country: String?
         /// The action's place in the household's itinerary, from 0: orders two legs departing on one day.
         public var step: Int = 0
+        /// The document service, for `appliesForDocument`.
+        public var documentServiceID: String? = nil
+        /// The document applied for (`international_passport`, …) and the week it is held (counted from
+        /// the scenario's start), for `appliesForDocument`.
+        public var document: String? = nil
+        public var heldWeek: Int? = nil
 
         /// The action in words, ids only: `departs on L01 (road) from grozny to vladikavkaz`.
         public var words: String {
             switch kind {
+            case .appliesForDocument:
+                "applies for \(DocumentKind(rawValue: document ?? "").map(Fmt.document) ?? "a document") at document"
+                    + " service \(documentServiceID ?? "?") in \(from ?? "?")"
+                    + (heldWeek.map { " (held W\($0), then leaves)" } ?? "")
             case .departs:
                 "departs on \(legID ?? "?") (\(mode ?? "?")) from \(from ?? "?") to \(to ?? "?")"
             case .arrivesAtHouse: "arrives at safe house \(houseID ?? "?") in \(to ?? "?")"
@@ -145,6 +158,8 @@ public struct Agenda: Sendable, Hashable {
         let houses = Dictionary(scenario.safeHouses.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let programmes = Dictionary(scenario.programmes.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let legs = Dictionary(scenario.legs.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let services = Dictionary(
+            scenario.documentServices.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         /// The Monday of a week counted from the plan's own start date.
         func planMonday(_ w: Int) -> CalendarDate { plan.startDate.adding(days: 7 * (w - 1)) }
 
@@ -161,7 +176,17 @@ public struct Agenda: Sendable, Hashable {
                     from: route.from, to: route.to, legID: leg.legID, mode: route.mode.rawValue)
             }
             let programme = programmes[itinerary.programmeID]!
-            var journey = itinerary.outbound.map { leg($0, .departs) }
+            var journey: [Action] = []
+            // A document step comes first, on the Monday of the week it starts; the service comes from the
+            // scenario, like every other word of the agenda.
+            if let step = itinerary.document, let service = services[step.serviceID] {
+                journey.append(
+                    Action(
+                        date: planMonday(step.startWeek), kind: .appliesForDocument, householdID: id,
+                        persons: persons, from: service.location, documentServiceID: service.id,
+                        document: service.obtains.rawValue, heldWeek: step.heldWeek - offset))
+            }
+            journey += itinerary.outbound.map { leg($0, .departs) }
             let place = houses[itinerary.houseID]!.location
             let reached = itinerary.stayArrivalDate ?? planMonday(itinerary.stayFromWeek)
             journey.append(
@@ -216,6 +241,7 @@ public struct Agenda: Sendable, Hashable {
         let houses = Set(scenario.safeHouses.map(\.id))
         let legs = Set(scenario.legs.map(\.id))
         let programmes = Set(scenario.programmes.map(\.id))
+        let services = Set(scenario.documentServices.map(\.id))
         for itinerary in plan.itineraries {
             let stray: (String, String)? =
                 if !houses.contains(itinerary.houseID) {
@@ -224,6 +250,8 @@ public struct Agenda: Sendable, Hashable {
                     (itinerary.programmeID, "programme")
                 } else if let leg = (itinerary.outbound + itinerary.onward).first(where: { !legs.contains($0.legID) }) {
                     (leg.legID, "route leg")
+                } else if let step = itinerary.document, !services.contains(step.serviceID) {
+                    (step.serviceID, "document service")
                 } else {
                     nil
                 }
@@ -330,7 +358,8 @@ public struct Agenda: Sendable, Hashable {
         return warnings
     }
 
-    /// Beds, seats and quotas (a programme's or shared) that the plan's capacity table shows used up in
+    /// Beds, seats, document services' places and quotas (a programme's or shared) that the plan's
+    /// capacity table shows used up in
     /// the week after `week`
     /// (for quotas: the month that week counts in, or the whole horizon). Closed houses are not "full".
     static func capacityWarnings(
@@ -343,9 +372,11 @@ public struct Agenda: Sendable, Hashable {
         for row in plan.capacity where row.binding && !row.closed && row.capacity > 0 {
             let amount = "\(Fmt.plain(row.used)) of \(Fmt.plain(row.capacity)) persons"
             switch row.kind {
-            case "beds", "seats":
+            case "beds", "seats", "document_service":
                 guard row.week.map({ $0 - offset }) == next else { continue }
-                let what = row.kind == "beds" ? "beds of safe house" : "seats on leg"
+                let what =
+                    row.kind == "beds"
+                    ? "beds of safe house" : row.kind == "seats" ? "seats on leg" : "places at document service"
                 warnings.append(
                     Warning(
                         kind: .capacityFull, subjectID: row.resourceID, week: next, householdIDs: [],

@@ -124,8 +124,11 @@ public enum AgendaReport {
         var programmeID: String?
         var country: String?
         var description: String
+        /// The document service, for `applies_for_document` only (the key is absent otherwise).
+        var documentServiceID: String? = nil
 
-        // Absent values are written as null, so every documented key is always present.
+        // Absent values are written as null, so every documented key is always present; the document
+        // service's key only on the action it belongs to, so agendas without one are as they were.
         func encode(to encoder: any Encoder) throws {
             var c = encoder.container(keyedBy: CodingKeys.self)
             try c.encode(date, forKey: .date)
@@ -140,9 +143,11 @@ public enum AgendaReport {
             try c.encode(programmeID, forKey: .programmeID)
             try c.encode(country, forKey: .country)
             try c.encode(description, forKey: .description)
+            try c.encodeIfPresent(documentServiceID, forKey: .documentServiceID)
         }
         enum CodingKeys: String, CodingKey {
             case date, kind, householdID, persons, from, to, legID, mode, houseID, programmeID, country, description
+            case documentServiceID
         }
     }
 
@@ -163,7 +168,8 @@ public enum AgendaReport {
                     JSONAction(
                         date: $0.date.description, kind: $0.kind.rawValue, householdID: $0.householdID,
                         persons: $0.persons, from: $0.from, to: $0.to, legID: $0.legID, mode: $0.mode,
-                        houseID: $0.houseID, programmeID: $0.programmeID, country: $0.country, description: $0.words)
+                        houseID: $0.houseID, programmeID: $0.programmeID, country: $0.country, description: $0.words,
+                        documentServiceID: $0.documentServiceID)
                 },
                 warnings: agenda.warnings.map {
                     JSONWarning(

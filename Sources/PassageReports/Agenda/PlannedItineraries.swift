@@ -39,6 +39,16 @@ extension PreviousPlanReader {
         public var arrivalWeek: Int
         /// The day it arrives there, when the plan gives it.
         public var arrivalDate: CalendarDate?
+        /// The document step the itinerary begins with, if any.
+        public var document: PlannedDocumentStep? = nil
+    }
+
+    /// A document step as a JSON plan gives it.
+    public struct PlannedDocumentStep: Sendable, Hashable {
+        public var serviceID: String
+        /// The week to apply in and the week the document is held, counted from the plan's own start date.
+        public var startWeek: Int
+        public var heldWeek: Int
     }
 
     /// One row of a JSON plan's capacity table (docs/REPORTS.md, `capacity[]`).
@@ -121,7 +131,13 @@ extension PreviousPlanReader {
                     lodgedWeek: try week(itinerary.lodgedWeek, "lodgedWeek", of: id),
                     onward: try legs(itinerary.onward, of: id),
                     arrivalWeek: try week(itinerary.arrivalWeek, "arrivalWeek", of: id),
-                    arrivalDate: itinerary.arrivalDate.flatMap(Self.date)))
+                    arrivalDate: itinerary.arrivalDate.flatMap(Self.date),
+                    document: try itinerary.documentStep.map { step in
+                        PlannedDocumentStep(
+                            serviceID: step.serviceID,
+                            startWeek: try week(step.startWeek, "document step week", of: id),
+                            heldWeek: try week(step.heldWeek, "document step week", of: id))
+                    }))
         }
         var capacity: [PlannedCapacity] = []
         for row in document.capacity {
@@ -168,6 +184,12 @@ extension PreviousPlanReader {
         var onward: [ItineraryLeg]
         var arrivalWeek: Int
         var arrivalDate: String?
+        var documentStep: ItineraryDocumentStep?
+    }
+    private struct ItineraryDocumentStep: Decodable {
+        var serviceID: String
+        var startWeek: Int
+        var heldWeek: Int
     }
     private struct ItineraryLeg: Decodable {
         var legID: String

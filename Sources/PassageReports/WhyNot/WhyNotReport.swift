@@ -132,6 +132,9 @@ public enum WhyNotReport {
         /// Nil (left out) when not planned again.
         var moves: Bool?
         var proven: Bool
+        /// Ids of the document services where the household is that issue the document; nil (left
+        /// out) when none does, so reports of scenarios without services are as they were.
+        var documentServices: [String]?
     }
 
     struct JSONChange: Encodable, Sendable {
@@ -158,7 +161,8 @@ public enum WhyNotReport {
                         documentOpenings: $0.documentOpenings.map {
                             JSONDocumentOpening(
                                 document: $0.document.rawValue, programmes: $0.programmes,
-                                morePathways: $0.morePathways, moves: $0.moves, proven: $0.proven)
+                                morePathways: $0.morePathways, moves: $0.moves, proven: $0.proven,
+                                documentServices: $0.services.isEmpty ? nil : $0.services.map(\.id))
                         })
                 }))
     }

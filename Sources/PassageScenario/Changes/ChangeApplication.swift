@@ -27,6 +27,7 @@ struct ChangeApplication {
         scenario.programmes = programmes(changes)
         // A removed programme no longer counts toward the quotas it shared.
         scenario.sharedQuotas = SharedQuota.remaining(sharedQuotas(changes), programmes: scenario.programmes)
+        scenario.documentServices = documentServices(changes)
         scenario.households = households(changes)
         return issues.isEmpty ? scenario : nil
     }
@@ -119,6 +120,21 @@ struct ChangeApplication {
             if let quota = entry.value.quota { sharedQuotas[index].quota = quota }
         }
         return sharedQuotas
+    }
+
+    private mutating func documentServices(_ changes: ScenarioChanges) -> [DocumentService] {
+        var services = base.documentServices
+        for entry in unique(changes.documentServiceEntries, \.id, "document service") {
+            guard
+                let index = existingIndex(
+                    entry, entry.value.id, in: services.map(\.id), "document service",
+                    ScenarioFileName.documentServices, removed: [])
+            else { continue }
+            if let capacity = entry.value.capacity { services[index].capacity = capacity }
+            if let weeks = entry.value.weeks { services[index].weeks = weeks }
+            if let cost = entry.value.costPerPerson { services[index].costPerPerson = cost }
+        }
+        return services
     }
 
     private mutating func programmes(_ changes: ScenarioChanges) -> [VisaProgramme] {

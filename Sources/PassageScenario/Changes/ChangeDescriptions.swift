@@ -57,6 +57,13 @@ extension ScenarioChanges {
         }
         lines += removedProgrammes.map { "programme \($0) removed" }
         lines += sharedQuotas.compactMap { change in change.quota.map { "shared quota \(change.id): quota \($0)" } }
+        for change in documentServices {
+            var parts: [String] = []
+            if let capacity = change.capacity { parts.append("capacity \(capacity) a week") }
+            if let weeks = change.weeks { parts.append("\(weeks) weeks") }
+            if let cost = change.costPerPerson { parts.append("cost \(ValueFormatting.number(cost)) per person") }
+            lines.append("document service \(change.id): " + parts.joined(separator: ", "))
+        }
         for change in households {
             var what: [String] = []
             if change.passport != nil || change.hasInternalID != nil {

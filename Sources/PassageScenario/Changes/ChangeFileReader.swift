@@ -30,6 +30,7 @@ struct ChangeFileReader {
         ("add_programme", ProgrammeTable.schema.columns.map(\.name)),
         ("remove_programme", ["id"]),
         ("shared_quota", ["id", "quota"]),
+        ("document_service", ["id", "capacity", "weeks", "cost_per_person"]),
         ("household", ["id", "passport", "internal_id", "from_week", "ready_week"]),
     ]
     static let rootKeys = ["title", "budget"] + sections.map(\.name)
@@ -140,6 +141,8 @@ struct ChangeFileReader {
         case "remove_programme": ChangeSectionReading.removal(&entry).map { changes.removedProgrammeEntries.append($0) }
         case "shared_quota":
             ChangeSectionReading.sharedQuota(&entry).map { changes.sharedQuotaEntries.append($0) }
+        case "document_service":
+            ChangeSectionReading.documentService(&entry).map { changes.documentServiceEntries.append($0) }
         case "household": ChangeSectionReading.household(&entry).map { changes.householdEntries.append($0) }
         default: preconditionFailure("unhandled change section \(section)")
         }

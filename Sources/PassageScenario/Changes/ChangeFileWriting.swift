@@ -95,6 +95,14 @@ extension ScenarioChanges {
         }
         for id in removedProgrammes { entry("remove_programme", [("id", string(id))]) }
         for c in sharedQuotas { entry("shared_quota", [("id", string(c.id)), ("quota", integer(c.quota))]) }
+        for c in documentServices {
+            entry(
+                "document_service",
+                [
+                    ("id", string(c.id)), ("capacity", integer(c.capacity)), ("weeks", integer(c.weeks)),
+                    ("cost_per_person", number(c.costPerPerson)),
+                ])
+        }
         for c in households {
             entry(
                 "household",

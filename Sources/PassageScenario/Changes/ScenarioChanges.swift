@@ -30,6 +30,8 @@ public struct ScenarioChanges: Sendable, Hashable {
     public var households: [HouseholdChange] { householdEntries.map(\.value) }
     /// Changes of shared quotas (`[[shared_quota]]`).
     public var sharedQuotas: [SharedQuotaChange] { sharedQuotaEntries.map(\.value) }
+    /// Changes of document services (`[[document_service]]`).
+    public var documentServices: [DocumentServiceChange] { documentServiceEntries.map(\.value) }
 
     var safeHouseEntries: [ChangeEntry<SafeHouseChange>] = []
     var addedSafeHouseEntries: [ChangeEntry<SafeHouse>] = []
@@ -42,13 +44,14 @@ public struct ScenarioChanges: Sendable, Hashable {
     var removedProgrammeEntries: [ChangeEntry<String>] = []
     var householdEntries: [ChangeEntry<HouseholdChange>] = []
     var sharedQuotaEntries: [ChangeEntry<SharedQuotaChange>] = []
+    var documentServiceEntries: [ChangeEntry<DocumentServiceChange>] = []
 
     /// Whether the file changes nothing at all (a title alone).
     public var isEmpty: Bool {
         budget == nil && safeHouseEntries.isEmpty && addedSafeHouseEntries.isEmpty && removedSafeHouseEntries.isEmpty
             && legEntries.isEmpty && addedLegEntries.isEmpty && removedLegEntries.isEmpty && programmeEntries.isEmpty
             && addedProgrammeEntries.isEmpty && removedProgrammeEntries.isEmpty && householdEntries.isEmpty
-            && sharedQuotaEntries.isEmpty
+            && sharedQuotaEntries.isEmpty && documentServiceEntries.isEmpty
     }
 }
 
@@ -125,6 +128,22 @@ public struct ProgrammeChange: Sendable, Hashable {
     public var refusalRate: Double?
 
     /// A change of programme `id` that changes nothing yet.
+    public init(id: String) { self.id = id }
+}
+
+/// What a change file changes about one document service of `document_services.csv`; nil fields stay
+/// as they are.
+public struct DocumentServiceChange: Sendable, Hashable {
+    /// The service's id in `document_services.csv`.
+    public var id: String
+    /// New number of persons who may apply in any one week.
+    public var capacity: Int?
+    /// New waiting time in weeks.
+    public var weeks: Int?
+    /// New cost per person.
+    public var costPerPerson: Double?
+
+    /// A change of service `id` that changes nothing yet.
     public init(id: String) { self.id = id }
 }
 

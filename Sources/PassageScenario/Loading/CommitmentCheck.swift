@@ -6,7 +6,8 @@
 enum CommitmentCheck {
     static func check(
         _ commitments: DecodedTable<Commitment>, households: DecodedTable<Household>,
-        safeHouses: DecodedTable<SafeHouse>, legs: DecodedTable<RouteLeg>, programmes: DecodedTable<VisaProgramme>
+        safeHouses: DecodedTable<SafeHouse>, legs: DecodedTable<RouteLeg>, programmes: DecodedTable<VisaProgramme>,
+        documentServices: DecodedTable<DocumentService> = DecodedTable()
     ) -> [ValidationIssue] {
         var issues: [ValidationIssue] = []
         let householdByID = Dictionary(households.rows.map { ($0.value.id, $0.value) }, uniquingKeysWith: { a, _ in a })
@@ -14,13 +15,16 @@ enum CommitmentCheck {
         let houseByID = Dictionary(safeHouses.rows.map { ($0.value.id, $0.value) }, uniquingKeysWith: { a, _ in a })
         let programmeByID = Dictionary(
             programmes.rows.map { ($0.value.id, $0.value) }, uniquingKeysWith: { a, _ in a })
+        let serviceByID = Dictionary(
+            documentServices.rows.map { ($0.value.id, $0.value) }, uniquingKeysWith: { a, _ in a })
 
         for located in commitments.rows {
             let commitment = located.value
             func report(_ column: String, _ message: String) {
                 let at = located.position(column)
-                issues.append(ValidationIssue(
-                    file: ScenarioFileName.commitments, line: at.line, column: at.column, message: message))
+                issues.append(
+                    ValidationIssue(
+                        file: ScenarioFileName.commitments, line: at.line, column: at.column, message: message))
             }
             var complete = true
             if households.isAvailable, !households.ids.contains(commitment.householdID) {
@@ -32,7 +36,10 @@ enum CommitmentCheck {
             }
             for (column, ids) in [("outbound", commitment.outboundLegs), ("onward", commitment.onwardLegs)] {
                 for id in ids where legs.isAvailable && !legs.ids.contains(id) {
-                    report(column, "leg \(id) is not an id in \(ScenarioFileName.legs)" + ClosestNames.suggestion(for: id, among: legs.ids))
+                    report(
+                        column,
+                        "leg \(id) is not an id in \(ScenarioFileName.legs)"
+                            + ClosestNames.suggestion(for: id, among: legs.ids))
                     complete = false
                 }
             }
@@ -50,10 +57,26 @@ enum CommitmentCheck {
                         + ClosestNames.suggestion(for: commitment.programmeID, among: programmes.ids))
                 complete = false
             }
+            if let service = commitment.documentServiceID, !documentServices.ids.contains(service) {
+                // Absent file or no such row: either way the id names nothing.
+                report(
+                    "document_service",
+                    "document_service \(service) is not an id in \(ScenarioFileName.documentServices)"
+                        + ClosestNames.suggestion(for: service, among: documentServices.ids))
+                complete = false
+            }
             // The journey, when every part decoded.
             guard complete, let household = householdByID[commitment.householdID],
                 let house = houseByID[commitment.safeHouseID], let programme = programmeByID[commitment.programmeID]
             else { continue }
+            // The document is obtained where the household is, before it leaves.
+            if let id = commitment.documentServiceID, let service = serviceByID[id],
+                service.location != household.location
+            {
+                report(
+                    "document_service",
+                    "document_service \(id) is at \(service.location), not where the household is (its location)")
+            }
             let outbound = commitment.outboundLegs.compactMap { legByID[$0] }
             let onward = commitment.onwardLegs.compactMap { legByID[$0] }
             guard outbound.count == commitment.outboundLegs.count, onward.count == commitment.onwardLegs.count
@@ -67,7 +90,8 @@ enum CommitmentCheck {
             if house.location != programme.lodgedAt {
                 report(
                     "safe_house",
-                    "safe_house \(house.id) is not at \(programme.lodgedAt), where programme \(programme.id) lodges applications")
+                    "safe_house \(house.id) is not at \(programme.lodgedAt), where programme \(programme.id) lodges applications"
+                )
             }
             if let problem = chainProblem(
                 onward, from: programme.lodgedAt, fromWords: "the lodging place \(programme.lodgedAt)",

@@ -10,6 +10,7 @@ enum CommitmentTable {
             ColumnSpec(name: "safe_house", isRequired: true),
             ColumnSpec(name: "programme", isRequired: true),
             ColumnSpec(name: "onward", isRequired: true),
+            ColumnSpec(name: "document_service", isRequired: false),
         ],
         keyColumn: "household")
 
@@ -21,18 +22,20 @@ enum CommitmentTable {
     {
         TableDecoding.decode(table, schema: schema, echoValues: true, issues: &issues) { id, row in
             let start = row.requiredInteger("start_week", earliestStartWeek...(horizonWeeks ?? 1_000))
-            let outbound = row.optional("outbound", Expected.identifiers) {
-                CellParsing.list($0, item: CellParsing.identifier)
-            } ?? []
+            let outbound =
+                row.optional("outbound", Expected.identifiers) {
+                    CellParsing.list($0, item: CellParsing.identifier)
+                } ?? []
             let house = row.requiredIdentifier("safe_house")
             let programme = row.requiredIdentifier("programme")
             let onward = row.required("onward", Expected.identifiers) {
                 CellParsing.list($0, item: CellParsing.identifier).flatMap { $0.isEmpty ? nil : $0 }
             }
+            let documentService = row.optional("document_service", Expected.identifier, CellParsing.identifier)
             guard let id, let start, let house, let programme, let onward else { return nil }
             return Commitment(
                 householdID: id, startWeek: start, outboundLegs: outbound, safeHouseID: house,
-                programmeID: programme, onwardLegs: onward)
+                programmeID: programme, onwardLegs: onward, documentServiceID: documentService)
         }
     }
 }

@@ -19,9 +19,11 @@ public enum ScenarioFileName {
     public static let commitments = "commitments.csv"
     /// Quotas several programmes share (optional file).
     public static let sharedQuotas = "shared_quotas.csv"
+    /// Where households can obtain a stronger document (optional file).
+    public static let documentServices = "document_services.csv"
 
     /// Every file a scenario needs; a missing one is an error.
     public static let all = [settings, households, locations, safeHouses, legs, programmes]
     /// Files a scenario may have; an absent one means an empty table.
-    public static let optional = [commitments, sharedQuotas]
+    public static let optional = [commitments, sharedQuotas, documentServices]
 }

@@ -90,11 +90,14 @@ public enum ScenarioLoader {
             table(ScenarioFileName.commitments), horizonWeeks: settings?.horizonWeeks, issues: &issues)
         let sharedQuotas = SharedQuotaTable.decode(
             table(ScenarioFileName.sharedQuotas), programmes: programmes, issues: &issues)
+        let documentServices = DocumentServiceTable.decode(
+            table(ScenarioFileName.documentServices), issues: &issues)
         issues += CrossReferenceCheck.check(
             households: households, locations: locations, safeHouses: safeHouses, legs: legs,
-            programmes: programmes)
+            programmes: programmes, documentServices: documentServices)
         issues += CommitmentCheck.check(
-            commitments, households: households, safeHouses: safeHouses, legs: legs, programmes: programmes)
+            commitments, households: households, safeHouses: safeHouses, legs: legs, programmes: programmes,
+            documentServices: documentServices)
 
         guard issues.isEmpty, let settings = settings?.settings else { return (nil, issues, []) }
         let warnings =
@@ -105,7 +108,7 @@ public enum ScenarioLoader {
             settings: settings, households: households.rows.map(\.value), locations: locations.rows.map(\.value),
             safeHouses: safeHouses.rows.map(\.value), legs: legs.rows.map(\.value),
             programmes: programmes.rows.map(\.value), commitments: commitments.rows.map(\.value),
-            sharedQuotas: sharedQuotas.rows.map(\.value))
+            sharedQuotas: sharedQuotas.rows.map(\.value), documentServices: documentServices.rows.map(\.value))
         return (scenario, issues, warnings)
     }
 }

@@ -26,6 +26,10 @@ public enum ScenarioWriter {
         if !scenario.sharedQuotas.isEmpty {
             files[ScenarioFileName.sharedQuotas] = TableWriting.sharedQuotas(scenario.sharedQuotas)
         }
+        // document_services.csv likewise: only when households can obtain documents.
+        if !scenario.documentServices.isEmpty {
+            files[ScenarioFileName.documentServices] = TableWriting.documentServices(scenario.documentServices)
+        }
         return files
     }
 

@@ -88,12 +88,30 @@ enum TableWriting {
     }
 
     static func commitments(_ rows: [Commitment]) -> Data {
-        csv(
-            header: ["household", "start_week", "outbound", "safe_house", "programme", "onward"],
+        // `document_service` only when some household started with one: other files stay as they were.
+        let withDocuments = rows.contains { $0.documentServiceID != nil }
+        return csv(
+            header: ["household", "start_week", "outbound", "safe_house", "programme", "onward"]
+                + (withDocuments ? ["document_service"] : []),
             rows: rows.map { c in
                 [
                     c.householdID, String(c.startWeek), ValueFormatting.list(c.outboundLegs), c.safeHouseID,
                     c.programmeID, ValueFormatting.list(c.onwardLegs),
+                ] + (withDocuments ? [c.documentServiceID ?? ""] : [])
+            })
+    }
+
+    static func documentServices(_ rows: [DocumentService]) -> Data {
+        csv(
+            header: [
+                "id", "location", "obtains", "requires", "nationalities", "weeks", "cost_per_person", "risk",
+                "capacity",
+            ],
+            rows: rows.map { s in
+                [
+                    s.id, s.location, s.obtains.rawValue, s.requires.rawValue, ValueFormatting.list(s.nationalities),
+                    String(s.weeks), ValueFormatting.number(s.costPerPerson), ValueFormatting.number(s.risk),
+                    ValueFormatting.integer(s.capacity),
                 ]
             })
     }

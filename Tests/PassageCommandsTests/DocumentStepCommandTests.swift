@@ -1,0 +1,88 @@
+import Foundation
+import Testing
+
+/// End-to-end: a scenario with `document_services.csv` through `plan`, `agenda`, `advance`, `seal` and
+/// `unseal` (docs/SCENARIO.md, `document_services.csv`).
+@Suite struct DocumentStepCommandTests {
+    static let services = """
+        id,location,obtains,requires,nationalities,weeks,cost_per_person,risk,capacity
+        DS-GRZ-PASS,grozny,international_passport,internal_id,RU,6,150,3,2
+
+        """
+
+    /// The demo with a passport office in Grozny, copied into `folder`/`name`.
+    static func scenario(in folder: borrowing TemporaryFolder, name: String = "scenario") throws -> String {
+        let path = folder.path(name)
+        try FileManager.default.copyItem(atPath: Passage.demo, toPath: path)
+        try Data(services.utf8).write(to: URL(fileURLWithPath: path).appendingPathComponent("document_services.csv"))
+        return path
+    }
+
+    /// The households whose itineraries begin with a document step, with the week they apply in.
+    static func steps(in json: String) throws -> [String: Int] {
+        let document = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any]
+        var steps: [String: Int] = [:]
+        for household in document?["households"] as? [[String: Any]] ?? [] {
+            let itinerary = household["itinerary"] as? [String: Any]
+            if let step = itinerary?["documentStep"] as? [String: Any] {
+                steps[household["id"] as! String] = step["startWeek"] as? Int
+            }
+        }
+        return steps
+    }
+
+    @Test func planAgendaAndAdvanceCarryTheStep() throws {
+        let folder = try TemporaryFolder()
+        let scenario = try Self.scenario(in: folder)
+        let planPath = folder.path("plan.json")
+        let plan = try Passage.run(["plan", scenario, "--format", "json", "-o", planPath, "--quiet"])
+        #expect(plan.status == 0, "\(plan.standardError)")
+        let json = try String(contentsOfFile: planPath, encoding: .utf8)
+        let steps = try Self.steps(in: json)
+        // Some households apply in week 1, never more than the office's 2 persons a week (all of size 1 here).
+        let first = steps.filter { $0.value == 1 }.keys.sorted()
+        #expect(!first.isEmpty, "\(steps)")
+        #expect(json.contains("\"serviceID\" : \"DS-GRZ-PASS\""))
+
+        let agenda = try Passage.run(["agenda", scenario, "--plan", planPath, "--week", "1", "--format", "csv"])
+        #expect(agenda.status == 0, "\(agenda.standardError)")
+        for id in first {
+            #expect(agenda.standardOutput.contains("applies_for_document,\(id)"), "\(agenda.standardOutput)")
+        }
+
+        let next = folder.path("next")
+        let advanced = try Passage.run(["advance", scenario, "--to-week", "2", "--plan", planPath, "-o", next])
+        #expect(advanced.status == 0, "\(advanced.standardError)")
+        let commitments = try String(contentsOfFile: next + "/commitments.csv", encoding: .utf8)
+        #expect(commitments.hasPrefix("household,start_week,outbound,safe_house,programme,onward,document_service\n"))
+        for id in first {
+            #expect(commitments.contains("\n\(id),0,") && commitments.contains(",DS-GRZ-PASS\n"), "\(commitments)")
+        }
+        #expect(FileManager.default.fileExists(atPath: next + "/document_services.csv"))
+        let replanned = try Passage.run(["plan", next, "--format", "json", "--quiet"])
+        #expect(replanned.status == 0, "\(replanned.standardError)")
+        let kept = try Self.steps(in: replanned.standardOutput)
+        for id in first { #expect(kept[id] == 0, "\(kept)") }
+    }
+
+    @Test func sealAndUnsealCarryTheFile() throws {
+        let folder = try TemporaryFolder()
+        let scenario = try Self.scenario(in: folder)
+        let sealed = folder.path("scenario.sealed")
+        let env = SealingFixtures.environment
+        let seal = try Passage.run(["seal", scenario, "-o", sealed], environment: env)
+        #expect(seal.status == 0, "\(seal.standardError)")
+        #expect((seal.standardOutput + seal.standardError).contains("document_services.csv"))
+        let unseal = try Passage.run(["unseal", sealed, "-o", folder.path("out")], environment: env)
+        #expect(unseal.status == 0, "\(unseal.standardError)")
+        #expect(
+            try Data(contentsOf: URL(fileURLWithPath: folder.path("out/document_services.csv")))
+                == Data(Self.services.utf8))
+        // And a plan from the sealed file is the plan from the folder.
+        let fromFolder = try Passage.run(["plan", scenario, "--format", "json", "--quiet"])
+        let fromSealed = try Passage.run(["plan", sealed, "--format", "json", "--quiet"], environment: env)
+        #expect(fromSealed.status == 0, "\(fromSealed.standardError)")
+        #expect(try !Self.steps(in: fromSealed.standardOutput).isEmpty)
+        #expect(fromSealed.standardOutput == fromFolder.standardOutput)
+    }
+}
