@@ -316,11 +316,11 @@ struct LagrangianRelaxation: Sendable {
         // order, so the value and every sum come out the same bytes on any number of cores.
         let reduced = work.reduced
         let poolBest = work.poolBest
-        let pieces = ParallelChunks.map(classMoves.count, pieces: pieces) { classes in
+        let choices = ParallelChunks.map(classMoves.count, pieces: pieces) { classes in
             self.solveClasses(classes, reduced: reduced, poolBest: poolBest)
         }
         var value = constant
-        for piece in pieces {
+        for piece in choices {
             for take in piece {
                 if take.column >= 0 {
                     work.values[take.column] = take.count

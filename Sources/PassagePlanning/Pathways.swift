@@ -195,6 +195,15 @@ struct PathwayGenerator {
             }
             let before = result.pathways.count
             var anyTiming = false
+            // A pathway joins the options with the start weeks worth moving in, if any.
+            func keep(_ pathway: Pathway) {
+                let weeks = startWeeks(of: pathway, profile: profile)
+                anyTiming = anyTiming || !weeks.all.isEmpty
+                if !weeks.worthMoving.isEmpty {
+                    result.pathways.append(pathway)
+                    result.startWeeks.append(weeks.worthMoving)
+                }
+            }
             if let reduction {
                 if let previous = profile.previous, previous.programme == programme.id, previous.documentService == nil
                 {
@@ -233,14 +242,7 @@ struct PathwayGenerator {
                         for house in alone {
                             candidates.append(makePathway(outbound, house, programmeIndex, onward, profile: profile))
                         }
-                        for pathway in candidates {
-                            let weeks = startWeeks(of: pathway, profile: profile)
-                            anyTiming = anyTiming || !weeks.all.isEmpty
-                            if !weeks.worthMoving.isEmpty {
-                                result.pathways.append(pathway)
-                                result.startWeeks.append(weeks.worthMoving)
-                            }
-                        }
+                        for pathway in candidates { keep(pathway) }
                     }
                 }
                 keepBestPerLodgingWeek(&result, from: firstOfProgramme, reduction: reduction, profile: profile)
@@ -277,27 +279,14 @@ struct PathwayGenerator {
                                 makePathway(outbound, $0, programmeIndex, onward, profile: profile, document: document)
                             }
                         }
-                        for pathway in candidates {
-                            let weeks = startWeeks(of: pathway, profile: profile)
-                            anyTiming = anyTiming || !weeks.all.isEmpty
-                            if !weeks.worthMoving.isEmpty {
-                                result.pathways.append(pathway)
-                                result.startWeeks.append(weeks.worthMoving)
-                            }
-                        }
+                        for pathway in candidates { keep(pathway) }
                     }
                 }
             } else {
                 for outbound in outboundRoutes {
                     for house in houses {
                         for onward in onwardRoutes {
-                            let pathway = makePathway(outbound, house, programmeIndex, onward, profile: profile)
-                            let weeks = startWeeks(of: pathway, profile: profile)
-                            anyTiming = anyTiming || !weeks.all.isEmpty
-                            if !weeks.worthMoving.isEmpty {
-                                result.pathways.append(pathway)
-                                result.startWeeks.append(weeks.worthMoving)
-                            }
+                            keep(makePathway(outbound, house, programmeIndex, onward, profile: profile))
                         }
                     }
                 }

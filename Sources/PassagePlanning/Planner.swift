@@ -245,7 +245,7 @@ public struct Planner: Sendable {
                     // work, one after the other, so the bound does not depend on the clock.
                     let outcome = improveBesideTheBound(
                         search, from: known.values, prices: result.prices, deadline: reserve,
-                        relaxation: relaxationNow, upperBound: known.objective, prices: result.rowPrices,
+                        relaxation: relaxationNow, upperBound: known.objective, rowPrices: result.rowPrices,
                         step: firstStep, targetGap: mipGap ?? 0)
                     improved = outcome.improved
                     bound = max(bound, outcome.bound)
@@ -348,16 +348,13 @@ public struct Planner: Sendable {
     static let variantsPerClass = 8
     static let variantIterations = 30
 
-    /// For each class, the routes its `variantsPerClass` cheapest columns take at the prices of the
-    /// best bound where they differ from the columns' own (each a pathway and start week; a pathway
-    /// the class has already is not repeated).
     /// `search.improve` from `values` until `deadline`, with the Lagrangian bound going on beside it
     /// on another thread from `rowPrices` and the step factor `step` (times 4, at most 2, so that
     /// it can move again) until the improvement ends, or until it stalls (`besideStalls`) and leaves
     /// the core to whatever else runs. Returns the improvement and the best bound that run found.
     func improveBesideTheBound(
         _ search: FixAndOptimise, from values: [Double], prices: [Double], deadline: ContinuousClock.Instant,
-        relaxation: LagrangianRelaxation, upperBound: Double, prices rowPrices: LagrangianRelaxation.Prices,
+        relaxation: LagrangianRelaxation, upperBound: Double, rowPrices: LagrangianRelaxation.Prices,
         step: Double, targetGap: Double
     ) -> (improved: FixAndOptimise.Outcome, bound: Double) {
         enum Work: Sendable {
@@ -387,6 +384,9 @@ public struct Planner: Sendable {
         return (improved, bound)
     }
 
+    /// For each class, the routes its `variantsPerClass` cheapest columns take at the prices of the
+    /// best bound where they differ from the columns' own (each a pathway and start week; a pathway
+    /// the class has already is not repeated).
     func routeVariants(
         of formulation: Formulation, relaxation: LagrangianRelaxation, result: LagrangianRelaxation.Result
     ) -> [Int: [(pathway: Pathway, startWeek: Int)]] {

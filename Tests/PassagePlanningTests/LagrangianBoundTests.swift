@@ -97,7 +97,7 @@ import PassageSynthetic
         let outcome = Planner(scenario: scenario).improveBesideTheBound(
             FixAndOptimise(formulation: formulation, solver: GLPKSolver()), from: greedy, prices: first.prices,
             deadline: .now + .seconds(5), relaxation: relaxation, upperBound: greedyObjective,
-            prices: first.rowPrices, step: first.step, targetGap: 0)
+            rowPrices: first.rowPrices, step: first.step, targetGap: 0)
         let tolerance = 1e-6 * max(1, abs(optimum))
         #expect(outcome.bound <= optimum + tolerance, "bound \(outcome.bound) above the optimum \(optimum)")
         #expect(outcome.bound >= first.bound - tolerance, "bound \(outcome.bound) below the first run's \(first.bound)")
