@@ -21,12 +21,17 @@ import LinearProgramming
 public struct GLPKSolver: LinearSolver {
     /// Branch-and-cut settings.
     public var mipSettings: GLPKMIPSettings
+    /// Branch-and-cut settings of solves that only improve a start (`MIPSearch.improveStart`).
+    public var improvementSettings: GLPKMIPSettings
 
     /// Creates the backend with the measured branch-and-cut settings.
-    public init() { self.mipSettings = .measured }
+    public init() { self.init(mipSettings: .measured) }
 
     /// Creates the backend with explicit branch-and-cut settings (for benchmarks and experiments).
-    public init(mipSettings: GLPKMIPSettings) { self.mipSettings = mipSettings }
+    public init(mipSettings: GLPKMIPSettings = .measured, improvementSettings: GLPKMIPSettings = .improvingStart) {
+        self.mipSettings = mipSettings
+        self.improvementSettings = improvementSettings
+    }
 
     /// Solves `model`. Throws `SolverError` only when GLPK itself fails.
     public func solve(_ model: LinearModel, options: SolverOptions) throws -> Solution {
@@ -195,7 +200,7 @@ public struct GLPKSolver: LinearSolver {
     private func cSettings(
         timeLimitMilliseconds: Int32?, options: SolverOptions, problem: GLPKProblem
     ) -> passage_glpk_mip_settings {
-        let settings = mipSettings
+        let settings = options.search == .improveStart ? improvementSettings : mipSettings
         let branching: Int32
         switch settings.branching {
         case .firstFractional: branching = GLP_BR_FFV

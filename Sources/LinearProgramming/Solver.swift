@@ -71,6 +71,8 @@ public struct SolverOptions: Sendable {
     /// than `startSolution`; a solve stopped after the relaxation returns it. This is how a large
     /// model gets a good plan even when branch-and-cut has no time left to find one.
     public var startFromRelaxation: (@Sendable ([Double]) -> [Double])?
+    /// What the branch-and-bound search is for, so a backend can search the way that suits it.
+    public var search: MIPSearch = .wholeModel
 
     public init(
         timeLimit: Double? = nil, relativeGap: Double? = nil, relaxIntegrality: Bool = false,
@@ -81,6 +83,15 @@ public struct SolverOptions: Sendable {
         self.relaxIntegrality = relaxIntegrality
         self.log = log
     }
+}
+
+/// What a mixed-integer solve is for.
+public enum MIPSearch: Sendable {
+    /// A whole model: find good solutions and prove how good they are (the backend's settings).
+    case wholeModel
+    /// A small model with a good start, solved many times under a node limit (fix-and-optimise's
+    /// neighbourhoods): only a better solution near the start is wanted, soon; no proof.
+    case improveStart
 }
 
 /// The result of solving a `LinearModel`.

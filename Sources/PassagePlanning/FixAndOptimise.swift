@@ -34,6 +34,9 @@ struct FixAndOptimise {
     var secondsPerSolve = 5.0
     /// Threads solving neighbourhoods side by side (the result does not depend on it).
     var threads = 2
+    /// Neighbourhoods solved at most (nil: as many as the passes and the deadline allow): a fixed
+    /// amount of work, so a benchmark measures the same search on every machine.
+    var neighbourhoodLimit: Int?
     /// Receives the plan's objective after an improvement, at most about once a second.
     var progress: (@Sendable (Double) -> Void)?
 
@@ -90,10 +93,11 @@ struct FixAndOptimise {
             var improvedThisPass = false
             // Two at a time: on both cores when they do not overlap.
             for pair in stride(from: 0, to: pending.count, by: 2) {
-                if let deadline, ContinuousClock.now >= deadline {
+                let workDone = neighbourhoodLimit.map { solved >= $0 } ?? false
+                if workDone || deadline.map({ ContinuousClock.now >= $0 }) ?? false {
                     return Outcome(
                         values: state.values, objective: formulation.model.objectiveValue(of: state.values),
-                        solved: solved, improved: improved, stoppedByDeadline: true, cutByTime: cutByTime)
+                        solved: solved, improved: improved, stoppedByDeadline: !workDone, cutByTime: cutByTime)
                 }
                 let first = resolve(pending[pair])
                 let second: [Int]? = pair + 1 < pending.count ? resolve(pending[pair + 1]) : nil
@@ -413,6 +417,7 @@ struct FixAndOptimise {
     ) -> (solution: Solution?, cutByTime: Bool) {
         var options = SolverOptions(timeLimit: secondsPerSolve, relativeGap: 1e-6)
         options.nodeLimit = nodesPerSolve
+        options.search = .improveStart
         if let deadline {
             options.timeLimit = min(secondsPerSolve, max(0.05, ContinuousClock.now.duration(to: deadline).seconds))
         }

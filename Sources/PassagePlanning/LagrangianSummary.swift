@@ -14,18 +14,22 @@ public struct LagrangianSummary: Sendable {
     public var bound: Double, iterations: Int, boundSeconds: Double
     /// Objectives of the greedy plans priced and guided by it.
     public var pricedObjective: Double, guidedObjective: Double
-    /// With `improveSeconds`: the best of the three plans after fix-and-optimise at the bound's prices.
+    /// With `improveSeconds` or `improveNeighbourhoods`: the best of the three plans after
+    /// fix-and-optimise at the bound's prices, the neighbourhoods it solved and its seconds.
     public var improvedObjective: Double?
+    public var improvedNeighbourhoods: Int?
+    public var improveSeconds: Double?
 }
 
 extension Planner {
     /// Builds the compact formulation (with seat rows for every leg that may fill when
     /// `everySeatRowThatMayFill`, else none, as large models start) and measures its Lagrangian
     /// bound and greedy plans, with no time limit (`iterations` steps, the planner's by default), then,
-    /// with `improveSeconds`, improves the best of the plans by fix-and-optimise for that long.
+    /// with `improveSeconds`, improves the best of the plans by fix-and-optimise for that long, or with
+    /// `improveNeighbourhoods` for that many neighbourhoods (the same work on every machine).
     public func lagrangianSummary(
         everySeatRowThatMayFill: Bool, iterations: Int? = nil,
-        improveSeconds: Double? = nil
+        improveSeconds: Double? = nil, improveNeighbourhoods: Int? = nil
     ) -> LagrangianSummary {
         let clock = ContinuousClock()
         var formulation: Formulation!
@@ -45,11 +49,16 @@ extension Planner {
         }
         let priced = formulation.greedySolution(prices: result.prices)
         let guided = formulation.greedySolution(guide: result.guide)
-        let improved = improveSeconds.map { seconds in
+        var improved: FixAndOptimise.Outcome?
+        var improveTime: Duration?
+        if improveSeconds != nil || improveNeighbourhoods != nil {
             let best = [greedy, priced, guided].min { model.objectiveValue(of: $0) < model.objectiveValue(of: $1) }!
-            return FixAndOptimise(formulation: formulation, solver: solver).improve(
-                best, prices: result.prices, deadline: .now + .seconds(seconds)
-            ).objective
+            var search = FixAndOptimise(formulation: formulation, solver: solver)
+            search.neighbourhoodLimit = improveNeighbourhoods
+            improveTime = clock.measure {
+                improved = search.improve(
+                    best, prices: result.prices, deadline: improveSeconds.map { .now + .seconds($0) })
+            }
         }
         return LagrangianSummary(
             classes: formulation.classes.count, rows: model.constraintCount, columns: model.variableCount,
@@ -57,7 +66,8 @@ extension Planner {
             buildSeconds: build.seconds, greedyObjective: greedyObjective, greedySeconds: greedyTime.seconds,
             bound: result.bound, iterations: result.iterations, boundSeconds: boundTime.seconds,
             pricedObjective: model.objectiveValue(of: priced), guidedObjective: model.objectiveValue(of: guided),
-            improvedObjective: improved)
+            improvedObjective: improved?.objective, improvedNeighbourhoods: improved?.solved,
+            improveSeconds: improveTime?.seconds)
     }
 }
 

@@ -60,4 +60,29 @@ import Testing
         wrong.startSolution = [10, 10]  // infeasible: GLPK ignores it
         #expect(try solver.solve(model, options: wrong).objectiveValue == 24)
     }
+
+    /// Fix-and-optimise asks only for a better solution near its start, under a node limit: whatever
+    /// settings the backend picks for that, the result keeps or betters the start and keeps every row.
+    @Test(arguments: Backend.allCases)
+    func aSolveThatOnlyImprovesAStartKeepsOrBettersIt(backend: Backend) throws {
+        guard let solver = try backend.solver() else { return }
+        let model = Self.knapsack()
+        var start = [Double](repeating: 0, count: model.variableCount)
+        for item in stride(from: 0, to: 300, by: 37) { start[item] = 1 }
+        let startValue = model.objectiveValue(of: start)
+        var options = SolverOptions(timeLimit: 30)
+        options.nodeLimit = 50
+        options.search = .improveStart
+        options.startSolution = start
+        let improved = try solver.solve(model, options: options)
+        let value = try #require(improved.objectiveValue)
+        #expect(value >= startValue)
+        #expect(value > startValue + 100)  // the start takes 9 items: far from the best
+        #expect(model.isFeasible(improved.values))
+        var whole = SolverOptions(timeLimit: 30)
+        whole.nodeLimit = 50
+        whole.startSolution = start
+        let optimum = try solver.solve(model, options: whole).bestBound ?? .infinity
+        #expect(value <= optimum + 1e-6)
+    }
 }

@@ -3,11 +3,14 @@ import Foundation
 import PassagePlanning
 import PassageSynthetic
 
-/// `passage-bench lagrangian [--households N]... [--seed S] [--profile P] [--with-seat-rows] [--iterations K] [--improve SECONDS]`: the
+/// `passage-bench lagrangian [--households N]... [--seed S] [--profile P] [--with-seat-rows] [--iterations K] [--improve SECONDS | --improve-neighbourhoods N] [--improvement-settings SPEC]`: the
 /// Lagrangian bound of large models (docs/MODEL.md, "Bounds for large models") on generated caseloads,
 /// against the greedy plans it prices, as a Markdown table. No time limit: every run does all its
 /// iterations, so the numbers are the same on every machine but the seconds (and the plan after
-/// `--improve`'s fix-and-optimise, which stops at a deadline).
+/// `--improve`'s fix-and-optimise, which stops at a deadline; `--improve-neighbourhoods` stops after
+/// a fixed number of neighbourhoods instead, so its plan is the same on every machine;
+/// `--improvement-settings` takes GLPK's settings for the neighbourhood MIPs as `mip-settings` does,
+/// e.g. `measured` or `br=dth,bt=blb,mir,cov,clq`).
 enum LagrangianBenchmark {
     static func run(_ arguments: [String]) {
         var sizes: [Int] = []
@@ -16,11 +19,15 @@ enum LagrangianBenchmark {
         var seatRows = [false]
         var iterations: Int?
         var improveSeconds: Double?
+        var improveNeighbourhoods: Int?
+        var improvementSettings = GLPKMIPSettings.improvingStart
         var rest = arguments[...]
         while let flag = rest.popFirst() {
             switch flag {
             case "--households":
-                guard let count = rest.popFirst().flatMap(Int.init), count > 0 else { fail("--households needs a number") }
+                guard let count = rest.popFirst().flatMap(Int.init), count > 0 else {
+                    fail("--households needs a number")
+                }
                 sizes.append(count)
             case "--seed":
                 guard let number = rest.popFirst().flatMap(UInt64.init) else { fail("--seed needs a number") }
@@ -32,25 +39,38 @@ enum LagrangianBenchmark {
                 profile = named
             case "--with-seat-rows": seatRows = [false, true]
             case "--iterations":
-                guard let count = rest.popFirst().flatMap(Int.init), count > 0 else { fail("--iterations needs a number") }
+                guard let count = rest.popFirst().flatMap(Int.init), count > 0 else {
+                    fail("--iterations needs a number")
+                }
                 iterations = count
             case "--improve":
                 guard let seconds = rest.popFirst().flatMap(Double.init), seconds > 0 else {
                     fail("--improve needs seconds")
                 }
                 improveSeconds = seconds
+            case "--improve-neighbourhoods":
+                guard let count = rest.popFirst().flatMap(Int.init), count > 0 else {
+                    fail("--improve-neighbourhoods needs a number")
+                }
+                improveNeighbourhoods = count
+            case "--improvement-settings":
+                guard let spec = rest.popFirst() else { fail("--improvement-settings needs settings") }
+                improvementSettings = parseSettings(spec)
             default: fail("lagrangian: unknown argument \(flag)")
             }
         }
         if sizes.isEmpty { sizes = [1_000] }
-        print("| households | classes | seat rows | rows × columns (non-zeros) | build s | greedy | bound (iterations, s) | priced greedy | guided greedy | gap of the best plan | improved |")
+        print(
+            "| households | classes | seat rows | rows × columns (non-zeros) | build s | greedy | bound (iterations, s) | priced greedy | guided greedy | gap of the best plan | improved (neighbourhoods, s) |"
+        )
         print("|---:|---:|---|---|---:|---:|---:|---:|---:|---:|---:|")
         for size in sizes {
             let scenario = SyntheticCaseload.generate(households: size, seed: seed, profile: profile)
             for withRows in seatRows {
-                let s = Planner(scenario: scenario, solver: GLPKSolver()).lagrangianSummary(
-                    everySeatRowThatMayFill: withRows, iterations: iterations,
-                    improveSeconds: improveSeconds)
+                let s = Planner(scenario: scenario, solver: GLPKSolver(improvementSettings: improvementSettings))
+                    .lagrangianSummary(
+                        everySeatRowThatMayFill: withRows, iterations: iterations,
+                        improveSeconds: improveSeconds, improveNeighbourhoods: improveNeighbourhoods)
                 let best = min(s.greedyObjective, s.pricedObjective, s.guidedObjective)
                 let gap = (best - s.bound) / abs(best)
                 let columns = "\(s.rows) × \(s.columns) (\(s.nonzeros))"
@@ -58,9 +78,14 @@ enum LagrangianBenchmark {
                     "| \(size) | \(s.classes) | \(withRows ? "every leg that may fill" : "none") | \(columns) | \(f2(s.buildSeconds)) | "
                         + "\(f2(s.greedyObjective)) | \(f2(s.bound)) (\(s.iterations), \(f2(s.boundSeconds))) | "
                         + "\(f2(s.pricedObjective)) | \(f2(s.guidedObjective)) | \(f2(100 * gap)) % | "
-                        + "\(s.improvedObjective.map(f2) ?? "–") |")
+                        + "\(improved(s)) |")
             }
         }
+    }
+
+    private static func improved(_ s: LagrangianSummary) -> String {
+        guard let objective = s.improvedObjective else { return "–" }
+        return "\(f2(objective)) (\(s.improvedNeighbourhoods ?? 0), \(f2(s.improveSeconds ?? 0)))"
     }
 
     private static func f2(_ value: Double) -> String { String(format: "%.2f", value) }
