@@ -85,4 +85,25 @@ import Testing
         #expect(try !Self.steps(in: fromSealed.standardOutput).isEmpty)
         #expect(fromSealed.standardOutput == fromFolder.standardOutput)
     }
+
+    /// `--vary document_service:ID=…` names an id of document_services.csv, checked before planning.
+    @Test func aSweepRefusesAnUnknownDocumentService() throws {
+        let folder = try TemporaryFolder()
+        let scenario = try Self.scenario(in: folder)
+        let unknown = try Passage.run(["sweep", scenario, "--vary", "document_service:DS-GRZ-PAS=1..3"])
+        #expect(unknown.status == 64, "\(unknown.standardError)")
+        #expect(
+            unknown.standardError.contains(
+                "--vary: document service DS-GRZ-PAS is not an id in document_services.csv; did you mean DS-GRZ-PASS?"),
+            "\(unknown.standardError)")
+        // The demo has no document_services.csv: no id is one.
+        let none = try Passage.run(["sweep", Passage.demo, "--vary", "document_service:DS-GRZ-PASS=1..3"])
+        #expect(none.status == 64, "\(none.standardError)")
+        #expect(
+            none.standardError.contains("--vary: document service DS-GRZ-PASS is not an id in document_services.csv"),
+            "\(none.standardError)")
+        let noID = try Passage.run(["sweep", scenario, "--vary", "document_service=1..3"])
+        #expect(noID.status == 64)
+        #expect(noID.standardError.contains("document_service needs the id of a document service"))
+    }
 }

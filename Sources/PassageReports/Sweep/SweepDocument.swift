@@ -87,7 +87,9 @@ enum SweepDocument {
     }
 
     static func scenarioValue(_ sweep: Sweep) -> String {
-        guard let own = sweep.scenarioValue else { return "no budget limit" }
+        guard let own = sweep.scenarioValue else {
+            return sweep.specification.resource == .budget ? "no budget limit" : "no limit"
+        }
         return value(own, sweep)
     }
 
