@@ -106,4 +106,49 @@ import Testing
         #expect(noID.status == 64)
         #expect(noID.standardError.contains("document_service needs the id of a document service"))
     }
+
+    /// What readers outside the coordination see of document steps (docs/REPORTS.md): a redacted plan
+    /// has no household rows, so no step, service or place; its JSON has the keys a plan without steps
+    /// has. A house manager's roster gives a guest's arrival, which comes after its step, and nothing
+    /// of the step itself.
+    @Test func redactedPlansAndRostersShowNoStep() throws {
+        let folder = try TemporaryFolder()
+        let scenario = try Self.scenario(in: folder)
+        let planPath = folder.path("plan.json")
+        let plan = try Passage.run(["plan", scenario, "--format", "json", "-o", planPath, "--quiet"])
+        #expect(plan.status == 0, "\(plan.standardError)")
+        let full = try String(contentsOfFile: planPath, encoding: .utf8)
+        #expect(try !Self.steps(in: full).isEmpty)
+
+        let leaks = ["DS-GRZ-PASS", "documentStep", "document_service", "document service", "grozny", "passport"]
+        for format in ["text", "markdown", "json", "csv", "html"] {
+            let redacted = try Passage.run(["plan", scenario, "--redact", "--format", format, "--quiet"])
+            #expect(redacted.status == 0, "\(redacted.standardError)")
+            for word in leaks { #expect(!redacted.standardOutput.contains(word), "\(format): \(word)") }
+        }
+        func keys(_ json: String) throws -> [String] {
+            let object = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any]
+            return (object?.keys).map { $0.sorted() } ?? []
+        }
+        let withSteps = try Passage.run(["plan", scenario, "--redact", "--format", "json", "--quiet"])
+        let without = try Passage.run(["plan", Passage.demo, "--redact", "--format", "json", "--quiet"])
+        #expect(try keys(withSteps.standardOutput) == keys(without.standardOutput))
+
+        // A house lodging a household that applied for its passport first.
+        let document = try JSONSerialization.jsonObject(with: Data(full.utf8)) as? [String: Any]
+        let stepped = (document?["households"] as? [[String: Any]] ?? []).compactMap { household in
+            (household["itinerary"] as? [String: Any]).flatMap { $0["documentStep"] != nil ? $0 : nil }
+        }
+        let itinerary = try #require(stepped.first)
+        let stay = try #require(itinerary["stay"] as? [String: Any])
+        let house = try #require(stay["houseID"] as? String)
+        let held = try #require((itinerary["documentStep"] as? [String: Any])?["heldWeek"] as? Int)
+        let roster = try Passage.run(["roster", scenario, "--plan", planPath, "--house", house, "--format", "json"])
+        #expect(roster.status == 0, "\(roster.standardError)")
+        for word in leaks { #expect(!roster.standardOutput.contains(word), "roster: \(word)") }
+        let guests = try JSONSerialization.jsonObject(with: Data(roster.standardOutput.utf8)) as? [String: Any]
+        let firstWeeks = (guests?["guests"] as? [[String: Any]] ?? []).compactMap { $0["firstWeek"] as? Int }
+        #expect(!firstWeeks.isEmpty)
+        #expect(try #require(stay["fromWeek"] as? Int) >= held)
+    }
 }
