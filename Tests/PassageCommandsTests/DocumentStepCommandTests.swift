@@ -107,6 +107,39 @@ import Testing
         #expect(noID.standardError.contains("document_service needs the id of a document service"))
     }
 
+    /// `passage stress` draws a document step's refusal and its weeks (`refusal_rate`, `weeks_max`):
+    /// with every application refused, every household that applies stays where it is.
+    @Test func stressCountsRefusedDocumentSteps() throws {
+        let folder = try TemporaryFolder()
+        let scenario = try Self.scenario(in: folder)
+        let planPath = folder.path("plan.json")
+        let plan = try Passage.run(["plan", scenario, "--format", "json", "-o", planPath, "--quiet"])
+        #expect(plan.status == 0, "\(plan.standardError)")
+        let applying = try Self.steps(in: try String(contentsOfFile: planPath, encoding: .utf8)).count
+        #expect(applying > 0)
+        // The same scenario with the office refusing everyone: only the stress columns differ.
+        let refusing = """
+            id,location,obtains,requires,nationalities,weeks,cost_per_person,risk,capacity,weeks_max,refusal_rate
+            DS-GRZ-PASS,grozny,international_passport,internal_id,RU,6,150,3,2,8,1
+
+            """
+        try Data(refusing.utf8).write(
+            to: URL(fileURLWithPath: scenario).appendingPathComponent("document_services.csv"))
+        let stress = try Passage.run(
+            ["stress", scenario, "--plan", planPath, "--trials", "20", "--format", "csv", "--quiet"])
+        #expect(stress.status == 0, "\(stress.standardError)")
+        let csv = stress.standardOutput
+        for measure in ["minimum", "maximum"] {
+            #expect(
+                csv.contains("statistic,households_document_refused,\(measure),\(applying)\n"),
+                "\(csv)")
+        }
+        #expect(csv.contains("fragile,document_service/DS-GRZ-PASS,trials,20\n"), "\(csv)")
+        let text = try Passage.run(["stress", scenario, "--plan", planPath, "--trials", "20", "--quiet"])
+        #expect(text.standardOutput.contains("households refused their document"), "\(text.standardOutput)")
+        #expect(text.standardOutput.contains("document service"))
+    }
+
     /// What readers outside the coordination see of document steps (docs/REPORTS.md): a redacted plan
     /// has no household rows, so no step, service or place; its JSON has the keys a plan without steps
     /// has. A house manager's roster gives a guest's arrival, which comes after its step, and nothing

@@ -63,7 +63,7 @@ import Testing
         #expect(
             issues == [
                 "document_services.csv:1:1: error: required column \"requires\" is missing from the header",
-                "document_services.csv:1:48: error: unknown column \"fee\"; expected columns: id, location, obtains, requires, nationalities, weeks, cost_per_person, risk, capacity",
+                "document_services.csv:1:48: error: unknown column \"fee\"; expected columns: id, location, obtains, requires, nationalities, weeks, cost_per_person, risk, capacity, weeks_max, refusal_rate",
             ], "\(issues)")
     }
 
@@ -128,6 +128,38 @@ import Testing
             warnings.map(\.description) == [
                 "document_service.csv:1:1: warning: document_service.csv is not a file Passage reads, so it is ignored; did you mean document_services.csv?"
             ])
+    }
+
+    /// `weeks_max` and `refusal_rate`: what `passage stress` draws a document step from (docs/STRESS.md).
+    @Test func stressColumnsAreReadCheckedAndWrittenBack() throws {
+        let uncertain = """
+            id,location,obtains,requires,nationalities,weeks,cost_per_person,risk,capacity,weeks_max,refusal_rate
+            DS-A,a,international_passport,internal_id,RU;KZ,6,120,2,3,9,0.1
+            DS-B,a,internal_id,none,,2,0,0,,,
+
+            """
+        let scenario = try ScenarioLoader.load(files: Fixture.files(["document_services.csv": uncertain]))
+        #expect(scenario.documentServices.map(\.weeksMax) == [9, nil])
+        #expect(scenario.documentServices.map(\.refusalRate) == [0.1, nil])
+        #expect(try ScenarioLoader.load(files: ScenarioWriter.files(for: scenario)) == scenario)
+        let issues = Fixture.issues(
+            Fixture.files([
+                "document_services.csv": """
+                id,location,obtains,requires,weeks,cost_per_person,risk,weeks_max,refusal_rate
+                D1,a,international_passport,internal_id,6,120,2,5,1.5
+
+                """
+            ]))
+        #expect(
+            issues == [
+                "document_services.csv:2:49: error: weeks_max must be an integer of weeks (6) or more (got 5)",
+                "document_services.csv:2:51: error: refusal_rate must be a number from 0 to 1 (got \"1.5\")",
+            ], "\(issues)")
+        // A change file may not make the usual wait longer than the slowest.
+        let text = "[[document_service]]\nid = \"DS-A\"\nweeks = 10\n"
+        #expect(throws: ScenarioValidationError.self) {
+            try ChangeFile.variant(Data(text.utf8), file: "slow.toml", base: scenario)
+        }
     }
 }
 
