@@ -180,6 +180,30 @@ import Testing
         #expect(try ScenarioLoader.load(files: ScenarioWriter.files(for: changed)) == changed)
     }
 
+    /// The stress columns, as a programme's `processing_weeks_max` and `refusal_rate` (docs/STRESS.md).
+    @Test func aChangeFileSetsTheSlowestWaitAndTheRefusalRate() throws {
+        let text = "[[document_service]]\nid = \"DS-A\"\nweeks_max = 10\nrefusal_rate = 0.2\n"
+        let changes = try ChangeFile.read(Data(text.utf8), file: "uncertain.toml")
+        #expect(changes.descriptions == ["document service DS-A: slowest wait 10 weeks, refusal rate 0.2"])
+        #expect(try ChangeFile.read(Data(changes.tomlText.utf8), file: "again.toml") == changes)
+        let changed = try ChangeFile.apply(changes, file: "uncertain.toml", to: try Self.scenario())
+        let service = try #require(changed.documentServices.first)
+        #expect(service.weeksMax == 10 && service.refusalRate == 0.2 && service.weeks == 6)
+        #expect(try ScenarioLoader.load(files: ScenarioWriter.files(for: changed)) == changed)
+        // DS-A waits 6 weeks: a slowest wait of 5 is refused where it is written.
+        let faster = "[[document_service]]\nid = \"DS-A\"\nweeks_max = 5\n"
+        var messages: [String] = []
+        do {
+            _ = try ChangeFile.variant(Data(faster.utf8), file: "bad.toml", base: try Self.scenario())
+        } catch let error as ScenarioValidationError {
+            messages = error.issues.map(\.description)
+        }
+        #expect(
+            messages == [
+                "bad.toml:3:1: error: document service DS-A's slowest wait (weeks_max 5) would be shorter than its waiting time (weeks 6)"
+            ], "\(messages)")
+    }
+
     @Test func anUnknownServiceAndBadValuesAreLocated() throws {
         let text =
             "[[document_service]]\nid = \"DS-Z\"\ncapacity = 5\n\n[[document_service]]\nid = \"DS-B\"\nweeks = 0\n"
