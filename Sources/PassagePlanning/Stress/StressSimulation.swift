@@ -53,8 +53,8 @@ public struct StressTrialOutcome: Sendable, Hashable, Codable {
 public struct StressSimulation: Sendable {
     public let input: StressInput
     public let seed: UInt64
-    /// The itineraries with houses, legs, programmes and document services as indices into `input`'s arrays and the FNV-1a
-    /// of each stream's name worked out once, not once per trial.
+    /// The itineraries with houses, legs, programmes and document services as indices into `input`'s
+    /// arrays and the FNV-1a of each stream's name worked out once, not once per trial.
     private let moves: [Move]
     private let houseKeys: [UInt64]
     private let legKeys: [UInt64]
@@ -138,7 +138,7 @@ public struct StressSimulation: Sendable {
             trial: trial, householdsArrived: 0, personsArrived: 0, householdsLate: 0, householdsStranded: 0,
             householdsRefused: 0, householdsDocumentRefused: input.hasDocumentSteps ? 0 : nil, delayWeeks: 0,
             extraCost: 0, causes: [])
-        // Households troubled per house, leg and programme (by index).
+        // Households troubled per house, leg, programme and document service (by index).
         var houseTrouble = Array(repeating: 0, count: input.houses.count)
         var legTrouble = Array(repeating: 0, count: input.legs.count)
         var programmeTrouble = Array(repeating: 0, count: input.programmes.count)
