@@ -10,10 +10,12 @@ import PassageSealing
 struct SweepCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sweep",
-        abstract: "Plan the scenario at every value of one capacity (beds, seats, a quota or the budget) and compare.",
+        abstract:
+            "Plan the scenario at every value of one capacity (beds, seats, a quota, a document service or the budget) and compare.",
         discussion: """
             --vary names what to vary and over which values: beds:HOUSE, seats:LEG, quota:PROGRAMME, \
-            shared_quota:ID (a quota of shared_quotas.csv) or budget, then =FROM..TO or =FROM..TO:STEP. \
+            shared_quota:ID (a quota of shared_quotas.csv), document_service:ID (places a week at a \
+            service of document_services.csv) or budget, then =FROM..TO or =FROM..TO:STEP. \
             For example:
 
               passage sweep Data/demo --vary beds:SH-EVN-1=5..15:2
@@ -36,7 +38,7 @@ struct SweepCommand: ParsableCommand {
 
     @Option(
         help: ArgumentHelp(
-            "What to vary and over which values: beds:HOUSE, seats:LEG, quota:PROGRAMME, shared_quota:ID or budget, then =FROM..TO[:STEP].",
+            "What to vary and over which values: beds:HOUSE, seats:LEG, quota:PROGRAMME, shared_quota:ID, document_service:ID or budget, then =FROM..TO[:STEP].",
             valueName: "resource=from..to[:step]"))
     var vary: String
 

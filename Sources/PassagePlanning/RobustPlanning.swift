@@ -216,7 +216,10 @@ extension StressInput {
                     houseID: i.stay.houseID, stayFromWeek: i.stay.fromWeek, stayToWeek: i.stay.toWeek,
                     programmeID: i.programmeID,
                     onward: i.onward.map { StressDeparture(legID: $0.legID, week: $0.week) },
-                    arrivalWeek: i.arrivalWeek)
+                    arrivalWeek: i.arrivalWeek,
+                    document: i.document.map {
+                        StressDocumentStep(serviceID: $0.serviceID, startWeek: $0.startWeek, weeks: $0.weeks)
+                    })
             })
     }
 }

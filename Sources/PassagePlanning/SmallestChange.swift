@@ -21,7 +21,7 @@ public struct CapacityChange: Sendable, Hashable {
 
     /// The change in words: `beds of SH-EVN-1: 12 → 14`.
     public var description: String {
-        "\(resource?.label ?? "shared quota of \(resourceID)"): \(formatAmount(from)) → \(formatAmount(to))"
+        "\(resource?.label ?? resourceID): \(formatAmount(from)) → \(formatAmount(to))"
     }
 
     /// The capacity changed, as a sweep names it: setting it goes through the same change-file
@@ -543,9 +543,8 @@ extension SweptResource {
         case .seats: self = .seats(legID: id)
         case .quota: self = .quota(programmeID: id)
         case .sharedQuota: self = .sharedQuota(id: id)
+        case .documentService: self = .documentService(id: id)
         case .budget: self = .budget
-        // Not a resource a sweep or a smallest change varies (yet): docs/WHATIF.md lists those.
-        case .documentService: return nil
         }
     }
 }

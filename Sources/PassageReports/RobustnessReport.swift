@@ -7,7 +7,10 @@ import PassagePlanning
 /// The section in text, Markdown and HTML.
 enum RobustnessDocument {
     /// The stress statistics compared, in this order.
-    static let keys = ["persons_arrived", "households_stranded", "households_refused", "delay_weeks"]
+    /// (`households_document_refused` only for plans with document steps.)
+    static let keys = [
+        "persons_arrived", "households_stranded", "households_refused", "households_document_refused", "delay_weeks",
+    ]
 
     /// The section's blocks, or none when the plan is not a robust one.
     static func blocks(_ plan: Plan) -> [ReportBlock] {

@@ -21,10 +21,15 @@ public struct DocumentService: Sendable, Hashable {
     public var risk: Double
     /// Persons who may start per week, or nil for no limit.
     public var capacity: Int?
+    /// The slowest waiting time in weeks (≥ `weeks`), for `passage stress`; nil means always `weeks`.
+    public var weeksMax: Int?
+    /// The fraction (0–1) of applications refused, for `passage stress`; nil means none.
+    public var refusalRate: Double?
 
     public init(
         id: String, location: String, obtains: DocumentKind, requires: DocumentKind, nationalities: [String] = [],
-        weeks: Int, costPerPerson: Double, risk: Double, capacity: Int? = nil
+        weeks: Int, costPerPerson: Double, risk: Double, capacity: Int? = nil, weeksMax: Int? = nil,
+        refusalRate: Double? = nil
     ) {
         self.id = id
         self.location = location
@@ -35,6 +40,8 @@ public struct DocumentService: Sendable, Hashable {
         self.costPerPerson = costPerPerson
         self.risk = risk
         self.capacity = capacity
+        self.weeksMax = weeksMax
+        self.refusalRate = refusalRate
     }
 
     /// Whether a holder of `document` of `nationality` may apply, and gains by it.

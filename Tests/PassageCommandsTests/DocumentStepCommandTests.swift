@@ -85,4 +85,103 @@ import Testing
         #expect(try !Self.steps(in: fromSealed.standardOutput).isEmpty)
         #expect(fromSealed.standardOutput == fromFolder.standardOutput)
     }
+
+    /// `--vary document_service:ID=…` names an id of document_services.csv, checked before planning.
+    @Test func aSweepRefusesAnUnknownDocumentService() throws {
+        let folder = try TemporaryFolder()
+        let scenario = try Self.scenario(in: folder)
+        let unknown = try Passage.run(["sweep", scenario, "--vary", "document_service:DS-GRZ-PAS=1..3"])
+        #expect(unknown.status == 64, "\(unknown.standardError)")
+        #expect(
+            unknown.standardError.contains(
+                "--vary: document service DS-GRZ-PAS is not an id in document_services.csv; did you mean DS-GRZ-PASS?"),
+            "\(unknown.standardError)")
+        // The demo has no document_services.csv: no id is one.
+        let none = try Passage.run(["sweep", Passage.demo, "--vary", "document_service:DS-GRZ-PASS=1..3"])
+        #expect(none.status == 64, "\(none.standardError)")
+        #expect(
+            none.standardError.contains("--vary: document service DS-GRZ-PASS is not an id in document_services.csv"),
+            "\(none.standardError)")
+        let noID = try Passage.run(["sweep", scenario, "--vary", "document_service=1..3"])
+        #expect(noID.status == 64)
+        #expect(noID.standardError.contains("document_service needs the id of a document service"))
+    }
+
+    /// `passage stress` draws a document step's refusal and its weeks (`refusal_rate`, `weeks_max`):
+    /// with every application refused, every household that applies stays where it is.
+    @Test func stressCountsRefusedDocumentSteps() throws {
+        let folder = try TemporaryFolder()
+        let scenario = try Self.scenario(in: folder)
+        let planPath = folder.path("plan.json")
+        let plan = try Passage.run(["plan", scenario, "--format", "json", "-o", planPath, "--quiet"])
+        #expect(plan.status == 0, "\(plan.standardError)")
+        let applying = try Self.steps(in: try String(contentsOfFile: planPath, encoding: .utf8)).count
+        #expect(applying > 0)
+        // The same scenario with the office refusing everyone: only the stress columns differ.
+        let refusing = """
+            id,location,obtains,requires,nationalities,weeks,cost_per_person,risk,capacity,weeks_max,refusal_rate
+            DS-GRZ-PASS,grozny,international_passport,internal_id,RU,6,150,3,2,8,1
+
+            """
+        try Data(refusing.utf8).write(
+            to: URL(fileURLWithPath: scenario).appendingPathComponent("document_services.csv"))
+        let stress = try Passage.run(
+            ["stress", scenario, "--plan", planPath, "--trials", "20", "--format", "csv", "--quiet"])
+        #expect(stress.status == 0, "\(stress.standardError)")
+        let csv = stress.standardOutput
+        for measure in ["minimum", "maximum"] {
+            #expect(
+                csv.contains("statistic,households_document_refused,\(measure),\(applying)\n"),
+                "\(csv)")
+        }
+        #expect(csv.contains("fragile,document_service/DS-GRZ-PASS,trials,20\n"), "\(csv)")
+        let text = try Passage.run(["stress", scenario, "--plan", planPath, "--trials", "20", "--quiet"])
+        #expect(text.standardOutput.contains("households refused their document"), "\(text.standardOutput)")
+        #expect(text.standardOutput.contains("document service"))
+    }
+
+    /// What readers outside the coordination see of document steps (docs/REPORTS.md): a redacted plan
+    /// has no household rows, so no step, service or place; its JSON has the keys a plan without steps
+    /// has. A house manager's roster gives a guest's arrival, which comes after its step, and nothing
+    /// of the step itself.
+    @Test func redactedPlansAndRostersShowNoStep() throws {
+        let folder = try TemporaryFolder()
+        let scenario = try Self.scenario(in: folder)
+        let planPath = folder.path("plan.json")
+        let plan = try Passage.run(["plan", scenario, "--format", "json", "-o", planPath, "--quiet"])
+        #expect(plan.status == 0, "\(plan.standardError)")
+        let full = try String(contentsOfFile: planPath, encoding: .utf8)
+        #expect(try !Self.steps(in: full).isEmpty)
+
+        let leaks = ["DS-GRZ-PASS", "documentStep", "document_service", "document service", "grozny", "passport"]
+        for format in ["text", "markdown", "json", "csv", "html"] {
+            let redacted = try Passage.run(["plan", scenario, "--redact", "--format", format, "--quiet"])
+            #expect(redacted.status == 0, "\(redacted.standardError)")
+            for word in leaks { #expect(!redacted.standardOutput.contains(word), "\(format): \(word)") }
+        }
+        func keys(_ json: String) throws -> [String] {
+            let object = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any]
+            return (object?.keys).map { $0.sorted() } ?? []
+        }
+        let withSteps = try Passage.run(["plan", scenario, "--redact", "--format", "json", "--quiet"])
+        let without = try Passage.run(["plan", Passage.demo, "--redact", "--format", "json", "--quiet"])
+        #expect(try keys(withSteps.standardOutput) == keys(without.standardOutput))
+
+        // A house lodging a household that applied for its passport first.
+        let document = try JSONSerialization.jsonObject(with: Data(full.utf8)) as? [String: Any]
+        let stepped = (document?["households"] as? [[String: Any]] ?? []).compactMap { household in
+            (household["itinerary"] as? [String: Any]).flatMap { $0["documentStep"] != nil ? $0 : nil }
+        }
+        let itinerary = try #require(stepped.first)
+        let stay = try #require(itinerary["stay"] as? [String: Any])
+        let house = try #require(stay["houseID"] as? String)
+        let held = try #require((itinerary["documentStep"] as? [String: Any])?["heldWeek"] as? Int)
+        let roster = try Passage.run(["roster", scenario, "--plan", planPath, "--house", house, "--format", "json"])
+        #expect(roster.status == 0, "\(roster.standardError)")
+        for word in leaks { #expect(!roster.standardOutput.contains(word), "roster: \(word)") }
+        let guests = try JSONSerialization.jsonObject(with: Data(roster.standardOutput.utf8)) as? [String: Any]
+        let firstWeeks = (guests?["guests"] as? [[String: Any]] ?? []).compactMap { $0["firstWeek"] as? Int }
+        #expect(!firstWeeks.isEmpty)
+        #expect(try #require(stay["fromWeek"] as? Int) >= held)
+    }
 }

@@ -78,6 +78,26 @@ import Testing
         #expect(budget.split(separator: "\n")[1].contains(",48275,3,"))
     }
 
+    /// A document service's places a week: named in words, and a service without a limit has no value
+    /// of its own.
+    @Test func aDocumentServiceSweepSaysWhatItVaries() throws {
+        var sweep = Self.sample(resource: .documentService(id: "DS-GRZ-PASS"))
+        let text = SweepReport.render(sweep, format: .text)
+        #expect(text.contains("Varies the places a week at document service DS-GRZ-PASS from 3 to 9"), "\(text)")
+        #expect(text.contains("\nPlaces a week  Persons  Households"), "\(text)")
+        #expect(text.split(separator: "\n").allSatisfy { $0.count <= TextReport.width })
+        let json = SweepReport.render(sweep, format: .json)
+        let root = try #require(JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        let resource = try #require(root["resource"] as? [String: Any])
+        #expect(resource["kind"] as? String == "document_service" && resource["id"] as? String == "DS-GRZ-PASS")
+        sweep.scenarioValue = nil
+        #expect(SweepReport.render(sweep, format: .text).contains("the scenario has no limit."))
+        let budget = Sweep(
+            specification: SweepSpecification(resource: .budget, from: 0, to: 1, step: 1), scenarioValue: nil,
+            scenario: sweep.scenario, points: sweep.points)
+        #expect(SweepReport.render(budget, format: .text).contains("the scenario has no budget limit."))
+    }
+
     @Test func theChartIsWellFormedAccessibleAndDeterministic() throws {
         let svg = SweepChart.render(Self.sample())
         #expect(svg == SweepChart.render(Self.sample()))

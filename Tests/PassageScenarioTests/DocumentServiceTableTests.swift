@@ -63,7 +63,7 @@ import Testing
         #expect(
             issues == [
                 "document_services.csv:1:1: error: required column \"requires\" is missing from the header",
-                "document_services.csv:1:48: error: unknown column \"fee\"; expected columns: id, location, obtains, requires, nationalities, weeks, cost_per_person, risk, capacity",
+                "document_services.csv:1:48: error: unknown column \"fee\"; expected columns: id, location, obtains, requires, nationalities, weeks, cost_per_person, risk, capacity, weeks_max, refusal_rate",
             ], "\(issues)")
     }
 
@@ -129,6 +129,38 @@ import Testing
                 "document_service.csv:1:1: warning: document_service.csv is not a file Passage reads, so it is ignored; did you mean document_services.csv?"
             ])
     }
+
+    /// `weeks_max` and `refusal_rate`: what `passage stress` draws a document step from (docs/STRESS.md).
+    @Test func stressColumnsAreReadCheckedAndWrittenBack() throws {
+        let uncertain = """
+            id,location,obtains,requires,nationalities,weeks,cost_per_person,risk,capacity,weeks_max,refusal_rate
+            DS-A,a,international_passport,internal_id,RU;KZ,6,120,2,3,9,0.1
+            DS-B,a,internal_id,none,,2,0,0,,,
+
+            """
+        let scenario = try ScenarioLoader.load(files: Fixture.files(["document_services.csv": uncertain]))
+        #expect(scenario.documentServices.map(\.weeksMax) == [9, nil])
+        #expect(scenario.documentServices.map(\.refusalRate) == [0.1, nil])
+        #expect(try ScenarioLoader.load(files: ScenarioWriter.files(for: scenario)) == scenario)
+        let issues = Fixture.issues(
+            Fixture.files([
+                "document_services.csv": """
+                id,location,obtains,requires,weeks,cost_per_person,risk,weeks_max,refusal_rate
+                D1,a,international_passport,internal_id,6,120,2,5,1.5
+
+                """
+            ]))
+        #expect(
+            issues == [
+                "document_services.csv:2:49: error: weeks_max must be an integer of weeks (6) or more (got 5)",
+                "document_services.csv:2:51: error: refusal_rate must be a number from 0 to 1 (got \"1.5\")",
+            ], "\(issues)")
+        // A change file may not make the usual wait longer than the slowest.
+        let text = "[[document_service]]\nid = \"DS-A\"\nweeks = 10\n"
+        #expect(throws: ScenarioValidationError.self) {
+            try ChangeFile.variant(Data(text.utf8), file: "slow.toml", base: scenario)
+        }
+    }
 }
 
 /// `[[document_service]]` in a change file (docs/WHATIF.md).
@@ -146,6 +178,30 @@ import Testing
         let service = try #require(changed.documentServices.first)
         #expect(service.capacity == 5 && service.weeks == 4 && service.costPerPerson == 90)
         #expect(try ScenarioLoader.load(files: ScenarioWriter.files(for: changed)) == changed)
+    }
+
+    /// The stress columns, as a programme's `processing_weeks_max` and `refusal_rate` (docs/STRESS.md).
+    @Test func aChangeFileSetsTheSlowestWaitAndTheRefusalRate() throws {
+        let text = "[[document_service]]\nid = \"DS-A\"\nweeks_max = 10\nrefusal_rate = 0.2\n"
+        let changes = try ChangeFile.read(Data(text.utf8), file: "uncertain.toml")
+        #expect(changes.descriptions == ["document service DS-A: slowest wait 10 weeks, refusal rate 0.2"])
+        #expect(try ChangeFile.read(Data(changes.tomlText.utf8), file: "again.toml") == changes)
+        let changed = try ChangeFile.apply(changes, file: "uncertain.toml", to: try Self.scenario())
+        let service = try #require(changed.documentServices.first)
+        #expect(service.weeksMax == 10 && service.refusalRate == 0.2 && service.weeks == 6)
+        #expect(try ScenarioLoader.load(files: ScenarioWriter.files(for: changed)) == changed)
+        // DS-A waits 6 weeks: a slowest wait of 5 is refused where it is written.
+        let faster = "[[document_service]]\nid = \"DS-A\"\nweeks_max = 5\n"
+        var messages: [String] = []
+        do {
+            _ = try ChangeFile.variant(Data(faster.utf8), file: "bad.toml", base: try Self.scenario())
+        } catch let error as ScenarioValidationError {
+            messages = error.issues.map(\.description)
+        }
+        #expect(
+            messages == [
+                "bad.toml:3:1: error: document service DS-A's slowest wait (weeks_max 5) would be shorter than its waiting time (weeks 6)"
+            ], "\(messages)")
     }
 
     @Test func anUnknownServiceAndBadValuesAreLocated() throws {

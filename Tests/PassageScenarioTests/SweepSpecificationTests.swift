@@ -30,9 +30,12 @@ import Testing
         ("beds:SH-EVN-1", "has no \"=\""),
         (
             "bed:SH-EVN-1=1..3",
-            "is not a resource to vary: expected one of beds:HOUSE, seats:LEG, quota:PROGRAMME, shared_quota:ID or budget"
+            "is not a resource to vary: expected one of beds:HOUSE, seats:LEG, quota:PROGRAMME, shared_quota:ID,"
+                + " document_service:ID or budget"
         ),
         ("beds=1..3", "beds needs the id of a safe house"),
+        ("document_service=1..3", "document_service needs the id of a document service"),
+        ("document_service:DS-A=0..2.5", "TO 2.5 is not a whole number; document service places count persons"),
         ("budget:X=1..3", "budget takes no id"),
         ("beds:K=1-3", "is not a range"),
         ("beds:K=a..3", "FROM \"a\" is not a number"),
@@ -80,5 +83,28 @@ import Testing
             #expect(resource.currentValue(in: swept) == value)
         }
         #expect(SweptResource.beds(houseID: "SH-EVN-1").currentValue(in: Self.demo) == 5)
+    }
+
+    /// A document service's places a week (`capacity` in document_services.csv) are swept like seats,
+    /// set as a `[[document_service]]` change would set them.
+    @Test func aSweepVariesADocumentServicesPlaces() throws {
+        let scenario = try ScenarioLoader.load(
+            files: Fixture.files(["document_services.csv": DocumentServiceTableTests.services]))
+        let sweep = try SweepSpecification.parse("document_service:DS-A=0..6:3")
+        #expect(sweep.resource == .documentService(id: "DS-A"))
+        #expect(sweep.values == [0, 3, 6])
+        #expect(sweep.description == "document_service:DS-A=0..6:3")
+        #expect(sweep.resource.label == "places a week at document service DS-A")
+        #expect(sweep.resource.currentValue(in: scenario) == 3)
+        // DS-B has no limit: no value of its own, and a sweep gives it one.
+        #expect(SweptResource.documentService(id: "DS-B").currentValue(in: scenario) == nil)
+        let swept = try sweep.resource.applying(6, to: scenario)
+        let file = "[[document_service]]\nid = \"DS-A\"\ncapacity = 6\n"
+        #expect(swept == (try ChangeFile.variant(Data(file.utf8), file: "c.toml", base: scenario).scenario))
+        #expect(swept.documentServices.map(\.capacity) == [6, nil])
+        #expect(
+            SweptResource.documentService(id: "DS-C").problem(in: scenario)
+                == "document service DS-C is not an id in document_services.csv; did you mean DS-A, DS-B?")
+        #expect(SweptResource.documentService(id: "DS-A").problem(in: scenario) == nil)
     }
 }

@@ -16,6 +16,22 @@ public struct StressDeparture: Sendable, Hashable, Codable {
     }
 }
 
+/// A planned document step: the household applies at a document service and leaves once it holds the
+/// document (docs/MODEL.md, "Document steps").
+public struct StressDocumentStep: Sendable, Hashable, Codable {
+    public var serviceID: String
+    /// The week the household applies.
+    public var startWeek: Int
+    /// The weeks the plan counts on until it holds the document.
+    public var weeks: Int
+
+    public init(serviceID: String, startWeek: Int, weeks: Int) {
+        self.serviceID = serviceID
+        self.startWeek = startWeek
+        self.weeks = weeks
+    }
+}
+
 /// One planned move, as the plan gives it.
 public struct StressItinerary: Sendable, Hashable, Codable {
     public var householdID: String
@@ -29,10 +45,14 @@ public struct StressItinerary: Sendable, Hashable, Codable {
     public var onward: [StressDeparture]
     /// The week the plan has the household reach its destination.
     public var arrivalWeek: Int
+    /// The document step the move begins with, if any (absent from the JSON a fingerprint is taken of
+    /// when there is none, so studies without steps keep their fingerprints).
+    public var document: StressDocumentStep?
 
     public init(
         householdID: String, persons: Int, outbound: [StressDeparture], houseID: String, stayFromWeek: Int,
-        stayToWeek: Int, programmeID: String, onward: [StressDeparture], arrivalWeek: Int
+        stayToWeek: Int, programmeID: String, onward: [StressDeparture], arrivalWeek: Int,
+        document: StressDocumentStep? = nil
     ) {
         self.householdID = householdID
         self.persons = persons
@@ -43,6 +63,7 @@ public struct StressItinerary: Sendable, Hashable, Codable {
         self.programmeID = programmeID
         self.onward = onward
         self.arrivalWeek = arrivalWeek
+        self.document = document
     }
 }
 
@@ -78,6 +99,15 @@ public struct StressProgramme: Sendable, Hashable, Codable {
     public var refusalRate: Double
 }
 
+/// A document service as the simulation sees it.
+public struct StressDocumentService: Sendable, Hashable, Codable {
+    public var id: String
+    public var weeks: Int
+    /// ≥ `weeks`; equal when the scenario gives no `weeks_max`.
+    public var weeksMax: Int
+    public var refusalRate: Double
+}
+
 /// Everything one study simulates: the plan's moves (sorted by household id) and, for the houses, legs
 /// and programmes they use, the scenario's uncertainty (absent columns mean no uncertainty).
 public struct StressInput: Sendable, Hashable, Codable {
@@ -88,12 +118,28 @@ public struct StressInput: Sendable, Hashable, Codable {
     public var houses: [StressHouse]
     public var legs: [StressLeg]
     public var programmes: [StressProgramme]
+    /// The document services the moves' document steps use, by id; none for a plan without steps.
+    public var documentServices: [StressDocumentService] {
+        get { services ?? [] }
+        set { services = newValue.isEmpty ? nil : newValue }
+    }
+    /// Nil rather than empty, so that the JSON of a study without document steps, and its fingerprint,
+    /// are what they were before steps existed.
+    private var services: [StressDocumentService]?
+
+    private enum CodingKeys: String, CodingKey {
+        case horizonWeeks, currency, itineraries, houses, legs, programmes
+        case services = "documentServices"
+    }
+
+    /// Whether some move begins with a document step.
+    public var hasDocumentSteps: Bool { itineraries.contains { $0.document != nil } }
 
     /// A study of `itineraries` (sorted here by household id) over the given houses, legs and programmes,
     /// which must include every one the itineraries use.
     public init(
         horizonWeeks: Int, currency: String, itineraries: [StressItinerary], houses: [StressHouse], legs: [StressLeg],
-        programmes: [StressProgramme]
+        programmes: [StressProgramme], documentServices: [StressDocumentService] = []
     ) {
         self.horizonWeeks = horizonWeeks
         self.currency = currency
@@ -101,6 +147,7 @@ public struct StressInput: Sendable, Hashable, Codable {
         self.houses = houses
         self.legs = legs
         self.programmes = programmes
+        self.documentServices = documentServices
     }
 
     /// Why a plan cannot be simulated against a scenario.
@@ -108,8 +155,8 @@ public struct StressInput: Sendable, Hashable, Codable {
         public var description: String
     }
 
-    /// The moves in `itineraries` against `scenario`; throws when the plan names a house, leg or
-    /// programme the scenario does not have (it was made from another scenario).
+    /// The moves in `itineraries` against `scenario`; throws when the plan names a house, leg,
+    /// programme or document service the scenario does not have (it was made from another scenario).
     public init(scenario: Scenario, itineraries: [StressItinerary]) throws {
         horizonWeeks = scenario.settings.horizonWeeks
         currency = scenario.settings.currency
@@ -120,7 +167,18 @@ public struct StressInput: Sendable, Hashable, Codable {
         var houseIDs: Set<String> = []
         var legIDs: Set<String> = []
         var programmeIDs: Set<String> = []
+        let servicesByID = Dictionary(
+            scenario.documentServices.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        var serviceIDs: Set<String> = []
         for move in self.itineraries {
+            if let step = move.document {
+                guard servicesByID[step.serviceID] != nil else {
+                    throw Mismatch(
+                        description:
+                            "the plan uses document service \(step.serviceID), which the scenario does not have")
+                }
+                serviceIDs.insert(step.serviceID)
+            }
             guard housesByID[move.houseID] != nil else {
                 throw Mismatch(
                     description: "the plan uses safe house \(move.houseID), which the scenario does not have")
@@ -150,6 +208,12 @@ public struct StressInput: Sendable, Hashable, Codable {
                 id: id, processingWeeks: programme.processingWeeks,
                 processingWeeksMax: max(programme.processingWeeks, programme.processingWeeksMax ?? 0),
                 refusalRate: programme.refusalRate ?? 0)
+        }
+        documentServices = serviceIDs.sorted().map { id in
+            let service = servicesByID[id]!
+            return StressDocumentService(
+                id: id, weeks: service.weeks, weeksMax: max(service.weeks, service.weeksMax ?? 0),
+                refusalRate: service.refusalRate ?? 0)
         }
     }
 

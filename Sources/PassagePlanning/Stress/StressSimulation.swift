@@ -1,11 +1,12 @@
 // One trial of `passage stress`: the draws of docs/STRESS.md ("Draws") and its recovery rule
 // ("Recovery"), applied to every planned move in household-id order.
 
-/// A house, leg or programme that caused trouble in a trial.
+/// A house, leg, programme or document service that caused trouble in a trial.
 public struct StressCause: Sendable, Hashable, Codable, Comparable {
     /// What kind of resource it is.
     public enum Kind: String, Sendable, Hashable, Codable, CaseIterable {
         case house, leg, programme
+        case documentService = "document_service"
     }
 
     public var kind: Kind
@@ -37,11 +38,14 @@ public struct StressTrialOutcome: Sendable, Hashable, Codable {
     public var householdsStranded: Int
     /// Households whose application was refused: back to waiting.
     public var householdsRefused: Int
+    /// Households whose document step was refused: they stay where they are, without the document
+    /// their pathway needs. Nil for a plan without document steps (and absent from its JSON).
+    public var householdsDocumentRefused: Int?
     /// Weeks of delay summed over the households that reach their destination (in or after the horizon).
     public var delayWeeks: Int
     /// Cost of the person-weeks spent in safe houses beyond the plan.
     public var extraCost: Double
-    /// The houses, legs and programmes that caused trouble, sorted by kind and id.
+    /// The houses, legs, programmes and document services that caused trouble, sorted by kind and id.
     public var causes: [StressCause]
 }
 
@@ -49,8 +53,8 @@ public struct StressTrialOutcome: Sendable, Hashable, Codable {
 public struct StressSimulation: Sendable {
     public let input: StressInput
     public let seed: UInt64
-    /// The itineraries with houses, legs and programmes as indices into `input`'s arrays and the FNV-1a
-    /// of each stream's name worked out once, not once per trial.
+    /// The itineraries with houses, legs, programmes and document services as indices into `input`'s
+    /// arrays and the FNV-1a of each stream's name worked out once, not once per trial.
     private let moves: [Move]
     private let houseKeys: [UInt64]
     private let legKeys: [UInt64]
@@ -65,6 +69,8 @@ public struct StressSimulation: Sendable {
         var stayFromWeek: Int
         var stayToWeek: Int
         var arrivalWeek: Int
+        /// The document service (index), the weeks the plan counts on and the household's stream key.
+        var document: (service: Int, weeks: Int, key: UInt64)?
     }
 
     public init(input: StressInput, seed: UInt64) {
@@ -73,13 +79,19 @@ public struct StressSimulation: Sendable {
         let house = Dictionary(uniqueKeysWithValues: input.houses.enumerated().map { ($1.id, $0) })
         let leg = Dictionary(uniqueKeysWithValues: input.legs.enumerated().map { ($1.id, $0) })
         let programme = Dictionary(uniqueKeysWithValues: input.programmes.enumerated().map { ($1.id, $0) })
+        let service = Dictionary(uniqueKeysWithValues: input.documentServices.enumerated().map { ($1.id, $0) })
         moves = input.itineraries.map { m in
             Move(
                 persons: m.persons, house: house[m.houseID]!, programme: programme[m.programmeID]!,
                 applicationKey: StressDraws.fnv1a("application/\(m.householdID)"),
                 outbound: m.outbound.map { (leg[$0.legID]!, $0.week) },
                 onward: m.onward.map { (leg[$0.legID]!, $0.week) },
-                stayFromWeek: m.stayFromWeek, stayToWeek: m.stayToWeek, arrivalWeek: m.arrivalWeek)
+                stayFromWeek: m.stayFromWeek, stayToWeek: m.stayToWeek, arrivalWeek: m.arrivalWeek,
+                // A step applied for before week 1 is under way as planned: what has happened is not drawn.
+                document: m.document.flatMap { step in
+                    step.startWeek < 1
+                        ? nil : (service[step.serviceID]!, step.weeks, StressDraws.fnv1a("document/\(m.householdID)"))
+                })
         }
         houseKeys = input.houses.map { StressDraws.fnv1a("house/\($0.id)") }
         legKeys = input.legs.map { StressDraws.fnv1a("leg/\($0.id)") }
@@ -124,13 +136,32 @@ public struct StressSimulation: Sendable {
         let cancellations = cancellations(trial: trial)
         var outcome = StressTrialOutcome(
             trial: trial, householdsArrived: 0, personsArrived: 0, householdsLate: 0, householdsStranded: 0,
-            householdsRefused: 0, delayWeeks: 0, extraCost: 0, causes: [])
-        // Households troubled per house, leg and programme (by index).
+            householdsRefused: 0, householdsDocumentRefused: input.hasDocumentSteps ? 0 : nil, delayWeeks: 0,
+            extraCost: 0, causes: [])
+        // Households troubled per house, leg, programme and document service (by index).
         var houseTrouble = Array(repeating: 0, count: input.houses.count)
         var legTrouble = Array(repeating: 0, count: input.legs.count)
         var programmeTrouble = Array(repeating: 0, count: input.programmes.count)
+        var serviceTrouble = Array(repeating: 0, count: input.documentServices.count)
         var troubledLegs: [Int] = []
         for move in moves {
+            // The document step first: refusal, then the weeks until the document is held, both drawn
+            // from the household's own stream `document/ID`, in that order. A refused household stays
+            // where it is; a slower document pushes the whole journey back.
+            var documentDelay = 0
+            if let step = move.document {
+                let service = input.documentServices[step.service]
+                var draws = StressDraws.stream(seed: seed, trial: trial, key: step.key)
+                let refused = draws.bernoulli(service.refusalRate)
+                let weeks = draws.integer(in: service.weeks...service.weeksMax)
+                documentDelay = max(0, weeks - step.weeks)
+                if refused {
+                    outcome.householdsDocumentRefused! += 1
+                    serviceTrouble[step.service] += 1
+                    continue
+                }
+                if documentDelay > 0 { serviceTrouble[step.service] += 1 }
+            }
             let house = input.houses[move.house]
             let programme = input.programmes[move.programme]
             var houseTroubled = false
@@ -147,7 +178,7 @@ public struct StressSimulation: Sendable {
                 return waited
             }
             // Outbound: each cancelled week pushes the rest of the journey back a week.
-            var delay = 0
+            var delay = documentDelay
             for departure in move.outbound { delay += waitFor(departure.leg, departure.week, delay: delay) }
             // The application: refusal, then processing time, always both drawn in that order.
             var application = StressDraws.stream(seed: seed, trial: trial, key: move.applicationKey)
@@ -213,7 +244,8 @@ public struct StressSimulation: Sendable {
         outcome.causes =
             (causes(.house, input.houses.map(\.id), houseTrouble)
             + causes(.leg, input.legs.map(\.id), legTrouble)
-            + causes(.programme, input.programmes.map(\.id), programmeTrouble)).sorted()
+            + causes(.programme, input.programmes.map(\.id), programmeTrouble)
+            + causes(.documentService, input.documentServices.map(\.id), serviceTrouble)).sorted()
         return outcome
     }
 }

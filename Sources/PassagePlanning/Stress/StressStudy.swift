@@ -89,9 +89,12 @@ public struct StressResult: Sendable, Hashable, Codable {
     func isPlausible(_ o: StressTrialOutcome) -> Bool {
         let households = 0...householdsPlanned
         return (0..<trials).contains(o.trial) && (0...personsPlanned).contains(o.personsArrived)
-            && [o.householdsArrived, o.householdsLate, o.householdsStranded, o.householdsRefused].allSatisfy(
-                households.contains)
-            && o.householdsArrived + o.householdsLate + o.householdsStranded + o.householdsRefused <= householdsPlanned
+            && [
+                o.householdsArrived, o.householdsLate, o.householdsStranded, o.householdsRefused,
+                o.householdsDocumentRefused ?? 0,
+            ].allSatisfy(households.contains)
+            && o.householdsArrived + o.householdsLate + o.householdsStranded + o.householdsRefused
+                + (o.householdsDocumentRefused ?? 0) <= householdsPlanned
             && o.delayWeeks >= 0 && o.extraCost.isFinite && o.extraCost >= 0
             && o.causes.allSatisfy { households.contains($0.households) }
     }

@@ -56,8 +56,9 @@ public struct StressSummary: Sendable, Hashable {
     public var householdsPlanned: Int
     /// Persons the plan moves to their destination within the horizon.
     public var personsPlanned: Int
-    /// Persons reaching their destination within the horizon, households stranded, refused and late,
-    /// weeks of delay and extra cost: in that order.
+    /// Persons reaching their destination within the horizon, households stranded, refused, refused
+    /// their document (only for a plan with document steps) and late, weeks of delay and extra cost: in
+    /// that order.
     public var statistics: [StressStatistic]
     /// Persons reaching their destination within the horizon: (value, number of trials), by value.
     public var personsMovedDistribution: [(persons: Int, trials: Int)]
@@ -90,14 +91,26 @@ public struct StressSummary: Sendable, Hashable {
         func stat(_ key: String, _ name: String, _ value: (StressTrialOutcome) -> Double) -> StressStatistic {
             StressStatistic(key: key, name: name, values: outcomes.map(value))
         }
-        statistics = [
-            stat("persons_arrived", "persons reaching their destination in the horizon") { Double($0.personsArrived) },
-            stat("households_stranded", "households stranded") { Double($0.householdsStranded) },
-            stat("households_refused", "households refused") { Double($0.householdsRefused) },
-            stat("households_late", "households arriving after the horizon") { Double($0.householdsLate) },
-            stat("delay_weeks", "weeks of delay, summed over households") { Double($0.delayWeeks) },
-            stat("extra_cost", "extra cost of longer stays") { $0.extraCost },
-        ]
+        // Refused documents only for plans with document steps, so other studies report as before.
+        let documentRefusals =
+            outcomes.contains { $0.householdsDocumentRefused != nil }
+            ? [
+                stat("households_document_refused", "households refused their document") {
+                    Double($0.householdsDocumentRefused ?? 0)
+                }
+            ] : []
+        statistics =
+            [
+                stat("persons_arrived", "persons reaching their destination in the horizon") {
+                    Double($0.personsArrived)
+                },
+                stat("households_stranded", "households stranded") { Double($0.householdsStranded) },
+                stat("households_refused", "households refused") { Double($0.householdsRefused) },
+            ] + documentRefusals + [
+                stat("households_late", "households arriving after the horizon") { Double($0.householdsLate) },
+                stat("delay_weeks", "weeks of delay, summed over households") { Double($0.delayWeeks) },
+                stat("extra_cost", "extra cost of longer stays") { $0.extraCost },
+            ]
         var distribution: [Int: Int] = [:]
         for outcome in outcomes { distribution[outcome.personsArrived, default: 0] += 1 }
         personsMovedDistribution = distribution.keys.sorted().map { ($0, distribution[$0]!) }

@@ -18,10 +18,13 @@ public enum StressPlanReader {
             guard household.moved, let itinerary = household.itinerary else { continue }
             let legs = itinerary.outbound + itinerary.onward
             // Weeks are shifted by delays; a damaged or hand-edited value must not overflow.
-            let weeks = legs.map(\.week) + [itinerary.stay.fromWeek, itinerary.stay.toWeek, itinerary.arrivalWeek]
+            let weeks =
+                legs.map(\.week) + [itinerary.stay.fromWeek, itinerary.stay.toWeek, itinerary.arrivalWeek]
+                + (itinerary.documentStep.map { [$0.startWeek] } ?? [])
             guard weeks.allSatisfy(PreviousPlanReader.stayWeeks.contains),
                 itinerary.stay.fromWeek <= itinerary.stay.toWeek,
-                (1...10_000).contains(household.size)
+                (1...10_000).contains(household.size),
+                itinerary.documentStep.map({ (1...52).contains($0.weeks) }) ?? true
             else {
                 throw PreviousPlanReader.ReadError(
                     description: "household \(household.id)'s itinerary is not an itinerary of a plan")
@@ -33,7 +36,10 @@ public enum StressPlanReader {
                     houseID: itinerary.stay.houseID, stayFromWeek: itinerary.stay.fromWeek,
                     stayToWeek: itinerary.stay.toWeek, programmeID: itinerary.programmeID,
                     onward: itinerary.onward.map { StressDeparture(legID: $0.legID, week: $0.week) },
-                    arrivalWeek: itinerary.arrivalWeek))
+                    arrivalWeek: itinerary.arrivalWeek,
+                    document: itinerary.documentStep.map {
+                        StressDocumentStep(serviceID: $0.serviceID, startWeek: $0.startWeek, weeks: $0.weeks)
+                    }))
         }
         return moves
     }
@@ -52,6 +58,13 @@ public enum StressPlanReader {
         var programmeID: String
         var onward: [Leg]
         var arrivalWeek: Int
+        /// Absent when the move begins with no document step.
+        var documentStep: DocumentStep?
+    }
+    private struct DocumentStep: Decodable {
+        var serviceID: String
+        var startWeek: Int
+        var weeks: Int
     }
     private struct Leg: Decodable {
         var legID: String

@@ -27,19 +27,27 @@ public enum StressReport {
         case .house: "safe house"
         case .leg: "leg"
         case .programme: "programme"
+        case .documentService: "document service"
         }
     }
 
     static func document(_ summary: StressSummary, currency: String) -> ReportDocument {
         var blocks: [ReportBlock] = [
             .heading("Passage: stress test of a plan", level: 1),
-            .lines([
-                "\(Fmt.plural(summary.trials, "trial")) with seed \(summary.seed) over a \(summary.horizonWeeks)-week horizon.",
-                "The plan moves \(Fmt.plural(summary.householdsPlanned, "household")); \(Fmt.plural(summary.personsPlanned, "person"))"
-                    + " reach their destination within the horizon if everything goes as planned.",
-                "Each trial draws slower processing, refusals, house closures and cancelled departures from the"
-                    + " scenario's rates; see docs/STRESS.md for the draws and the recovery rule.",
-            ]),
+            .lines(
+                [
+                    "\(Fmt.plural(summary.trials, "trial")) with seed \(summary.seed) over a \(summary.horizonWeeks)-week horizon.",
+                    "The plan moves \(Fmt.plural(summary.householdsPlanned, "household")); \(Fmt.plural(summary.personsPlanned, "person"))"
+                        + " reach their destination within the horizon if everything goes as planned.",
+                    "Each trial draws slower processing, refusals, house closures and cancelled departures from the"
+                        + " scenario's rates; see docs/STRESS.md for the draws and the recovery rule.",
+                ]
+                    // Only for plans with document steps, so other reports read as before.
+                    + (summary.statistics.contains { $0.key == "households_document_refused" }
+                        ? [
+                            "Moves that begin with a document step also draw the step's refusal and its weeks from"
+                                + " document_services.csv (refusal_rate, weeks_max)."
+                        ] : [])),
             .heading("Over the trials", level: 2),
             .lines(["Percentiles by nearest rank: the 5 % value is the one at rank ⌈0.05 n⌉ of the n trials sorted."]),
             .table(

@@ -61,8 +61,15 @@ enum SweepDocument {
                 ]
         }
         // Short headers keep the table within the text width; the heading above names the resource.
+        // (A document service's column says what its values are: `Document_service` would not.)
+        let first: String
+        if case .documentService = sweep.specification.resource {
+            first = "Places a week"
+        } else {
+            first = capitalized(sweep.specification.resource.kind)
+        }
         let headers = [
-            capitalized(sweep.specification.resource.kind), "Persons", "Households", "U1", "U2", "U3", "U4", "Cost",
+            first, "Persons", "Households", "U1", "U2", "U3", "U4", "Cost",
             "Objective", "Gap", "Status",
         ]
         return ReportTable(
@@ -87,7 +94,9 @@ enum SweepDocument {
     }
 
     static func scenarioValue(_ sweep: Sweep) -> String {
-        guard let own = sweep.scenarioValue else { return "no budget limit" }
+        guard let own = sweep.scenarioValue else {
+            return sweep.specification.resource == .budget ? "no budget limit" : "no limit"
+        }
         return value(own, sweep)
     }
 

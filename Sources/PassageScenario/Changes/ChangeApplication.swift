@@ -133,6 +133,14 @@ struct ChangeApplication {
             if let capacity = entry.value.capacity { services[index].capacity = capacity }
             if let weeks = entry.value.weeks { services[index].weeks = weeks }
             if let cost = entry.value.costPerPerson { services[index].costPerPerson = cost }
+            if let slowest = entry.value.weeksMax { services[index].weeksMax = slowest }
+            if let rate = entry.value.refusalRate { services[index].refusalRate = rate }
+            if let slowest = services[index].weeksMax, slowest < services[index].weeks {
+                fail(
+                    entry.position(entry.value.weeksMax != nil ? "weeks_max" : "weeks"),
+                    "document service \(services[index].id)'s slowest wait (weeks_max \(slowest)) would be shorter than its waiting time (weeks \(services[index].weeks))"
+                )
+            }
         }
         return services
     }

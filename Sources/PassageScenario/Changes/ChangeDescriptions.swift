@@ -62,6 +62,8 @@ extension ScenarioChanges {
             if let capacity = change.capacity { parts.append("capacity \(capacity) a week") }
             if let weeks = change.weeks { parts.append("\(weeks) weeks") }
             if let cost = change.costPerPerson { parts.append("cost \(ValueFormatting.number(cost)) per person") }
+            if let slowest = change.weeksMax { parts.append("slowest wait \(slowest) weeks") }
+            if let rate = change.refusalRate { parts.append("refusal rate \(ValueFormatting.number(rate))") }
             lines.append("document service \(change.id): " + parts.joined(separator: ", "))
         }
         for change in households {

@@ -30,7 +30,7 @@ struct ChangeFileReader {
         ("add_programme", ProgrammeTable.schema.columns.map(\.name)),
         ("remove_programme", ["id"]),
         ("shared_quota", ["id", "quota"]),
-        ("document_service", ["id", "capacity", "weeks", "cost_per_person"]),
+        ("document_service", ["id", "capacity", "weeks", "cost_per_person", "weeks_max", "refusal_rate"]),
         ("household", ["id", "passport", "internal_id", "from_week", "ready_week"]),
     ]
     static let rootKeys = ["title", "budget"] + sections.map(\.name)

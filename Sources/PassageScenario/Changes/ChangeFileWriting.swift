@@ -100,7 +100,8 @@ extension ScenarioChanges {
                 "document_service",
                 [
                     ("id", string(c.id)), ("capacity", integer(c.capacity)), ("weeks", integer(c.weeks)),
-                    ("cost_per_person", number(c.costPerPerson)),
+                    ("cost_per_person", number(c.costPerPerson)), ("weeks_max", integer(c.weeksMax)),
+                    ("refusal_rate", number(c.refusalRate)),
                 ])
         }
         for c in households {

@@ -65,13 +65,16 @@ enum ChangeSectionReading {
         return changesSomething(&entry, change, change == SharedQuotaChange(id: id))
     }
 
-    /// `[[document_service]]`: a new weekly capacity, waiting time or cost of an existing document service.
+    /// `[[document_service]]`: a new weekly capacity, waiting time, cost or (for `passage stress`) slowest
+    /// wait or refusal rate of an existing document service.
     static func documentService(_ entry: inout ChangeEntryReader) -> ChangeEntry<DocumentServiceChange>? {
         let id = entry.identifier("id")
         var change = DocumentServiceChange(id: id ?? "")
         change.capacity = entry.integer("capacity", atLeast: 0)
         change.weeks = entry.integer("weeks", 1...52)
         change.costPerPerson = entry.number("cost_per_person", atLeast: 0)
+        change.weeksMax = entry.integer("weeks_max", 1...52)
+        change.refusalRate = entry.number("refusal_rate", 0...1)
         guard let id else { return nil }
         return changesSomething(&entry, change, change == DocumentServiceChange(id: id))
     }

@@ -142,6 +142,10 @@ public struct DocumentServiceChange: Sendable, Hashable {
     public var weeks: Int?
     /// New cost per person.
     public var costPerPerson: Double?
+    /// New slowest waiting time in weeks (`passage stress`).
+    public var weeksMax: Int?
+    /// New fraction (0–1) of applications refused (`passage stress`).
+    public var refusalRate: Double?
 
     /// A change of service `id` that changes nothing yet.
     public init(id: String) { self.id = id }

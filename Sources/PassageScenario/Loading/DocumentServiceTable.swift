@@ -13,6 +13,8 @@ enum DocumentServiceTable {
             ColumnSpec(name: "cost_per_person", isRequired: true),
             ColumnSpec(name: "risk", isRequired: true),
             ColumnSpec(name: "capacity", isRequired: false),
+            ColumnSpec(name: "weeks_max", isRequired: false),
+            ColumnSpec(name: "refusal_rate", isRequired: false),
         ])
 
     /// Decodes document services; locations are checked with every other table's
@@ -35,11 +37,19 @@ enum DocumentServiceTable {
             let cost = row.requiredNumber("cost_per_person", atLeast: 0)
             let risk = row.requiredNumber("risk", 0...10)
             let capacity = row.optionalInteger("capacity", atLeast: 0)
+            // Uncertainty for `passage stress` (docs/STRESS.md), as a programme's processing and refusals.
+            var weeksMax = row.optionalInteger("weeks_max", 1...52)
+            if let slowest = weeksMax, let weeks, slowest < weeks {
+                row.fail("weeks_max", "weeks_max must be an integer of weeks (\(weeks)) or more (got \(slowest))")
+                weeksMax = nil
+            }
+            let refusal = row.optionalNumber("refusal_rate", 0...1)
             guard let id, let location, let obtains, let requires, obtains > requires, let weeks, let cost, let risk
             else { return nil }
             return DocumentService(
                 id: id, location: location, obtains: obtains, requires: requires, nationalities: nationalities,
-                weeks: weeks, costPerPerson: cost, risk: risk, capacity: capacity)
+                weeks: weeks, costPerPerson: cost, risk: risk, capacity: capacity, weeksMax: weeksMax,
+                refusalRate: refusal)
         }
     }
 }

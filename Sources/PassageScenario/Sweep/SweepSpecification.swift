@@ -3,10 +3,10 @@ import Foundation
 /// What `passage sweep --vary` asks for: one resource and the values to plan it at
 /// (docs/WHATIF.md, "Sweeps").
 ///
-/// Written `RESOURCE=FROM..TO[:STEP]`, where RESOURCE is `beds:HOUSE`, `seats:LEG`, `quota:PROGRAMME`
-/// or `budget`: `beds:SH-EVN-1=5..15:2` plans 5, 7, 9, 11, 13 and 15 beds. The values run from FROM
-/// in steps of STEP up to TO, never past it (TO itself is planned when a whole number of steps reaches
-/// it). STEP defaults to 1, and for the budget to a tenth of the range.
+/// Written `RESOURCE=FROM..TO[:STEP]`, where RESOURCE is `beds:HOUSE`, `seats:LEG`, `quota:PROGRAMME`,
+/// `shared_quota:ID`, `document_service:ID` or `budget`: `beds:SH-EVN-1=5..15:2` plans 5, 7, 9, 11, 13
+/// and 15 beds. The values run from FROM in steps of STEP up to TO, never past it (TO itself is planned
+/// when a whole number of steps reaches it). STEP defaults to 1, and for the budget to a tenth of the range.
 public struct SweepSpecification: Sendable, Hashable, CustomStringConvertible {
     /// The capacity varied.
     public var resource: SweptResource
@@ -90,15 +90,17 @@ public struct SweepSpecification: Sendable, Hashable, CustomStringConvertible {
         let parts = text.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
         let kind = parts[0]
         let id = parts.count > 1 ? parts[1].trimmingCharacters(in: .whitespaces) : nil
-        let expected = "one of beds:HOUSE, seats:LEG, quota:PROGRAMME, shared_quota:ID or budget"
+        let expected =
+            "one of beds:HOUSE, seats:LEG, quota:PROGRAMME, shared_quota:ID, document_service:ID or budget"
         switch kind {
         case "budget":
             guard id == nil else { throw SweepSpecificationError("budget takes no id: write budget=FROM..TO[:STEP]") }
             return .budget
-        case "beds", "seats", "quota", "shared_quota":
+        case "beds", "seats", "quota", "shared_quota", "document_service":
             guard let id, !id.isEmpty else {
                 let what = [
                     "beds": "a safe house", "seats": "a leg", "quota": "a programme", "shared_quota": "a shared quota",
+                    "document_service": "a document service",
                 ][kind]!
                 throw SweepSpecificationError("\(kind) needs the id of \(what): write \(kind):ID=FROM..TO[:STEP]")
             }
@@ -106,11 +108,18 @@ public struct SweepSpecification: Sendable, Hashable, CustomStringConvertible {
             case "beds": return .beds(houseID: id)
             case "seats": return .seats(legID: id)
             case "quota": return .quota(programmeID: id)
-            default: return .sharedQuota(id: id)
+            case "shared_quota": return .sharedQuota(id: id)
+            default: return .documentService(id: id)
             }
         default:
             throw SweepSpecificationError("\"\(text)\" is not a resource to vary: expected \(expected)")
         }
+    }
+
+    /// What the values of `resource` are, for messages: `beds`, `document service places`.
+    private static func counted(_ resource: SweptResource) -> String {
+        if case .documentService = resource { return "document service places" }
+        return resource.kind
     }
 
     private static func number(_ text: String, _ name: String, _ resource: SweptResource) throws -> Double {
@@ -121,7 +130,7 @@ public struct SweepSpecification: Sendable, Hashable, CustomStringConvertible {
         guard value >= 0 else { throw SweepSpecificationError("\(name) \(trimmed) is negative; capacities start at 0") }
         if resource.takesWholeNumbers && value != value.rounded() {
             throw SweepSpecificationError(
-                "\(name) \(trimmed) is not a whole number; \(resource.kind) count persons")
+                "\(name) \(trimmed) is not a whole number; \(counted(resource)) count persons")
         }
         return value
     }

@@ -6,7 +6,7 @@
 import Foundation
 
 /// A capacity a sweep varies: the beds of a safe house, the seats a week of a route leg, a programme's
-/// quota, or the budget.
+/// quota, the places a week of a document service, or the budget.
 public enum SweptResource: Sendable, Hashable, CustomStringConvertible {
     /// Beds of the safe house with this id (persons in any one week).
     case beds(houseID: String)
@@ -16,27 +16,31 @@ public enum SweptResource: Sendable, Hashable, CustomStringConvertible {
     case quota(programmeID: String)
     /// Quota of the shared quota with this id (persons per quota period, all its programmes together).
     case sharedQuota(id: String)
+    /// Places a week of the document service with this id (persons who may start its step in any one
+    /// week).
+    case documentService(id: String)
     /// The budget for the whole horizon.
     case budget
 
     /// The kinds as written on the command line, in the order the documentation lists them.
-    public static let kinds = ["beds", "seats", "quota", "shared_quota", "budget"]
+    public static let kinds = ["beds", "seats", "quota", "shared_quota", "document_service", "budget"]
 
-    /// `beds`, `seats`, `quota`, `shared_quota` or `budget`.
+    /// `beds`, `seats`, `quota`, `shared_quota`, `document_service` or `budget`.
     public var kind: String {
         switch self {
         case .beds: "beds"
         case .seats: "seats"
         case .quota: "quota"
         case .sharedQuota: "shared_quota"
+        case .documentService: "document_service"
         case .budget: "budget"
         }
     }
 
-    /// The house, leg, programme or shared quota id; nil for the budget.
+    /// The house, leg, programme, shared quota or document service id; nil for the budget.
     public var id: String? {
         switch self {
-        case .beds(let id), .seats(let id), .quota(let id), .sharedQuota(let id): id
+        case .beds(let id), .seats(let id), .quota(let id), .sharedQuota(let id), .documentService(let id): id
         case .budget: nil
         }
     }
@@ -45,13 +49,14 @@ public enum SweptResource: Sendable, Hashable, CustomStringConvertible {
     public var description: String { id.map { "\(kind):\($0)" } ?? kind }
 
     /// In words for reports and chart axes: `beds of SH-EVN-1`, `seats a week on L11`,
-    /// `quota of P-CA-IST`, `budget`.
+    /// `quota of P-CA-IST`, `places a week at document service DS-1`, `budget`.
     public var label: String {
         switch self {
         case .beds(let id): "beds of \(id)"
         case .seats(let id): "seats a week on \(id)"
         case .quota(let id): "quota of \(id)"
         case .sharedQuota(let id): "shared quota of \(id)"
+        case .documentService(let id): "places a week at document service \(id)"
         case .budget: "budget"
         }
     }
@@ -59,13 +64,15 @@ public enum SweptResource: Sendable, Hashable, CustomStringConvertible {
     /// Whether values must be whole numbers (everything but the budget counts persons).
     public var takesWholeNumbers: Bool { self != .budget }
 
-    /// The value `scenario` has now; nil for an unknown id or an unlimited budget.
+    /// The value `scenario` has now; nil for an unknown id, an unlimited budget or a document service
+    /// without a capacity (no limit).
     public func currentValue(in scenario: Scenario) -> Double? {
         switch self {
         case .beds(let id): scenario.safeHouses.first { $0.id == id }.map { Double($0.beds) }
         case .seats(let id): scenario.legs.first { $0.id == id }.map { Double($0.seatsPerWeek) }
         case .quota(let id): scenario.programmes.first { $0.id == id }.map { Double($0.quota) }
         case .sharedQuota(let id): scenario.sharedQuotas.first { $0.id == id }.map { Double($0.quota) }
+        case .documentService(let id): scenario.documentServices.first { $0.id == id }?.capacity.map(Double.init)
         case .budget: scenario.settings.budget
         }
     }
@@ -83,6 +90,10 @@ public enum SweptResource: Sendable, Hashable, CustomStringConvertible {
         case .sharedQuota(let id):
             (what, table, ids) = (
                 "shared quota \(id)", ScenarioFileName.sharedQuotas, scenario.sharedQuotas.map(\.id)
+            )
+        case .documentService(let id):
+            (what, table, ids) = (
+                "document service \(id)", ScenarioFileName.documentServices, scenario.documentServices.map(\.id)
             )
         case .budget: return nil
         }
@@ -115,6 +126,10 @@ public enum SweptResource: Sendable, Hashable, CustomStringConvertible {
             var shared = SharedQuotaChange(id: id)
             shared.quota = whole
             changes.sharedQuotaEntries = [entry(shared)]
+        case .documentService(let id):
+            var service = DocumentServiceChange(id: id)
+            service.capacity = whole
+            changes.documentServiceEntries = [entry(service)]
         case .budget:
             changes.budget = .amount(value)
         }

@@ -102,17 +102,21 @@ enum TableWriting {
     }
 
     static func documentServices(_ rows: [DocumentService]) -> Data {
-        csv(
+        // The stress columns only when some service has them, so files without them are written as read.
+        let withSlowest = rows.contains { $0.weeksMax != nil }
+        let withRefusals = rows.contains { $0.refusalRate != nil }
+        return csv(
             header: [
                 "id", "location", "obtains", "requires", "nationalities", "weeks", "cost_per_person", "risk",
                 "capacity",
-            ],
+            ] + (withSlowest ? ["weeks_max"] : []) + (withRefusals ? ["refusal_rate"] : []),
             rows: rows.map { s in
                 [
                     s.id, s.location, s.obtains.rawValue, s.requires.rawValue, ValueFormatting.list(s.nationalities),
                     String(s.weeks), ValueFormatting.number(s.costPerPerson), ValueFormatting.number(s.risk),
                     ValueFormatting.integer(s.capacity),
-                ]
+                ] + (withSlowest ? [ValueFormatting.integer(s.weeksMax)] : [])
+                    + (withRefusals ? [ValueFormatting.number(s.refusalRate)] : [])
             })
     }
 
