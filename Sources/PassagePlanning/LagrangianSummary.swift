@@ -26,10 +26,11 @@ extension Planner {
     /// `everySeatRowThatMayFill`, else none, as large models start) and measures its Lagrangian
     /// bound and greedy plans, with no time limit (`iterations` steps, the planner's by default), then,
     /// with `improveSeconds`, improves the best of the plans by fix-and-optimise for that long, or with
-    /// `improveNeighbourhoods` for that many neighbourhoods (the same work on every machine).
+    /// `improveNeighbourhoods` for that many neighbourhoods (the same work on every machine), each
+    /// solve stopped after `nodesPerSolve` nodes (fix-and-optimise's own limit by default).
     public func lagrangianSummary(
         everySeatRowThatMayFill: Bool, iterations: Int? = nil,
-        improveSeconds: Double? = nil, improveNeighbourhoods: Int? = nil
+        improveSeconds: Double? = nil, improveNeighbourhoods: Int? = nil, nodesPerSolve: Int? = nil
     ) -> LagrangianSummary {
         let clock = ContinuousClock()
         var formulation: Formulation!
@@ -55,6 +56,7 @@ extension Planner {
             let best = [greedy, priced, guided].min { model.objectiveValue(of: $0) < model.objectiveValue(of: $1) }!
             var search = FixAndOptimise(formulation: formulation, solver: solver)
             search.neighbourhoodLimit = improveNeighbourhoods
+            if let nodesPerSolve { search.nodesPerSolve = nodesPerSolve }
             improveTime = clock.measure {
                 improved = search.improve(
                     best, prices: result.prices, deadline: improveSeconds.map { .now + .seconds($0) })

@@ -3,7 +3,7 @@ import Foundation
 import PassagePlanning
 import PassageSynthetic
 
-/// `passage-bench lagrangian [--households N]... [--seed S] [--profile P] [--with-seat-rows] [--iterations K] [--improve SECONDS | --improve-neighbourhoods N] [--improvement-settings SPEC]`: the
+/// `passage-bench lagrangian [--households N]... [--seed S] [--profile P] [--with-seat-rows] [--iterations K] [--improve SECONDS | --improve-neighbourhoods N] [--improvement-settings SPEC] [--nodes-per-solve N]`: the
 /// Lagrangian bound of large models (docs/MODEL.md, "Bounds for large models") on generated caseloads,
 /// against the greedy plans it prices, as a Markdown table. No time limit: every run does all its
 /// iterations, so the numbers are the same on every machine but the seconds (and the plan after
@@ -20,6 +20,7 @@ enum LagrangianBenchmark {
         var iterations: Int?
         var improveSeconds: Double?
         var improveNeighbourhoods: Int?
+        var nodesPerSolve: Int?
         var improvementSettings = GLPKMIPSettings.improvingStart
         var rest = arguments[...]
         while let flag = rest.popFirst() {
@@ -53,6 +54,11 @@ enum LagrangianBenchmark {
                     fail("--improve-neighbourhoods needs a number")
                 }
                 improveNeighbourhoods = count
+            case "--nodes-per-solve":
+                guard let count = rest.popFirst().flatMap(Int.init), count > 0 else {
+                    fail("--nodes-per-solve needs a number")
+                }
+                nodesPerSolve = count
             case "--improvement-settings":
                 guard let spec = rest.popFirst() else { fail("--improvement-settings needs settings") }
                 improvementSettings = parseSettings(spec)
@@ -70,7 +76,8 @@ enum LagrangianBenchmark {
                 let s = Planner(scenario: scenario, solver: GLPKSolver(improvementSettings: improvementSettings))
                     .lagrangianSummary(
                         everySeatRowThatMayFill: withRows, iterations: iterations,
-                        improveSeconds: improveSeconds, improveNeighbourhoods: improveNeighbourhoods)
+                        improveSeconds: improveSeconds, improveNeighbourhoods: improveNeighbourhoods,
+                        nodesPerSolve: nodesPerSolve)
                 let best = min(s.greedyObjective, s.pricedObjective, s.guidedObjective)
                 let gap = (best - s.bound) / abs(best)
                 let columns = "\(s.rows) × \(s.columns) (\(s.nonzeros))"
