@@ -38,9 +38,30 @@ enum CommitmentPlanning {
                     DocumentStep(service: $0, weeks: scenario.documentServices[$0].weeks)
                 }
             }
-            let pathway = Pathway(
+            var pathway = Pathway(
                 outbound, house: house, programme: programme, onward,
                 profile: HouseholdProfile(scenario.households[household]), scenario: scenario, document: document)
+            // A transit stay where the outbound legs first reach the transit house's place (the loader
+            // has checked that they do); its weeks are built into the outbound timing.
+            if let id = commitment.transitHouseID, let weeks = commitment.transitWeeks, let transitHouse = houses[id],
+                let split = outbound.legs.firstIndex(where: {
+                    scenario.legs[$0].to == scenario.safeHouses[transitHouse].location
+                })
+            {
+                let first = Route(legs: Array(outbound.legs[...split]), scenario: scenario)
+                let second = Route(legs: Array(outbound.legs[(split + 1)...]), scenario: scenario)
+                let way = Route(first, waiting: weeks, then: second)
+                pathway.outbound = way
+                pathway.transit = TransitStay(
+                    house: transitHouse, legsBefore: first.legs.count, arrivalOffset: first.arrivalWeekOffset,
+                    weeks: weeks)
+                pathway.lodgeOffset = way.arrivalWeekOffset
+                pathway.costPerPerson = Pathway.cost(
+                    way, stay: scenario.safeHouses[house].costPerPersonWeek * Double(pathway.stayWeeks),
+                    scenario.programmes[programme], onward, document: pathway.service(in: scenario),
+                    transit: pathway.transitCost(in: scenario))
+                pathway.riskPerPerson = Pathway.risk(way, onward, document: pathway.service(in: scenario))
+            }
             return PinnedMove(household: household, pathway: pathway, startWeek: commitment.startWeek)
         }
     }

@@ -61,6 +61,11 @@ public enum RollingHorizon {
             where departure + offset < week {
                 spent += persons * scenario.legs[leg].costPerPerson
             }
+            if let transit = pathway.transit {
+                let arrives = departure + transit.arrivalOffset
+                let transitWeeksBefore = max(0, min(transit.weeks, week - arrives))
+                spent += persons * scenario.safeHouses[transit.house].costPerPersonWeek * Double(transitWeeksBefore)
+            }
             let lodged = move.startWeek + pathway.lodgeOffset
             let stayWeeksBefore = max(0, min(pathway.stayWeeks, week - lodged))
             spent += persons * scenario.safeHouses[pathway.house].costPerPersonWeek * Double(stayWeeksBefore)
@@ -89,7 +94,7 @@ public enum RollingHorizon {
             return moved
         }
 
-        let housesInUse = Set(commitments.map(\.safeHouseID))
+        let housesInUse = Set(commitments.map(\.safeHouseID) + commitments.compactMap(\.transitHouseID))
         next.safeHouses = scenario.safeHouses.compactMap { house in
             guard
                 let window = shifted(
