@@ -120,4 +120,31 @@ import Testing
                 "commitments.csv:4:18: error: transit_house S2 is at c, which the outbound legs do not reach",
             ], "\(issues)")
     }
+
+    @Test func changeFilesAddATransitHouseOrChangeWhetherAHouseTakesTransitGuests() throws {
+        let demo = try ScenarioLoader.load(directory: demoDirectory)
+        let example = demoDirectory.deletingLastPathComponent()
+            .appendingPathComponent("demo-changes/transit-shelter-vladikavkaz.toml")
+        let variant = try ChangeFile.variant(Data(contentsOf: example), file: "transit.toml", base: demo)
+        let shelter = try #require(variant.scenario.safeHouses.first { $0.id == "SH-VLK-1" })
+        #expect(shelter.takesTransitGuests && shelter.location == "vladikavkaz" && shelter.maxStayWeeks == 6)
+        #expect(variant.descriptions == ["new safe house SH-VLK-1 at vladikavkaz, 4 beds, transit guests"])
+        // An existing house: yes, no, or left as it is.
+        let text = "[[safe_house]]\nid = \"SH-EVN-1\"\ntransit = \"yes\"\n"
+        let changed = try ChangeFile.variant(Data(text.utf8), file: "t.toml", base: demo)
+        #expect(changed.scenario.safeHouses.first { $0.id == "SH-EVN-1" }?.takesTransitGuests == true)
+        #expect(changed.descriptions == ["safe house SH-EVN-1: takes transit guests"])
+        let changes = try ChangeFile.read(Data(text.utf8), file: "t.toml")
+        #expect(try ChangeFile.read(Data(changes.tomlText.utf8), file: "t.toml") == changes)
+        #expect(changes.tomlText.contains("transit = true"))
+        let added = try ChangeFile.read(Data(contentsOf: example), file: "transit.toml")
+        #expect(try ChangeFile.read(Data(added.tomlText.utf8), file: "transit.toml") == added)
+        // A wrong value is located.
+        do {
+            _ = try ChangeFile.read(Data("[[safe_house]]\nid = \"SH-EVN-1\"\ntransit = 3\n".utf8), file: "t.toml")
+            Issue.record("a transit value of 3 was accepted")
+        } catch let error as ScenarioValidationError {
+            #expect(error.issues.map(\.description).first?.hasPrefix("t.toml:3:") == true, "\(error.issues)")
+        }
+    }
 }
