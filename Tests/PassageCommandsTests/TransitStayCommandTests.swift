@@ -46,6 +46,10 @@ import Testing
         let first = stays.filter { $0.value.from == 1 }.keys.sorted()
         #expect(!first.isEmpty, "\(stays)")
         #expect(stays.values.allSatisfy { $0.house == "SH-VLK-1" })
+        // CSV plans gain the stay's columns.
+        let csv = try Passage.run(["plan", demo, "--format", "csv", "--quiet"])
+        #expect(csv.standardOutput.hasPrefix("household_id,") && csv.standardOutput.contains(",transit_house,"))
+        for id in first { #expect(csv.standardOutput.contains(",SH-VLK-1,1,"), "\(id) \(csv.standardOutput)") }
 
         // The shelter's manager sees its transit guests; the agenda has them arrive.
         let roster = try Passage.run([
