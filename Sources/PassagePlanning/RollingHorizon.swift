@@ -53,7 +53,7 @@ public enum RollingHorizon {
             let persons = Double(household.size)
             let pathway = move.pathway
             // What was spent and lodged before the new week 1: a document step applied for is paid.
-            if let service = pathway.service(in: scenario), move.startWeek < week {
+            if let service = pathway.service(in: scenario), move.startWeek + pathway.documentOffset < week {
                 spent += persons * service.costPerPerson
             }
             let departure = move.startWeek + pathway.departureOffset

@@ -160,6 +160,21 @@ enum TransitScenario {
         #expect(stuck.itineraries.isEmpty)
     }
 
+    @Test func aFullTransitHouseIsNamedAsTheReason() throws {
+        // The passport is issued only at M, so every household goes through T, which has one bed:
+        // weeks 1–2 and 3–4 take two households; a third would arrive after the horizon.
+        let scenario = TransitScenario.make(
+            households: 3, transitBeds: 1, passportOnL2: true, service: true, applicationFrom: 1)
+        let plan = try Planner(scenario: scenario).plan(options: Self.exact)
+        #expect(plan.itineraries.count == 2 && violations(of: plan, in: scenario) == [])
+        let reason = try #require(plan.unmoved.first?.reason)
+        guard case .capacity(let shortages) = reason else {
+            Issue.record("expected a capacity reason, got \(reason)")
+            return
+        }
+        #expect(shortages.first?.kind == .beds && shortages.first?.resourceID == "T", "\(shortages)")
+    }
+
     @Test func aScenarioWithoutTransitHousesHasNoTransitPathway() throws {
         // Every house `transit = no`: no transit pathway, and the transit weight changes nothing.
         let without = TransitScenario.make(transit: false)
