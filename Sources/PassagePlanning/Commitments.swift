@@ -85,6 +85,33 @@ enum CommitmentPlanning {
                         action: "find \(id) another safe house at \(house.location) for \(weekRanges(closed)), "
                             + "or keep \(house.id) open"))
             }
+            // A committed transit stay: its house closed in one of its weeks, or the stay longer than it allows.
+            if let transit = move.pathway.transit {
+                let transitHouse = scenario.safeHouses[transit.house]
+                let arrives = move.startWeek + move.pathway.departureOffset + transit.arrivalOffset
+                let shut = (arrives..<(arrives + transit.weeks)).filter {
+                    horizon.contains($0) && !transitHouse.isOpen(throughout: $0...$0)
+                }
+                if !shut.isEmpty {
+                    conflicts.append(
+                        CommitmentConflict(
+                            kind: .houseClosed, householdIDs: [id],
+                            problem:
+                                "safe house \(transitHouse.id) is closed in \(weekRanges(shut)) of \(id)'s committed transit stay",
+                            action: "find \(id) another shelter at \(transitHouse.location) for \(weekRanges(shut)), "
+                                + "or keep \(transitHouse.id) open"))
+                }
+                if let maxStay = transitHouse.maxStayWeeks, transit.weeks > maxStay {
+                    conflicts.append(
+                        CommitmentConflict(
+                            kind: .stayTooLong, householdIDs: [id],
+                            problem:
+                                "\(id)'s committed transit stay of \(transit.weeks) weeks at \(transitHouse.id) is "
+                                + "longer than its maximum of \(maxStay)",
+                            action:
+                                "agree a longer stay with \(transitHouse.id), or move \(id) on after \(maxStay) weeks"))
+                }
+            }
             if let maxStay = house.maxStayWeeks, move.pathway.stayWeeks > maxStay {
                 conflicts.append(
                     CommitmentConflict(

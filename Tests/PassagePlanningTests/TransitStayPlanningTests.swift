@@ -21,7 +21,7 @@ enum TransitScenario {
     static func make(
         households: Int = 1, transitBeds: Int = 10, transit: Bool = true, transitWaiting: Double? = nil,
         passportOnL2: Bool = false, service: Bool = false, applicationFrom: Int = 4, lodgingTakesTransit: Bool = false,
-        lodgingBeds: Int = 10
+        lodgingBeds: Int = 10, commitments: [Commitment] = [], transitOpenUntil: Int? = nil
     ) -> Scenario {
         Scenario(
             settings: ScenarioSettings(
@@ -38,8 +38,8 @@ enum TransitScenario {
                     id: "K", location: "B", beds: lodgingBeds, costPerPersonWeek: 10,
                     takesTransitGuests: lodgingTakesTransit),
                 SafeHouse(
-                    id: "T", location: "M", beds: transitBeds, costPerPersonWeek: 10, maxStayWeeks: 6,
-                    takesTransitGuests: transit),
+                    id: "T", location: "M", beds: transitBeds, openUntilWeek: transitOpenUntil, costPerPersonWeek: 10,
+                    maxStayWeeks: 6, takesTransitGuests: transit),
             ],
             legs: [
                 RouteLeg(
@@ -58,6 +58,7 @@ enum TransitScenario {
                     processingWeeks: 2, documentsRequired: .internalID, costPerPerson: 50,
                     applicationFromWeek: applicationFrom)
             ],
+            commitments: commitments,
             documentServices: service
                 ? [
                     DocumentService(
@@ -173,6 +174,31 @@ enum TransitScenario {
             return
         }
         #expect(shortages.first?.kind == .beds && shortages.first?.resourceID == "T", "\(shortages)")
+    }
+
+    /// H1 left in week 1 for T, where it stays 3 weeks (weeks 1–3), then goes on to B.
+    static let committed = Commitment(
+        householdID: "H1", startWeek: 1, outboundLegs: ["L1", "L2"], safeHouseID: "K", programmeID: "P",
+        onwardLegs: ["L3"], transitHouseID: "T", transitWeeks: 3)
+
+    @Test func aCommittedTransitStayKeepsItsBeds() throws {
+        // T has one bed, which H1's committed stay holds in weeks 1–3: H2 waits at home until week 4.
+        let scenario = TransitScenario.make(households: 2, transitBeds: 1, commitments: [Self.committed])
+        let plan = try Planner(scenario: scenario).plan(options: Self.exact)
+        #expect(plan.conflicts.isEmpty)
+        let h1 = try #require(plan.itineraries.first { $0.householdID == "H1" })
+        #expect(h1.isCommitted && h1.transitStay?.fromWeek == 1 && h1.transitStay?.toWeek == 3)
+        #expect(h1.outbound.map(\.week) == [1, 4] && h1.lodgedWeek == 4)
+        let h2 = try #require(plan.itineraries.first { $0.householdID == "H2" })
+        #expect(h2.transitStay == nil && h2.startWeek == 4)
+        #expect(abs((plan.solver.objective ?? .nan) - 65.4) < 1e-6, "\(plan.solver.objective ?? .nan)")
+        #expect(violations(of: plan, in: scenario) == [])
+        // The transit house closing during the committed stay is a conflict, never a dropped household.
+        let closed = try Planner(
+            scenario: TransitScenario.make(households: 1, commitments: [Self.committed], transitOpenUntil: 1)
+        ).plan(options: Self.exact)
+        #expect(closed.conflicts.map(\.kind) == [.houseClosed], "\(closed.conflicts)")
+        #expect(closed.conflicts.first?.problem.contains("transit stay") == true)
     }
 
     @Test func aScenarioWithoutTransitHousesHasNoTransitPathway() throws {
