@@ -199,9 +199,12 @@ struct MasterWay: Hashable {
     var programme: Int
     var house: Int
     var startWeek: Int
+    /// The transit stay (the same legs may wait in different houses, or for different weeks).
+    var transit: TransitStay?
 
     init(householdClass: Int, pathway: Pathway, startWeek: Int) {
         self.householdClass = householdClass
+        transit = pathway.transit
         outbound = pathway.outbound.legs
         onward = pathway.onward.legs
         programme = pathway.programme

@@ -38,9 +38,30 @@ enum CommitmentPlanning {
                     DocumentStep(service: $0, weeks: scenario.documentServices[$0].weeks)
                 }
             }
-            let pathway = Pathway(
+            var pathway = Pathway(
                 outbound, house: house, programme: programme, onward,
                 profile: HouseholdProfile(scenario.households[household]), scenario: scenario, document: document)
+            // A transit stay where the outbound legs first reach the transit house's place (the loader
+            // has checked that they do); its weeks are built into the outbound timing.
+            if let id = commitment.transitHouseID, let weeks = commitment.transitWeeks, let transitHouse = houses[id],
+                let split = outbound.legs.firstIndex(where: {
+                    scenario.legs[$0].to == scenario.safeHouses[transitHouse].location
+                })
+            {
+                let first = Route(legs: Array(outbound.legs[...split]), scenario: scenario)
+                let second = Route(legs: Array(outbound.legs[(split + 1)...]), scenario: scenario)
+                let way = Route(first, waiting: weeks, then: second)
+                pathway.outbound = way
+                pathway.transit = TransitStay(
+                    house: transitHouse, legsBefore: first.legs.count, arrivalOffset: first.arrivalWeekOffset,
+                    weeks: weeks)
+                pathway.lodgeOffset = way.arrivalWeekOffset
+                pathway.costPerPerson = Pathway.cost(
+                    way, stay: scenario.safeHouses[house].costPerPersonWeek * Double(pathway.stayWeeks),
+                    scenario.programmes[programme], onward, document: pathway.service(in: scenario),
+                    transit: pathway.transitCost(in: scenario))
+                pathway.riskPerPerson = Pathway.risk(way, onward, document: pathway.service(in: scenario))
+            }
             return PinnedMove(household: household, pathway: pathway, startWeek: commitment.startWeek)
         }
     }
@@ -63,6 +84,33 @@ enum CommitmentPlanning {
                         problem: "safe house \(house.id) is closed in \(weekRanges(closed)) of \(id)'s committed stay",
                         action: "find \(id) another safe house at \(house.location) for \(weekRanges(closed)), "
                             + "or keep \(house.id) open"))
+            }
+            // A committed transit stay: its house closed in one of its weeks, or the stay longer than it allows.
+            if let transit = move.pathway.transit {
+                let transitHouse = scenario.safeHouses[transit.house]
+                let arrives = move.startWeek + move.pathway.departureOffset + transit.arrivalOffset
+                let shut = (arrives..<(arrives + transit.weeks)).filter {
+                    horizon.contains($0) && !transitHouse.isOpen(throughout: $0...$0)
+                }
+                if !shut.isEmpty {
+                    conflicts.append(
+                        CommitmentConflict(
+                            kind: .houseClosed, householdIDs: [id],
+                            problem:
+                                "safe house \(transitHouse.id) is closed in \(weekRanges(shut)) of \(id)'s committed transit stay",
+                            action: "find \(id) another shelter at \(transitHouse.location) for \(weekRanges(shut)), "
+                                + "or keep \(transitHouse.id) open"))
+                }
+                if let maxStay = transitHouse.maxStayWeeks, transit.weeks > maxStay {
+                    conflicts.append(
+                        CommitmentConflict(
+                            kind: .stayTooLong, householdIDs: [id],
+                            problem:
+                                "\(id)'s committed transit stay of \(transit.weeks) weeks at \(transitHouse.id) is "
+                                + "longer than its maximum of \(maxStay)",
+                            action:
+                                "agree a longer stay with \(transitHouse.id), or move \(id) on after \(maxStay) weeks"))
+                }
             }
             if let maxStay = house.maxStayWeeks, move.pathway.stayWeeks > maxStay {
                 conflicts.append(

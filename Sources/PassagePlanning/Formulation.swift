@@ -463,10 +463,11 @@ func resourceUse(
     let weeks = 1...settings.horizonWeeks
     var used: [(key: ResourceKey, amount: Double)] = []
     var money = 0.0
-    if let step = pathway.document, weeks.contains(startWeek) {
+    let applies = startWeek + pathway.documentOffset
+    if let step = pathway.document, weeks.contains(applies) {
         // The service's places in the week the household applies (only a service with a capacity has a row).
         let service = scenario.documentServices[step.service]
-        if service.capacity != nil { used.append((.documents(service: step.service, week: startWeek), persons)) }
+        if service.capacity != nil { used.append((.documents(service: step.service, week: applies), persons)) }
         money += service.costPerPerson
     }
     let departure = startWeek + pathway.departureOffset
@@ -474,6 +475,14 @@ func resourceUse(
     where weeks.contains(departure + offset) {
         if seatLegs?.contains(leg) ?? true { used.append((.seats(leg: leg, week: departure + offset), persons)) }
         money += scenario.legs[leg].costPerPerson
+    }
+    if let transit = pathway.transit {
+        // A transit stay uses its house's beds like any stay (after the outbound seats, before the lodging beds).
+        let arrives = departure + transit.arrivalOffset
+        for stayWeek in arrives..<(arrives + transit.weeks) where weeks.contains(stayWeek) {
+            used.append((.beds(house: transit.house, week: stayWeek), persons))
+            money += scenario.safeHouses[transit.house].costPerPersonWeek
+        }
     }
     let lodged = startWeek + pathway.lodgeOffset
     for stayWeek in lodged..<(lodged + pathway.stayWeeks) where weeks.contains(stayWeek) && !pathway.isPooled {

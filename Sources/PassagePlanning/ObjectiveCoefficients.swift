@@ -15,14 +15,19 @@ struct ObjectiveCoefficients: Sendable {
     /// Penalty of moving one household of `profile` along `pathway` starting in `week`: waiting,
     /// lateness past the latest safe departure week, cost and risk, less the reward for a preferred
     /// destination. Waiting and lateness count to the week the household leaves: after its document
-    /// step, if it has one (it waits for the document where it is, at risk).
+    /// step, if it has one (it waits for the document where it is, at risk). The weeks of a transit
+    /// stay count at `transitWaiting` instead.
     func move(_ pathway: Pathway, week: Int, profile: HouseholdProfile) -> Double {
         let persons = Double(profile.size)
         let urgency = persons * weights.urgencyWeight(profile.urgency)
         let leaves = week + pathway.departureOffset
-        let waiting =
+        var waiting =
             urgency * weights.waitingPerWeek * Double(leaves - profile.readyWeek)
             + urgency * weights.latenessPerWeek * Double(weeksLate(startWeek: leaves, profile: profile))
+        // Weeks in a transit stay are waiting too, away from the place of danger: at the lower rate.
+        if let transit = pathway.transit {
+            waiting += urgency * weights.transitWaiting * Double(transit.weeks)
+        }
         let cost = weights.cost * persons * pathway.costPerPerson
         let risk = weights.risk * persons * pathway.riskPerPerson
         let preference = pathway.reachesPreferredCountry ? weights.preferredCountry * persons : 0

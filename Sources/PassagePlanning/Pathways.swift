@@ -10,6 +10,20 @@ struct DocumentStep: Hashable, Sendable {
     var weeks: Int
 }
 
+/// A transit stay a pathway makes on its way to where the application is lodged (docs/MODEL.md,
+/// "Transit stays"): the household leaves home, travels the outbound route's first `legsBefore` legs
+/// to a house that takes transit guests, stays there `weeks` weeks, then travels the rest.
+struct TransitStay: Hashable, Sendable {
+    /// Index into `scenario.safeHouses`.
+    var house: Int
+    /// Outbound legs travelled before the stay (at least 1: the household leaves home first).
+    var legsBefore: Int
+    /// Weeks after the week the household leaves home when the stay begins: ⌊days of those legs / 7⌋.
+    var arrivalOffset: Int
+    /// Length of the stay in weeks (1 … the house's `max_stay_weeks`).
+    var weeks: Int
+}
+
 /// One way for a household class to move, independent of the week it starts: optionally a document
 /// step where it is, legs to where the application is lodged, a safe-house stay for the processing
 /// time, legs on to the destination.
@@ -40,14 +54,21 @@ struct Pathway: Sendable {
     /// `scenario.safeHouses`, ascending) through a house pool, `house` is only the first of them, and
     /// `costPerPerson` leaves out the stay, which the pool's stay columns carry.
     var pooledHouses: [Int]? = nil
-    /// The document step the pathway begins with, if any.
+    /// The document step the pathway begins with, if any; with a transit stay, the step is taken
+    /// during the stay, at the transit house's place.
     var document: DocumentStep? = nil
+    /// The transit stay on the way, if any. `outbound` is then the whole way from home to where the
+    /// application is lodged with the stay's weeks built into its timing (`Route.waiting`).
+    var transit: TransitStay? = nil
 
     /// Whether the model chooses the safe house through a pool.
     var isPooled: Bool { pooledHouses != nil }
     /// Weeks after the start week when the household leaves (its first leg departs): the document
-    /// step's weeks, or 0.
-    var departureOffset: Int { document?.weeks ?? 0 }
+    /// step's weeks when it is taken at home, or 0.
+    var departureOffset: Int { transit == nil ? document?.weeks ?? 0 : 0 }
+    /// Weeks after the start week when the household applies for the document of its step: 0 at home,
+    /// the transit stay's first week during a transit stay.
+    var documentOffset: Int { transit?.arrivalOffset ?? 0 }
 }
 
 /// The pathways open to one class, each with the start weeks in which it fits the horizon, or, when
@@ -112,6 +133,8 @@ struct PathwayGenerator {
             addPathways(for: holder, document: step, needing: profile, to: &result, blockers: &stepBlockers)
             afterStep.append((scenario.documentServices[step.service], stepBlockers))
         }
+        // Then pathways with a transit stay on the way (none without houses that take transit guests).
+        if !index.transitHouses.isEmpty { addTransitPathways(for: profile, to: &result) }
         if result.pathways.isEmpty {
             result.blockers = blockers.map { withDocumentServices($0, afterStep: afterStep) }.sorted()
         }
@@ -205,7 +228,8 @@ struct PathwayGenerator {
                 }
             }
             if let reduction {
-                if let previous = profile.previous, previous.programme == programme.id, previous.documentService == nil
+                if let previous = profile.previous, previous.programme == programme.id, previous.documentService == nil,
+                    previous.transitHouse == nil
                 {
                     // The previous pathway is kept as it was, whatever dominates it: staying on it is rewarded.
                     for pathway in previousPathway(
@@ -248,7 +272,8 @@ struct PathwayGenerator {
                 keepBestPerLodgingWeek(&result, from: firstOfProgramme, reduction: reduction, profile: profile)
             } else if let document {
                 if let previous = profile.previous, previous.programme == programme.id,
-                    previous.documentService == scenario.documentServices[document.service].id
+                    previous.documentService == scenario.documentServices[document.service].id,
+                    previous.transitHouse == nil
                 {
                     // The previous pathway as it was (its own house, not a pool): staying on it is rewarded.
                     for pathway in previousPathway(
@@ -305,6 +330,122 @@ struct PathwayGenerator {
                         ))
             }
         }
+    }
+
+    /// Adds to `result` the pathways of a class of `profile` with a transit stay (docs/MODEL.md,
+    /// "Transit stays"): for each house that takes transit guests, supports the class's needs and is
+    /// not where the class is, every route there, a stay of 1 … `max_stay_weeks` weeks (or to the
+    /// horizon), every route on to where a programme lodges applications, a lodging house and an
+    /// onward route, each as eligible as without the stay. With a document service at the transit
+    /// house's place that serves the class, also the same with the step taken during the stay (only
+    /// where the document is needed, as for a step at home), the stay at least the step's weeks.
+    /// Every route is kept (no dominance reduction): the bound of large models prices these
+    /// pathways with the rows the model has, as it does a document step's.
+    private mutating func addTransitPathways(for profile: HouseholdProfile, to result: inout ClassOptions) {
+        let traveller = Traveller(profile)
+        let horizon = scenario.settings.horizonWeeks
+        for transitHouse in index.transitHouses {
+            let house = scenario.safeHouses[transitHouse]
+            guard house.location != profile.location, Set(profile.needs).isSubset(of: house.needsSupported) else {
+                continue
+            }
+            let toHouse = routes.routes(from: profile.location, to: house.location, for: traveller)
+            if toHouse.isEmpty { continue }
+            // Going on as the class is, and with each document the services there would give it.
+            var ways: [(holder: HouseholdProfile, step: DocumentStep?)] = [(profile, nil)]
+            for s in index.servicesAt[house.location] ?? [] {
+                let service = scenario.documentServices[s]
+                guard service.serves(nationality: profile.nationality, holding: profile.strongestDocument) else {
+                    continue
+                }
+                var holder = profile
+                holder.location = house.location
+                holder.strongestDocument = service.obtains
+                ways.append((holder, DocumentStep(service: s, weeks: service.weeks)))
+            }
+            for (holder, step) in ways {
+                let goingOn = Traveller(holder)
+                let without = Traveller(profile)
+                for programmeIndex in index.programmeOrder {
+                    let programme = scenario.programmes[programmeIndex]
+                    if programmeBlocker(programme, profile: holder) != nil { continue }
+                    let houses = (index.housesAt[programme.lodgedAt] ?? []).filter { h in
+                        let lodging = scenario.safeHouses[h]
+                        return Set(profile.needs).isSubset(of: lodging.needsSupported)
+                            && (lodging.maxStayWeeks ?? Int.max) >= stayNeeded(programmeIndex)
+                    }
+                    if houses.isEmpty { continue }
+                    let fromHouse = routes.routes(from: house.location, to: programme.lodgedAt, for: goingOn)
+                    let onwardRoutes = routes.routes(from: programme.lodgedAt, to: programme.arrival, for: goingOn)
+                    if fromHouse.isEmpty || onwardRoutes.isEmpty { continue }
+                    for first in toHouse {
+                        // No place twice: the way there and the way on meet only at the transit house.
+                        let before = Set(first.legs.map { scenario.legs[$0].from })
+                        for second in fromHouse
+                        where !second.legs.contains(where: { before.contains(scenario.legs[$0].to) }) {
+                            for onward in onwardRoutes {
+                                if step != nil {
+                                    // A step only where its document is needed (else the same pathway
+                                    // without it is cheaper and as early).
+                                    let needed =
+                                        programme.documentsRequired > profile.strongestDocument
+                                        || (second.legs + onward.legs).contains {
+                                            !without.mayUse(scenario.legs[$0], index: index)
+                                        }
+                                    if !needed { continue }
+                                }
+                                let longest = min(house.maxStayWeeks ?? horizon, horizon)
+                                let shortest = max(1, step?.weeks ?? 1)
+                                guard shortest <= longest else { continue }
+                                for weeks in shortest...longest {
+                                    for pathway in transitPathways(
+                                        first, transitHouse, weeks, second, houses, programmeIndex, onward,
+                                        profile: profile, step: step)
+                                    {
+                                        let starts = startWeeks(of: pathway, profile: profile).worthMoving
+                                        if starts.isEmpty { continue }
+                                        result.pathways.append(pathway)
+                                        result.startWeeks.append(starts)
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// The pathways along `first`, a stay of `weeks` weeks in transit house `transitHouse`, `second`,
+    /// a stay in one of `houses` for `programme`, and `onward`: one pathway choosing its lodging house
+    /// through a pool where the compact style pools houses, else one per house.
+    private func transitPathways(
+        _ first: Route, _ transitHouse: Int, _ weeks: Int, _ second: Route, _ houses: [Int], _ programme: Int,
+        _ onward: Route, profile: HouseholdProfile, step: DocumentStep?
+    ) -> [Pathway] {
+        let transit = TransitStay(
+            house: transitHouse, legsBefore: first.legs.count, arrivalOffset: first.arrivalWeekOffset, weeks: weeks)
+        let outbound = Route(first, waiting: weeks, then: second)
+        func pathway(_ house: Int) -> Pathway {
+            var pathway = makePathway(outbound, house, programme, onward, profile: profile, document: step)
+            pathway.transit = transit
+            // A step during the stay does not delay leaving home: the stay's weeks hold it.
+            pathway.lodgeOffset = outbound.arrivalWeekOffset
+            pathway.costPerPerson = Pathway.cost(
+                outbound, stay: scenario.safeHouses[house].costPerPersonWeek * Double(pathway.stayWeeks),
+                scenario.programmes[programme], onward, document: pathway.service(in: scenario),
+                transit: pathway.transitCost(in: scenario))
+            return pathway
+        }
+        if reduction != nil && objective.robust == nil && houses.count > 1 {
+            var pooled = pathway(houses[0])
+            pooled.costPerPerson = Pathway.cost(
+                outbound, stay: 0, scenario.programmes[programme], onward, document: pooled.service(in: scenario),
+                transit: pooled.transitCost(in: scenario))
+            pooled.pooledHouses = houses
+            return [pooled]
+        }
+        return houses.map(pathway)
     }
 
     /// Every leg of every route the class could take to or from a programme open to it, with its own
@@ -424,6 +565,11 @@ struct PathwayGenerator {
                 if cheapestOpen.map({ cost < $0 }) ?? true { cheapestOpen = cost }
             }
             guard let cheapestOpen else { continue }
+            if let transit = pathway.transit {
+                let arrives = week + transit.arrivalOffset
+                guard scenario.safeHouses[transit.house].isOpen(throughout: arrives...(arrives + transit.weeks - 1))
+                else { continue }
+            }
             all.append(week)
             // A pooled pathway is worth moving when its cheapest open house makes it so.
             let stayCost =
@@ -522,8 +668,14 @@ extension Pathway {
         fixed.pooledHouses = nil
         fixed.costPerPerson = Pathway.cost(
             outbound, stay: scenario.safeHouses[house].costPerPersonWeek * Double(stayWeeks),
-            scenario.programmes[programme], onward, document: service(in: scenario))
+            scenario.programmes[programme], onward, document: service(in: scenario),
+            transit: transitCost(in: scenario))
         return fixed
+    }
+
+    /// Money per person of the transit stay (its weeks × the transit house's weekly cost), if any.
+    func transitCost(in scenario: Scenario) -> Double? {
+        transit.map { scenario.safeHouses[$0.house].costPerPersonWeek * Double($0.weeks) }
     }
 
     /// The document service of the pathway's step, if it has one.
@@ -532,11 +684,14 @@ extension Pathway {
     /// Money per person: legs, stay, programme and document, always summed in this order so that a
     /// pooled pathway given its house costs exactly what the same pathway generated with it does.
     static func cost(
-        _ outbound: Route, stay: Double, _ programme: VisaProgramme, _ onward: Route, document: DocumentService? = nil
+        _ outbound: Route, stay: Double, _ programme: VisaProgramme, _ onward: Route, document: DocumentService? = nil,
+        transit: Double? = nil
     ) -> Double {
         let travel = outbound.costPerPerson + stay + programme.costPerPerson + onward.costPerPerson
-        // Added only when there is a step: a pathway without one costs exactly what it always has.
-        return document.map { travel + $0.costPerPerson } ?? travel
+        // Added only when there is a step or a transit stay: a pathway without them costs exactly
+        // what it always has.
+        let stepped = document.map { travel + $0.costPerPerson } ?? travel
+        return transit.map { stepped + $0 } ?? stepped
     }
 
     /// Risk per person: the routes', and the document step's when there is one.
@@ -573,10 +728,26 @@ extension Pathway {
         var pathway = self
         pathway.outbound = outbound
         pathway.onward = onward
-        pathway.costPerPerson = Pathway.cost(outbound, stay: stay, visa, onward, document: service(in: scenario))
+        pathway.costPerPerson = Pathway.cost(
+            outbound, stay: stay, visa, onward, document: service(in: scenario), transit: transitCost(in: scenario))
         pathway.riskPerPerson = Pathway.risk(outbound, onward, document: service(in: scenario))
         pathway.lodgeOffset = departureOffset + outbound.arrivalWeekOffset
         return pathway
+    }
+}
+
+extension Route {
+    /// The way along `first`, then after `weeks` weeks' wait where it ends, along `second`: the legs
+    /// of `second` depart `⌊days of first / 7⌋ + weeks` weeks later than they would alone, and the
+    /// route ends that much later (`days` counts the wait as whole weeks), so everything that reads a
+    /// route's timing (seats, lodging week, itinerary) reads the wait in it (a transit stay).
+    init(_ first: Route, waiting weeks: Int, then second: Route) {
+        let resume = first.arrivalWeekOffset + weeks
+        self.init(
+            legs: first.legs + second.legs, days: 7 * resume + second.days,
+            costPerPerson: first.costPerPerson + second.costPerPerson,
+            riskPerPerson: first.riskPerPerson + second.riskPerPerson,
+            legWeekOffsets: first.legWeekOffsets + second.legWeekOffsets.map { resume + $0 })
     }
 }
 

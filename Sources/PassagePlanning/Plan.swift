@@ -272,8 +272,11 @@ public struct Itinerary: Sendable, Hashable {
     public var startWeek: Int
     /// The document step the itinerary begins with, or nil.
     public var document: DocumentStepTaken?
-    /// Legs from where the household is to where the application is lodged.
+    /// Legs from where the household is to where the application is lodged (through the transit
+    /// house, if any: the legs after it depart after the transit stay).
     public var outbound: [LegTravel]
+    /// The stay in a transit house on the way, or nil (docs/MODEL.md, "Transit stays").
+    public var transitStay: HouseStay?
     public var stay: HouseStay
     public var programmeID: String
     public var destinationCountry: String
@@ -297,9 +300,10 @@ public struct Itinerary: Sendable, Hashable {
         householdID: String, size: Int, urgency: Int, readyWeek: Int, startWeek: Int, outbound: [LegTravel],
         stay: HouseStay, programmeID: String, destinationCountry: String, lodgedWeek: Int, onward: [LegTravel],
         arrivalWeek: Int, cost: Double, risk: Double, latestDepartureWeek: Int? = nil, isCommitted: Bool = false,
-        document: DocumentStepTaken? = nil
+        document: DocumentStepTaken? = nil, transitStay: HouseStay? = nil
     ) {
         self.document = document
+        self.transitStay = transitStay
         self.isCommitted = isCommitted
         self.latestDepartureWeek = latestDepartureWeek
         self.householdID = householdID
@@ -329,15 +333,28 @@ public struct Itinerary: Sendable, Hashable {
     public var costBeforeWeekOne: Double {
         let legs = (outbound + onward).reduce(0) { $0 + $1.cost }
         let documentCost = document?.cost ?? 0
-        let fee = cost - legs - stay.cost - documentCost
-        let stayWeeks = stay.toWeek - stay.fromWeek + 1
-        let stayWeeksBefore = max(0, min(stayWeeks, 1 - stay.fromWeek))
+        let fee = cost - legs - stay.cost - documentCost - (transitStay?.cost ?? 0)
         var before = (outbound + onward).filter { $0.week < 1 }.reduce(0) { $0 + $1.cost }
-        if stayWeeks > 0 { before += stay.cost * Double(stayWeeksBefore) / Double(stayWeeks) }
+        for stay in [transitStay, stay].compactMap({ $0 }) {
+            let stayWeeks = stay.toWeek - stay.fromWeek + 1
+            let stayWeeksBefore = max(0, min(stayWeeks, 1 - stay.fromWeek))
+            if stayWeeks > 0 { before += stay.cost * Double(stayWeeksBefore) / Double(stayWeeks) }
+        }
         if lodgedWeek < 1 { before += fee }
         if let document, document.startWeek < 1 { before += documentCost }
         return before
     }
+
+    /// The outbound legs travelled before the transit stay (all of them when there is none).
+    public var outboundBeforeTransit: [LegTravel] {
+        guard let transitStay, let last = outbound.firstIndex(where: { $0.to == transitStay.location }) else {
+            return outbound
+        }
+        return Array(outbound[...last])
+    }
+
+    /// The outbound legs travelled after the transit stay (none when there is none).
+    public var outboundAfterTransit: [LegTravel] { Array(outbound.dropFirst(outboundBeforeTransit.count)) }
 
     /// Weeks by which the household leaves after its latest safe departure week (0 if on time or none).
     public var weeksLate: Int { latestDepartureWeek.map { max(0, startWeek - $0) } ?? 0 }

@@ -45,6 +45,10 @@ extension PlanDecoder {
                 if key.programme != old.programme { kinds.append(.differentProgramme) }
                 // Only the document step differs (a step begun or dropped): the route as a whole is another.
                 if kinds.isEmpty && key.documentService != old.documentService { kinds.append(.differentRoute) }
+                // Likewise a transit stay begun, dropped or made longer.
+                if kinds.isEmpty && (key.transitHouse != old.transitHouse || key.transitWeeks != old.transitWeeks) {
+                    kinds.append(.differentRoute)
+                }
                 result.append(
                     PlanChange(
                         householdID: id, kinds: kinds, previousStartWeek: before.startWeek,

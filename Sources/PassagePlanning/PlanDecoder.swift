@@ -99,11 +99,16 @@ struct PlanDecoder: Sendable {
         let programme = scenario.programmes[pathway.programme]
         let lodged = startWeek + pathway.lodgeOffset
         let leaves = startWeek + pathway.departureOffset
-        func travels(_ route: Route, from week: Int) -> [LegTravel] {
+        func travels(_ route: Route, from week: Int, transit: TransitStay? = nil) -> [LegTravel] {
             // Days travelled before each leg: its departure day, counted from the route's first Monday.
+            // After a transit stay the way on leaves on the Monday after the stay's last week.
             var daysBefore = 0
-            return zip(route.legs, route.legWeekOffsets).map { legIndex, offset in
+            return zip(route.legs, route.legWeekOffsets).enumerated().map { position, pair in
+                let (legIndex, offset) = pair
                 let leg = scenario.legs[legIndex]
+                if let transit, position == transit.legsBefore {
+                    daysBefore = 7 * (transit.arrivalOffset + transit.weeks)
+                }
                 defer { daysBefore += leg.durationDays }
                 return LegTravel(
                     legID: leg.id, from: leg.from, to: leg.to, mode: leg.mode, week: week + offset,
@@ -114,7 +119,7 @@ struct PlanDecoder: Sendable {
         return Itinerary(
             householdID: household.id, size: household.size, urgency: household.urgency,
             readyWeek: household.readyWeek, startWeek: leaves,
-            outbound: travels(pathway.outbound, from: leaves),
+            outbound: travels(pathway.outbound, from: leaves, transit: pathway.transit),
             stay: HouseStay(
                 houseID: house.id, location: house.location, fromWeek: lodged,
                 toWeek: lodged + pathway.stayWeeks - 1,
@@ -126,8 +131,16 @@ struct PlanDecoder: Sendable {
             latestDepartureWeek: household.latestDepartureWeek, isCommitted: committed,
             document: pathway.service(in: scenario).map { service in
                 DocumentStepTaken(
-                    serviceID: service.id, location: service.location, obtains: service.obtains, startWeek: startWeek,
+                    serviceID: service.id, location: service.location, obtains: service.obtains,
+                    startWeek: startWeek + pathway.documentOffset,
                     weeks: service.weeks, cost: persons * service.costPerPerson, risk: service.risk)
+            },
+            transitStay: pathway.transit.map { transit in
+                let house = scenario.safeHouses[transit.house]
+                let arrives = leaves + transit.arrivalOffset
+                return HouseStay(
+                    houseID: house.id, location: house.location, fromWeek: arrives, toWeek: arrives + transit.weeks - 1,
+                    cost: persons * house.costPerPersonWeek * Double(transit.weeks))
             })
     }
 
@@ -154,7 +167,7 @@ struct PlanDecoder: Sendable {
             let key = WayKey(
                 outbound: pathway.outbound, onward: pathway.onward, house: pathway.house,
                 pooledHouses: pathway.pooledHouses, programme: pathway.programme, startWeek: move.startWeek,
-                size: householdClass.profile.size, document: pathway.document)
+                size: householdClass.profile.size, document: pathway.document, transit: pathway.transit)
             let verdict: WayVerdict
             if let known = verdicts[key] {
                 verdict = known
@@ -378,6 +391,7 @@ private struct WayKey: Hashable {
     var startWeek: Int
     var size: Int
     var document: DocumentStep?
+    var transit: TransitStay?
 }
 
 /// One concrete pathway's capacities: the smallest of each kind, those smaller than the household,

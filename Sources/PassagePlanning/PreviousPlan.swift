@@ -63,9 +63,14 @@ struct PathwayKey: Hashable, Sendable {
     var onward: [String]
     /// The document service the pathway begins with, if any.
     var documentService: String?
+    /// The transit stay's house and weeks, if any.
+    var transitHouse: String?
+    var transitWeeks: Int?
 
     init(_ commitment: Commitment) {
         documentService = commitment.documentServiceID
+        transitHouse = commitment.transitHouseID
+        transitWeeks = commitment.transitWeeks
         startWeek = commitment.startWeek
         outbound = commitment.outboundLegs
         house = commitment.safeHouseID
@@ -80,16 +85,22 @@ struct PathwayKey: Hashable, Sendable {
         programme = scenario.programmes[pathway.programme].id
         onward = pathway.onward.legs.map { scenario.legs[$0].id }
         documentService = pathway.service(in: scenario)?.id
+        transitHouse = pathway.transit.map { scenario.safeHouses[$0.house].id }
+        transitWeeks = pathway.transit?.weeks
     }
 }
 
 extension Commitment {
     /// The pathway an itinerary follows, as a commitment (e.g. once the household has started it).
     public init(_ itinerary: Itinerary) {
+        // A step at home starts the pathway; one during a transit stay does not.
+        let transit = itinerary.transitStay
         self.init(
-            householdID: itinerary.householdID, startWeek: itinerary.document?.startWeek ?? itinerary.startWeek,
+            householdID: itinerary.householdID,
+            startWeek: transit == nil ? itinerary.document?.startWeek ?? itinerary.startWeek : itinerary.startWeek,
             outboundLegs: itinerary.outbound.map(\.legID), safeHouseID: itinerary.stay.houseID,
             programmeID: itinerary.programmeID, onwardLegs: itinerary.onward.map(\.legID),
-            documentServiceID: itinerary.document?.serviceID)
+            documentServiceID: itinerary.document?.serviceID, transitHouseID: transit?.houseID,
+            transitWeeks: transit.map { $0.toWeek - $0.fromWeek + 1 })
     }
 }

@@ -53,13 +53,18 @@ public enum RollingHorizon {
             let persons = Double(household.size)
             let pathway = move.pathway
             // What was spent and lodged before the new week 1: a document step applied for is paid.
-            if let service = pathway.service(in: scenario), move.startWeek < week {
+            if let service = pathway.service(in: scenario), move.startWeek + pathway.documentOffset < week {
                 spent += persons * service.costPerPerson
             }
             let departure = move.startWeek + pathway.departureOffset
             for (leg, offset) in zip(pathway.outbound.legs, pathway.outbound.legWeekOffsets)
             where departure + offset < week {
                 spent += persons * scenario.legs[leg].costPerPerson
+            }
+            if let transit = pathway.transit {
+                let arrives = departure + transit.arrivalOffset
+                let transitWeeksBefore = max(0, min(transit.weeks, week - arrives))
+                spent += persons * scenario.safeHouses[transit.house].costPerPersonWeek * Double(transitWeeksBefore)
             }
             let lodged = move.startWeek + pathway.lodgeOffset
             let stayWeeksBefore = max(0, min(pathway.stayWeeks, week - lodged))
@@ -89,7 +94,7 @@ public enum RollingHorizon {
             return moved
         }
 
-        let housesInUse = Set(commitments.map(\.safeHouseID))
+        let housesInUse = Set(commitments.map(\.safeHouseID) + commitments.compactMap(\.transitHouseID))
         next.safeHouses = scenario.safeHouses.compactMap { house in
             guard
                 let window = shifted(

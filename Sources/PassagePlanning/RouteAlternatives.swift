@@ -84,7 +84,7 @@ struct RouteAlternatives: Sendable {
     let routes: [Route]
 
     /// The route alternatives of `formulation`'s move columns (all but a previous plan's columns and
-    /// those with a document step, which stay as they are).
+    /// those with a document step or a transit stay, which stay as they are).
     init(_ formulation: Formulation) {
         let scenario = formulation.index.scenario
         let weights = scenario.settings.objective
@@ -169,9 +169,9 @@ struct RouteAlternatives: Sendable {
             for position in formulation.movesOfClass[c] where !previous.contains(position) {
                 let move = formulation.moves[position]
                 let pathway = formulation.options[c].pathways[move.pathway]
-                // A pathway with a document step keeps its own routes: the formulation has every
+                // A pathway with a document step or a transit stay keeps its own routes: the formulation has every
                 // route of such pathways already (`PathwayGenerator`), priced with the rows it has.
-                if pathway.document != nil { continue }
+                if pathway.document != nil || pathway.transit != nil { continue }
                 let programme = scenario.programmes[pathway.programme]
                 if let known = groupsOfProgramme[pathway.programme] {
                     appendColumn(move, pathway, known.outbound, known.onward)

@@ -15,6 +15,8 @@ struct ScenarioIndex: Sendable {
     let programmeOrder: [Int]
     /// Indices into `scenario.documentServices` at each location, sorted by service id.
     let servicesAt: [String: [Int]]
+    /// Indices into `scenario.safeHouses` of the houses that take transit guests, sorted by house id.
+    let transitHouses: [Int]
 
     init(_ scenario: Scenario) {
         self.scenario = scenario
@@ -29,6 +31,7 @@ struct ScenarioIndex: Sendable {
         var houses: [String: [Int]] = [:]
         for house in houseOrder { houses[scenario.safeHouses[house].location, default: []].append(house) }
         housesAt = houses
+        transitHouses = houseOrder.filter { scenario.safeHouses[$0].takesTransitGuests }
         programmeOrder = scenario.programmes.indices.sorted { scenario.programmes[$0].id < scenario.programmes[$1].id }
         let serviceOrder = scenario.documentServices.indices.sorted {
             scenario.documentServices[$0].id < scenario.documentServices[$1].id

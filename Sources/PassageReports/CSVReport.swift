@@ -15,9 +15,14 @@ public enum CSVReport {
     /// apply in. A plan without one has exactly `columns`.
     public static let documentColumns = ["document_service", "document_week"]
 
+    /// Columns added when some itinerary makes a transit stay: its house, first and last week. A plan
+    /// without one has no such columns.
+    public static let transitColumns = ["transit_house", "transit_from_week", "transit_to_week"]
+
     /// Renders `plan` as CSV (LF line ends, a final newline, fields quoted by CSV.swift where needed).
     public static func render(_ plan: Plan) -> String {
         let withDocuments = plan.itineraries.contains { $0.document != nil }
+        let withTransit = plan.itineraries.contains { $0.transitStay != nil }
         var rows: [(id: String, fields: [String])] = plan.itineraries.map { i in
             let route = (i.outbound + i.onward).map(\.legID).joined(separator: " > ")
             return (
@@ -30,6 +35,11 @@ public enum CSVReport {
                 ]
                     + (withDocuments
                         ? [text(i.document?.serviceID ?? ""), i.document.map { "\($0.startWeek)" } ?? ""] : [])
+                    + (withTransit
+                        ? [
+                            text(i.transitStay?.houseID ?? ""), i.transitStay.map { "\($0.fromWeek)" } ?? "",
+                            i.transitStay.map { "\($0.toWeek)" } ?? "",
+                        ] : [])
             )
         }
         rows += plan.unmoved.map { u in
@@ -39,12 +49,13 @@ public enum CSVReport {
                     text(u.householdID), "\(u.size)", "\(u.urgency)", "false", "\(u.readyWeek)", "", "", "", "", "",
                     "", "", "", "", text(Fmt.reasonOneLine(u.reason)), u.latestDepartureWeek.map(String.init) ?? "", "",
                     "false",
-                ] + (withDocuments ? ["", ""] : [])
+                ] + (withDocuments ? ["", ""] : []) + (withTransit ? ["", "", ""] : [])
             )
         }
         rows.sort { $0.id < $1.id }
         let households = table(
-            header: columns + (withDocuments ? documentColumns : []), rows: rows.map(\.fields))
+            header: columns + (withDocuments ? documentColumns : []) + (withTransit ? transitColumns : []),
+            rows: rows.map(\.fields))
         // With shadow prices, their table follows after one empty line (docs/REPORTS.md, "CSV").
         var report = households
         if let prices = plan.shadowPrices {

@@ -125,6 +125,14 @@ public enum JSONReport {
                                 serviceID: d.serviceID, location: d.location, obtains: d.obtains.rawValue,
                                 startWeek: d.startWeek, startDate: Fmt.date(ofWeek: d.startWeek, header).description,
                                 weeks: d.weeks, heldWeek: d.readyWeek, cost: d.cost, risk: d.risk)
+                        },
+                        transitStay: i.transitStay.map { t in
+                            JSONStay(
+                                houseID: t.houseID, location: t.location, fromWeek: t.fromWeek, toWeek: t.toWeek,
+                                fromDate: Fmt.date(ofWeek: t.fromWeek, header).description,
+                                arrivalDate: Fmt.arrivalDate(after: i.outboundBeforeTransit, orWeek: t.fromWeek, header)
+                                    .description,
+                                cost: t.cost)
                         })),
                 reason: Nullable(nil))
         }

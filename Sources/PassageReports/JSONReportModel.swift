@@ -153,6 +153,9 @@ struct JSONItinerary: Encodable, Sendable {
     /// The document step the itinerary begins with; absent (not null) when there is none, so plans
     /// without one are written exactly as before document steps existed.
     var documentStep: JSONDocumentStep?
+    /// The transit stay on the way (docs/MODEL.md, "Transit stays"); absent (not null) when there is
+    /// none, so plans without one are written exactly as before transit stays existed.
+    var transitStay: JSONStay?
 }
 
 /// When and where to apply for a document, and when it is held (docs/REPORTS.md).

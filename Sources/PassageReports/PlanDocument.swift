@@ -173,14 +173,28 @@ enum PlanDocument {
         let stayWeeks = stay.toWeek - stay.fromWeek + 1
         // A document step comes first: the household applies where it is, and leaves once it holds it.
         var rows: [[String]] = []
-        if let d = i.document {
-            rows.append([
+        func documentRow(_ d: DocumentStepTaken) -> [String] {
+            [
                 Fmt.weeks(d.startWeek, d.readyWeek - 1), Fmt.day(Fmt.date(ofWeek: d.startWeek, header)),
                 "apply for \(Fmt.document(d.obtains)) at document service \(d.serviceID) in \(d.location)"
                     + "  (\(Fmt.plural(d.weeks, "week")), \(Fmt.money(d.cost, currency))); held \(Fmt.week(d.readyWeek))",
-            ])
+            ]
         }
-        rows += i.outbound.map(legRow)
+        if let d = i.document, i.transitStay == nil { rows.append(documentRow(d)) }
+        if let t = i.transitStay {
+            // A transit stay on the way: the legs to it, the stay (and a document step taken during it), the legs on.
+            rows += i.outboundBeforeTransit.map(legRow)
+            rows.append([
+                Fmt.weeks(t.fromWeek, t.toWeek),
+                Fmt.day(Fmt.arrivalDate(after: i.outboundBeforeTransit, orWeek: t.fromWeek, header)),
+                "transit stay in safe house \(t.houseID) in \(t.location)"
+                    + "  (\(Fmt.plural(t.toWeek - t.fromWeek + 1, "week")), \(Fmt.money(t.cost, currency)))",
+            ])
+            if let d = i.document { rows.append(documentRow(d)) }
+            rows += i.outboundAfterTransit.map(legRow)
+        } else {
+            rows += i.outbound.map(legRow)
+        }
         rows.append([
             Fmt.weeks(stay.fromWeek, stay.toWeek),
             Fmt.day(Fmt.arrivalDate(after: i.outbound, orWeek: stay.fromWeek, header)),

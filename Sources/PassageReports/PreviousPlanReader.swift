@@ -40,11 +40,24 @@ public enum PreviousPlanReader {
                             "household \(household.id)'s documentStep.startWeek \(step.startWeek) is not a week of a plan"
                             + " (\(Self.startWeeks.lowerBound) to \(Self.startWeeks.upperBound))")
                 }
+                // A transit stay's weeks; a step during it does not start the pathway.
+                let transit = itinerary.transitStay
+                if let transit,
+                    !(Self.stayWeeks.contains(transit.fromWeek) && Self.stayWeeks.contains(transit.toWeek)
+                        && transit.fromWeek <= transit.toWeek)
+                {
+                    throw ReadError(
+                        description:
+                            "household \(household.id)'s transit stay from week \(transit.fromWeek) to \(transit.toWeek) is not a stay of a plan"
+                    )
+                }
                 pathways[household.id] = Commitment(
-                    householdID: household.id, startWeek: step?.startWeek ?? itinerary.startWeek,
+                    householdID: household.id,
+                    startWeek: transit == nil ? step?.startWeek ?? itinerary.startWeek : itinerary.startWeek,
                     outboundLegs: itinerary.outbound.map(\.legID), safeHouseID: itinerary.stay.houseID,
                     programmeID: itinerary.programmeID, onwardLegs: itinerary.onward.map(\.legID),
-                    documentServiceID: step?.serviceID)
+                    documentServiceID: step?.serviceID, transitHouseID: transit?.houseID,
+                    transitWeeks: transit.map { $0.toWeek - $0.fromWeek + 1 })
             } else {
                 notMoved.insert(household.id)
             }
@@ -106,24 +119,32 @@ public enum PreviousPlanReader {
         }
         var stays: [PlannedStay] = []
         for household in document.households {
-            guard household.moved, let stay = household.itinerary?.stay else { continue }
-            guard Self.stayWeeks.contains(stay.fromWeek), Self.stayWeeks.contains(stay.toWeek),
-                stay.fromWeek <= stay.toWeek
-            else {
-                throw ReadError(
-                    description:
-                        "household \(household.id)'s stay from week \(stay.fromWeek) to \(stay.toWeek) is not a stay of a plan"
-                )
+            guard household.moved, let itinerary = household.itinerary else { continue }
+            // A transit stay on the way is a stay like the lodging one: its guests are on the house's roster.
+            var held: [(stay: HouseStay, leaves: String?)] = []
+            if let transit = itinerary.transitStay {
+                let after = itinerary.outbound?.first { $0.from == transit.location }
+                held.append((transit, after?.departureDate))
             }
-            stays.append(
-                PlannedStay(
-                    householdID: household.id, houseID: stay.houseID, fromWeek: stay.fromWeek, toWeek: stay.toWeek,
-                    arrivalDate: stay.arrivalDate.flatMap(Self.date),
-                    departureDate: household.itinerary?.onward.first?.departureDate.flatMap(Self.date)))
+            held.append((itinerary.stay, itinerary.onward.first?.departureDate))
+            for (stay, leaves) in held {
+                guard Self.stayWeeks.contains(stay.fromWeek), Self.stayWeeks.contains(stay.toWeek),
+                    stay.fromWeek <= stay.toWeek
+                else {
+                    throw ReadError(
+                        description:
+                            "household \(household.id)'s stay from week \(stay.fromWeek) to \(stay.toWeek) is not a stay of a plan"
+                    )
+                }
+                stays.append(
+                    PlannedStay(
+                        householdID: household.id, houseID: stay.houseID, fromWeek: stay.fromWeek, toWeek: stay.toWeek,
+                        arrivalDate: stay.arrivalDate.flatMap(Self.date), departureDate: leaves.flatMap(Self.date)))
+            }
         }
         return PlannedStays(
             householdIDs: document.households.map(\.id).sorted(),
-            stays: stays.sorted { $0.householdID < $1.householdID },
+            stays: stays.sorted { ($0.householdID, $0.fromWeek) < ($1.householdID, $1.fromWeek) },
             startDate: previous.startDate!)
     }
 
@@ -166,6 +187,12 @@ public enum PreviousPlanReader {
         var programmeID: String
         var onward: [Leg]
         var documentStep: DocumentStep?
+        var transitStay: TransitStay?
+    }
+    private struct TransitStay: Decodable {
+        var houseID: String
+        var fromWeek: Int
+        var toWeek: Int
     }
     private struct DocumentStep: Decodable {
         var serviceID: String
@@ -181,10 +208,16 @@ public enum PreviousPlanReader {
     private struct StaysItinerary: Decodable {
         var stay: HouseStay
         var onward: [OnwardLeg]
+        var transitStay: HouseStay?
+        var outbound: [OnwardLeg]?
     }
-    private struct OnwardLeg: Decodable { var departureDate: String? }
+    private struct OnwardLeg: Decodable {
+        var departureDate: String?
+        var from: String?
+    }
     private struct HouseStay: Decodable {
         var houseID: String
+        var location: String?
         var fromWeek: Int
         var toWeek: Int
         var arrivalDate: String?

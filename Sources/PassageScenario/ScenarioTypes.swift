@@ -149,13 +149,18 @@ public struct SafeHouse: Sendable, Hashable {
     /// when the scenario does not say (no risk). Only `passage stress` and robust plans use it
     /// (docs/STRESS.md).
     public var closureRisk: Double?
+    /// Whether the house also takes transit guests: households on their way to where they lodge an
+    /// application, staying 1 week up to `maxStayWeeks` (docs/MODEL.md, "Transit stays"). Every house
+    /// takes lodging guests at its place as before; `transit` in `safe_houses.csv`, `no` when absent.
+    public var takesTransitGuests: Bool
 
     public init(
         id: String, location: String, beds: Int, openFromWeek: Int = 1, openUntilWeek: Int? = nil,
         costPerPersonWeek: Double, maxStayWeeks: Int? = nil, needsSupported: [String] = [],
-        closedWeeks: [ClosedRange<Int>] = [], closureRisk: Double? = nil
+        closedWeeks: [ClosedRange<Int>] = [], closureRisk: Double? = nil, takesTransitGuests: Bool = false
     ) {
         self.closedWeeks = closedWeeks
+        self.takesTransitGuests = takesTransitGuests
         self.closureRisk = closureRisk
         self.id = id
         self.location = location
@@ -391,12 +396,22 @@ public struct ObjectiveWeights: Sendable, Hashable {
     /// When re-planning against a previous plan: how much a change of one household's pathway must
     /// improve the objective before the planner makes it (0 = no preference for the previous plan).
     public var changePenalty: Double
+    /// Penalty per person per week spent in a transit stay, as a fraction of the urgency weight, as
+    /// set in the scenario (`transit_waiting_per_week`); nil when it is not set, and then half of
+    /// `waitingPerWeek` applies (`transitWaiting`).
+    public var transitWaitingPerWeek: Double?
+
+    /// The penalty per person per week of a transit stay that the objective uses: the one set, or half
+    /// of `waitingPerWeek`.
+    public var transitWaiting: Double { transitWaitingPerWeek ?? waitingPerWeek / 2 }
 
     public init(
         urgencyWeights: [Double] = [1000, 400, 150, 50], waitingPerWeek: Double = 0.02, cost: Double = 0.01,
-        risk: Double = 1, preferredCountry: Double = 5, latenessPerWeek: Double = 0.1, changePenalty: Double = 50
+        risk: Double = 1, preferredCountry: Double = 5, latenessPerWeek: Double = 0.1, changePenalty: Double = 50,
+        transitWaitingPerWeek: Double? = nil
     ) {
         self.changePenalty = changePenalty
+        self.transitWaitingPerWeek = transitWaitingPerWeek
         self.latenessPerWeek = latenessPerWeek
         self.urgencyWeights = urgencyWeights
         self.waitingPerWeek = waitingPerWeek
@@ -481,12 +496,21 @@ public struct Commitment: Sendable, Hashable {
     /// `startWeek` is the week the household applied for the document, and it leaves when the service's
     /// weeks are over.
     public var documentServiceID: String?
+    /// The house of the transit stay on the way (docs/MODEL.md, "Transit stays"), or nil: the stay
+    /// begins where the outbound legs first reach its place, and lasts `transitWeeks` weeks; a document
+    /// step is then taken during it.
+    public var transitHouseID: String?
+    /// Weeks of the transit stay (with `transitHouseID`).
+    public var transitWeeks: Int?
 
     public init(
         householdID: String, startWeek: Int, outboundLegs: [String], safeHouseID: String, programmeID: String,
-        onwardLegs: [String], documentServiceID: String? = nil
+        onwardLegs: [String], documentServiceID: String? = nil, transitHouseID: String? = nil,
+        transitWeeks: Int? = nil
     ) {
         self.documentServiceID = documentServiceID
+        self.transitHouseID = transitHouseID
+        self.transitWeeks = transitWeeks
         self.householdID = householdID
         self.startWeek = startWeek
         self.outboundLegs = outboundLegs

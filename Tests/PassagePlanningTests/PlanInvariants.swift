@@ -35,16 +35,25 @@ func violations(of plan: Plan, in scenario: Scenario) -> [String] {
         if itinerary.size != household.size { problems.append("\(id): split (size differs)") }
         // A document step: at a service where the household is, open to it, from its ready week; it
         // leaves when the step is over, holding the document for the rest of the way.
+        // A step during a transit stay is taken at the transit house's place, in the stay's first week,
+        // and must be over before the stay ends; it does not delay leaving home.
+        let transit = itinerary.transitStay
         if let step = itinerary.document {
             if let service = services[step.serviceID] {
-                if service.location != household.location { problems.append("\(id): document service elsewhere") }
+                if service.location != (transit?.location ?? household.location) {
+                    problems.append("\(id): document service elsewhere")
+                }
                 if !service.serves(nationality: household.nationality, holding: household.strongestDocument) {
                     problems.append("\(id): document service not open to it")
                 }
                 if step.startWeek < household.readyWeek && !itinerary.isCommitted {
                     problems.append("\(id): applies before ready week")
                 }
-                if itinerary.startWeek != step.startWeek + service.weeks {
+                if let transit {
+                    if step.startWeek != transit.fromWeek || step.startWeek + service.weeks > transit.toWeek + 1 {
+                        problems.append("\(id): step not within the transit stay")
+                    }
+                } else if itinerary.startWeek != step.startWeek + service.weeks {
                     problems.append("\(id): leaves before held")
                 }
                 if step.startWeek >= 1 { applying["\(service.id)#\(step.startWeek)", default: 0] += household.size }
@@ -60,17 +69,55 @@ func violations(of plan: Plan, in scenario: Scenario) -> [String] {
         var place = household.location
         var week = itinerary.startWeek
         var days = 0
+        // Before a transit stay the household travels as it is (a step during the stay gives its
+        // document only for the legs after it).
+        let traveller = transit != nil ? households[id]! : household
+        var legStart = itinerary.startWeek
+        var transitSeen = false
+        func enterTransit(_ transit: HouseStay) {
+            // The transit stay: on arrival, in a house that takes transit guests, for 1 … its longest stay.
+            transitSeen = true
+            if transit.fromWeek != itinerary.startWeek + days / 7 { problems.append("\(id): transit not on arrival") }
+            if let transitHouse = houses[transit.houseID] {
+                let weeks = transit.toWeek - transit.fromWeek + 1
+                if !transitHouse.takesTransitGuests || transitHouse.location != transit.location {
+                    problems.append("\(id): not a transit house there")
+                }
+                if weeks < 1 || weeks > (transitHouse.maxStayWeeks ?? Int.max) {
+                    problems.append("\(id): transit stay length")
+                }
+                if !transitHouse.isOpen(throughout: transit.fromWeek...transit.toWeek) {
+                    problems.append("\(id): transit house closed")
+                }
+                if !Set(household.needs).isSubset(of: transitHouse.needsSupported) {
+                    problems.append("\(id): transit house needs")
+                }
+                for stayWeek in transit.fromWeek...transit.toWeek {
+                    beds["\(transitHouse.id)#\(stayWeek)", default: 0] += household.size
+                }
+                cost += transitHouse.costPerPersonWeek * Double(weeks * household.size)
+            } else {
+                problems.append("\(id): unknown transit house")
+            }
+            legStart = transit.toWeek + 1
+            days = 0
+        }
         for travel in itinerary.outbound {
             guard let leg = legs[travel.legID] else { problems.append("\(id): unknown leg"); continue }
+            if let transit, !transitSeen, place == transit.location { enterTransit(transit) }
             if leg.from != place { problems.append("\(id): route broken at \(leg.id)") }
-            if travel.week != itinerary.startWeek + days / 7 { problems.append("\(id): wrong week on \(leg.id)") }
+            if travel.week != legStart + days / 7 { problems.append("\(id): wrong week on \(leg.id)") }
             days += leg.durationDays
             place = leg.to
-            checkLeg(leg, household: household, locations: locations, id: id, problems: &problems)
+            checkLeg(
+                leg, household: transitSeen ? household : traveller, locations: locations, id: id,
+                problems: &problems)
             seats["\(leg.id)#\(travel.week)", default: 0] += household.size
             cost += leg.costPerPerson * Double(household.size)
         }
-        week = itinerary.startWeek + days / 7
+        if let transit, !transitSeen, place == transit.location { enterTransit(transit) }
+        if transit != nil && !transitSeen { problems.append("\(id): transit stay not on the way") }
+        week = legStart + days / 7
         if place != programme.lodgedAt || house.location != programme.lodgedAt {
             problems.append("\(id): stay not where the application is lodged")
         }

@@ -74,7 +74,7 @@ struct BrokenScenarioTests {
             "programmes.csv:3:7: error: lodged_at \"nowhere\" is not an id in locations.csv",
             "programmes.csv:3:19: error: quota_period must be one of horizon, month (got \"week\")",
             "safe_houses.csv:1:1: error: required column \"beds\" is missing from the header",
-            "safe_houses.csv:1:34: error: unknown column \"colour\"; expected columns: id, location, beds, open_from_week, open_until_week, cost_per_person_week, max_stay_weeks, needs_supported, closure_risk",
+            "safe_houses.csv:1:34: error: unknown column \"colour\"; expected columns: id, location, beds, open_from_week, open_until_week, cost_per_person_week, max_stay_weeks, needs_supported, closure_risk, transit",
             "safe_houses.csv:3:4: error: location \"nowhere\" is not an id in locations.csv",
             "safe_houses.csv:3:12: error: cost_per_person_week must be a number of 0 or more (got \"-5\")",
             "scenario.toml:2:1: error: start_date must be a Monday, because week 1 starts then; 2026-12-01 is a Tuesday",

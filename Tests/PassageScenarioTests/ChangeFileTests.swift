@@ -275,7 +275,7 @@ import Testing
                     "change.toml:2:1: error: unknown key \"colour\"; expected title, budget or one of the sections [[safe_house]], [[add_safe_house]], [[remove_safe_house]], [[leg]], [[add_leg]], [[remove_leg]], [[programme]], [[add_programme]], [[remove_programme]], [[shared_quota]], [[document_service]], [[household]]",
                     "change.toml:3:1: error: budget must be a number of 0 or more, or \"unlimited\"",
                     "change.toml:7:3: error: beds must be an integer of 0 or more",
-                    "change.toml:8:3: error: unknown key \"smell\" in [[safe_house]]; expected one of: id, beds, cost_per_person_week, max_stay_weeks, open_from_week, open_until_week, closed_from_week, closed_until_week, closure_risk",
+                    "change.toml:8:3: error: unknown key \"smell\" in [[safe_house]]; expected one of: id, beds, cost_per_person_week, max_stay_weeks, open_from_week, open_until_week, closed_from_week, closed_until_week, closure_risk, transit",
                     "change.toml:12:1: error: seats_per_week must be an integer of 0 or more",
                     "change.toml:15:1: error: [[programme]] changes nothing: give at least one key besides id",
                     "change.toml:18:1: error: id must be a string holding an id of at most 64 letters, digits, '_', '.' or '-', starting with a letter or digit",

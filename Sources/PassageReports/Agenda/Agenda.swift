@@ -13,6 +13,8 @@ public struct Agenda: Sendable, Hashable {
         case appliesForDocument = "applies_for_document"
         /// The household departs on an outbound leg (towards where its application is lodged).
         case departs
+        /// The household reaches the safe house of its transit stay on the way.
+        case arrivesAtTransitHouse = "arrives_at_transit_house"
         /// The household reaches its safe house at the lodging place.
         case arrivesAtHouse = "arrives_at_house"
         /// The household's application is lodged with its visa programme.
@@ -41,7 +43,7 @@ public struct Agenda: Sendable, Hashable {
         public var legID: String?
         /// The leg's mode (`road`, `rail`, `air`, `sea`), for `departs` and `departsOnward`.
         public var mode: String?
-        /// The safe house, for `arrivesAtHouse`.
+        /// The safe house, for `arrivesAtHouse` and `arrivesAtTransitHouse`.
         public var houseID: String?
         /// The visa programme, for `lodgesApplication` and `arrivesAtDestination`.
         public var programmeID: String?
@@ -52,7 +54,8 @@ public struct Agenda: Sendable, Hashable {
         /// The document service, for `appliesForDocument`.
         public var documentServiceID: String? = nil
         /// The document applied for (`international_passport`, …) and the week it is held (counted from
-        /// the scenario's start), for `appliesForDocument`.
+        /// the scenario's start), for `appliesForDocument`; for `arrivesAtTransitHouse`, `heldWeek` is the
+        /// stay's last week.
         public var document: String? = nil
         public var heldWeek: Int? = nil
 
@@ -65,6 +68,9 @@ public struct Agenda: Sendable, Hashable {
                     + (heldWeek.map { " (held W\($0), then leaves)" } ?? "")
             case .departs:
                 "departs on \(legID ?? "?") (\(mode ?? "?")) from \(from ?? "?") to \(to ?? "?")"
+            case .arrivesAtTransitHouse:
+                "arrives at safe house \(houseID ?? "?") in \(to ?? "?") for a transit stay"
+                    + (heldWeek.map { " (until W\($0))" } ?? "")
             case .arrivesAtHouse: "arrives at safe house \(houseID ?? "?") in \(to ?? "?")"
             case .lodgesApplication:
                 "lodges an application with \(programmeID ?? "?") (\(country ?? "?")) in \(from ?? "?")"
@@ -179,14 +185,30 @@ public struct Agenda: Sendable, Hashable {
             var journey: [Action] = []
             // A document step comes first, on the Monday of the week it starts; the service comes from the
             // scenario, like every other word of the agenda.
-            if let step = itinerary.document, let service = services[step.serviceID] {
+            // With a transit stay the step is taken during it, after the legs there.
+            func documentStep() {
+                if let step = itinerary.document, let service = services[step.serviceID] {
+                    journey.append(
+                        Action(
+                            date: planMonday(step.startWeek), kind: .appliesForDocument, householdID: id,
+                            persons: persons, from: service.location, documentServiceID: service.id,
+                            document: service.obtains.rawValue, heldWeek: step.heldWeek - offset))
+                }
+            }
+            if let transit = itinerary.transit, let transitHouse = houses[transit.houseID] {
+                let before = itinerary.outbound.prefix { legs[$0.legID]!.from != transitHouse.location }
+                journey += before.map { leg($0, .departs) }
                 journey.append(
                     Action(
-                        date: planMonday(step.startWeek), kind: .appliesForDocument, householdID: id,
-                        persons: persons, from: service.location, documentServiceID: service.id,
-                        document: service.obtains.rawValue, heldWeek: step.heldWeek - offset))
+                        date: transit.arrivalDate ?? planMonday(transit.fromWeek), kind: .arrivesAtTransitHouse,
+                        householdID: id, persons: persons, to: transitHouse.location, houseID: transit.houseID,
+                        heldWeek: transit.toWeek - offset))
+                documentStep()
+                journey += itinerary.outbound.dropFirst(before.count).map { leg($0, .departs) }
+            } else {
+                documentStep()
+                journey += itinerary.outbound.map { leg($0, .departs) }
             }
-            journey += itinerary.outbound.map { leg($0, .departs) }
             let place = houses[itinerary.houseID]!.location
             let reached = itinerary.stayArrivalDate ?? planMonday(itinerary.stayFromWeek)
             journey.append(
@@ -246,6 +268,8 @@ public struct Agenda: Sendable, Hashable {
             let stray: (String, String)? =
                 if !houses.contains(itinerary.houseID) {
                     (itinerary.houseID, "safe house")
+                } else if let transit = itinerary.transit, !houses.contains(transit.houseID) {
+                    (transit.houseID, "safe house")
                 } else if !programmes.contains(itinerary.programmeID) {
                     (itinerary.programmeID, "programme")
                 } else if let leg = (itinerary.outbound + itinerary.onward).first(where: { !legs.contains($0.legID) }) {
@@ -325,9 +349,13 @@ public struct Agenda: Sendable, Hashable {
     ) -> [Warning] {
         let start = scenario.settings.startDate
         let horizon = scenario.settings.horizonWeeks
+        // Lodging and transit guests alike.
         func guests(_ house: String, in weeks: ClosedRange<Int>) -> [String] {
             plan.itineraries.filter {
-                $0.houseID == house && ($0.stayFromWeek - offset...$0.stayToWeek - offset).overlaps(weeks)
+                ($0.houseID == house && ($0.stayFromWeek - offset...$0.stayToWeek - offset).overlaps(weeks))
+                    || ($0.transit.map { t in
+                        t.houseID == house && (t.fromWeek - offset...t.toWeek - offset).overlaps(weeks)
+                    } ?? false)
             }.map(\.householdID)
         }
         var warnings: [Warning] = []

@@ -41,6 +41,18 @@ extension PreviousPlanReader {
         public var arrivalDate: CalendarDate?
         /// The document step the itinerary begins with, if any.
         public var document: PlannedDocumentStep? = nil
+        /// The transit stay on the way, if any.
+        public var transit: PlannedTransitStay? = nil
+    }
+
+    /// A transit stay as a JSON plan gives it.
+    public struct PlannedTransitStay: Sendable, Hashable {
+        public var houseID: String
+        /// First and last week (inclusive) of the stay, counted from the plan's own start date.
+        public var fromWeek: Int
+        public var toWeek: Int
+        /// The day the household reaches the house, when the plan gives it.
+        public var arrivalDate: CalendarDate?
     }
 
     /// A document step as a JSON plan gives it.
@@ -137,6 +149,18 @@ extension PreviousPlanReader {
                             serviceID: step.serviceID,
                             startWeek: try week(step.startWeek, "document step week", of: id),
                             heldWeek: try week(step.heldWeek, "document step week", of: id))
+                    },
+                    transit: try itinerary.transitStay.map { transit in
+                        guard transit.fromWeek <= transit.toWeek else {
+                            throw ReadError(
+                                description:
+                                    "household \(id)'s transit stay from week \(transit.fromWeek) to \(transit.toWeek) is not a stay of a plan"
+                            )
+                        }
+                        return PlannedTransitStay(
+                            houseID: transit.houseID, fromWeek: try week(transit.fromWeek, "transit stay week", of: id),
+                            toWeek: try week(transit.toWeek, "transit stay week", of: id),
+                            arrivalDate: transit.arrivalDate.flatMap(Self.date))
                     }))
         }
         var capacity: [PlannedCapacity] = []
@@ -185,6 +209,7 @@ extension PreviousPlanReader {
         var arrivalWeek: Int
         var arrivalDate: String?
         var documentStep: ItineraryDocumentStep?
+        var transitStay: ItineraryStay?
     }
     private struct ItineraryDocumentStep: Decodable {
         var serviceID: String

@@ -164,7 +164,9 @@ public struct RedactedPlan: Sendable, Hashable {
 
         houses = Self.houseCodes(plan).map { id, code in
             let beds = plan.capacity.filter { $0.kind == .beds && $0.resourceID == id }
-            let hosted = plan.itineraries.filter { $0.stay.houseID == id }.reduce(0) { $0 + $1.size }
+            // Lodging and transit guests alike (a household staying in both counts once).
+            let hosted = plan.itineraries.filter { $0.stay.houseID == id || $0.transitStay?.houseID == id }
+                .reduce(0) { $0 + $1.size }
             let count = SuppressedCount(hosted)
             return HouseRow(
                 code: code, beds: SuppressedCount(Int((beds.map(\.capacity).max() ?? 0).rounded())),
@@ -215,7 +217,7 @@ public struct RedactedPlan: Sendable, Hashable {
     static func houseCodes(_ plan: Plan) -> [(id: String, code: String)] {
         let ids = Set(
             plan.capacity.filter { $0.kind == .beds }.map(\.resourceID)
-                + plan.itineraries.map(\.stay.houseID)
+                + plan.itineraries.map(\.stay.houseID) + plan.itineraries.compactMap(\.transitStay?.houseID)
         ).sorted()
         return ids.enumerated().map { ($1, "House " + letters($0)) }
     }

@@ -51,6 +51,7 @@ struct ChangeApplication {
             if let cost = change.costPerPersonWeek { house.costPerPersonWeek = cost }
             if let stay = change.maxStayWeeks { house.maxStayWeeks = stay }
             if let risk = change.closureRisk { house.closureRisk = risk }
+            if let transit = change.takesTransitGuests { house.takesTransitGuests = transit }
             if let from = week(entry, "open_from_week", change.openFromWeek) { house.openFromWeek = from }
             if let until = week(entry, "open_until_week", change.openUntilWeek) { house.openUntilWeek = until }
             if let until = house.openUntilWeek, until < house.openFromWeek {

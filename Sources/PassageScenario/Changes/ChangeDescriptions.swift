@@ -26,9 +26,15 @@ extension ScenarioChanges {
                 parts.append("closed \(from)\(until)")
             }
             if let risk = change.closureRisk { parts.append("closure risk \(ValueFormatting.number(risk)) a week") }
+            if let transit = change.takesTransitGuests {
+                parts.append(transit ? "takes transit guests" : "no transit guests")
+            }
             lines.append("safe house \(change.id): " + parts.joined(separator: ", "))
         }
-        lines += addedSafeHouses.map { "new safe house \($0.id) at \($0.location), \($0.beds) beds" }
+        lines += addedSafeHouses.map {
+            "new safe house \($0.id) at \($0.location), \($0.beds) beds"
+                + ($0.takesTransitGuests ? ", transit guests" : "")
+        }
         lines += removedSafeHouses.map { "safe house \($0) removed" }
         for change in legs {
             var parts: [String] = []

@@ -12,7 +12,7 @@ struct ChangeFileReader {
             "safe_house",
             [
                 "id", "beds", "cost_per_person_week", "max_stay_weeks", "open_from_week", "open_until_week",
-                "closed_from_week", "closed_until_week", "closure_risk",
+                "closed_from_week", "closed_until_week", "closure_risk", "transit",
             ]
         ),
         ("add_safe_house", SafeHouseTable.schema.columns.map(\.name)),

@@ -32,6 +32,7 @@ extension ScenarioChanges {
                     ("max_stay_weeks", integer(c.maxStayWeeks)), ("open_from_week", integer(c.openFromWeek)),
                     ("open_until_week", integer(c.openUntilWeek)), ("closed_from_week", integer(c.closedFromWeek)),
                     ("closed_until_week", integer(c.closedUntilWeek)), ("closure_risk", number(c.closureRisk)),
+                    ("transit", c.takesTransitGuests.map { $0 ? "true" : "false" }),
                 ])
         }
         for h in addedSafeHouses {
@@ -42,6 +43,7 @@ extension ScenarioChanges {
                     ("open_from_week", integer(h.openFromWeek)), ("open_until_week", integer(h.openUntilWeek)),
                     ("cost_per_person_week", number(h.costPerPersonWeek)), ("max_stay_weeks", integer(h.maxStayWeeks)),
                     ("needs_supported", strings(h.needsSupported)), ("closure_risk", number(h.closureRisk)),
+                    ("transit", h.takesTransitGuests ? "true" : nil),
                 ])
         }
         for id in removedSafeHouses { entry("remove_safe_house", [("id", string(id))]) }

@@ -19,8 +19,10 @@ enum ChangeSectionReading {
             closedUntil = nil
         }
         let closureRisk = entry.number("closure_risk", 0...1)
+        let transit = entry.yesNo("transit")
         guard let id else { return nil }
         var change = SafeHouseChange(id: id)
+        change.takesTransitGuests = transit
         (change.beds, change.costPerPersonWeek, change.maxStayWeeks) = (beds, cost, maxStay)
         change.closureRisk = closureRisk
         (change.openFromWeek, change.openUntilWeek) = (openFrom, openUntil)
@@ -115,11 +117,13 @@ enum ChangeSectionReading {
         let maxStay = entry.integer("max_stay_weeks", atLeast: 1)
         let needs = entry.list("needs_supported", "a tag", item: CellParsing.tag)
         let closureRisk = entry.number("closure_risk", 0...1)
+        let transit = entry.yesNo("transit")
         guard let id, let location, let beds, let cost else { return nil }
         return entry.located(
             SafeHouse(
                 id: id, location: location, beds: beds, openFromWeek: openFrom ?? 1, openUntilWeek: openUntil,
-                costPerPersonWeek: cost, maxStayWeeks: maxStay, needsSupported: needs, closureRisk: closureRisk))
+                costPerPersonWeek: cost, maxStayWeeks: maxStay, needsSupported: needs, closureRisk: closureRisk,
+                takesTransitGuests: transit ?? false))
     }
 
     /// `[[add_leg]]`: every column of `legs.csv`; `documents` is a document rule as in that file.

@@ -84,6 +84,8 @@ public struct SafeHouseChange: Sendable, Hashable {
     public var closedUntilWeek: Int?
     /// New probability (0–1) per week that the house must close (`passage stress`).
     public var closureRisk: Double?
+    /// Whether the house takes transit guests from now on (`transit`, docs/MODEL.md "Transit stays").
+    public var takesTransitGuests: Bool?
 
     /// A change of house `id` that changes nothing yet.
     public init(id: String) { self.id = id }

@@ -65,22 +65,39 @@ enum CommitmentCheck {
                         + ClosestNames.suggestion(for: service, among: documentServices.ids))
                 complete = false
             }
+            if let transit = commitment.transitHouseID, safeHouses.isAvailable, !safeHouses.ids.contains(transit) {
+                report(
+                    "transit_house",
+                    "transit_house \(transit) is not an id in \(ScenarioFileName.safeHouses)"
+                        + ClosestNames.suggestion(for: transit, among: safeHouses.ids))
+                complete = false
+            }
             // The journey, when every part decoded.
             guard complete, let household = householdByID[commitment.householdID],
                 let house = houseByID[commitment.safeHouseID], let programme = programmeByID[commitment.programmeID]
             else { continue }
-            // The document is obtained where the household is, before it leaves.
+            let transitHouse = commitment.transitHouseID.flatMap { houseByID[$0] }
+            // The document is obtained where the household is, before it leaves, or during the transit stay.
             if let id = commitment.documentServiceID, let service = serviceByID[id],
-                service.location != household.location
+                service.location != (transitHouse?.location ?? household.location)
             {
                 report(
                     "document_service",
-                    "document_service \(id) is at \(service.location), not where the household is (its location)")
+                    transitHouse.map {
+                        "document_service \(id) is at \(service.location), not where the transit stay is (\($0.location))"
+                    } ?? "document_service \(id) is at \(service.location), not where the household is (its location)")
             }
             let outbound = commitment.outboundLegs.compactMap { legByID[$0] }
             let onward = commitment.onwardLegs.compactMap { legByID[$0] }
             guard outbound.count == commitment.outboundLegs.count, onward.count == commitment.onwardLegs.count
             else { continue }
+            // A transit stay is at a place the outbound legs reach (not where the household starts).
+            if let transitHouse, !outbound.contains(where: { $0.to == transitHouse.location }) {
+                report(
+                    "transit_house",
+                    "transit_house \(transitHouse.id) is at \(transitHouse.location), which the outbound legs do not reach"
+                )
+            }
             if let problem = chainProblem(
                 outbound, from: household.location, fromWords: "where the household is (its location)",
                 to: programme.lodgedAt, toWords: "where programme \(programme.id) lodges applications")

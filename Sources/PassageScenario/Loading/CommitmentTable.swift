@@ -11,6 +11,8 @@ enum CommitmentTable {
             ColumnSpec(name: "programme", isRequired: true),
             ColumnSpec(name: "onward", isRequired: true),
             ColumnSpec(name: "document_service", isRequired: false),
+            ColumnSpec(name: "transit_house", isRequired: false),
+            ColumnSpec(name: "transit_weeks", isRequired: false),
         ],
         keyColumn: "household")
 
@@ -32,10 +34,19 @@ enum CommitmentTable {
                 CellParsing.list($0, item: CellParsing.identifier).flatMap { $0.isEmpty ? nil : $0 }
             }
             let documentService = row.optional("document_service", Expected.identifier, CellParsing.identifier)
+            let transitHouse = row.optional("transit_house", Expected.identifier, CellParsing.identifier)
+            var transitWeeks = row.optionalInteger("transit_weeks", 1...104)
+            if (transitHouse == nil) != (transitWeeks == nil) {
+                row.fail(
+                    transitHouse == nil ? "transit_weeks" : "transit_house",
+                    "transit_house and transit_weeks go together: give both for a transit stay, or neither")
+                transitWeeks = nil
+            }
             guard let id, let start, let house, let programme, let onward else { return nil }
             return Commitment(
                 householdID: id, startWeek: start, outboundLegs: outbound, safeHouseID: house,
-                programmeID: programme, onwardLegs: onward, documentServiceID: documentService)
+                programmeID: programme, onwardLegs: onward, documentServiceID: documentService,
+                transitHouseID: transitWeeks == nil ? nil : transitHouse, transitWeeks: transitWeeks)
         }
     }
 }

@@ -19,7 +19,10 @@ struct SettingsReader {
     private var issues: [ValidationIssue] = []
 
     private static let rootKeys = ["title", "start_date", "horizon_weeks", "budget", "currency", "objective", "solver"]
-    private static let objectiveKeys = ["urgency_weights", "waiting_per_week", "cost", "risk", "preferred_country", "lateness_per_week", "change_penalty"]
+    private static let objectiveKeys = [
+        "urgency_weights", "waiting_per_week", "cost", "risk", "preferred_country", "lateness_per_week",
+        "change_penalty", "transit_waiting_per_week",
+    ]
     private static let solverKeys = ["time_limit_seconds", "mip_gap", "backend"]
 
     /// The file's lines, to quote a start_date value that is not a date.
@@ -43,7 +46,9 @@ struct SettingsReader {
         case .success(let table): root = table
         case .failure(let failure):
             let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-            issues += failure.problems.map { StartDateHint.explain($0, lines: lines).issue(file: ScenarioFileName.settings) }
+            issues += failure.problems.map {
+                StartDateHint.explain($0, lines: lines).issue(file: ScenarioFileName.settings)
+            }
             return SettingsReading()
         }
         var reader = SettingsReader(text: text)
@@ -61,12 +66,15 @@ struct SettingsReader {
         let horizon = requiredValue(root, ["horizon_weeks"], Expected.integer(1...104)) {
             $0.int.flatMap { (1...104).contains($0) ? $0 : nil }
         }
-        let budget = optionalValue(root, ["budget"], "a number of 0 or more") { Self.number($0).flatMap { $0 >= 0 ? $0 : nil } }
-        let currency = optionalValue(root, ["currency"], "three capital letters (e.g. EUR)") { value in
-            value.string.flatMap { s in
-                s.unicodeScalars.count == 3 && s.unicodeScalars.allSatisfy { ("A"..."Z").contains($0) } ? s : nil
-            }
-        } ?? "EUR"
+        let budget = optionalValue(root, ["budget"], "a number of 0 or more") {
+            Self.number($0).flatMap { $0 >= 0 ? $0 : nil }
+        }
+        let currency =
+            optionalValue(root, ["currency"], "three capital letters (e.g. EUR)") { value in
+                value.string.flatMap { s in
+                    s.unicodeScalars.count == 3 && s.unicodeScalars.allSatisfy { ("A"..."Z").contains($0) } ? s : nil
+                }
+            } ?? "EUR"
         let objective = readObjective(root)
         let solver = readSolver(root)
         var reading = SettingsReading(horizonWeeks: horizon, startDate: startDate)
@@ -80,7 +88,10 @@ struct SettingsReader {
 
     private mutating func readStartDate(_ root: TOMLTable) -> CalendarDate? {
         guard root["start_date"] != nil else {
-            report(["start_date"], "missing required key start_date: expected a Monday written YYYY-MM-DD without quotes (e.g. \(StartDateHint.example))")
+            report(
+                ["start_date"],
+                "missing required key start_date: expected a Monday written YYYY-MM-DD without quotes (e.g. \(StartDateHint.example))"
+            )
             return nil
         }
         guard let calendarDate = root["start_date"]?.date else {
@@ -94,7 +105,9 @@ struct SettingsReader {
         let weekday = ((calendarDate.dayNumber + 3) % 7 + 7) % 7  // 0 = Monday … 6 = Sunday
         guard weekday == 0 else {
             let names = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
-            report(["start_date"], "start_date must be a Monday, because week 1 starts then; \(calendarDate) is a \(names[weekday])")
+            report(
+                ["start_date"],
+                "start_date must be a Monday, because week 1 starts then; \(calendarDate) is a \(names[weekday])")
             return nil
         }
         return calendarDate
@@ -118,10 +131,15 @@ struct SettingsReader {
         let preferred = nonNegative("preferred_country", defaults.preferredCountry)
         let lateness = nonNegative("lateness_per_week", defaults.latenessPerWeek)
         let change = nonNegative("change_penalty", defaults.changePenalty)
+        // Absent: half of waiting_per_week (ObjectiveWeights.transitWaiting).
+        let transit: Double? = optionalValue(table, ["objective", "transit_waiting_per_week"], "a number of 0 or more")
+        {
+            Self.number($0).flatMap { $0 >= 0 ? $0 : nil }
+        }
         guard issues.count == before else { return nil }
         return ObjectiveWeights(
             urgencyWeights: weights, waitingPerWeek: waiting, cost: cost, risk: risk, preferredCountry: preferred,
-            latenessPerWeek: lateness, changePenalty: change)
+            latenessPerWeek: lateness, changePenalty: change, transitWaitingPerWeek: transit)
     }
 
     private mutating func readUrgencyWeights(_ table: TOMLTable) -> [Double]? {
@@ -143,12 +161,14 @@ struct SettingsReader {
             return root["solver"] == nil ? defaults : nil
         }
         let before = issues.count
-        let time = optionalValue(table, ["solver", "time_limit_seconds"], "a number greater than 0") {
-            Self.number($0).flatMap { $0 > 0 ? $0 : nil }
-        } ?? defaults.timeLimitSeconds
-        let gap = optionalValue(table, ["solver", "mip_gap"], "a number from 0 up to (not including) 1") {
-            Self.number($0).flatMap { $0 >= 0 && $0 < 1 ? $0 : nil }
-        } ?? defaults.mipGap
+        let time =
+            optionalValue(table, ["solver", "time_limit_seconds"], "a number greater than 0") {
+                Self.number($0).flatMap { $0 > 0 ? $0 : nil }
+            } ?? defaults.timeLimitSeconds
+        let gap =
+            optionalValue(table, ["solver", "mip_gap"], "a number from 0 up to (not including) 1") {
+                Self.number($0).flatMap { $0 >= 0 && $0 < 1 ? $0 : nil }
+            } ?? defaults.mipGap
         let names = SolverBackendName.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: " or ")
         let backend = optionalValue(table, ["solver", "backend"], names) { $0.string.flatMap(SolverBackendName.init) }
         guard issues.count == before else { return nil }

@@ -23,6 +23,10 @@ enum SettingsWriting {
         lines.append("preferred_country = \(ValueFormatting.number(objective.preferredCountry))")
         lines.append("lateness_per_week = \(ValueFormatting.number(objective.latenessPerWeek))")
         lines.append("change_penalty = \(ValueFormatting.number(objective.changePenalty))")
+        // Only when set: otherwise the loader's default (half of waiting_per_week) follows waiting_per_week.
+        if let transit = objective.transitWaitingPerWeek {
+            lines.append("transit_waiting_per_week = \(ValueFormatting.number(transit))")
+        }
 
         // An absent limit is left out, so the loader applies its default.
         lines.append("")

@@ -38,17 +38,21 @@ enum TableWriting {
 
     static func safeHouses(_ rows: [SafeHouse]) -> Data {
         let withRisk = rows.contains { $0.closureRisk != nil }
+        // The transit column only when some house takes transit guests: a scenario without it is
+        // written as it always was.
+        let withTransit = rows.contains { $0.takesTransitGuests }
         return csv(
             header: [
                 "id", "location", "beds", "open_from_week", "open_until_week", "cost_per_person_week",
                 "max_stay_weeks", "needs_supported",
-            ] + (withRisk ? ["closure_risk"] : []),
+            ] + (withRisk ? ["closure_risk"] : []) + (withTransit ? ["transit"] : []),
             rows: rows.map { s in
                 [
                     s.id, s.location, String(s.beds), String(s.openFromWeek), ValueFormatting.integer(s.openUntilWeek),
                     ValueFormatting.number(s.costPerPersonWeek), ValueFormatting.integer(s.maxStayWeeks),
                     ValueFormatting.list(s.needsSupported),
                 ] + (withRisk ? [ValueFormatting.number(s.closureRisk)] : [])
+                    + (withTransit ? [s.takesTransitGuests ? "yes" : "no"] : [])
             })
     }
 
@@ -90,14 +94,18 @@ enum TableWriting {
     static func commitments(_ rows: [Commitment]) -> Data {
         // `document_service` only when some household started with one: other files stay as they were.
         let withDocuments = rows.contains { $0.documentServiceID != nil }
+        // Likewise the transit stay's two columns, only when some household has one.
+        let withTransit = rows.contains { $0.transitHouseID != nil }
         return csv(
             header: ["household", "start_week", "outbound", "safe_house", "programme", "onward"]
-                + (withDocuments ? ["document_service"] : []),
+                + (withDocuments ? ["document_service"] : [])
+                + (withTransit ? ["transit_house", "transit_weeks"] : []),
             rows: rows.map { c in
                 [
                     c.householdID, String(c.startWeek), ValueFormatting.list(c.outboundLegs), c.safeHouseID,
                     c.programmeID, ValueFormatting.list(c.onwardLegs),
                 ] + (withDocuments ? [c.documentServiceID ?? ""] : [])
+                    + (withTransit ? [c.transitHouseID ?? "", ValueFormatting.integer(c.transitWeeks)] : [])
             })
     }
 
