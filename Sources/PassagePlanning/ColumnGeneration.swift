@@ -201,10 +201,13 @@ struct MasterWay: Hashable {
     var startWeek: Int
     /// The transit stay (the same legs may wait in different houses, or for different weeks).
     var transit: TransitStay?
+    /// The document step (the same legs may follow a step or not, and lead to different rows).
+    var document: DocumentStep?
 
     init(householdClass: Int, pathway: Pathway, startWeek: Int) {
         self.householdClass = householdClass
         transit = pathway.transit
+        document = pathway.document
         outbound = pathway.outbound.legs
         onward = pathway.onward.legs
         programme = pathway.programme

@@ -1,3 +1,4 @@
+import GLPKBackend
 import LinearProgramming
 import PassageScenario
 import PassageSynthetic
@@ -54,5 +55,24 @@ import Testing
         if full.solver.status == .optimal, let optimum = full.solver.objective {
             #expect(bound <= optimum + 1e-6 * max(1, abs(optimum)), "bound \(bound) optimum \(optimum)")
         }
+    }
+
+    /// Column generation tells a way with a document step from the same legs without one: its master
+    /// then reaches the full model's relaxation, as without steps (`ColumnGenerationTests`).
+    @Test(arguments: [(16, UInt64(2)), (25, 4)])
+    func columnGenerationReachesTheFullRelaxation(households: Int, seed: UInt64) throws {
+        let scenario = SyntheticCaseload.generate(
+            households: households, seed: seed, profile: .crisis, documentServices: true)
+        let planner = Planner(scenario: scenario, solver: GLPKSolver())
+        let summary = try planner.columnGeneration(rounds: 40, columnsPerClass: 8, lpSolver: GLPKSolver())
+        let last = try #require(summary.rounds.last)
+        #expect(last.added == 0)
+        var relaxed = SolverOptions(relaxIntegrality: true)
+        relaxed.timeLimit = 60
+        let full = planner.fullModel(of: Formulation(scenario: scenario))
+        let relaxation = try #require(try GLPKSolver().solve(full.model, options: relaxed).objectiveValue)
+        let lp = try #require(last.masterObjective)
+        #expect(
+            abs(lp - relaxation) <= 1e-6 * max(1, abs(relaxation)), "master LP \(lp), full relaxation \(relaxation)")
     }
 }
