@@ -37,6 +37,9 @@ struct FixAndOptimise {
     /// Neighbourhoods solved at most (nil: as many as the passes and the deadline allow): a fixed
     /// amount of work, so a benchmark measures the same search on every machine.
     var neighbourhoodLimit: Int?
+    /// Whether a second core is free to solve the next neighbourhood while this one is solved (nil:
+    /// always, when `threads` > 1). It only saves time: the plan is the same either way.
+    var spareCore: (@Sendable () -> Bool)?
     /// Receives the plan's objective after an improvement, at most about once a second.
     var progress: (@Sendable (Double) -> Void)?
 
@@ -455,6 +458,16 @@ struct FixAndOptimise {
         }
     }
 
+    /// Solves one neighbourhood's MIP and puts its result in the plan if it is better.
+    private func solved(
+        _ part: Neighbourhood, _ built: NeighbourhoodModel, state: inout PlanState, deadline: ContinuousClock.Instant?
+    ) -> (improved: Int, cutByTime: Bool) {
+        let result = solve(built, deadline: deadline)
+        guard let solution = result.solution else { return (0, result.cutByTime) }
+        apply(solution, of: part, built, to: &state)
+        return (1, result.cutByTime)
+    }
+
     /// Solves two neighbourhoods, on two threads when they share no class and no house pool (each
     /// then gets half of what the plan leaves of a capacity both touch, so both results fit
     /// together), else one after the other. The same pair gives the same result on one thread or
@@ -464,17 +477,11 @@ struct FixAndOptimise {
     ) -> (improved: Int, cutByTime: Bool) {
         let a = gather(first, ranked: ranked, state: &state)
         guard let second else {
-            let built = build(a, state: &state) { _ in 1 }
-            let solved = solve(built, deadline: deadline)
-            guard let solution = solved.solution else { return (0, solved.cutByTime) }
-            apply(solution, of: a, built, to: &state)
-            return (1, solved.cutByTime)
+            return solved(a, build(a, state: &state) { _ in 1 }, state: &state, deadline: deadline)
         }
         let b = gather(second, ranked: ranked, state: &state)
         guard Set(a.classes).isDisjoint(with: b.classes), Set(a.pools).isDisjoint(with: b.pools) else {
-            let one = solvePair(first, nil, ranked: ranked, state: &state, deadline: deadline)
-            let two = solvePair(second, nil, ranked: ranked, state: &state, deadline: deadline)
-            return (one.improved + two.improved, one.cutByTime || two.cutByTime)
+            return solveInTurn(a, b, second, ranked: ranked, state: &state, deadline: deadline)
         }
         let shared = a.keys.intersection(b.keys)
         let half: (ResourceKey) -> Double = { shared.contains($0) ? 0.5 : 1 }
@@ -493,6 +500,36 @@ struct FixAndOptimise {
         }
         return (improved, solved[0].cutByTime || solved[1].cutByTime)
     }
+
+    /// Solves two overlapping neighbourhoods one after the other, as if `b` were solved only once
+    /// `a`'s result is in the plan. Most solves improve nothing, and then `b`'s MIP is the same
+    /// whether it is built before or after `a`'s solve: so with a spare core both are solved at once
+    /// from the same plan, and `b` is solved again only when `a` changed the plan. The plan is the
+    /// same as solving them in turn, on any number of cores.
+    private func solveInTurn(
+        _ a: Neighbourhood, _ b: Neighbourhood, _ second: [Int], ranked: [[Int]], state: inout PlanState,
+        deadline: ContinuousClock.Instant?
+    ) -> (improved: Int, cutByTime: Bool) {
+        let builtA = build(a, state: &state) { _ in 1 }
+        guard threads > 1, spareCore?() ?? true else {
+            let one = solved(a, builtA, state: &state, deadline: deadline)
+            let two = solvePair(second, nil, ranked: ranked, state: &state, deadline: deadline)
+            return (one.improved + two.improved, one.cutByTime || two.cutByTime)
+        }
+        let builtB = build(b, state: &state) { _ in 1 }
+        let models = [builtA, builtB]
+        let results = ParallelWork.map(2, width: threads) { i in self.solve(models[i], deadline: deadline) }
+        if let solution = results[0].solution {
+            apply(solution, of: a, builtA, to: &state)
+            // `b`'s MIP was built from the plan before `a`'s change: solve it again from the new one.
+            let two = solvePair(second, nil, ranked: ranked, state: &state, deadline: deadline)
+            return (1 + two.improved, results[0].cutByTime || two.cutByTime)
+        }
+        guard let solution = results[1].solution else { return (0, results[0].cutByTime || results[1].cutByTime) }
+        apply(solution, of: b, builtB, to: &state)
+        return (1, results[0].cutByTime || results[1].cutByTime)
+    }
+
 }
 
 /// A plan being improved: its column values and what it uses of every capacity, seats of every leg

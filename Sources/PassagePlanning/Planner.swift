@@ -367,11 +367,20 @@ public struct Planner: Sendable {
             return single
         }()
         let finished = StopSignal()
+        // Once the bound has stopped (it stalls long before a long limit ends), its core solves the
+        // improvement's next neighbourhood ahead of time; the plan is the same either way.
+        let boundEnded = StopSignal()
+        let improving = {
+            var ahead = search
+            ahead.spareCore = { boundEnded.isRaised }
+            return ahead
+        }()
         let outcomes = ParallelWork.map(2, width: 2) { i -> Work in
             if i == 0 {
                 defer { finished.raise() }
-                return .improved(search.improve(values, prices: prices, deadline: deadline))
+                return .improved(improving.improve(values, prices: prices, deadline: deadline))
             }
+            defer { boundEnded.raise() }
             let result = beside.run(
                 upperBound: upperBound, iterations: Planner.lagrangianIterationLimit, targetGap: targetGap,
                 deadline: deadline, initial: rowPrices, initialStep: min(2, 4 * step), stop: finished,

@@ -47,6 +47,13 @@ import PassageSynthetic
         search.threads = 1
         let sequential = search.improve(greedy, prices: nil, deadline: nil)
         #expect(sequential.values == outcome.values)
+        // Overlapping neighbourhoods solved in turn rather than the next one ahead on a spare core:
+        // the same plan.
+        search.threads = 2
+        search.spareCore = { false }
+        let inTurn = search.improve(greedy, prices: nil, deadline: nil)
+        #expect(inTurn.values == outcome.values)
+        #expect(inTurn.solved == outcome.solved && inTurn.improved == outcome.improved)
     }
 
     /// On a caseload where the greedy plan is not optimal, the search finds a better plan, and never
