@@ -6,17 +6,19 @@ import Dispatch
 /// For loops whose iterations are independent — each writes only its own entries — so the result
 /// is the same bytes however many cores run them: the pieces are fixed by `count` and `pieces`, not
 /// by the cores, and the caller combines their results in piece order.
-enum ParallelChunks {
+public enum ParallelChunks {
     /// Pieces a hot loop of the planner is cut into: enough to keep two to four cores busy.
-    static let defaultPieces = 4
+    public static let defaultPieces = 4
     /// Below this many iterations a loop runs in one piece: starting the others would cost more.
-    static let smallestParallelCount = 2_048
+    public static let smallestParallelCount = 2_048
 
-    /// `body` of each piece, in piece order; each piece is a contiguous range of `0..<count`.
-    static func map<Result: Sendable>(
-        _ count: Int, pieces: Int = defaultPieces, _ body: @Sendable (Range<Int>) -> Result
+    /// `body` of each piece, in piece order; each piece is a contiguous range of `0..<count`. Below
+    /// `smallest` iterations the loop runs in one piece.
+    public static func map<Result: Sendable>(
+        _ count: Int, pieces: Int = defaultPieces, smallest: Int = smallestParallelCount,
+        _ body: @Sendable (Range<Int>) -> Result
     ) -> [Result] {
-        let ranges = split(count, into: count < smallestParallelCount ? 1 : pieces)
+        let ranges = split(count, into: count < smallest ? 1 : pieces)
         if ranges.count <= 1 { return ranges.map(body) }
         let results = Slots<Result>(count: ranges.count)
         DispatchQueue.concurrentPerform(iterations: ranges.count) { piece in
@@ -26,7 +28,7 @@ enum ParallelChunks {
     }
 
     /// `0..<count` in `pieces` contiguous ranges of nearly equal length (none empty).
-    static func split(_ count: Int, into pieces: Int) -> [Range<Int>] {
+    public static func split(_ count: Int, into pieces: Int) -> [Range<Int>] {
         let pieces = max(1, min(pieces, count))
         guard count > 0 else { return [] }
         return (0..<pieces).map { piece in (count * piece / pieces)..<(count * (piece + 1) / pieces) }

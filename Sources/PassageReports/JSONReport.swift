@@ -6,23 +6,97 @@ import PassagePlanning
 public enum JSONReport {
     /// Renders `plan` as pretty-printed JSON ending in a newline.
     public static func render(_ plan: Plan, options: ReportOptions = ReportOptions(format: .json)) -> String {
-        encoded(model(plan, options: options))
+        encodedSplicingHouseholds(model(plan, options: options))
     }
 
-    /// `value` as pretty-printed JSON with sorted keys, ending in a newline (also used by the redacted report).
-    static func encoded(_ value: some Encodable) -> String {
+    /// The encoder of every JSON report: sorted keys, pretty printed, slashes as they are.
+    static func makeEncoder() -> JSONEncoder {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
         // Non-finite numbers cannot appear in JSON; naming them keeps encoding total (it cannot throw).
         encoder.nonConformingFloatEncodingStrategy = .convertToString(
             positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN")
+        return encoder
+    }
+
+    /// `value` as pretty-printed JSON with sorted keys, ending in a newline (also used by the redacted report).
+    static func encoded(_ value: some Encodable) -> String {
+        String(decoding: encodedBytes(value, with: makeEncoder()), as: UTF8.self) + "\n"
+    }
+
+    /// `value` encoded by `encoder`, without a final newline.
+    private static func encodedBytes(_ value: some Encodable, with encoder: JSONEncoder) -> Data {
         do {
-            let data = try encoder.encode(value)
-            return String(decoding: data, as: UTF8.self) + "\n"
+            return try encoder.encode(value)
         } catch {
             // Unreachable: every value is a string, integer, Bool or Double with non-finite values mapped.
             preconditionFailure("JSON encoding of a plan failed: \(error)")
         }
+    }
+
+    /// Households per piece below which the households are encoded with the rest in one go.
+    static let householdsPerPiece = 512
+
+    /// Exactly the bytes of `encoded(plan)`, with the households (nearly all of a large plan's bytes)
+    /// encoded in `pieces` side by side (fewer when a piece would have under `smallestPiece`).
+    ///
+    /// Each piece is encoded as an array of its own by an encoder with the same settings, and the
+    /// rest of the plan with a placeholder string for the array. Pretty printing makes the pieces'
+    /// elements differ from those of the whole array only in their indentation (a JSON string never
+    /// holds a raw newline: it is written `\n`), so the elements, indented to the depth of the
+    /// `households` key and joined by ",\n", are the bytes of the whole array. Should an encoder ever
+    /// lay arrays out differently, the plan is encoded in one go instead.
+    static func encodedSplicingHouseholds(
+        _ plan: JSONPlan, pieces: Int = ParallelChunks.defaultPieces, smallestPiece: Int = householdsPerPiece
+    ) -> String {
+        let households = plan.households.list
+        let ranges = ParallelChunks.split(households.count, into: min(pieces, households.count / smallestPiece))
+        guard ranges.count > 1 else { return encoded(plan) }
+        let encodedPieces = ParallelChunks.map(ranges.count, pieces: ranges.count, smallest: 2) { range in
+            range.map { piece in
+                // An encoder per piece: a JSONEncoder is not meant to be shared between threads.
+                [UInt8](encodedBytes(Array(households[ranges[piece]]), with: makeEncoder()))
+            }
+        }.flatMap { $0 }
+        let frameEncoder = makeEncoder()
+        frameEncoder.userInfo[JSONHouseholds.placeholderKey] = true
+        let frame = [UInt8](encodedBytes(plan, with: frameEncoder))
+        // The key is at the top level: the only place a line starts with two spaces and then it.
+        let indent = [UInt8]("  ".utf8)
+        let marker = [UInt8](("\n" + "  \"households\" : \"" + JSONHouseholds.placeholder + "\"").utf8)
+        let open = [UInt8]("[\n".utf8)
+        let close = [UInt8]("\n]".utf8)
+        guard let at = firstRange(of: marker, in: frame),
+            encodedPieces.allSatisfy({ $0.starts(with: open) && $0.reversed().starts(with: close.reversed()) })
+        else { return encoded(plan) }
+        let valueStart = at.upperBound - JSONHouseholds.placeholder.utf8.count - 2
+        var out: [UInt8] = []
+        out.reserveCapacity(frame.count + encodedPieces.reduce(0) { $0 + $1.count + $1.count / 8 })
+        out += frame[..<valueStart]
+        out.append(UInt8(ascii: "["))
+        for (index, piece) in encodedPieces.enumerated() {
+            if index > 0 { out.append(UInt8(ascii: ",")) }
+            // The piece's elements, each line one level deeper: every newline gains the key's indent,
+            // but for the empty line inside an empty array (`[`, an empty line, then `]`).
+            for position in 1..<(piece.count - 2) {
+                let byte = piece[position]
+                out.append(byte)
+                if byte == UInt8(ascii: "\n") && piece[position + 1] != UInt8(ascii: "\n") { out += indent }
+            }
+        }
+        out += [UInt8]("\n".utf8) + indent + [UInt8(ascii: "]")]
+        out += frame[at.upperBound...]
+        out.append(UInt8(ascii: "\n"))
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Where `needle` first occurs in `haystack`.
+    private static func firstRange(of needle: [UInt8], in haystack: [UInt8]) -> Range<Int>? {
+        guard !needle.isEmpty, haystack.count >= needle.count else { return nil }
+        for start in 0...(haystack.count - needle.count) where haystack[start] == needle[0] {
+            if haystack[start..<(start + needle.count)].elementsEqual(needle) { return start..<(start + needle.count) }
+        }
+        return nil
     }
 
     /// The Codable value behind the JSON.
@@ -51,7 +125,7 @@ public enum JSONReport {
                             bound: Nullable($0.bound))
                     } : nil),
             summary: summary(plan),
-            households: households(plan),
+            households: JSONHouseholds(list: households(plan)),
             capacity: capacity(plan.capacity),
             conflicts: plan.conflicts.map {
                 JSONConflict(

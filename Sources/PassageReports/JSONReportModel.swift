@@ -23,7 +23,7 @@ struct JSONPlan: Encodable, Sendable {
     var scenario: JSONScenario
     var solver: JSONSolver
     var summary: JSONSummary
-    var households: [JSONHousehold]
+    var households: JSONHouseholds
     var capacity: [JSONCapacity]
     var conflicts: [JSONConflict]
     var changes: Nullable<[JSONChange]>
@@ -210,6 +210,25 @@ struct JSONHousehold: Encodable, Sendable {
     var moved: Bool
     var itinerary: Nullable<JSONItinerary>
     var reason: Nullable<JSONReason>
+}
+
+/// The households array: written as itself, or as a placeholder string for an encoder whose user info
+/// has `placeholderKey` (the rest of the plan, into which `JSONReport.encodedSplicingHouseholds` splices
+/// the households encoded in pieces).
+struct JSONHouseholds: Encodable, Sendable {
+    static let placeholderKey = CodingUserInfoKey(rawValue: "passage.householdsPlaceholder")!
+    static let placeholder = "passage-households-placeholder"
+
+    var list: [JSONHousehold]
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        if encoder.userInfo[Self.placeholderKey] != nil {
+            try container.encode(Self.placeholder)
+        } else {
+            try container.encode(list)
+        }
+    }
 }
 
 struct JSONCapacity: Encodable, Sendable {
