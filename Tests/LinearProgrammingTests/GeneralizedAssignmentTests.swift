@@ -66,8 +66,9 @@ struct GeneralizedAssignmentTests {
         let first = try solver.solve(instance.model(.minimize), options: options)
         // Far from proven in 20 nodes: stopped by the limit, with or without a plan.
         #expect(first.status == .timeLimitFeasible || first.status == .timeLimitNoSolution)
+        // Stopped by the nodes, not the 60 s: no check of the seconds, which depend on the machine's
+        // load (36.6 s for HiGHS with three builds beside it).
         #expect(first.stoppedBy == .nodes)
-        #expect(first.solveSeconds < 30)
         let bound = try #require(first.bestBound)
         #expect(bound <= published.lower + 1e-6)
         if let objective = first.objectiveValue { #expect(objective >= published.lower - 1e-6) }
