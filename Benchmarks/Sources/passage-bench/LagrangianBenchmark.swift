@@ -23,13 +23,14 @@ enum LagrangianBenchmark {
         var nodesPerSolve: Int?
         var improvementSettings = GLPKMIPSettings.improvingStart
         var rest = arguments[...]
+        /// The positive whole number after `flag`.
+        func count(after flag: String) -> Int {
+            guard let count = rest.popFirst().flatMap(Int.init), count > 0 else { fail("\(flag) needs a number") }
+            return count
+        }
         while let flag = rest.popFirst() {
             switch flag {
-            case "--households":
-                guard let count = rest.popFirst().flatMap(Int.init), count > 0 else {
-                    fail("--households needs a number")
-                }
-                sizes.append(count)
+            case "--households": sizes.append(count(after: flag))
             case "--seed":
                 guard let number = rest.popFirst().flatMap(UInt64.init) else { fail("--seed needs a number") }
                 seed = number
@@ -39,26 +40,14 @@ enum LagrangianBenchmark {
                 }
                 profile = named
             case "--with-seat-rows": seatRows = [false, true]
-            case "--iterations":
-                guard let count = rest.popFirst().flatMap(Int.init), count > 0 else {
-                    fail("--iterations needs a number")
-                }
-                iterations = count
+            case "--iterations": iterations = count(after: flag)
             case "--improve":
                 guard let seconds = rest.popFirst().flatMap(Double.init), seconds > 0 else {
                     fail("--improve needs seconds")
                 }
                 improveSeconds = seconds
-            case "--improve-neighbourhoods":
-                guard let count = rest.popFirst().flatMap(Int.init), count > 0 else {
-                    fail("--improve-neighbourhoods needs a number")
-                }
-                improveNeighbourhoods = count
-            case "--nodes-per-solve":
-                guard let count = rest.popFirst().flatMap(Int.init), count > 0 else {
-                    fail("--nodes-per-solve needs a number")
-                }
-                nodesPerSolve = count
+            case "--improve-neighbourhoods": improveNeighbourhoods = count(after: flag)
+            case "--nodes-per-solve": nodesPerSolve = count(after: flag)
             case "--improvement-settings":
                 guard let spec = rest.popFirst() else { fail("--improvement-settings needs settings") }
                 improvementSettings = parseSettings(spec)
