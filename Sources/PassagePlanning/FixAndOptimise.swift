@@ -34,8 +34,9 @@ struct FixAndOptimise {
     var secondsPerSolve = 5.0
     /// Threads solving neighbourhoods side by side (the result does not depend on it).
     var threads = 2
-    /// Neighbourhoods solved at most (nil: as many as the passes and the deadline allow): a fixed
-    /// amount of work, so a benchmark measures the same search on every machine.
+    /// Neighbourhoods after which the search stops (nil: as many as the passes and the deadline
+    /// allow; a pair solved together may take it one past): a fixed amount of work, so a benchmark
+    /// measures the same search on every machine.
     var neighbourhoodLimit: Int?
     /// Whether a second core is free to solve the next neighbourhood while this one is solved (nil:
     /// always, when `threads` > 1). It only saves time: the plan is the same either way.
