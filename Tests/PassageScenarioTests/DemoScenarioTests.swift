@@ -16,7 +16,7 @@ struct DemoScenarioTests {
         let scenario = try ScenarioLoader.load(directory: demoDirectory)
         #expect(scenario.households.count == 40)
         #expect(scenario.locations.count == 18)
-        #expect(scenario.safeHouses.count == 7)
+        #expect(scenario.safeHouses.count == 8)
         #expect(scenario.legs.count == 32)
         #expect(scenario.programmes.count == 8)
         #expect(scenario.settings.horizonWeeks == 16)
@@ -40,6 +40,10 @@ struct DemoScenarioTests {
         #expect(serbia.documents.requirement(for: "KZ") == nil)
         let closing = try #require(scenario.safeHouses.first { $0.id == "SH-TBS-2" })
         #expect(closing.openUntilWeek == 7 && closing.needsSupported.isEmpty)
+        // The one transit shelter, in Vladikavkaz: households may wait there rather than at home.
+        let shelter = try #require(scenario.safeHouses.first { $0.id == "SH-VLK-1" })
+        #expect(shelter.takesTransitGuests && shelter.location == "vladikavkaz" && shelter.beds == 4)
+        #expect(scenario.safeHouses.filter(\.takesTransitGuests).map(\.id) == ["SH-VLK-1"])
         let programme = try #require(scenario.programmes.first { $0.id == "P-LT-TBS" })
         #expect(programme.quotaPeriod == .month && programme.nationalities == ["KZ", "RU"])
     }

@@ -123,12 +123,28 @@ import Testing
 
     @Test func changeFilesAddATransitHouseOrChangeWhetherAHouseTakesTransitGuests() throws {
         let demo = try ScenarioLoader.load(directory: demoDirectory)
+        // The demo's shelter in Vladikavkaz takes transit guests; the example change file takes it off.
+        #expect(demo.safeHouses.filter(\.takesTransitGuests).map(\.id) == ["SH-VLK-1"])
         let example = demoDirectory.deletingLastPathComponent()
-            .appendingPathComponent("demo-changes/transit-shelter-vladikavkaz.toml")
-        let variant = try ChangeFile.variant(Data(contentsOf: example), file: "transit.toml", base: demo)
-        let shelter = try #require(variant.scenario.safeHouses.first { $0.id == "SH-VLK-1" })
-        #expect(shelter.takesTransitGuests && shelter.location == "vladikavkaz" && shelter.maxStayWeeks == 6)
-        #expect(variant.descriptions == ["new safe house SH-VLK-1 at vladikavkaz, 4 beds, transit guests"])
+            .appendingPathComponent("demo-changes/no-transit-shelter-vladikavkaz.toml")
+        let without = try ChangeFile.variant(Data(contentsOf: example), file: "transit.toml", base: demo)
+        #expect(without.scenario.safeHouses.filter(\.takesTransitGuests).isEmpty)
+        #expect(without.descriptions == ["safe house SH-VLK-1: no transit guests"])
+        // A new house that takes transit guests.
+        let shelterText = """
+            [[add_safe_house]]
+            id = "SH-MOW-1"
+            location = "moscow"
+            beds = 4
+            cost_per_person_week = 40
+            max_stay_weeks = 6
+            transit = true
+
+            """
+        let variant = try ChangeFile.variant(Data(shelterText.utf8), file: "transit.toml", base: demo)
+        let shelter = try #require(variant.scenario.safeHouses.first { $0.id == "SH-MOW-1" })
+        #expect(shelter.takesTransitGuests && shelter.location == "moscow" && shelter.maxStayWeeks == 6)
+        #expect(variant.descriptions == ["new safe house SH-MOW-1 at moscow, 4 beds, transit guests"])
         // An existing house: yes, no, or left as it is.
         let text = "[[safe_house]]\nid = \"SH-EVN-1\"\ntransit = \"yes\"\n"
         let changed = try ChangeFile.variant(Data(text.utf8), file: "t.toml", base: demo)
@@ -137,8 +153,10 @@ import Testing
         let changes = try ChangeFile.read(Data(text.utf8), file: "t.toml")
         #expect(try ChangeFile.read(Data(changes.tomlText.utf8), file: "t.toml") == changes)
         #expect(changes.tomlText.contains("transit = true"))
-        let added = try ChangeFile.read(Data(contentsOf: example), file: "transit.toml")
+        let added = try ChangeFile.read(Data(shelterText.utf8), file: "transit.toml")
         #expect(try ChangeFile.read(Data(added.tomlText.utf8), file: "transit.toml") == added)
+        let removed = try ChangeFile.read(Data(contentsOf: example), file: "transit.toml")
+        #expect(try ChangeFile.read(Data(removed.tomlText.utf8), file: "transit.toml") == removed)
         // A wrong value is located.
         do {
             _ = try ChangeFile.read(Data("[[safe_house]]\nid = \"SH-EVN-1\"\ntransit = 3\n".utf8), file: "t.toml")
