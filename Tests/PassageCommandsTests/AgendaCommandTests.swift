@@ -15,7 +15,8 @@ import Testing
     }
 
     /// Every action the plan's itineraries hold, as `date kind household resource` (the leg, house or
-    /// programme), read straight from the plan's JSON.
+    /// programme), read straight from the plan's JSON; the demo's shelter in Vladikavkaz gives some a
+    /// transit stay.
     static func planActions(_ root: [String: Any]) throws -> [String] {
         var actions: [String] = []
         for household in try #require(root["households"] as? [[String: Any]]) {
@@ -27,6 +28,11 @@ import Testing
                         "\(try #require(leg["departureDate"] as? String)) \(kind) \(id) \(try #require(leg["legID"] as? String))"
                     )
                 }
+            }
+            if let transit = itinerary["transitStay"] as? [String: Any] {
+                actions.append(
+                    "\(try #require(transit["arrivalDate"] as? String)) arrives_at_transit_house \(id) \(try #require(transit["houseID"] as? String))"
+                )
             }
             let stay = try #require(itinerary["stay"] as? [String: Any])
             let arrival = try #require(stay["arrivalDate"] as? String)

@@ -69,7 +69,7 @@ import Testing
 
     @Test func aPlanWithNobodyUnderWayKeepsItsTotalCostLine() throws {
         let text = try Passage.run(["plan", Passage.demo, "--quiet"]).standardOutput
-        #expect(text.contains("Total cost: 48,665 EUR of budget 60,000 EUR (81.11 %); 11,335 EUR left."))
+        #expect(text.contains("Total cost: 48,980 EUR of budget 60,000 EUR (81.63 %); 11,020 EUR left."))
         #expect(!text.contains("Spent before week 1"))
     }
 }

@@ -16,19 +16,7 @@ import Testing
     func everyStyleReachesTheSameOptimum(households: Int, seed: UInt64) throws {
         let scenario = SyntheticCaseload.generate(
             households: households, seed: seed, profile: .crisis, documentServices: true)
-        var objectives: [FormulationStyle: Double] = [:]
-        for style in FormulationStyle.allCases {
-            let plan = try Planner(scenario: scenario, style: style).plan(options: Self.exact)
-            #expect(plan.solver.status == .optimal, "\(style)")
-            #expect(violations(of: plan, in: scenario) == [], "\(style)")
-            let objective = try #require(plan.solver.objective, "\(style)")
-            objectives[style] = objective
-        }
-        let compact = try #require(objectives[.compact])
-        for style in [FormulationStyle.exhaustive, .perHousehold] {
-            let other = try #require(objectives[style])
-            #expect(abs(compact - other) <= 1e-6 * max(1, abs(other)), "compact \(compact) vs \(style) \(other)")
-        }
+        try expectEveryStyleReachesTheSameOptimum(scenario, options: Self.exact)
     }
 
     @Test func theHandCheckedStepInEveryStyle() throws {
