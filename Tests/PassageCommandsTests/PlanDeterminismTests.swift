@@ -86,10 +86,10 @@ private let reportFormats = ["text", "markdown", "json", "csv", "html"]
         try Self.expectSameBytes(whyNot + ["--jobs", "1"], whyNot + ["--jobs", "2"])
     }
 
-    /// A re-plan stopped by its node limit (H010's, at 5 nodes) is the same in two processes on one and
+    /// A re-plan stopped by its node limit (H016's, at 5 nodes) is the same in two processes on one and
     /// two threads, and the report says the node limit, not the clock, stopped it.
     @Test func whyNotStoppedByTheNodeLimitOnOneAndOnTwoThreads() throws {
-        let whyNot = ["why-not", Passage.demo, "H010", "--node-limit", "5", "--quiet"]
+        let whyNot = ["why-not", Passage.demo, "H016", "--node-limit", "5", "--quiet"]
         try Self.expectSameBytes(whyNot + ["--jobs", "1"], whyNot + ["--jobs", "2"])
         let text = try Passage.run(whyNot).standardOutput
         #expect(text.contains("1 of these plans stopped at the node limit before proving optimality"))

@@ -60,7 +60,7 @@ import Testing
         // Places (origins, transit, destinations) and nationalities: none of a manager's business.
         let places = try Self.demoIDs("locations.csv")
         #expect(places.contains("grozny"))
-        #expect(otherHouses.count == 6 && !programmes.isEmpty && !legs.isEmpty)
+        #expect(otherHouses.count == 7 && !programmes.isEmpty && !legs.isEmpty)
         for format in ["text", "markdown", "html", "csv", "json"] {
             let result = try Passage.run(["roster", Passage.demo, "--plan", plan, "--house", house, "--format", format])
             #expect(result.status == 0, "\(format): \(result.standardError)")

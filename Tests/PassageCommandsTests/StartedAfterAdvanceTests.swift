@@ -20,27 +20,27 @@ import Testing
     @Test func aStartedHouseholdKeepsItsCalendarWeek() throws {
         let folder = try TemporaryFolder()
         let (first, next) = try Passage.advancedDemo(toWeek: 2, in: folder)
-        // H027 leaves in week 2 of the demo's plan (2026-12-07), which is week 1 once advanced.
-        let before = try Self.household("H027", in: first)
+        // H033 leaves in week 2 of the demo's plan (2026-12-07), which is week 1 once advanced.
+        let before = try Self.household("H033", in: first)
         #expect(before["startWeek"] as? Int == 2)
 
         let second = folder.path("w2.json")
         let replanned = try Passage.run([
-            "plan", next, "--previous", first, "--started", "H027", "--format", "json", "-o", second, "--quiet",
+            "plan", next, "--previous", first, "--started", "H033", "--format", "json", "-o", second, "--quiet",
         ])
         #expect(replanned.status == 0, "\(replanned.standardError)")
-        let after = try Self.household("H027", in: second)
+        let after = try Self.household("H033", in: second)
         #expect(after["committed"] as? Bool == true)
         #expect(after["startWeek"] as? Int == 1)
         #expect(try Self.firstWeekStart(after) == Self.firstWeekStart(before))
         let plan =
             try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: second))) as? [String: Any]
-        // Committing H027 where the previous plan had it takes nothing anyone else was planned to use.
+        // Committing H033 where the previous plan had it takes nothing anyone else was planned to use.
         #expect((plan?["changes"] as? [Any])?.isEmpty == true, "\(plan?["changes"] ?? "none")")
 
-        let text = try Passage.run(["plan", next, "--previous", first, "--started", "H027", "--quiet"])
+        let text = try Passage.run(["plan", next, "--previous", first, "--started", "H033", "--quiet"])
         #expect(!text.standardOutput.contains("now used by others"))
-        let title = try #require(text.standardOutput.split(separator: "\n").first { $0.hasPrefix("H027  [committed]") })
-        #expect(title.hasPrefix("H027  [committed]  1 person  urgency 1  ready W1 (") && title.contains(") → leaves W1,"))
+        let title = try #require(text.standardOutput.split(separator: "\n").first { $0.hasPrefix("H033  [committed]") })
+        #expect(title.hasPrefix("H033  [committed]  1 person  urgency 3  ready W1 (") && title.contains(") → leaves W1,"))
     }
 }
