@@ -84,17 +84,23 @@ extension Formulation {
             known
             ?? resourceUse(of: pathway, startWeek: move.startWeek, persons: persons, scenario: index.scenario)
         guard let pool = move.pool else { return [(nil, shared)] }
-        return staysOfPool[pool].map { s in
-            var use = shared
-            for (key, amount) in stays[s].usage {
-                if let i = use.firstIndex(where: { $0.key == key }) {
-                    use[i].amount += amount
-                } else {
-                    use.append((key, amount))
-                }
+        return staysOfPool[pool].map { s in (s, concreteUse(shared: shared, stay: s)) }
+    }
+
+    /// What taking a pooled move column in the house of stay column `stay` uses: `shared` (what
+    /// every house of the pool shares) with the stay's beds and money added.
+    func concreteUse(
+        shared: [(key: ResourceKey, amount: Double)], stay: Int
+    ) -> [(key: ResourceKey, amount: Double)] {
+        var use = shared
+        for (key, amount) in stays[stay].usage {
+            if let i = use.firstIndex(where: { $0.key == key }) {
+                use[i].amount += amount
+            } else {
+                use.append((key, amount))
             }
-            return (s, use)
         }
+        return use
     }
 }
 

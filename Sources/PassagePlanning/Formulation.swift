@@ -462,6 +462,11 @@ func resourceUse(
     let settings = scenario.settings
     let weeks = 1...settings.horizonWeeks
     var used: [(key: ResourceKey, amount: Double)] = []
+    // Room for every entry at most, reserved once: grown entry by entry, the array was reallocated
+    // three or four times per call, and the greedy plans and the reasons call this millions of times.
+    used.reserveCapacity(
+        3 + pathway.outbound.legs.count + (pathway.transit?.weeks ?? 0) + (pathway.isPooled ? 0 : pathway.stayWeeks)
+            + pathway.onward.legs.count + scenario.sharedQuotas.count)
     var money = 0.0
     let applies = startWeek + pathway.documentOffset
     if let step = pathway.document, weeks.contains(applies) {

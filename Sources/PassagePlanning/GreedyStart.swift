@@ -100,10 +100,15 @@ extension Formulation {
                 if shared.contains(where: { $0.key != .budget && roomLeft($0.key) < $0.amount - 1e-9 }) { continue }
                 // The ways to take this column: its pathway, or each house of its pool, cheapest first.
                 var ways: [(stay: Int?, use: [(key: ResourceKey, amount: Double)], cost: Double)] = []
-                if move.pool != nil {
-                    for (stay, use) in concreteUses(ofMove: position, shared: shared) {
-                        let cost = costs[move.variable.index] + costs[stays[stay!].variable.index]
-                        if cost < unmovedCost { ways.append((stay, use, cost)) }
+                if let pool = move.pool {
+                    for stay in staysOfPool[pool] {
+                        let cost = costs[move.variable.index] + costs[stays[stay].variable.index]
+                        guard cost < unmovedCost else { continue }
+                        // A house without room for the stay's own beds (or money) has none for the
+                        // whole way (which adds the shared part), now or later in this pass: left
+                        // out before its way is built, as most are late in a long run.
+                        if stays[stay].usage.contains(where: { roomLeft($0.key) < $0.amount - 1e-9 }) { continue }
+                        ways.append((stay, concreteUse(shared: shared, stay: stay), cost))
                     }
                     if let prices {
                         ways.sort {

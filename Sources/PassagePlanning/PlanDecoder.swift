@@ -258,7 +258,9 @@ struct PlanDecoder: Sendable {
                 verdict.tooSmall.append(contentsOf: way.never)
                 return false
             }
-            let shortages = way.short + (way.money.map { short(.budget, $0) } == true ? [.budget] : [])
+            // Appended to only when the money is short: concatenating made a new array per way.
+            var shortages = way.short
+            if let money = way.money, short(.budget, money) { shortages.append(.budget) }
             if shortages.isEmpty {
                 verdict.fits = true
                 return true

@@ -167,13 +167,13 @@ public enum JSONReport {
     /// Moved and unmoved households in one array, sorted by id.
     static func households(_ plan: Plan) -> [JSONHousehold] {
         let header = plan.scenario
-        func leg(_ l: LegTravel) -> JSONLeg {
+        @Sendable func leg(_ l: LegTravel) -> JSONLeg {
             JSONLeg(
                 legID: l.legID, from: l.from, to: l.to, mode: l.mode.rawValue, week: l.week,
                 weekStart: Fmt.date(ofWeek: l.week, header).description,
                 departureDate: Fmt.departureDate(l, header).description, durationDays: l.durationDays, cost: l.cost)
         }
-        let moved = plan.itineraries.map { i in
+        @Sendable func movedHousehold(_ i: Itinerary) -> JSONHousehold {
             JSONHousehold(
                 id: i.householdID, size: i.size, urgency: i.urgency, readyWeek: i.readyWeek,
                 latestDepartureWeek: Nullable(i.latestDepartureWeek), moved: true,
@@ -210,12 +210,21 @@ public enum JSONReport {
                         })),
                 reason: Nullable(nil))
         }
-        let unmoved = plan.unmoved.map { u in
-            JSONHousehold(
-                id: u.householdID, size: u.size, urgency: u.urgency, readyWeek: u.readyWeek,
-                latestDepartureWeek: Nullable(u.latestDepartureWeek), moved: false,
-                itinerary: Nullable(nil), reason: Nullable(reason(u.reason)))
-        }
+        // Each household's object depends on it alone: a large plan's are made on the cores side
+        // by side, joined in the plan's order.
+        let itineraries = plan.itineraries
+        let moved = ParallelChunks.map(itineraries.count) { range in range.map { movedHousehold(itineraries[$0]) } }
+            .flatMap { $0 }
+        let unmovedHouseholds = plan.unmoved
+        let unmoved = ParallelChunks.map(unmovedHouseholds.count) { range in
+            range.map { position in
+                let u = unmovedHouseholds[position]
+                return JSONHousehold(
+                    id: u.householdID, size: u.size, urgency: u.urgency, readyWeek: u.readyWeek,
+                    latestDepartureWeek: Nullable(u.latestDepartureWeek), moved: false,
+                    itinerary: Nullable(nil), reason: Nullable(reason(u.reason)))
+            }
+        }.flatMap { $0 }
         return (moved + unmoved).sorted { ($0.id, $0.moved ? 0 : 1) < ($1.id, $1.moved ? 0 : 1) }
     }
 
