@@ -199,11 +199,18 @@ public struct Formulation: Sendable {
             classes = householdClasses(
                 of: scenario.households, excluding: Set(pinned.map(\.household)), previous: previous,
                 aggregate: style != .perHousehold)
-            var generator = PathwayGenerator(
+            let generator = PathwayGenerator(
                 index: index,
                 reduction: style == .compact ? PathwayReduction(scenario: scenario, seatLegs: seatLegs) : nil,
                 robust: robust)
-            generatedOptions = classes.map { generator.options(for: $0) }
+            // Each class's options depend on the class alone, so a large caseload's are generated on
+            // both cores, each piece with its own copy of the generator's route cache; the options
+            // are the same as from one generator.
+            let classes = self.classes
+            generatedOptions = ParallelChunks.map(classes.count, pieces: 2) { range in
+                var pieceGenerator = generator
+                return range.map { pieceGenerator.options(for: classes[$0]) }
+            }.flatMap { $0 }
         }
         self.generatedOptions = generatedOptions
         var options = generatedOptions

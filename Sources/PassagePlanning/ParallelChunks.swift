@@ -27,6 +27,26 @@ public enum ParallelChunks {
         return results.values()
     }
 
+    /// `first()` and `second()` side by side: two independent pieces of work (two greedy plans, or
+    /// a plan and the bound's set-up), each as if run alone.
+    public static func both<A: Sendable, B: Sendable>(
+        _ first: @Sendable () -> A, _ second: @Sendable () -> B
+    ) -> (A, B) {
+        let results = map(2, pieces: 2, smallest: 0) { range -> Either<A, B> in
+            range.lowerBound == 0 ? .first(first()) : .second(second())
+        }
+        guard case .first(let a) = results[0], case .second(let b) = results[1] else {
+            preconditionFailure("ParallelChunks.both: pieces out of order")
+        }
+        return (a, b)
+    }
+
+    /// The result of one of `both`'s two pieces.
+    private enum Either<A: Sendable, B: Sendable>: Sendable {
+        case first(A)
+        case second(B)
+    }
+
     /// `0..<count` in `pieces` contiguous ranges of nearly equal length (none empty).
     public static func split(_ count: Int, into pieces: Int) -> [Range<Int>] {
         let pieces = max(1, min(pieces, count))

@@ -34,17 +34,14 @@ struct PlanDecoder: Sendable {
         }
         // Why each class with households left is not moved: every way of the class is looked at, the
         // most expensive part of decoding at scale, so classes are split over the cores (each
-        // reason depends only on its class and the plan's use).
+        // reason depends only on its class and the plan's use). Each way is looked at anew: a
+        // cache of verdicts by way, shared by the classes of a piece, cost more to key and grow
+        // than it saved (18 % more of the reasons' time at 10,000 households).
         let left = zip(formulation.classes, assigned).filter { $0.0.count > $0.1.count }.map(\.0)
         let planned = PlannedCapacities(
             used: ResourceTable(ResourcePositions(scenario), values: used), sizes: ScenarioCapacities(scenario))
         let reasons = ParallelChunks.map(left.count) { range in
-            // Classes from the same place to the same programme share many of their ways: each way
-            // is worked out once per piece (a pure function of the way and the plan's use).
-            var verdicts: [HashedWayKey: WayVerdict] = [:]
-            return range.map {
-                hasPlan ? self.reasonNotMoved(left[$0], planned: planned, verdicts: &verdicts) : NotMovedReason.noPlan
-            }
+            range.map { hasPlan ? self.reasonNotMoved(left[$0], planned: planned) : NotMovedReason.noPlan }
         }.flatMap { $0 }
         var reasonOfClass: [Int: NotMovedReason] = [:]
         for (householdClass, reason) in zip(left, reasons) { reasonOfClass[householdClass.index] = reason }
@@ -153,7 +150,7 @@ struct PlanDecoder: Sendable {
     /// persons) are never "used up": they come last, marked too small, and when every option has one
     /// the household simply cannot fit.
     private func reasonNotMoved(
-        _ householdClass: HouseholdClass, planned: PlannedCapacities, verdicts: inout [HashedWayKey: WayVerdict]
+        _ householdClass: HouseholdClass, planned: PlannedCapacities
     ) -> NotMovedReason {
         let options = formulation.options[householdClass.index]
         if options.isEmpty { return .noEligiblePathway(options.blockers) }
@@ -162,20 +159,7 @@ struct PlanDecoder: Sendable {
         // The roomiest resource of each kind on any pathway open to the class, to say "the largest".
         var largest = KindLimits()
         for position in formulation.movesOfClass[householdClass.index] {
-            let move = formulation.moves[position]
-            let pathway = options.pathways[move.pathway]
-            let key = HashedWayKey(
-                WayKey(
-                    outbound: pathway.outbound, onward: pathway.onward, house: pathway.house,
-                    pooledHouses: pathway.pooledHouses, programme: pathway.programme, startWeek: move.startWeek,
-                    size: householdClass.profile.size, document: pathway.document, transit: pathway.transit))
-            let verdict: WayVerdict
-            if let known = verdicts[key] {
-                verdict = known
-            } else {
-                verdict = self.verdict(ofMove: position, planned: planned)
-                verdicts[key] = verdict
-            }
+            let verdict = self.verdict(ofMove: position, planned: planned)
             if verdict.fits { return .notSelectedWithinTolerance }
             largest.raise(to: verdict.largest)
             tooSmall.formUnion(verdict.tooSmall)
@@ -381,38 +365,6 @@ struct PlanDecoder: Sendable {
             // To the cent: the programme fee inside it is a difference of sums.
             costBeforeWeekOne: (itineraries.reduce(0) { $0 + $1.costBeforeWeekOne } * 100).rounded() / 100)
     }
-}
-
-/// A way of moving as far as capacities go: its routes, house (or pool of houses), programme,
-/// start week and the household's size. Classes with the same way use the same capacities.
-private struct WayKey: Hashable {
-    var outbound: Route
-    var onward: Route
-    var house: Int
-    var pooledHouses: [Int]?
-    var programme: Int
-    var startWeek: Int
-    var size: Int
-    var document: DocumentStep?
-    var transit: TransitStay?
-}
-
-/// A `WayKey` with its hash worked out once. The verdicts are looked up, added and rehashed as the
-/// dictionary grows for every way of every class left unmoved; hashing the way (two routes with
-/// their legs and week offsets) each time was a third of the reasons' time at 10,000 households.
-/// Equal keys are still told apart by the whole way, so the verdicts found are the same.
-private struct HashedWayKey: Hashable {
-    let way: WayKey
-    let hash: Int
-
-    init(_ way: WayKey) {
-        self.way = way
-        hash = way.hashValue
-    }
-
-    static func == (a: HashedWayKey, b: HashedWayKey) -> Bool { a.hash == b.hash && a.way == b.way }
-
-    func hash(into hasher: inout Hasher) { hasher.combine(hash) }
 }
 
 /// One concrete pathway's capacities: the smallest of each kind, those smaller than the household,

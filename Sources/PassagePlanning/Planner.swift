@@ -113,15 +113,26 @@ public struct Planner: Sendable {
         // The best plan known to respect every capacity (seats of every leg included), and the best
         // proven bound: what a solve cut short by the time limit returns.
         let greedyStarted = ContinuousClock.now
-        var start = formulation.greedySolution()
-        let greedySeconds = secondsSince(greedyStarted)
+        // The bound's set-up (a copy of the model by column, the route tables) needs no plan: it is
+        // made on the other core while the greedy plan is.
+        let needsBound = style == .compact && !branchAndCutOnly
+        let firstFormulation = formulation
+        let (greedy, setUp) = ParallelChunks.both(
+            { () -> (plan: [Double], seconds: Double) in
+                let clock = ContinuousClock.now
+                return (firstFormulation.greedySolution(), secondsSince(clock))
+            }, { needsBound ? LagrangianRelaxation(firstFormulation) : nil })
+        var start = greedy.plan
+        var firstRelaxation = setUp
+        // The greedy plan's own time: what each of the later greedy plans will take.
+        let greedySeconds = greedy.seconds
         var known = (formulation: formulation, values: start, objective: formulation.model.objectiveValue(of: start))
         var lagrangianBound: Double?
         // Each stage's time, and where the plan and the bound stood at its end: in the plan's solver
         // report and, while the run lasts, in its progress.
         var stages = [
             SolveStage(kind: .formulation, seconds: first == nil ? buildSeconds : 0, objective: nil, bound: nil),
-            SolveStage(kind: .greedy, seconds: greedySeconds, objective: known.objective, bound: nil),
+            SolveStage(kind: .greedy, seconds: secondsSince(greedyStarted), objective: known.objective, bound: nil),
         ]
         var stageStarted = ContinuousClock.now
         func endStage(_ kind: SolveStage.Kind, bound: Double?, progress phase: SolverProgress.Phase? = nil) {
@@ -149,12 +160,12 @@ public struct Planner: Sendable {
         // poor plans from a few hundred households up; fix-and-optimise finds far better ones first
         // (docs/MODEL.md, "Solving", measured there). The baselines (exhaustive, per household) go
         // straight to the solver: they are what the pipeline is measured against.
-        if style == .compact && !branchAndCutOnly {
-            // Its share of the time left, less the two greedy plans it prices and guides afterwards.
+        if needsBound, let relaxation = firstRelaxation.take() {
+            // Its share of the time left, less the two greedy plans it prices and guides afterwards
+            // (made side by side).
             let share = (workLimited ? nil : secondsLeft()).map {
-                ContinuousClock.now + .seconds(max(0, $0 * Planner.lagrangianShare - 2 * greedySeconds))
+                ContinuousClock.now + .seconds(max(0, $0 * Planner.lagrangianShare - greedySeconds))
             }
-            let relaxation = LagrangianRelaxation(formulation)
             let incumbent = known.objective
             let boundProgress = options.solverProgress.map { report in
                 { @Sendable (bound: Double) in
@@ -173,9 +184,11 @@ public struct Planner: Sendable {
             // The step where the first run left it: a run going on from its prices starts there.
             let firstStep = result.step
             var relaxationNow = relaxation
-            for plan in [
-                formulation.greedySolution(prices: result.prices), formulation.greedySolution(guide: result.guide),
-            ] {
+            // The two plans the bound guides, on both cores.
+            let (bounded, firstRun) = (formulation, result)
+            let (priced, guided) = ParallelChunks.both(
+                { bounded.greedySolution(prices: firstRun.prices) }, { bounded.greedySolution(guide: firstRun.guide) })
+            for plan in [priced, guided] {
                 let objective = formulation.model.objectiveValue(of: plan)
                 if objective < known.objective {
                     start = plan
@@ -210,7 +223,10 @@ public struct Planner: Sendable {
                     // greedy plan on it when one is better.
                     let carried = enlarged.translating(known.values, from: known.formulation)
                     var best = (values: carried, objective: enlarged.model.objectiveValue(of: carried))
-                    for plan in [enlarged.greedySolution(prices: again.prices), enlarged.greedySolution()] {
+                    let (enlargedNow, prices) = (enlarged, again.prices)
+                    let (priced, plain) = ParallelChunks.both(
+                        { enlargedNow.greedySolution(prices: prices) }, { enlargedNow.greedySolution() })
+                    for plan in [priced, plain] {
                         let objective = enlarged.model.objectiveValue(of: plan)
                         if objective < best.objective { best = (plan, objective) }
                     }

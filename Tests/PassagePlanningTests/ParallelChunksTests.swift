@@ -19,4 +19,14 @@ import Testing
         #expect(ParallelChunks.split(3, into: 4) == [0..<1, 1..<2, 2..<3])
         #expect(ParallelChunks.split(0, into: 4).isEmpty)
     }
+
+    /// Two pieces of work of different types come back each in its own place, as if run alone.
+    @Test func bothGivesEachResultInItsPlace() {
+        let (squares, word) = ParallelChunks.both(
+            { (1...1_000).map { $0 * $0 } }, { String(repeating: "ab", count: 3) })
+        #expect(squares == (1...1_000).map { $0 * $0 })
+        #expect(word == "ababab")
+        let (none, one): (Int?, [Double]) = ParallelChunks.both({ nil }, { [1] })
+        #expect(none == nil && one == [1])
+    }
 }

@@ -11,7 +11,8 @@ func expectEveryStyleReachesTheSameOptimum(_ scenario: Scenario, options: Planni
         let plan = try Planner(scenario: scenario, style: style).plan(options: options)
         #expect(plan.solver.status == .optimal, "\(style)")
         #expect(violations(of: plan, in: scenario) == [], "\(style)")
-        objectives[style] = try #require(plan.solver.objective, "\(style)")
+        let objective: Double = try #require(plan.solver.objective, "\(style)")
+        objectives[style] = objective
     }
     let compact = try #require(objectives[.compact])
     for style in [FormulationStyle.exhaustive, .perHousehold] {
