@@ -268,13 +268,18 @@ public struct Formulation: Sendable {
                 for (key, amount) in draft.use { rowTerms.add(amount, variable, to: key) }
                 var pool: Int?
                 if let key = draft.pool {
-                    if poolIndex[key] == nil {
-                        poolIndex[key] = pools.count
+                    // One lookup for a pool already seen (most columns): hashing its houses is dear.
+                    let q: Int
+                    if let known = poolIndex[key] {
+                        q = known
+                    } else {
+                        q = pools.count
+                        poolIndex[key] = q
                         pools.append(key)
                         poolMembers.append([])
                     }
-                    pool = poolIndex[key]!
-                    poolMembers[pool!].append(variable)
+                    poolMembers[q].append(variable)
+                    pool = q
                 }
                 moves.append(
                     MoveColumn(
