@@ -123,7 +123,6 @@ public struct Planner: Sendable {
                 return (firstFormulation.greedySolution(), secondsSince(clock))
             }, { needsBound ? LagrangianRelaxation(firstFormulation) : nil })
         var start = greedy.plan
-        var firstRelaxation = setUp
         // The greedy plan's own time: what each of the later greedy plans will take.
         let greedySeconds = greedy.seconds
         var known = (formulation: formulation, values: start, objective: formulation.model.objectiveValue(of: start))
@@ -160,7 +159,7 @@ public struct Planner: Sendable {
         // poor plans from a few hundred households up; fix-and-optimise finds far better ones first
         // (docs/MODEL.md, "Solving", measured there). The baselines (exhaustive, per household) go
         // straight to the solver: they are what the pipeline is measured against.
-        if needsBound, let relaxation = firstRelaxation.take() {
+        if needsBound, let relaxation = setUp {
             // Its share of the time left, less the two greedy plans it prices and guides afterwards
             // (made side by side).
             let share = (workLimited ? nil : secondsLeft()).map {
