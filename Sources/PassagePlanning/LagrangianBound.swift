@@ -61,6 +61,10 @@ struct LagrangianRelaxation: Sendable {
         /// Each column's reduced cost at the prices of the best bound: its cost plus what it uses
         /// of the capacities, priced.
         var prices: [Double]
+        /// The reduced costs at the best of the first `pacingIterations` iterations' prices, when
+        /// the best bound came later: mild prices, near the columns' own costs, that a greedy plan
+        /// may do better with than with the best bound's (see `Planner`, the bound stage).
+        var earlyPrices: [Double]?
         /// The prices of the best bound: of the formulation's capacities, and (without seat rows) of
         /// each leg and week's seats, to start another run from.
         var rowPrices: Prices
@@ -168,6 +172,9 @@ struct LagrangianRelaxation: Sendable {
         var guideWeight = 0.0
         var best = -Double.infinity
         var bestPrices = work.reduced
+        // The best prices while `best` was set in the first iterations, kept once a later one beats it.
+        var earlyPrices: [Double]?
+        var bestIsEarly = false
         var step = initialStep
         var sinceImproved = 0
         var halvingsSinceImproved = 0
@@ -195,6 +202,10 @@ struct LagrangianRelaxation: Sendable {
             for j in chosen { guide[j] += weight * values[j] }
             guideWeight += weight
             if best == -.infinity || value > best + 1e-9 * max(1, abs(best)) {
+                if bestIsEarly && iteration >= LagrangianRelaxation.pacingIterations && earlyPrices == nil {
+                    earlyPrices = bestPrices
+                }
+                bestIsEarly = iteration < LagrangianRelaxation.pacingIterations
                 best = value
                 bestPrices = work.reduced
                 bestRowPrices = prices
@@ -223,16 +234,19 @@ struct LagrangianRelaxation: Sendable {
         }
         if guideWeight > 0 { for j in 0..<columnCount { guide[j] /= guideWeight } }
         return Result(
-            bound: best, guide: guide, prices: bestPrices, rowPrices: rowPrices(bestRowPrices), iterations: done,
+            bound: best, guide: guide, prices: bestPrices, earlyPrices: earlyPrices,
+            rowPrices: rowPrices(bestRowPrices), iterations: done,
             stoppedByDeadline: stoppedByDeadline, step: step)
     }
 
     /// Iterations without a better bound after which the step is halved, for a run of `iterations`:
-    /// 20 up to 300 (the step has then halved about 15 times by the end), proportionally more for
-    /// longer runs, whose step would otherwise have vanished long before their end. At 2,000
-    /// households (seed 4242) 300, 600, 1,000 and 2,000 iterations reach 437,057, 443,225, 447,074 and
-    /// 449,162 this way, against an LP relaxation of 450,509 (docs/MODEL.md, "The scale targets").
-    static func patience(forIterations iterations: Int) -> Int { max(20, iterations / 15) }
+    /// a fifteenth of them (the step has then halved about 15 times by the end), at least 5. Longer
+    /// runs wait longer, or their step would vanish long before their end: at 2,000 households
+    /// (seed 4242) 300, 600, 1,000 and 2,000 iterations reach 437,057, 443,225, 447,074 and 449,162
+    /// this way, against an LP relaxation of 450,509. Shorter runs wait less: Polyak's first steps
+    /// overshoot, and a patience of 20 let a 50-iteration run at 10,000 households spend 40 of them
+    /// getting back to where it started (docs/MODEL.md, "Bounds for large models").
+    static func patience(forIterations iterations: Int) -> Int { max(5, iterations / 15) }
 
     /// Iterations timed before a run with a deadline sets its patience.
     static let pacingIterations = 5

@@ -14,7 +14,9 @@ public struct LagrangianSummary: Sendable {
     public var bound: Double, iterations: Int, boundSeconds: Double
     /// Objectives of the greedy plans priced and guided by it.
     public var pricedObjective: Double, guidedObjective: Double
-    /// With `improveSeconds` or `improveNeighbourhoods`: the best of the three plans after
+    /// Objective of the greedy plan at the first iterations' prices, when the best bound came later.
+    public var earlyPricedObjective: Double?
+    /// With `improveSeconds` or `improveNeighbourhoods`: the best of the plans after
     /// fix-and-optimise at the bound's prices, the neighbourhoods it solved and its seconds.
     public var improvedObjective: Double?
     public var improvedNeighbourhoods: Int?
@@ -50,10 +52,13 @@ extension Planner {
         }
         let priced = formulation.greedySolution(prices: result.prices)
         let guided = formulation.greedySolution(guide: result.guide)
+        let earlyPriced = result.earlyPrices.map { formulation.greedySolution(prices: $0) }
         var improved: FixAndOptimise.Outcome?
         var improveTime: Duration?
         if improveSeconds != nil || improveNeighbourhoods != nil {
-            let best = [greedy, priced, guided].min { model.objectiveValue(of: $0) < model.objectiveValue(of: $1) }!
+            let best = ([greedy, priced, guided] + (earlyPriced.map { [$0] } ?? [])).min {
+                model.objectiveValue(of: $0) < model.objectiveValue(of: $1)
+            }!
             var search = FixAndOptimise(formulation: formulation, solver: solver)
             search.neighbourhoodLimit = improveNeighbourhoods
             if let nodesPerSolve { search.nodesPerSolve = nodesPerSolve }
@@ -68,6 +73,7 @@ extension Planner {
             buildSeconds: build.seconds, greedyObjective: greedyObjective, greedySeconds: greedyTime.seconds,
             bound: result.bound, iterations: result.iterations, boundSeconds: boundTime.seconds,
             pricedObjective: model.objectiveValue(of: priced), guidedObjective: model.objectiveValue(of: guided),
+            earlyPricedObjective: earlyPriced.map { model.objectiveValue(of: $0) },
             improvedObjective: improved?.objective, improvedNeighbourhoods: improved?.solved,
             improveSeconds: improveTime?.seconds)
     }

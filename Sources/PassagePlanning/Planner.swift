@@ -183,11 +183,17 @@ public struct Planner: Sendable {
             // The step where the first run left it: a run going on from its prices starts there.
             let firstStep = result.step
             var relaxationNow = relaxation
-            // The two plans the bound guides, on both cores.
+            // The plans the bound prices and guides, on both cores: at the best bound's prices, at the
+            // first iterations' milder ones when the best came later (better plans at 10,000
+            // households, where the best bound's prices send too many households round capacities
+            // the greedy plan respects anyway: docs/MODEL.md, "Bounds for large models"), and by
+            // its averaged choices.
             let (bounded, firstRun) = (formulation, result)
+            let pricings = [firstRun.prices] + (firstRun.earlyPrices.map { [$0] } ?? [])
             let (priced, guided) = ParallelChunks.both(
-                { bounded.greedySolution(prices: firstRun.prices) }, { bounded.greedySolution(guide: firstRun.guide) })
-            for plan in [priced, guided] {
+                { pricings.map { bounded.greedySolution(prices: $0) } },
+                { bounded.greedySolution(guide: firstRun.guide) })
+            for plan in priced + [guided] {
                 let objective = formulation.model.objectiveValue(of: plan)
                 if objective < known.objective {
                     start = plan

@@ -69,6 +69,21 @@ import PassageSynthetic
         #expect(again.solver.objective == objective && again.solver.bound == bound)
     }
 
+    /// The early prices a greedy plan is also made at are the best of the first iterations' (those a
+    /// run of only those iterations ends with), kept only when a later iteration found a better bound.
+    @Test func theEarlyPricesAreTheFirstIterationsBest() throws {
+        let formulation = Formulation(scenario: Self.scenario("generated 200 1 steady"))
+        let greedy = formulation.model.objectiveValue(of: formulation.greedySolution())
+        let relaxation = LagrangianRelaxation(formulation)
+        let first = relaxation.run(
+            upperBound: greedy, iterations: LagrangianRelaxation.pacingIterations, targetGap: 0, deadline: nil)
+        #expect(first.earlyPrices == nil)
+        let longer = relaxation.run(upperBound: greedy, iterations: 60, targetGap: 0, deadline: nil)
+        let early = try #require(longer.earlyPrices)
+        #expect(early == first.prices)
+        #expect(longer.bound > first.bound)
+    }
+
     /// A run told to stop (the improvement beside it has ended) stops after the iteration it is in,
     /// as at its deadline.
     @Test func aRaisedStopEndsARunAsItsDeadlineDoes() {
