@@ -104,7 +104,8 @@ extension Planner {
             targetGap: 0, deadline: nil)
         var bound = result.bound
         // Rounds of route variants, as the planner's one: each adds the ways the last bound's prices
-        // favour that the formulation lacks, then prices again from there.
+        // favour that the formulation lacks, then prices again from there, with the step where the
+        // last run left it (as `Planner.solve`).
         var variants: [Int: [(pathway: Pathway, startWeek: Int)]] = [:]
         for _ in 0..<variantRounds {
             let found = routeVariants(of: formulation, relaxation: relaxation, result: result)
@@ -115,7 +116,8 @@ extension Planner {
             relaxation = LagrangianRelaxation(formulation)
             result = relaxation.run(
                 upperBound: formulation.model.objectiveValue(of: greedy), iterations: Planner.variantIterations,
-                targetGap: 0, deadline: nil, initial: result.rowPrices)
+                targetGap: 0, deadline: nil, initial: result.rowPrices,
+                initialStep: Planner.continuingStep(after: result.step))
             bound = max(bound, result.bound)
         }
         let model = formulation.model
