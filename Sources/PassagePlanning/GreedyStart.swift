@@ -16,16 +16,29 @@ import LinearProgramming
 /// columns cheapest at those prices first, and a pool's houses likewise: capacities that are short
 /// for everyone are priced, so a household takes the way that costs the others least.
 extension Formulation {
+    /// `plan` (column values feasible for the full model) with every household it leaves unmoved
+    /// moved where room remains and moving costs less than leaving it, cheapest way first, most
+    /// urgent households first; every move of `plan` is kept. Room freed by an improvement (a
+    /// neighbourhood's MIP moving households elsewhere) can take households outside that
+    /// neighbourhood: this hands it to them.
+    func filling(_ plan: [Double]) -> [Double] {
+        greedySolution(prices: model.objectiveCoefficients, start: plan)
+    }
+
     /// Column values of the greedy plan (move, stay and unmoved counts), feasible for `model`.
-    func greedySolution(guide: [Double]? = nil, prices: [Double]? = nil) -> [Double] {
+    /// From `start` (a plan feasible for the full model), it keeps every move of it and places only
+    /// the households it leaves unmoved.
+    func greedySolution(guide: [Double]? = nil, prices: [Double]? = nil, start: [Double]? = nil) -> [Double] {
         let scenario = index.scenario
-        var values = [Double](repeating: 0, count: model.variableCount)
+        var values = start ?? [Double](repeating: 0, count: model.variableCount)
         // What is left of each capacity: its row's room, else its size less what commitments use.
         // Read for every column tried, so held densely (`ResourceTable`).
         let sizes = ScenarioCapacities(scenario)
         var room = ResourceTable(ResourcePositions(scenario)) { sizes.capacity(of: $0) }
         for (key, amount) in pinnedUse { room[key] = (room[key] ?? sizes.capacity(of: key)) - amount }
         for row in resourceRows { room[row.key] = row.capacity }
+        var placedIn = [Int](repeating: 0, count: classes.count)
+        if start != nil { takeRoom(of: values, from: &room, placedIn: &placedIn, sizes: sizes) }
         func roomLeft(_ key: ResourceKey) -> Double {
             if let left = room[key] { return left }
             let left = sizes.capacity(of: key) - pinnedUse[key, default: 0]
@@ -41,7 +54,6 @@ extension Formulation {
         let moves = self.moves
         let stayColumn = stays.map(\.variable.index)
         let objective = ObjectiveCoefficients(weights: scenario.settings.objective)
-        var placedIn = [Int](repeating: 0, count: classes.count)
         // Pass 1 (with a guide): the relaxation's moves, rounded, largest first.
         var guided: [(position: Int, count: Int)] = []
         if let guide {
@@ -63,7 +75,7 @@ extension Formulation {
         if let prices {
             poolPrice = staysOfPool.map { range in range.map { prices[stays[$0].variable.index] }.min() ?? .infinity }
         }
-        for householdClass in order {
+        for householdClass in order where placedIn[householdClass.index] < householdClass.count {
             let c = householdClass.index
             let sorted: [Int]
             if let prices {
@@ -141,5 +153,30 @@ extension Formulation {
             values[unmoved[householdClass.index].index] = Double(householdClass.count - placedIn[householdClass.index])
         }
         return values
+    }
+
+    /// Takes from `room` what the plan `values` uses (a move's pathway, a pooled move's stay by its
+    /// stay column) and counts each class's households it moves.
+    private func takeRoom(
+        of values: [Double], from room: inout ResourceTable, placedIn: inout [Int], sizes: ScenarioCapacities
+    ) {
+        let scenario = index.scenario
+        func take(_ key: ResourceKey, _ amount: Double) {
+            room[key] = (room[key] ?? sizes.capacity(of: key) - pinnedUse[key, default: 0]) - amount
+        }
+        for move in moves where values[move.variable.index] > 0.5 {
+            let count = values[move.variable.index].rounded()
+            let persons = Double(classes[move.householdClass].profile.size)
+            let pathway = options[move.householdClass].pathways[move.pathway]
+            for (key, amount) in resourceUse(
+                of: pathway, startWeek: move.startWeek, persons: persons, scenario: scenario)
+            {
+                take(key, count * amount)
+            }
+            placedIn[move.householdClass] += Int(count)
+        }
+        for stay in stays where values[stay.variable.index] > 0.5 {
+            for (key, amount) in stay.usage { take(key, values[stay.variable.index].rounded() * amount) }
+        }
     }
 }

@@ -138,6 +138,8 @@ public struct SolveStage: Sendable, Hashable {
         case routeVariants = "route variants"
         /// Fix-and-optimise.
         case improvement
+        /// The households still unmoved, moved where the improved plan left room.
+        case fill
         /// The solver's branch-and-cut (with seat rows added where a plan overfills a leg).
         case branchAndCut = "branch-and-cut"
     }

@@ -248,7 +248,10 @@ public struct Planner: Sendable {
                 // Small MIPs over neighbourhoods of competing classes, everything else fixed, improve
                 // the plan with the time left (less a little for decoding): docs/MODEL.md, "Improving
                 // the plan: fix and optimise".
-                let reserve = timeLimit.map { started + .seconds(max(0, $0 * (1 - Planner.decodingShare))) }
+                // The fill after it walks the unmoved classes' columns, as the greedy plan walks all.
+                let reserve = timeLimit.map {
+                    started + .seconds(max(0, $0 * (1 - Planner.decodingShare) - Planner.fillShare * greedySeconds))
+                }
                 if let report = options.solverProgress {
                     let provenBound = bound
                     search.progress = { objective in
@@ -281,6 +284,12 @@ public struct Planner: Sendable {
                 outOfTime = improved.stoppedByDeadline
                 if improved.stoppedByDeadline || improved.cutByTime && workLimited { reached(.time) }
                 endStage(.improvement, bound: bound)
+                // Room the neighbourhoods freed that no neighbourhood's class could use goes to the
+                // households still unmoved (`Formulation.filling`).
+                let filled = known.formulation.filling(known.values)
+                let filledObjective = known.formulation.model.objectiveValue(of: filled)
+                if filledObjective < known.objective { known = (known.formulation, filled, filledObjective) }
+                endStage(.fill, bound: bound)
             }
             start = known.values
             // Within the gap asked for, or out of time: the time left would not let GLPK load the
@@ -365,6 +374,9 @@ public struct Planner: Sendable {
     static let besideStalls = 2
     /// The share of the time limit kept for decoding the plan after fix-and-optimise.
     static let decodingShare = 0.05
+    /// The time the fill after fix-and-optimise takes, as a share of the greedy plan's: it walks
+    /// only the classes left unmoved (at 10,000 households 0.37 s against the greedy plan's 1.2 s).
+    static let fillShare = 0.4
     /// The step factor a run going on from another's best prices starts with: where that run left it
     /// (`step`), times 4 so that it can move again, at most 2. From 2 itself, the route-variant run
     /// overshot and never beat the first run's bound in its 30 iterations (2,000 households, seed
