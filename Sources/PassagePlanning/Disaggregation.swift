@@ -87,6 +87,26 @@ extension Formulation {
         return staysOfPool[pool].map { s in (s, concreteUse(shared: shared, stay: s)) }
     }
 
+    /// Calls `body` with what the plan `values` uses of each capacity, column by column: each move
+    /// column's pathway (seats of every leg included, a pooled move's beds aside) times its value,
+    /// then each stay column's beds and money times its value.
+    func forEachUse(of values: [Double], _ body: (ResourceKey, Double) -> Void) {
+        let scenario = index.scenario
+        for move in moves where values[move.variable.index] > 0.5 {
+            let count = values[move.variable.index]
+            let persons = Double(classes[move.householdClass].profile.size)
+            for (key, amount) in resourceUse(
+                of: options[move.householdClass].pathways[move.pathway], startWeek: move.startWeek,
+                persons: persons, scenario: scenario)
+            {
+                body(key, count * amount)
+            }
+        }
+        for stay in stays where values[stay.variable.index] > 0.5 {
+            for (key, amount) in stay.usage { body(key, values[stay.variable.index] * amount) }
+        }
+    }
+
     /// What taking a pooled move column in the house of stay column `stay` uses: `shared` (what
     /// every house of the pool shares) with the stay's beds and money added.
     func concreteUse(

@@ -546,13 +546,9 @@ private struct PlanState {
     init(formulation: Formulation, values: [Double]) {
         self.formulation = formulation
         self.values = values
-        for position in formulation.moves.indices where values[formulation.moves[position].variable.index] > 0.5 {
-            let count = values[formulation.moves[position].variable.index]
-            for (key, amount) in use(ofMove: position) { used[key, default: 0] += count * amount }
-        }
-        for stay in formulation.stays where values[stay.variable.index] > 0.5 {
-            for (key, amount) in stay.usage { used[key, default: 0] += values[stay.variable.index] * amount }
-        }
+        var used: [ResourceKey: Double] = [:]
+        formulation.forEachUse(of: values) { key, amount in used[key, default: 0] += amount }
+        self.used = used
     }
 
     /// What one household of move `position` uses, seats of every leg included.

@@ -155,28 +155,15 @@ extension Formulation {
         return values
     }
 
-    /// Takes from `room` what the plan `values` uses (a move's pathway, a pooled move's stay by its
-    /// stay column) and counts each class's households it moves.
+    /// Takes from `room` what the plan `values` uses and counts each class's households it moves.
     private func takeRoom(
         of values: [Double], from room: inout ResourceTable, placedIn: inout [Int], sizes: ScenarioCapacities
     ) {
-        let scenario = index.scenario
-        func take(_ key: ResourceKey, _ amount: Double) {
+        forEachUse(of: values) { key, amount in
             room[key] = (room[key] ?? sizes.capacity(of: key) - pinnedUse[key, default: 0]) - amount
         }
         for move in moves where values[move.variable.index] > 0.5 {
-            let count = values[move.variable.index].rounded()
-            let persons = Double(classes[move.householdClass].profile.size)
-            let pathway = options[move.householdClass].pathways[move.pathway]
-            for (key, amount) in resourceUse(
-                of: pathway, startWeek: move.startWeek, persons: persons, scenario: scenario)
-            {
-                take(key, count * amount)
-            }
-            placedIn[move.householdClass] += Int(count)
-        }
-        for stay in stays where values[stay.variable.index] > 0.5 {
-            for (key, amount) in stay.usage { take(key, values[stay.variable.index].rounded() * amount) }
+            placedIn[move.householdClass] += Int(values[move.variable.index].rounded())
         }
     }
 }
