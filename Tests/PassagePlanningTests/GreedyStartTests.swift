@@ -10,18 +10,30 @@ import LinearProgramming
         let formulation = planner.formulation()
         let model = formulation.model
         let greedy = formulation.greedySolution()
-        for (index, row) in model.constraints.enumerated() {
-            let activity = model.activity(of: Constraint(index: index), values: greedy)
-            switch row.relation {
-            case .lessOrEqual: #expect(activity <= row.rightHandSide + 1e-9, "\(row.name)")
-            case .equal: #expect(abs(activity - row.rightHandSide) < 1e-9, "\(row.name)")
-            case .greaterOrEqual: #expect(activity >= row.rightHandSide - 1e-9, "\(row.name)")
-            }
-        }
-        for (value, column) in zip(greedy, model.variables) {
-            #expect(value >= column.lowerBound && value <= column.upperBound && value == value.rounded())
-        }
+        expectIntegerSolution(greedy, of: model)
         let plan = try planner.plan(formulation)
         #expect((plan.solver.objective ?? .infinity) <= model.objectiveValue(of: greedy) + 1e-6)
+    }
+}
+
+/// Every row of `model` holds at `values`, and every column is an integer within its bounds.
+func expectIntegerSolution(
+    _ values: [Double], of model: LinearModel, sourceLocation: SourceLocation = #_sourceLocation
+) {
+    for (index, row) in model.constraints.enumerated() {
+        let activity = model.activity(of: Constraint(index: index), values: values)
+        switch row.relation {
+        case .lessOrEqual:
+            #expect(activity <= row.rightHandSide + 1e-9, "\(row.name)", sourceLocation: sourceLocation)
+        case .equal:
+            #expect(abs(activity - row.rightHandSide) < 1e-9, "\(row.name)", sourceLocation: sourceLocation)
+        case .greaterOrEqual:
+            #expect(activity >= row.rightHandSide - 1e-9, "\(row.name)", sourceLocation: sourceLocation)
+        }
+    }
+    for (value, column) in zip(values, model.variables) {
+        #expect(
+            value >= column.lowerBound && value <= column.upperBound && value == value.rounded(),
+            sourceLocation: sourceLocation)
     }
 }

@@ -33,17 +33,7 @@ import PassageScenario
         start = Self.withStaysMatchingMoves(start, formulation)
         let filled = formulation.filling(start)
 
-        for (index, row) in model.constraints.enumerated() {
-            let activity = model.activity(of: Constraint(index: index), values: filled)
-            switch row.relation {
-            case .lessOrEqual: #expect(activity <= row.rightHandSide + 1e-9, "\(row.name)")
-            case .equal: #expect(abs(activity - row.rightHandSide) < 1e-9, "\(row.name)")
-            case .greaterOrEqual: #expect(activity >= row.rightHandSide - 1e-9, "\(row.name)")
-            }
-        }
-        for (value, column) in zip(filled, model.variables) {
-            #expect(value >= column.lowerBound && value <= column.upperBound && value == value.rounded())
-        }
+        expectIntegerSolution(filled, of: model)
         for move in formulation.moves { #expect(filled[move.variable.index] >= start[move.variable.index]) }
         for stay in formulation.stays { #expect(filled[stay.variable.index] >= start[stay.variable.index]) }
         #expect(model.objectiveValue(of: filled) <= model.objectiveValue(of: start) + 1e-9)
