@@ -512,7 +512,9 @@ func resourceUse(
         if seatLegs?.contains(leg) ?? true { used.append((.seats(leg: leg, week: onwardStart + offset), persons)) }
         money += scenario.legs[leg].costPerPerson
     }
-    let programme = scenario.programmes[pathway.programme]
+    // The programme's fields are read where needed: a copy of the whole programme (its ids and
+    // lists retained and released) was half of this function's time.
+    let quotaKind = scenario.programmes[pathway.programme].quotaPeriod
     // A committed household lodged before week 1 but in week 1's calendar month still counts against
     // that month's quotas: the month is under way.
     let lodgedEarlierThisMonth =
@@ -520,16 +522,16 @@ func resourceUse(
     func counts(_ period: QuotaPeriod) -> Bool {
         weeks.contains(lodged) || (lodgedEarlierThisMonth && period == .month)
     }
-    if counts(programme.quotaPeriod) {
-        let period = quotaPeriod(programme, lodgedWeek: max(1, lodged), settings: settings)
+    if counts(quotaKind) {
+        let period = quotaPeriod(quotaKind, lodgedWeek: max(1, lodged), settings: settings)
         used.append((.quota(programme: pathway.programme, period: period), persons))
     }
     for (s, shared) in scenario.sharedQuotas.enumerated()
-    where counts(shared.quotaPeriod) && shared.programmeIDs.contains(programme.id) {
+    where counts(shared.quotaPeriod) && shared.programmeIDs.contains(scenario.programmes[pathway.programme].id) {
         let period = quotaPeriod(shared.quotaPeriod, lodgedWeek: max(1, lodged), settings: settings)
         used.append((.sharedQuota(quota: s, period: period), persons))
     }
-    if weeks.contains(lodged) { money += programme.costPerPerson }
+    if weeks.contains(lodged) { money += scenario.programmes[pathway.programme].costPerPerson }
     if settings.budget != nil {
         // A move wholly inside the horizon costs exactly its pathway's cost (one product, so the model's
         // coefficients do not depend on summation order); a committed move only what is still to pay.
