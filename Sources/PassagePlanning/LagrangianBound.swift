@@ -444,15 +444,18 @@ struct LagrangianRelaxation: Sendable {
         let outboundValue = tables?.outboundValue ?? []
         let onwardValue = tables?.onwardValue ?? []
         let priced = tables != nil
-        let pieces = ParallelChunks.map(cost.count, pieces: pieces) { range in
-            var part = [Double](repeating: 0, count: range.count)
-            cost.withUnsafeBufferPointer { cost in
-                entryStart.withUnsafeBufferPointer { start in
-                    entryRow.withUnsafeBufferPointer { row in
-                        entryAmount.withUnsafeBufferPointer { amount in
-                            prices.withUnsafeBufferPointer { prices in
-                                alternativeOf.withUnsafeBufferPointer { alternativeOf in
-                                    part.withUnsafeMutableBufferPointer { part in
+        // Each piece writes its own range of `reduced` in place: pieces of their own, copied in
+        // afterwards, cost a fresh allocation of every column's price (its pages zeroed) and a copy,
+        // each iteration.
+        reduced.withUnsafeMutableBufferPointer { output in
+            let target = PieceOutput(base: output.baseAddress!)
+            _ = ParallelChunks.map(cost.count, pieces: pieces) { range in
+                cost.withUnsafeBufferPointer { cost in
+                    entryStart.withUnsafeBufferPointer { start in
+                        entryRow.withUnsafeBufferPointer { row in
+                            entryAmount.withUnsafeBufferPointer { amount in
+                                prices.withUnsafeBufferPointer { prices in
+                                    alternativeOf.withUnsafeBufferPointer { alternativeOf in
                                         for j in range {
                                             var total = cost[j]
                                             for e in start[j]..<start[j + 1] {
@@ -464,7 +467,7 @@ struct LagrangianRelaxation: Sendable {
                                                     outboundValue[Int(outboundSlot[k])]
                                                     + onwardValue[Int(onwardSlot[k])]
                                             }
-                                            part[j - range.lowerBound] = total
+                                            target.base[j] = total
                                         }
                                     }
                                 }
@@ -473,9 +476,7 @@ struct LagrangianRelaxation: Sendable {
                     }
                 }
             }
-            return (range, part)
         }
-        for (range, part) in pieces { reduced.replaceSubrange(range, with: part) }
     }
 
     /// The prices of this relaxation for capacities priced λ per unit (an LP's row duals, negated):
@@ -515,4 +516,10 @@ struct LagrangianRelaxation: Sendable {
             return (j, way.outbound, way.startWeek, way.onward)
         }
     }
+}
+
+/// Where the pieces of `priceColumns` write: one array's storage, each piece its own range of it, so
+/// no two pieces touch the same entry; `ParallelChunks.map` returns only after every piece.
+private struct PieceOutput: @unchecked Sendable {
+    let base: UnsafeMutablePointer<Double>
 }
