@@ -51,6 +51,21 @@ struct LagrangianRelaxation: Sendable {
     /// Pieces each evaluation's loops are cut into (`ParallelChunks`): 1 keeps a run on its own
     /// thread, beside other work. The bound does not depend on it.
     var pieces = ParallelChunks.defaultPieces
+    /// How a run prices only each class's few cheapest columns between full evaluations (nil: every
+    /// iteration prices every column). The bound comes from full evaluations only.
+    var sifting: Sifting? = Sifting.standard
+
+    /// Sifting: most iterations price each class's `columnsPerClass` columns cheapest at the last
+    /// full evaluation (and the ways they read); every `fullEvery`-th iteration prices every column,
+    /// gives a valid bound, and chooses the columns again. Prices move little between full
+    /// evaluations, so the few columns hold the class problems' choices, at a fraction of the work.
+    struct Sifting: Sendable {
+        var fullEvery: Int
+        var columnsPerClass: Int
+        /// Measured in docs/MODEL.md ("Sifting the bound's columns"): 16 columns hold nearly every
+        /// choice a full evaluation makes; a full one in 10 keeps the bound per iteration as good.
+        static let standard: Sifting? = Sifting(fullEvery: 10, columnsPerClass: 16)
+    }
 
     /// What a run found.
     struct Result: Sendable {
@@ -150,7 +165,8 @@ struct LagrangianRelaxation: Sendable {
     /// Runs up to `iterations` subgradient steps (fewer if the bound comes within `targetGap` of
     /// `upperBound`, the objective of a known plan, or when `deadline` passes).
     ///
-    /// The step is halved after `patience(forIterations:)` iterations without a better bound, a
+    /// The step is halved after `patience(forIterations:)` iterations without a better value (a
+    /// restricted iteration's counts: see `sifting`; the bound is the best full iteration's), a
     /// schedule stretched over the iterations the run will have: all of `iterations`, or with a
     /// deadline, as many as the first ones' pace lets it make before then.
     /// `initial`, when given, are the prices to start from (another run's `rowPrices`), and
@@ -183,8 +199,13 @@ struct LagrangianRelaxation: Sendable {
         var reported = ContinuousClock.now
         let started = ContinuousClock.now
         var patience = LagrangianRelaxation.patience(forIterations: iterations)
+        // With sifting, the pace is timed over a whole round of restricted evaluations and a full one.
+        let pacing = max(LagrangianRelaxation.pacingIterations, sifting?.fullEvery ?? 0)
+        // The value that steers the step: the best of every evaluation, restricted ones included.
+        var steering = -Double.infinity
+        var fullNext = true
         for iteration in 0..<iterations {
-            if let deadline, iteration == LagrangianRelaxation.pacingIterations {
+            if let deadline, iteration == pacing {
                 // The pace of the first iterations says how many the deadline allows.
                 let each = started.duration(to: .now) / iteration
                 let left = ContinuousClock.now.duration(to: deadline)
@@ -195,13 +216,20 @@ struct LagrangianRelaxation: Sendable {
                 stoppedByDeadline = true
                 break
             }
-            let value = evaluate(prices, &work)
+            // The first iterations are full: their prices, the mildest, are kept for a greedy plan
+            // (`earlyPrices`), which needs every column's reduced cost.
+            let full =
+                sifting == nil || fullNext || iteration < LagrangianRelaxation.pacingIterations
+                || iteration % sifting!.fullEvery == 0
+            fullNext = false
+            let value = evaluate(prices, &work, restricted: !full)
+            if full, let sifting { chooseActiveColumns(&work, perClass: sifting.columnsPerClass) }
             let (chosen, values, overuse) = (work.chosen, work.values, work.overuse)
             done = iteration + 1
             let weight = Double(iteration + 1)
             for j in chosen { guide[j] += weight * values[j] }
             guideWeight += weight
-            if best == -.infinity || value > best + 1e-9 * max(1, abs(best)) {
+            if full && (best == -.infinity || value > best + 1e-9 * max(1, abs(best))) {
                 if bestIsEarly && iteration >= LagrangianRelaxation.pacingIterations && earlyPrices == nil {
                     earlyPrices = bestPrices
                 }
@@ -209,12 +237,15 @@ struct LagrangianRelaxation: Sendable {
                 best = value
                 bestPrices = work.reduced
                 bestRowPrices = prices
-                sinceImproved = 0
-                halvingsSinceImproved = 0
                 if let progress, reported.duration(to: .now) >= .seconds(1) {
                     progress(best)
                     reported = .now
                 }
+            }
+            if steering == -.infinity || value > steering + 1e-9 * max(1, abs(steering)) {
+                steering = value
+                sinceImproved = 0
+                halvingsSinceImproved = 0
             } else {
                 sinceImproved += 1
                 if sinceImproved >= patience {
@@ -228,7 +259,13 @@ struct LagrangianRelaxation: Sendable {
             // Only rows that are overused, or priced and slack, move.
             var norm = 0.0
             for r in 0..<rowCount where overuse[r] > 0 || prices[r] > 0 { norm += overuse[r] * overuse[r] }
-            guard norm > 1e-12 else { break }  // no row is overused: the class problems' plan is optimal
+            guard norm > 1e-12 else {
+                // No row is overused: the class problems' plan is optimal, or (restricted) optimal
+                // over the columns chosen, which a full evaluation then checks.
+                if full { break }
+                fullNext = true
+                continue
+            }
             let length = step * max(upperBound - value, 1e-6 * max(1, abs(upperBound))) / norm
             for r in 0..<rowCount { prices[r] = max(0, prices[r] + length * overuse[r]) }
         }
@@ -284,6 +321,20 @@ struct LagrangianRelaxation: Sendable {
         var overuse: [Double]
         fileprivate var poolBest: [Int]
         fileprivate var poolUse: [Double]
+        /// The columns a restricted evaluation prices, chosen at the last full one.
+        fileprivate var active: ActiveColumns?
+    }
+
+    /// Each class's move columns a restricted evaluation solves its problem over, the stay columns of
+    /// the pools they draw on (a pooled move pays for its pool's cheapest house), and the ways they read.
+    fileprivate struct ActiveColumns {
+        /// Class c's moves are `moves[classStart[c]..<classStart[c + 1]]` (positions in `moveColumns`).
+        var classStart: [Int]
+        var moves: [Int]
+        /// The columns to price, in column order, and the pools the moves draw on.
+        var columns: [Int]
+        var pools: [Int]
+        var ways: RouteAlternatives.WaysInUse?
     }
 
     /// Number of priced rows: the formulation's, then (with seat prices) one per leg and week.
@@ -297,41 +348,60 @@ struct LagrangianRelaxation: Sendable {
             reduced: [Double](repeating: 0, count: columnCount), values: [Double](repeating: 0, count: columnCount),
             chosen: [], overuse: [Double](repeating: 0, count: pricedRowCount),
             poolBest: [Int](repeating: -1, count: poolStays.count),
-            poolUse: [Double](repeating: 0, count: poolStays.count))
+            poolUse: [Double](repeating: 0, count: poolStays.count), active: nil)
     }
 
     /// The Lagrangian function at `prices` (one per priced row): the class problems solved at these
     /// prices, their optimum less Σ prices (every scaled capacity is 1), a lower bound on the
     /// formulation's optimum. Leaves the solution and the subgradient in `work`.
-    func evaluate(_ prices: [Double], _ work: inout Workspace) -> Double {
+    ///
+    /// A `restricted` evaluation solves the class problems over the columns of the last
+    /// `chooseActiveColumns` only: its value is then no bound (a class may have a cheaper column
+    /// left out), but its subgradient moves the prices as a full one would while those columns
+    /// hold the class problems' choices.
+    func evaluate(_ prices: [Double], _ work: inout Workspace, restricted: Bool = false) -> Double {
         let seatRows = alternatives?.seatRowCount ?? 0
         let rowCount = self.rowCount + seatRows
+        let active = restricted ? work.active : nil
+        precondition(!restricted || active != nil, "a restricted evaluation needs its columns chosen")
         // Seats and money first: each priced column's cheapest ways at these prices.
         if let alternatives, work.tables != nil {
             for r in 0..<seatRows { work.seatPrice[r] = prices[self.rowCount + r] / seatScale[r] }
             let moneyPrice = budgetRow.map { prices[$0] / budgetCapacity } ?? 0
-            alternatives.priceWays(
-                seatPrice: work.seatPrice, moneyPrice: moneyPrice, tables: &work.tables!, pieces: pieces)
+            if let ways = active?.ways {
+                alternatives.priceWays(
+                    seatPrice: work.seatPrice, moneyPrice: moneyPrice, tables: &work.tables!, only: ways,
+                    pieces: pieces)
+            } else {
+                alternatives.priceWays(
+                    seatPrice: work.seatPrice, moneyPrice: moneyPrice, tables: &work.tables!, pieces: pieces)
+            }
         }
         // Reduced costs at the current prices: the hot loop (every non-zero, every iteration).
-        priceColumns(prices, tables: work.tables, into: &work.reduced)
+        priceColumns(prices, tables: work.tables, into: &work.reduced, only: active?.columns)
         for j in work.chosen { work.values[j] = 0 }
         work.chosen.removeAll(keepingCapacity: true)
-        for (q, stays) in poolStays.enumerated() {
+        func choosePoolHouse(_ q: Int) {
             var cheapest = -1
-            for s in stays where upper[s] > 0 && (cheapest < 0 || work.reduced[s] < work.reduced[cheapest]) {
+            for s in poolStays[q] where upper[s] > 0 && (cheapest < 0 || work.reduced[s] < work.reduced[cheapest]) {
                 cheapest = s
             }
             work.poolBest[q] = cheapest
-            work.poolUse[q] = 0
         }
+        // A restricted evaluation needs only the pools its columns draw on; every pool's use is reset.
+        if let pools = active?.pools {
+            for q in pools { choosePoolHouse(q) }
+        } else {
+            for q in poolStays.indices { choosePoolHouse(q) }
+        }
+        for q in work.poolUse.indices { work.poolUse[q] = 0 }
         // Each class: its cheapest columns, within their bounds, while cheaper than not moving.
         // Classes are solved side by side in fixed pieces; their choices are then taken in class
         // order, so the value and every sum come out the same bytes on any number of cores.
         let reduced = work.reduced
         let poolBest = work.poolBest
         let choices = ParallelChunks.map(classMoves.count, pieces: pieces) { classes in
-            self.solveClasses(classes, reduced: reduced, poolBest: poolBest)
+            self.solveClasses(classes, reduced: reduced, poolBest: poolBest, active: active)
         }
         var value = constant
         for piece in choices {
@@ -380,6 +450,79 @@ struct LagrangianRelaxation: Sendable {
         return value
     }
 
+    /// Chooses, at the reduced costs of the last full evaluation in `work`, each class's columns a
+    /// restricted evaluation solves over: its `perClass` cheapest move columns with room (a pooled
+    /// move with its pool's cheapest house), more while they hold fewer than the class's households.
+    func chooseActiveColumns(_ work: inout Workspace, perClass: Int) {
+        let reduced = work.reduced
+        let poolBest = work.poolBest
+        let pieces = ParallelChunks.map(classMoves.count, pieces: pieces) { classes in
+            var moves: [Int] = []
+            var ends: [Int] = []
+            var candidates: [(cost: Double, move: Int)] = []
+            for c in classes {
+                candidates.removeAll(keepingCapacity: true)
+                for m in self.classMoves[c] {
+                    let j = self.moveColumns[m]
+                    guard self.upper[j] > 0 else { continue }
+                    var total = reduced[j]
+                    let pool = Int(self.movePool[m])
+                    if pool >= 0 {
+                        guard poolBest[pool] >= 0 else { continue }
+                        total += reduced[poolBest[pool]]
+                    }
+                    candidates.append((total, m))
+                }
+                // The `perClass` cheapest first, without sorting all of them (a class has hundreds).
+                var kept: [(cost: Double, move: Int)] = []
+                kept.reserveCapacity(min(perClass, candidates.count) + 1)
+                for candidate in candidates
+                where kept.count < perClass || (candidate.cost, candidate.move) < (kept.last!.cost, kept.last!.move) {
+                    var at = kept.count
+                    while at > 0 && (candidate.cost, candidate.move) < (kept[at - 1].cost, kept[at - 1].move) {
+                        at -= 1
+                    }
+                    kept.insert(candidate, at: at)
+                    if kept.count > perClass { kept.removeLast() }
+                }
+                var held = kept.reduce(0.0) { $0 + self.upper[self.moveColumns[$1.move]] }
+                if held < self.classCount[c] && candidates.count > kept.count {
+                    // Rare: the cheapest hold fewer than the class's households; take more, in order.
+                    candidates.sort { ($0.cost, $0.move) < ($1.cost, $1.move) }
+                    kept = Array(candidates.prefix(perClass))
+                    for candidate in candidates.dropFirst(perClass) where held < self.classCount[c] {
+                        kept.append(candidate)
+                        held += self.upper[self.moveColumns[candidate.move]]
+                    }
+                }
+                moves += kept.map(\.move)
+                ends.append(moves.count)
+            }
+            return (moves: moves, ends: ends)
+        }
+        var classStart = [0]
+        classStart.reserveCapacity(classMoves.count + 1)
+        var moves: [Int] = []
+        for piece in pieces {
+            let base = moves.count
+            moves += piece.moves
+            classStart += piece.ends.map { base + $0 }
+        }
+        var poolUsed = [Bool](repeating: false, count: poolStays.count)
+        for m in moves where movePool[m] >= 0 { poolUsed[Int(movePool[m])] = true }
+        let pools = poolUsed.indices.filter { poolUsed[$0] }
+        var columns = moves.map { moveColumns[$0] } + pools.flatMap { poolStays[$0] }
+        columns.sort()
+        let ways = alternatives.map { alternatives in
+            alternatives.waysInUse(
+                ofColumns: moves.compactMap { m in
+                    let k = alternativeOf[moveColumns[m]]
+                    return k >= 0 ? Int(k) : nil
+                })
+        }
+        work.active = ActiveColumns(classStart: classStart, moves: moves, columns: columns, pools: pools, ways: ways)
+    }
+
     /// One class's choice in its problem: `count` households on `column` at `price` each (a pooled
     /// move's price includes its pool's cheapest house, `pool` ≥ 0), or, with `column` = −c − 1,
     /// the households of class c left unmoved at their unmoved cost.
@@ -392,14 +535,19 @@ struct LagrangianRelaxation: Sendable {
 
     /// The class problems of `classes` at `reduced`: each class's cheapest columns, within their
     /// bounds, while cheaper than not moving, then the households left, in class order.
-    private func solveClasses(_ classes: Range<Int>, reduced: [Double], poolBest: [Int]) -> [ClassChoice] {
+    private func solveClasses(
+        _ classes: Range<Int>, reduced: [Double], poolBest: [Int], active: ActiveColumns?
+    ) -> [ClassChoice] {
         var choices: [ClassChoice] = []
         var candidates: [(cost: Double, column: Int)] = []
+        let activeStart = active?.classStart
+        let activeMoves = active?.moves
         for c in classes {
-            let range = classMoves[c]
+            let range = activeStart.map { $0[c]..<$0[c + 1] } ?? classMoves[c]
             let unmoved = unmovedCost[c]
             candidates.removeAll(keepingCapacity: true)
-            for m in range {
+            for i in range {
+                let m = activeMoves?[i] ?? i
                 let j = moveColumns[m]
                 guard upper[j] > 0 else { continue }
                 var total = reduced[j]
@@ -438,7 +586,9 @@ struct LagrangianRelaxation: Sendable {
     /// `reduced[j]` = cost of column j plus the priced capacities it uses, plus (for a column
     /// priced by `alternatives`) its cheapest ways at the last `priceWays`. Columns are cut into
     /// fixed pieces run side by side; each entry is computed on its own.
-    private func priceColumns(_ prices: [Double], tables: RouteAlternatives.Tables?, into reduced: inout [Double]) {
+    private func priceColumns(
+        _ prices: [Double], tables: RouteAlternatives.Tables?, into reduced: inout [Double], only: [Int]? = nil
+    ) {
         let outboundSlot = alternatives?.columnOutboundSlot ?? []
         let onwardSlot = alternatives?.columnOnwardSlot ?? []
         let outboundValue = tables?.outboundValue ?? []
@@ -449,14 +599,15 @@ struct LagrangianRelaxation: Sendable {
         // each iteration.
         reduced.withUnsafeMutableBufferPointer { output in
             let target = PieceOutput(base: output.baseAddress!)
-            _ = ParallelChunks.map(cost.count, pieces: pieces) { range in
+            _ = ParallelChunks.map(only?.count ?? cost.count, pieces: pieces) { range in
                 cost.withUnsafeBufferPointer { cost in
                     entryStart.withUnsafeBufferPointer { start in
                         entryRow.withUnsafeBufferPointer { row in
                             entryAmount.withUnsafeBufferPointer { amount in
                                 prices.withUnsafeBufferPointer { prices in
                                     alternativeOf.withUnsafeBufferPointer { alternativeOf in
-                                        for j in range {
+                                        for i in range {
+                                            let j = only?[i] ?? i
                                             var total = cost[j]
                                             for e in start[j]..<start[j + 1] {
                                                 total += prices[Int(row[e])] * amount[e]

@@ -30,8 +30,9 @@ extension Planner {
     /// with `improveSeconds`, improves the best of the plans by fix-and-optimise for that long, or with
     /// `improveNeighbourhoods` for that many neighbourhoods (the same work on every machine), each
     /// solve stopped after `nodesPerSolve` nodes (fix-and-optimise's own limit by default).
+    /// `sifting: false` prices every column at every iteration, as before sifting (to compare).
     public func lagrangianSummary(
-        everySeatRowThatMayFill: Bool, iterations: Int? = nil,
+        everySeatRowThatMayFill: Bool, iterations: Int? = nil, sifting: Bool = true,
         improveSeconds: Double? = nil, improveNeighbourhoods: Int? = nil, nodesPerSolve: Int? = nil
     ) -> LagrangianSummary {
         let clock = ContinuousClock()
@@ -46,7 +47,9 @@ extension Planner {
         let greedyObjective = model.objectiveValue(of: greedy)
         var result: LagrangianRelaxation.Result!
         let boundTime = clock.measure {
-            result = LagrangianRelaxation(formulation).run(
+            var relaxation = LagrangianRelaxation(formulation)
+            if !sifting { relaxation.sifting = nil }
+            result = relaxation.run(
                 upperBound: greedyObjective, iterations: iterations ?? Planner.lagrangianIterations, targetGap: 0,
                 deadline: nil)
         }

@@ -418,6 +418,114 @@ struct RouteAlternatives: Sendable {
         tables.onwardChosen = onwardWays.flatMap(\.route)
     }
 
+    /// The table entries and slots the ways of some priced columns read: a pricing restricted to
+    /// them (`priceWays(seatPrice:moneyPrice:tables:only:pieces:)`) prices those columns' ways as a
+    /// full pricing would, for a fraction of its work.
+    struct WaysInUse: Sendable {
+        fileprivate var outboundPositions: [Int32]
+        fileprivate var onwardPositions: [Int32]
+        fileprivate var outboundSlots: [Int32]
+        fileprivate var onwardSlots: [Int32]
+    }
+
+    /// What the ways of priced columns `ks` (positions in `columns`) read, in table and slot order.
+    func waysInUse(ofColumns ks: [Int]) -> WaysInUse {
+        var outboundSlotUsed = [Bool](repeating: false, count: outboundSlotClass.count)
+        var onwardSlotUsed = [Bool](repeating: false, count: onwardSlotGroup.count)
+        for k in ks {
+            outboundSlotUsed[Int(columnOutboundSlot[k])] = true
+            onwardSlotUsed[Int(columnOnwardSlot[k])] = true
+        }
+        var outboundUsed = [Bool](repeating: false, count: outboundTableSize)
+        var onwardUsed = [Bool](repeating: false, count: onwardTableSize)
+        var outboundSlots: [Int32] = []
+        var onwardSlots: [Int32] = []
+        for slot in outboundSlotUsed.indices where outboundSlotUsed[slot] {
+            outboundSlots.append(Int32(slot))
+            // The entries `cheapestOutbound` reads: each arrival offset's start week.
+            let c = Int(outboundSlotClass[slot])
+            let g = Int(outboundSlotGroup[slot])
+            let lodged = Int(outboundSlotLodged[slot])
+            for (di, entry) in outboundOffsets[g].enumerated() {
+                let week = lodged - entry.offset
+                guard week >= classReady[c], week <= weeks else { continue }
+                outboundUsed[outboundBase[g] + di * weeks + week - 1] = true
+            }
+        }
+        for slot in onwardSlotUsed.indices where onwardSlotUsed[slot] {
+            onwardSlots.append(Int32(slot))
+            let start = Int(onwardSlotStart[slot])
+            if start >= 1 && start <= weeks { onwardUsed[onwardBase[Int(onwardSlotGroup[slot])] + start - 1] = true }
+        }
+        return WaysInUse(
+            outboundPositions: outboundUsed.indices.filter { outboundUsed[$0] }.map { Int32($0) },
+            onwardPositions: onwardUsed.indices.filter { onwardUsed[$0] }.map { Int32($0) },
+            outboundSlots: outboundSlots, onwardSlots: onwardSlots)
+    }
+
+    /// `priceWays` for the entries and slots of `ways` only, into tables a full pricing has sized;
+    /// every other entry keeps what it held. Each entry is computed on its own, in fixed pieces.
+    func priceWays(
+        seatPrice: [Double], moneyPrice: Double, tables: inout Tables, only ways: WaysInUse,
+        pieces: Int = ParallelChunks.defaultPieces
+    ) {
+        precondition(
+            tables.outboundValue.count == outboundSlotClass.count && tables.onwardValue.count == onwardSlotGroup.count,
+            "a restricted pricing needs tables a full pricing has filled")
+        let weeks = self.weeks
+        let pricing = RoutePricing(alternatives: self, seatPrice: seatPrice, moneyPrice: moneyPrice)
+        let outbound = ParallelChunks.map(ways.outboundPositions.count, pieces: pieces) { range in
+            range.map { i -> (Double, Int32) in
+                let position = Int(ways.outboundPositions[i])
+                return pricing.cheapest(self.outboundEntryRoutes[position / weeks], leavingIn: position % weeks + 1)
+            }
+        }
+        for (i, way) in outbound.joined().enumerated() {
+            let position = Int(ways.outboundPositions[i])
+            tables.outboundPrice[position] = way.0
+            tables.outboundRoute[position] = way.1
+        }
+        let onward = ParallelChunks.map(ways.onwardPositions.count, pieces: pieces) { range in
+            range.map { i -> (Double, Int32) in
+                let position = Int(ways.onwardPositions[i])
+                return pricing.cheapest(
+                    self.onwardRoutes[position / weeks], leavingIn: position % weeks + 1, arrivingBy: weeks)
+            }
+        }
+        for (i, way) in onward.joined().enumerated() {
+            let position = Int(ways.onwardPositions[i])
+            tables.onwardPrice[position] = way.0
+            tables.onwardRoute[position] = way.1
+        }
+        // The slots read the tables while their values are written: the values go in afterwards,
+        // once no copy of the tables is held, so no array is copied on write.
+        func slotWays(_ filled: Tables) -> (
+            outbound: [(value: Double, route: Int32, startWeek: Int32)], onward: [(value: Double, route: Int32)]
+        ) {
+            let outbound = ParallelChunks.map(ways.outboundSlots.count, pieces: pieces) { range in
+                range.map {
+                    self.cheapestOutbound(ofSlot: Int(ways.outboundSlots[$0]), pricing: pricing, tables: filled)
+                }
+            }
+            let onward = ParallelChunks.map(ways.onwardSlots.count, pieces: pieces) { range in
+                range.map { self.cheapestOnward(ofSlot: Int(ways.onwardSlots[$0]), pricing: pricing, tables: filled) }
+            }
+            return (Array(outbound.joined()), Array(onward.joined()))
+        }
+        let (outboundWays, onwardWays) = slotWays(tables)
+        for (i, way) in outboundWays.enumerated() {
+            let slot = Int(ways.outboundSlots[i])
+            tables.outboundValue[slot] = way.value
+            tables.outboundChosen[slot] = way.route
+            tables.outboundStart[slot] = way.startWeek
+        }
+        for (i, way) in onwardWays.enumerated() {
+            let slot = Int(ways.onwardSlots[i])
+            tables.onwardValue[slot] = way.value
+            tables.onwardChosen[slot] = way.route
+        }
+    }
+
     /// Outbound slot `slot`'s cheapest way at the filled tables: its price (waiting, lateness and
     /// the route, for the whole class), the route (-1: none) and its start week (-1: none).
     @inline(__always)

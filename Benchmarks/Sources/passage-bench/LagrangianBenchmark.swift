@@ -3,14 +3,15 @@ import Foundation
 import PassagePlanning
 import PassageSynthetic
 
-/// `passage-bench lagrangian [--households N]... [--seed S] [--profile P] [--with-seat-rows] [--iterations K] [--improve SECONDS | --improve-neighbourhoods N] [--improvement-settings SPEC] [--nodes-per-solve N]`: the
+/// `passage-bench lagrangian [--households N]... [--seed S] [--profile P] [--with-seat-rows] [--iterations K] [--without-sifting] [--improve SECONDS | --improve-neighbourhoods N] [--improvement-settings SPEC] [--nodes-per-solve N]`: the
 /// Lagrangian bound of large models (docs/MODEL.md, "Bounds for large models") on generated caseloads,
 /// against the greedy plans it prices, as a Markdown table. No time limit: every run does all its
 /// iterations, so the numbers are the same on every machine but the seconds (and the plan after
 /// `--improve`'s fix-and-optimise, which stops at a deadline; `--improve-neighbourhoods` stops after
 /// a fixed number of neighbourhoods instead, so its plan is the same on every machine;
 /// `--improvement-settings` takes GLPK's settings for the neighbourhood MIPs as `mip-settings` does,
-/// e.g. `measured` or `br=dth,bt=blb,mir,cov,clq`).
+/// e.g. `measured` or `br=dth,bt=blb,mir,cov,clq`). `--without-sifting` prices every column at every
+/// iteration, as the bound did before sifting (docs/MODEL.md, "Sifting the bound's columns").
 enum LagrangianBenchmark {
     static func run(_ arguments: [String]) {
         var sizes: [Int] = []
@@ -18,6 +19,7 @@ enum LagrangianBenchmark {
         var profile = SyntheticProfile.steady
         var seatRows = [false]
         var iterations: Int?
+        var sifting = true
         var improveSeconds: Double?
         var improveNeighbourhoods: Int?
         var nodesPerSolve: Int?
@@ -41,6 +43,7 @@ enum LagrangianBenchmark {
                 profile = named
             case "--with-seat-rows": seatRows = [false, true]
             case "--iterations": iterations = count(after: flag)
+            case "--without-sifting": sifting = false
             case "--improve":
                 guard let seconds = rest.popFirst().flatMap(Double.init), seconds > 0 else {
                     fail("--improve needs seconds")
@@ -64,7 +67,7 @@ enum LagrangianBenchmark {
             for withRows in seatRows {
                 let s = Planner(scenario: scenario, solver: GLPKSolver(improvementSettings: improvementSettings))
                     .lagrangianSummary(
-                        everySeatRowThatMayFill: withRows, iterations: iterations,
+                        everySeatRowThatMayFill: withRows, iterations: iterations, sifting: sifting,
                         improveSeconds: improveSeconds, improveNeighbourhoods: improveNeighbourhoods,
                         nodesPerSolve: nodesPerSolve)
                 let best = min(
