@@ -38,35 +38,36 @@ import Testing
     /// prices every way and column afresh: the full evaluation's value and subgradient.
     @Test(arguments: names)
     func aRestrictedEvaluationOverEveryColumnIsTheFullOne(_ name: String) {
+        let (restricted, full) = Self.restrictedAndFull(name, perClass: Int.max)
+        #expect(
+            abs(restricted.value - full.value) <= 1e-9 * max(1, abs(full.value)), "\(restricted.value), \(full.value)")
+        for (a, b) in zip(restricted.overuse, full.overuse) { #expect(abs(a - b) <= 1e-9) }
+    }
+
+    /// Columns chosen at mild prices (3 iterations from zero) with `perClass` columns per class, then
+    /// a restricted and a full evaluation at sharper ones (40 iterations): each value and subgradient.
+    static func restrictedAndFull(_ name: String, perClass: Int) -> (
+        restricted: (value: Double, overuse: [Double]), full: (value: Double, overuse: [Double])
+    ) {
         let formulation = Formulation(scenario: LagrangianBoundTests.scenario(name))
         let greedy = formulation.model.objectiveValue(of: formulation.greedySolution())
         let relaxation = LagrangianRelaxation(formulation)
-        let early = Self.prices(relaxation, upperBound: greedy, iterations: 3)
-        let later = Self.prices(relaxation, upperBound: greedy, iterations: 40)
+        let early = prices(relaxation, upperBound: greedy, iterations: 3)
+        let later = prices(relaxation, upperBound: greedy, iterations: 40)
         var work = relaxation.makeWorkspace()
         _ = relaxation.evaluate(early, &work)
-        relaxation.chooseActiveColumns(&work, perClass: Int.max)
+        relaxation.chooseActiveColumns(&work, perClass: perClass)
         let restricted = relaxation.evaluate(later, &work, restricted: true)
         var fresh = relaxation.makeWorkspace()
         let full = relaxation.evaluate(later, &fresh)
-        #expect(abs(restricted - full) <= 1e-9 * max(1, abs(full)), "restricted \(restricted), full \(full)")
-        for (a, b) in zip(work.overuse, fresh.overuse) { #expect(abs(a - b) <= 1e-9) }
+        return ((restricted, work.overuse), (full, fresh.overuse))
     }
 
     @Test(arguments: names)
     func aRestrictedEvaluationIsNeverBelowTheFullOne(_ name: String) {
-        let formulation = Formulation(scenario: LagrangianBoundTests.scenario(name))
-        let greedy = formulation.model.objectiveValue(of: formulation.greedySolution())
-        let relaxation = LagrangianRelaxation(formulation)
-        let early = Self.prices(relaxation, upperBound: greedy, iterations: 3)
-        let later = Self.prices(relaxation, upperBound: greedy, iterations: 40)
-        var work = relaxation.makeWorkspace()
-        _ = relaxation.evaluate(early, &work)
-        relaxation.chooseActiveColumns(&work, perClass: 2)
-        let restricted = relaxation.evaluate(later, &work, restricted: true)
-        var fresh = relaxation.makeWorkspace()
-        let full = relaxation.evaluate(later, &fresh)
-        #expect(restricted >= full - 1e-6 * max(1, abs(full)), "restricted \(restricted) below full \(full)")
+        let (restricted, full) = Self.restrictedAndFull(name, perClass: 2)
+        #expect(
+            restricted.value >= full.value - 1e-6 * max(1, abs(full.value)), "\(restricted.value) below \(full.value)")
     }
 
     /// With and without sifting, the same number of iterations gives a bound no higher than the
