@@ -3,9 +3,9 @@ import Testing
 
 /// Sifting in the Lagrangian bound (docs/MODEL.md, "Sifting the bound's columns"): iterations that
 /// price only each class's few cheapest columns. At the prices the columns were chosen at, such an
-/// iteration is the full one; at other prices it never claims more than the full one's bound
-/// inverted (its value is at least the full value: it minimises over fewer columns), and the run's
-/// bound, taken from full iterations only, stays valid.
+/// iteration is the full one; at other prices its value is never below the full one's (it minimises
+/// over fewer columns), so it is no bound; and the run's bound, taken from full iterations only,
+/// stays valid.
 @Suite struct LagrangianSiftingTests {
     static let names = [
         "random 3", "random 7", "random 11", "shared 2", "generated 60 1 steady", "generated 80 2 crisis",
