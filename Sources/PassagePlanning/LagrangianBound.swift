@@ -64,7 +64,14 @@ struct LagrangianRelaxation: Sendable {
         var columnsPerClass: Int
         /// Measured in docs/MODEL.md ("Sifting the bound's columns"): 16 columns hold nearly every
         /// choice a full evaluation makes; a full one in 10 keeps the bound per iteration as good.
-        static let standard: Sifting? = Sifting(fullEvery: 10, columnsPerClass: 16)
+        static let standard = Sifting(fullEvery: 10, columnsPerClass: 16)
+
+        /// Whether iteration `iteration` prices every column: the first ones (their prices, the
+        /// mildest, are kept for a greedy plan, `earlyPrices`, which needs every column's reduced
+        /// cost) and every `fullEvery`-th.
+        func isFull(_ iteration: Int) -> Bool {
+            iteration < LagrangianRelaxation.pacingIterations || iteration % fullEvery == 0
+        }
     }
 
     /// What a run found.
@@ -216,14 +223,13 @@ struct LagrangianRelaxation: Sendable {
                 stoppedByDeadline = true
                 break
             }
-            // The first iterations are full: their prices, the mildest, are kept for a greedy plan
-            // (`earlyPrices`), which needs every column's reduced cost.
-            let full =
-                sifting == nil || fullNext || iteration < LagrangianRelaxation.pacingIterations
-                || iteration % sifting!.fullEvery == 0
+            let full = fullNext || sifting?.isFull(iteration) ?? true
             fullNext = false
             let value = evaluate(prices, &work, restricted: !full)
-            if full, let sifting { chooseActiveColumns(&work, perClass: sifting.columnsPerClass) }
+            // The columns are chosen at the full evaluation a restricted one follows, not at every full one.
+            if full, let sifting, !sifting.isFull(iteration + 1) {
+                chooseActiveColumns(&work, perClass: sifting.columnsPerClass)
+            }
             let (chosen, values, overuse) = (work.chosen, work.values, work.overuse)
             done = iteration + 1
             let weight = Double(iteration + 1)
@@ -463,15 +469,9 @@ struct LagrangianRelaxation: Sendable {
             for c in classes {
                 candidates.removeAll(keepingCapacity: true)
                 for m in self.classMoves[c] {
-                    let j = self.moveColumns[m]
-                    guard self.upper[j] > 0 else { continue }
-                    var total = reduced[j]
-                    let pool = Int(self.movePool[m])
-                    if pool >= 0 {
-                        guard poolBest[pool] >= 0 else { continue }
-                        total += reduced[poolBest[pool]]
+                    if let total = self.price(ofMove: m, reduced: reduced, poolBest: poolBest) {
+                        candidates.append((total, m))
                     }
-                    candidates.append((total, m))
                 }
                 // The `perClass` cheapest first, without sorting all of them (a class has hundreds).
                 var kept: [(cost: Double, move: Int)] = []
@@ -523,6 +523,18 @@ struct LagrangianRelaxation: Sendable {
         work.active = ActiveColumns(classStart: classStart, moves: moves, columns: columns, pools: pools, ways: ways)
     }
 
+    /// Move `m`'s price per household in its class problem at `reduced`: its column's reduced cost,
+    /// with its pool's cheapest house for a pooled move; nil when it has no room or its pool no house.
+    @inline(__always)
+    private func price(ofMove m: Int, reduced: [Double], poolBest: [Int]) -> Double? {
+        let j = moveColumns[m]
+        guard upper[j] > 0 else { return nil }
+        let pool = Int(movePool[m])
+        guard pool >= 0 else { return reduced[j] }
+        guard poolBest[pool] >= 0 else { return nil }
+        return reduced[j] + reduced[poolBest[pool]]
+    }
+
     /// One class's choice in its problem: `count` households on `column` at `price` each (a pooled
     /// move's price includes its pool's cheapest house, `pool` ≥ 0), or, with `column` = −c − 1,
     /// the households of class c left unmoved at their unmoved cost.
@@ -548,15 +560,9 @@ struct LagrangianRelaxation: Sendable {
             candidates.removeAll(keepingCapacity: true)
             for i in range {
                 let m = activeMoves?[i] ?? i
-                let j = moveColumns[m]
-                guard upper[j] > 0 else { continue }
-                var total = reduced[j]
-                let pool = Int(movePool[m])
-                if pool >= 0 {
-                    guard poolBest[pool] >= 0 else { continue }
-                    total += reduced[poolBest[pool]]
+                if let total = price(ofMove: m, reduced: reduced, poolBest: poolBest), total < unmoved {
+                    candidates.append((total, m))
                 }
-                if total < unmoved { candidates.append((total, m)) }
             }
             // Usually the cheapest column takes the whole class (most classes have one household):
             // then no sort is needed.
