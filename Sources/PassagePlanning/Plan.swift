@@ -136,6 +136,8 @@ public struct SolveStage: Sendable, Hashable {
         case bound
         /// Route variants: the model again with the routes the bound's prices favour, and its bound.
         case routeVariants = "route variants"
+        /// The local search: households moved one or two at a time, then ruin and recreate.
+        case localSearch = "local search"
         /// Fix-and-optimise.
         case improvement
         /// The households still unmoved, moved where the improved plan left room.

@@ -110,13 +110,17 @@ import PassageSynthetic
         let relaxation = LagrangianRelaxation(formulation)
         let first = relaxation.run(upperBound: greedyObjective, iterations: 30, targetGap: 0, deadline: nil)
         let outcome = Planner(scenario: scenario).improveBesideTheBound(
-            FixAndOptimise(formulation: formulation, solver: GLPKSolver()), from: greedy, prices: first.prices,
+            PlanImprovement(
+                localSearch: PlanLocalSearch(formulation: formulation),
+                fixAndOptimise: FixAndOptimise(formulation: formulation, solver: GLPKSolver())),
+            from: greedy, prices: first.prices,
             deadline: .now + .seconds(5), relaxation: relaxation, upperBound: greedyObjective,
             rowPrices: first.rowPrices, step: first.step, targetGap: 0)
         let tolerance = 1e-6 * max(1, abs(optimum))
         #expect(outcome.bound <= optimum + tolerance, "bound \(outcome.bound) above the optimum \(optimum)")
         #expect(outcome.bound >= first.bound - tolerance, "bound \(outcome.bound) below the first run's \(first.bound)")
-        #expect(outcome.improved.objective >= optimum - tolerance)
-        #expect(outcome.improved.objective <= greedyObjective + tolerance)
+        #expect(outcome.improved.fixAndOptimise.objective >= optimum - tolerance)
+        #expect(outcome.improved.fixAndOptimise.objective <= greedyObjective + tolerance)
+        #expect(outcome.improved.localSearch.objective <= greedyObjective + tolerance)
     }
 }

@@ -80,7 +80,8 @@ import Testing
         options.solverProgress = { update in updates.append(update) }
         let plan = try Planner(scenario: Self.severalNeighbourhoods(), solver: solver).plan(options: options)
         let stages = plan.solver.stages
-        #expect(stages.map(\.kind) == [.formulation, .greedy, .bound, .improvement, .fill, .branchAndCut])
+        #expect(
+            stages.map(\.kind) == [.formulation, .greedy, .bound, .localSearch, .improvement, .fill, .branchAndCut])
         #expect(stages.allSatisfy { $0.seconds >= 0 })
         // The best plan only improves from stage to stage, and the last is the plan reported.
         let objectives = stages.compactMap(\.objective)
