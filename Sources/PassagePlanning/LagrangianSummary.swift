@@ -21,6 +21,13 @@ public struct LagrangianSummary: Sendable {
     public var improvedObjective: Double?
     public var improvedNeighbourhoods: Int?
     public var improveSeconds: Double?
+    /// With `localSearchTrials`: the best of the plans after the local search (before any
+    /// fix-and-optimise, which then starts from it), its passes, changes, trials kept and seconds.
+    public var localSearchObjective: Double?
+    public var localSearchPasses: Int?
+    public var localSearchChanges: Int?
+    public var localSearchKeptTrials: Int?
+    public var localSearchSeconds: Double?
 }
 
 extension Planner {
@@ -31,9 +38,12 @@ extension Planner {
     /// `improveNeighbourhoods` for that many neighbourhoods (the same work on every machine), each
     /// solve stopped after `nodesPerSolve` nodes (fix-and-optimise's own limit by default).
     /// `sifting: false` prices every column at every iteration, as before sifting (to compare).
+    /// With `localSearchTrials`, the local search (its passes, then that many ruin-and-recreate
+    /// trials, no deadline: the same plan on every machine) improves the best plan first.
     public func lagrangianSummary(
         everySeatRowThatMayFill: Bool, iterations: Int? = nil, sifting: Bool = true,
-        improveSeconds: Double? = nil, improveNeighbourhoods: Int? = nil, nodesPerSolve: Int? = nil
+        improveSeconds: Double? = nil, improveNeighbourhoods: Int? = nil, nodesPerSolve: Int? = nil,
+        localSearchTrials: Int? = nil
     ) -> LagrangianSummary {
         let clock = ContinuousClock()
         var formulation: Formulation!
@@ -58,10 +68,19 @@ extension Planner {
         let earlyPriced = result.earlyPrices.map { formulation.greedySolution(prices: $0) }
         var improved: FixAndOptimise.Outcome?
         var improveTime: Duration?
+        var best = ([greedy, priced, guided] + (earlyPriced.map { [$0] } ?? [])).min {
+            model.objectiveValue(of: $0) < model.objectiveValue(of: $1)
+        }!
+        var searched: PlanLocalSearch.Outcome?
+        var searchTime: Duration?
+        if let localSearchTrials {
+            var search = PlanLocalSearch(formulation: formulation)
+            search.trials = localSearchTrials
+            let start = best
+            searchTime = clock.measure { searched = search.improve(start, prices: result.prices, deadline: nil) }
+            best = searched!.values
+        }
         if improveSeconds != nil || improveNeighbourhoods != nil {
-            let best = ([greedy, priced, guided] + (earlyPriced.map { [$0] } ?? [])).min {
-                model.objectiveValue(of: $0) < model.objectiveValue(of: $1)
-            }!
             var search = FixAndOptimise(formulation: formulation, solver: solver)
             search.neighbourhoodLimit = improveNeighbourhoods
             if let nodesPerSolve { search.nodesPerSolve = nodesPerSolve }
@@ -78,7 +97,9 @@ extension Planner {
             pricedObjective: model.objectiveValue(of: priced), guidedObjective: model.objectiveValue(of: guided),
             earlyPricedObjective: earlyPriced.map { model.objectiveValue(of: $0) },
             improvedObjective: improved?.objective, improvedNeighbourhoods: improved?.solved,
-            improveSeconds: improveTime?.seconds)
+            improveSeconds: improveTime?.seconds, localSearchObjective: searched?.objective,
+            localSearchPasses: searched?.passes, localSearchChanges: searched?.changes,
+            localSearchKeptTrials: searched?.keptTrials, localSearchSeconds: searchTime?.seconds)
     }
 }
 

@@ -3,7 +3,7 @@ import Foundation
 import PassagePlanning
 import PassageSynthetic
 
-/// `passage-bench lagrangian [--households N]... [--seed S] [--profile P] [--with-seat-rows] [--iterations K] [--without-sifting] [--improve SECONDS | --improve-neighbourhoods N] [--improvement-settings SPEC] [--nodes-per-solve N]`: the
+/// `passage-bench lagrangian [--households N]... [--seed S] [--profile P] [--with-seat-rows] [--iterations K] [--without-sifting] [--local-search TRIALS] [--improve SECONDS | --improve-neighbourhoods N] [--improvement-settings SPEC] [--nodes-per-solve N]`: the
 /// Lagrangian bound of large models (docs/MODEL.md, "Bounds for large models") on generated caseloads,
 /// against the greedy plans it prices, as a Markdown table. No time limit: every run does all its
 /// iterations, so the numbers are the same on every machine but the seconds (and the plan after
@@ -12,6 +12,9 @@ import PassageSynthetic
 /// `--improvement-settings` takes GLPK's settings for the neighbourhood MIPs as `mip-settings` does,
 /// e.g. `measured` or `br=dth,bt=blb,mir,cov,clq`). `--without-sifting` prices every column at every
 /// iteration, as the bound did before sifting (docs/MODEL.md, "Sifting the bound's columns").
+/// `--local-search TRIALS` runs the local search (its passes, then TRIALS ruin-and-recreate trials,
+/// no deadline, so the same plan on every machine) on the best plan first, and fix-and-optimise, if
+/// asked for, from its plan (docs/MODEL.md, "Improvement: local search").
 enum LagrangianBenchmark {
     static func run(_ arguments: [String]) {
         var sizes: [Int] = []
@@ -23,6 +26,7 @@ enum LagrangianBenchmark {
         var improveSeconds: Double?
         var improveNeighbourhoods: Int?
         var nodesPerSolve: Int?
+        var localSearchTrials: Int?
         var improvementSettings = GLPKMIPSettings.improvingStart
         var rest = arguments[...]
         /// The positive whole number after `flag`.
@@ -51,6 +55,11 @@ enum LagrangianBenchmark {
                 improveSeconds = seconds
             case "--improve-neighbourhoods": improveNeighbourhoods = count(after: flag)
             case "--nodes-per-solve": nodesPerSolve = count(after: flag)
+            case "--local-search":
+                guard let trials = rest.popFirst().flatMap(Int.init), trials >= 0 else {
+                    fail("--local-search needs a number of trials (0 for the passes alone)")
+                }
+                localSearchTrials = trials
             case "--improvement-settings":
                 guard let spec = rest.popFirst() else { fail("--improvement-settings needs settings") }
                 improvementSettings = parseSettings(spec)
@@ -59,9 +68,9 @@ enum LagrangianBenchmark {
         }
         if sizes.isEmpty { sizes = [1_000] }
         print(
-            "| households | classes | seat rows | rows × columns (non-zeros) | build s | greedy | bound (iterations, s) | priced greedy | early-priced greedy | guided greedy | gap of the best plan | improved (neighbourhoods, s) |"
+            "| households | classes | seat rows | rows × columns (non-zeros) | build s | greedy | bound (iterations, s) | priced greedy | early-priced greedy | guided greedy | gap of the best plan | local search (passes, changes, trials kept, s) | improved (neighbourhoods, s) |"
         )
-        print("|---:|---:|---|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+        print("|---:|---:|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
         for size in sizes {
             let scenario = SyntheticCaseload.generate(households: size, seed: seed, profile: profile)
             for withRows in seatRows {
@@ -69,7 +78,7 @@ enum LagrangianBenchmark {
                     .lagrangianSummary(
                         everySeatRowThatMayFill: withRows, iterations: iterations, sifting: sifting,
                         improveSeconds: improveSeconds, improveNeighbourhoods: improveNeighbourhoods,
-                        nodesPerSolve: nodesPerSolve)
+                        nodesPerSolve: nodesPerSolve, localSearchTrials: localSearchTrials)
                 let best = min(
                     s.greedyObjective, s.pricedObjective, s.guidedObjective, s.earlyPricedObjective ?? .infinity)
                 let gap = (best - s.bound) / abs(best)
@@ -78,7 +87,7 @@ enum LagrangianBenchmark {
                     "| \(size) | \(s.classes) | \(withRows ? "every leg that may fill" : "none") | \(columns) | \(f2(s.buildSeconds)) | "
                         + "\(f2(s.greedyObjective)) | \(f2(s.bound)) (\(s.iterations), \(f2(s.boundSeconds))) | "
                         + "\(f2(s.pricedObjective)) | \(s.earlyPricedObjective.map(f2) ?? "–") | \(f2(s.guidedObjective)) | \(f2(100 * gap)) % | "
-                        + "\(improved(s)) |")
+                        + "\(searched(s)) | \(improved(s)) |")
             }
         }
     }
@@ -86,6 +95,12 @@ enum LagrangianBenchmark {
     private static func improved(_ s: LagrangianSummary) -> String {
         guard let objective = s.improvedObjective else { return "–" }
         return "\(f2(objective)) (\(s.improvedNeighbourhoods ?? 0), \(f2(s.improveSeconds ?? 0)))"
+    }
+
+    private static func searched(_ s: LagrangianSummary) -> String {
+        guard let objective = s.localSearchObjective else { return "–" }
+        return "\(f2(objective)) (\(s.localSearchPasses ?? 0), \(s.localSearchChanges ?? 0), "
+            + "\(s.localSearchKeptTrials ?? 0), \(f2(s.localSearchSeconds ?? 0)))"
     }
 
     private static func f2(_ value: Double) -> String { String(format: "%.2f", value) }
