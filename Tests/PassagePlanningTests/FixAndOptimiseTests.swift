@@ -80,37 +80,16 @@ import PassageSynthetic
     /// MIP can free the beds. Its insertion neighbourhood holds it with the class holding those beds,
     /// and the search moves it (4 × 400 outweighs 4 × 150), which is the optimum.
     @Test func anUnmovedLargeHouseholdTakesTheBedsOfSmallerOnes() throws {
-        var scenario = TinyScenario.make(households: [
-            Household(
-                id: "BIG", size: 4, location: "A", urgency: 2, readyWeek: 1, nationality: "RU", passport: .none,
-                hasInternalID: true)
-        ] + (1...4).map { i in
-            Household(
-                id: "S\(i)", size: 1, location: "A", urgency: 3, readyWeek: 1, nationality: "RU", passport: .none,
-                hasInternalID: true)
-        })
-        scenario.safeHouses[0].beds = 4
-        scenario.legs[0].seatsPerWeek = 10
-        scenario.programmes[0].quota = 10
-        let formulation = Formulation(scenario: scenario)
-        let big = try #require(formulation.classes.first { $0.profile.size == 4 }).index
-        let singles = try #require(formulation.classes.first { $0.profile.size == 1 })
-        #expect(singles.count == 4)
-        // The plan: the four singles in the house, the large household unmoved.
-        var values = [Double](repeating: 0, count: formulation.model.variableCount)
-        let filling = try #require(formulation.movesOfClass[singles.index].first {
-            formulation.model.variables[formulation.moves[$0].variable.index].upperBound >= 4
-        })
-        values[formulation.moves[filling].variable.index] = 4
-        values[formulation.unmoved[big].index] = 1
-        #expect(formulation.model.isFeasible(values))
+        let known = try LargeHouseholdCase()
+        let (scenario, formulation, big, values) = (known.scenario, known.formulation, known.big, known.values)
 
         var search = FixAndOptimise(formulation: formulation, solver: GLPKSolver())
         search.classesPerNeighbourhood = 1
-        #expect(search.insertionNeighbourhoods(of: values, prices: nil) == [[big, singles.index]])
+        #expect(search.insertionNeighbourhoods(of: values, prices: nil) == [[big, known.singles]])
         let outcome = search.improve(values, prices: nil, deadline: nil)
         #expect(outcome.values[formulation.unmoved[big].index] == 0)
-        let optimum = try #require(try Planner(scenario: scenario).plan(options: LagrangianBoundTests.exact).solver.objective)
+        let optimum = try #require(
+            try Planner(scenario: scenario).plan(options: LagrangianBoundTests.exact).solver.objective)
         #expect(abs(outcome.objective - optimum) < 1e-6 * max(1, abs(optimum)))
 
         // Without insertions (only neighbourhoods of one class each), it stays unmoved.

@@ -68,32 +68,8 @@ import PassageSynthetic
     /// a trial that takes the singles out and puts the large household back first moves it (4 × 400
     /// outweighs 4 × 150), which is the optimum.
     @Test func ruinAndRecreateMovesALargeHouseholdIntoTheBedsOfSmallerOnes() throws {
-        var scenario = TinyScenario.make(
-            households: [
-                Household(
-                    id: "BIG", size: 4, location: "A", urgency: 2, readyWeek: 1, nationality: "RU", passport: .none,
-                    hasInternalID: true)
-            ]
-                + (1...4).map { i in
-                    Household(
-                        id: "S\(i)", size: 1, location: "A", urgency: 3, readyWeek: 1, nationality: "RU",
-                        passport: .none,
-                        hasInternalID: true)
-                })
-        scenario.safeHouses[0].beds = 4
-        scenario.legs[0].seatsPerWeek = 10
-        scenario.programmes[0].quota = 10
-        let formulation = Formulation(scenario: scenario)
-        let big = try #require(formulation.classes.first { $0.profile.size == 4 }).index
-        let singles = try #require(formulation.classes.first { $0.profile.size == 1 })
-        var values = [Double](repeating: 0, count: formulation.model.variableCount)
-        let filling = try #require(
-            formulation.movesOfClass[singles.index].first {
-                formulation.model.variables[formulation.moves[$0].variable.index].upperBound >= 4
-            })
-        values[formulation.moves[filling].variable.index] = 4
-        values[formulation.unmoved[big].index] = 1
-        #expect(formulation.model.isFeasible(values))
+        let known = try LargeHouseholdCase()
+        let (scenario, formulation, big, values) = (known.scenario, known.formulation, known.big, known.values)
 
         var search = PlanLocalSearch(formulation: formulation)
         search.trials = 0
