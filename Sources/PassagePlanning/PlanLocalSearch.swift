@@ -130,7 +130,8 @@ private struct LocalSearchState {
     var room: [Double]
     var users: [[Int]]
     let budget: Int
-    /// Changes to the plan so far, and when each capacity's room last changed.
+    /// Changes kept so far (each the way given up counted once), and at which of them each
+    /// capacity last had room freed.
     var version = 0
     var changedAt: [Int]
     /// When each unit was last checked and found no better change (-1: since changed, or never).
