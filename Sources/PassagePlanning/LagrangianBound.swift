@@ -466,25 +466,18 @@ struct LagrangianRelaxation: Sendable {
             var moves: [Int] = []
             var ends: [Int] = []
             var candidates: [(cost: Double, move: Int)] = []
+            var cheapest = SmallestFew<RankedIndex>(limit: perClass)
             for c in classes {
                 candidates.removeAll(keepingCapacity: true)
+                cheapest.removeAll()
                 for m in self.classMoves[c] {
                     if let total = self.price(ofMove: m, reduced: reduced, poolBest: poolBest) {
                         candidates.append((total, m))
+                        cheapest.offer(RankedIndex(value: total, index: m))
                     }
                 }
-                // The `perClass` cheapest first, without sorting all of them (a class has hundreds).
-                var kept: [(cost: Double, move: Int)] = []
-                kept.reserveCapacity(min(perClass, candidates.count) + 1)
-                for candidate in candidates
-                where kept.count < perClass || (candidate.cost, candidate.move) < (kept.last!.cost, kept.last!.move) {
-                    var at = kept.count
-                    while at > 0 && (candidate.cost, candidate.move) < (kept[at - 1].cost, kept[at - 1].move) {
-                        at -= 1
-                    }
-                    kept.insert(candidate, at: at)
-                    if kept.count > perClass { kept.removeLast() }
-                }
+                // The `perClass` cheapest, without sorting all of them (a class has hundreds).
+                var kept = cheapest.items.map { (cost: $0.value, move: $0.index) }
                 var held = kept.reduce(0.0) { $0 + self.upper[self.moveColumns[$1.move]] }
                 if held < self.classCount[c] && candidates.count > kept.count {
                     // Rare: the cheapest hold fewer than the class's households; take more, in order.

@@ -26,7 +26,9 @@ import PassageSynthetic
         ).prices
         var search = PlanLocalSearch(formulation: formulation)
         search.trials = 300
-        for pricing in [nil, prices] {
+        // The standard number of households looked at as the one to give a way up, and only one.
+        for (pricing, ejectionCandidates) in [(nil, 16), (prices, 16), (nil, 1), (prices, 1)] {
+            search.ejectionCandidates = ejectionCandidates
             let outcome = search.improve(greedy, prices: pricing, deadline: nil)
             #expect(outcome.objective <= before + 1e-6)
             #expect(abs(outcome.objective - formulation.model.objectiveValue(of: outcome.values)) < 1e-6)
