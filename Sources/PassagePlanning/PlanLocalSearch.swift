@@ -128,6 +128,8 @@ private struct LocalSearchState {
     /// Column of each class's `unmoved` count, and its cost per household.
     let unmovedColumn: [Int]
     let unmovedCost: [Double]
+    /// Persons in each class's households: a trial may put the largest back first.
+    let personsOfClass: [Int]
     /// One unit per household: its class and way (-1: unmoved).
     var classOfUnit: [Int] = []
     var wayOfUnit: [Int] = []
@@ -178,6 +180,7 @@ private struct LocalSearchState {
         unmovedColumn = f.unmoved.map(\.index)
         let unmovedCost = f.unmoved.map { costs[$0.index] }
         self.unmovedCost = unmovedCost
+        personsOfClass = f.classes.map(\.profile.size)
         let positions = ResourcePositions(scenario)
         budget = positions.position(of: .budget)!
         let sizes = ScenarioCapacities(scenario)
@@ -581,6 +584,14 @@ extension LocalSearchState {
             take(unit, -1)
         }
         shuffle(&chosen, random: &random)
+        // Every other trial puts the largest households back first (ties in the random order): the
+        // hardest to fit, where the random order leaves them to whatever room the small ones left.
+        if random.integer(in: 0...1) == 0 {
+            chosen = chosen.enumerated().sorted {
+                (-personsOfClass[classOfUnit[$0.element]], $0.offset)
+                    < (-personsOfClass[classOfUnit[$1.element]], $1.offset)
+            }.map(\.element)
+        }
         for unit in chosen {
             let c = classOfUnit[unit]
             for way in waysOfClass[c] {
