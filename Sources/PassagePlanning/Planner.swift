@@ -183,17 +183,18 @@ public struct Planner: Sendable {
             // The step where the first run left it: a run going on from its prices starts there.
             let firstStep = result.step
             var relaxationNow = relaxation
-            // The plans the bound prices and guides, on both cores: at the best bound's prices, at the
-            // first iterations' milder ones when the best came later (better plans at 10,000
-            // households, where the best bound's prices send too many households round capacities
-            // the greedy plan respects anyway: docs/MODEL.md, "Bounds for large models"), and by
-            // its averaged choices.
-            let (bounded, firstRun) = (formulation, result)
-            let pricings = [firstRun.prices] + (firstRun.earlyPrices.map { [$0] } ?? [])
-            let (priced, guided) = ParallelChunks.both(
-                { pricings.map { bounded.greedySolution(prices: $0) } },
-                { bounded.greedySolution(guide: firstRun.guide) })
-            for plan in priced + [guided] {
+            // The plans the bound prices, side by side: at the best bound's prices, and at the first
+            // iterations' milder ones when the best came later (better plans at 10,000 households,
+            // where the best bound's prices send too many households round capacities the greedy
+            // plan respects anyway: docs/MODEL.md, "Bounds for large models"). A plan guided by
+            // the bound's averaged choices is not made: it was the best first plan on none of ten
+            // generated caseloads, and took a core for a greedy plan's time (MODEL.md, "First plans").
+            let bounded = formulation
+            let pricings = [result.prices] + (result.earlyPrices.map { [$0] } ?? [])
+            let priced = ParallelChunks.map(pricings.count, pieces: pricings.count, smallest: 0) { range in
+                range.map { bounded.greedySolution(prices: pricings[$0]) }
+            }.flatMap { $0 }
+            for plan in priced {
                 let objective = formulation.model.objectiveValue(of: plan)
                 if objective < known.objective {
                     start = plan
