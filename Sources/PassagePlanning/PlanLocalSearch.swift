@@ -5,13 +5,14 @@ import LinearProgramming
 ///
 /// Each household in turn is taken out of the plan and put back on the cheapest of its candidate
 /// ways: one that has room, or one that has room once a single other household holding what is short
-/// (one of the few that would lose least) gives it up and takes its own cheapest way with room (possibly the first household's old way, so
-/// two households may swap), or is left unmoved. A change is kept only when the plan's objective
-/// falls, so the search ends at a plan no such change improves. Candidate ways are each class's
-/// cheapest at the given prices (a pooled move in each of its cheapest houses) and at its own costs,
-/// and the ways the plan gives it. Room is checked on every capacity, seats of every leg included,
-/// so every plan it returns respects every capacity of the full model. One thread, a fixed order:
-/// the same plan from the same start on any machine, unless the deadline ends the search.
+/// (one of the few that would lose least) gives it up and takes its own cheapest way with room
+/// (possibly the first household's old way, so two households may swap), or is left unmoved. A
+/// change is kept only when the plan's objective falls, so the search ends at a plan no such change
+/// improves. Candidate ways are each class's cheapest at the given prices (a pooled move in each of
+/// its cheapest houses) and at its own costs, and the ways the plan gives it. Room is checked on
+/// every capacity, seats of every leg included, so every plan it returns respects every capacity of
+/// the full model. One thread, a fixed order: the same plan from the same start on any machine,
+/// unless the deadline ends the search.
 struct PlanLocalSearch {
     let formulation: Formulation
     /// Moves of each class cheapest at the prices that become candidate ways.
