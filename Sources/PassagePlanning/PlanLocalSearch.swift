@@ -11,8 +11,9 @@ import LinearProgramming
 /// improves. Candidate ways are each class's cheapest at the given prices (a pooled move in each of
 /// its cheapest houses) and at its own costs, and the ways the plan gives it. Room is checked on
 /// every capacity, seats of every leg included, so every plan it returns respects every capacity of
-/// the full model. One thread, a fixed order: the same plan from the same start on any machine,
-/// unless the deadline ends the search.
+/// the full model. Ruin-and-recreate trials follow, kept by simulated annealing's acceptance
+/// (`AnnealingSchedule`); the best plan met is returned. One thread, a fixed order and a seeded
+/// generator: the same plan from the same start on any machine, unless the deadline ends the search.
 struct PlanLocalSearch {
     let formulation: Formulation
     /// Moves of each class cheapest at the prices that become candidate ways.
@@ -31,6 +32,13 @@ struct PlanLocalSearch {
     /// that want it given a chance, at most.
     var ruined = 8
     var invited = 8
+    /// The trials' first temperature (`AnnealingSchedule`) as a multiple of the start plan's
+    /// objective per household; 0 keeps only trials that make the plan cheaper. 1: at 2,000
+    /// households 5,000 trials reach 476,276 instead of 477,453, 20,000 474,670 instead of 476,761
+    /// (docs/MODEL.md, "The local search, stop 36").
+    var recreateTemperature = 1.0
+    /// The trials' last temperature as a fraction of their first.
+    var recreateCooling = 0.01
     /// Households holding what a way lacks whose own next way is worked out for each way tried, at
     /// most: those whose last known next way cost them least. A capacity many households use (a
     /// programme's quota) would otherwise have each of them looked at for every household short of
@@ -89,7 +97,15 @@ struct PlanLocalSearch {
         var random = SplitMix64(seed: 0x5EED)
         var trialsRun = 0
         var kept = 0
-        let recreateUntil = deadline.map { ContinuousClock.now + ContinuousClock.now.duration(to: $0) * recreateShare }
+        let recreateStart = ContinuousClock.now
+        let recreateUntil = deadline.map { recreateStart + recreateStart.duration(to: $0) * recreateShare }
+        let perHousehold = formulation.model.objectiveValue(of: state.values) / Double(max(1, state.order.count))
+        let schedule = AnnealingSchedule(start: recreateTemperature * perHousehold, finalRatio: recreateCooling)
+        // The plan's objective less the passes', and the changes since the best plan met: a kept
+        // trial may make the plan dearer, and the best one met is returned.
+        var change = 0.0
+        var bestChange = 0.0
+        var sinceBest: [(unit: Int, way: Int)] = []
         if !stopped, trials != nil || recreateUntil != nil {
             while trials.map({ trialsRun < $0 }) ?? true {
                 if trialsRun % 16 == 0, let until = trials == nil ? recreateUntil : deadline,
@@ -97,10 +113,33 @@ struct PlanLocalSearch {
                 {
                     break
                 }
+                // How far the trials are: by count when they are counted, else by the time they have.
+                let progress: Double
+                if let trials {
+                    progress = Double(trialsRun) / Double(max(1, trials))
+                } else if let until = recreateUntil {
+                    progress =
+                        recreateStart.duration(to: .now) / max(recreateStart.duration(to: until), .nanoseconds(1))
+                } else {
+                    progress = 1
+                }
                 trialsRun += 1
-                if state.ruinAndRecreate(random: &random, ruined: ruined, invited: invited) { kept += 1 }
+                let threshold = schedule.threshold(at: progress, random: &random)
+                guard
+                    let delta = state.ruinAndRecreate(
+                        random: &random, ruined: ruined, invited: invited, threshold: threshold)
+                else { continue }
+                kept += 1
+                change += delta
+                if change < bestChange - 1e-6 {
+                    bestChange = change
+                    sinceBest.removeAll(keepingCapacity: true)
+                } else {
+                    sinceBest.append(contentsOf: state.journal)
+                }
             }
         }
+        state.undo(sinceBest)
         return Outcome(
             values: state.values, objective: formulation.model.objectiveValue(of: state.values), changes: changes,
             passes: passesBegun, trials: trialsRun, keptTrials: kept, stoppedByDeadline: stopped)
@@ -562,14 +601,16 @@ extension LocalSearchState {
     /// One trial: a random unit's random candidate way names a capacity; up to `ruined` of the units
     /// using it leave the plan, and they, the first unit and up to `invited` units left unmoved that
     /// want the capacity go back in, in a random order, each on its cheapest way with room, and then
-    /// each gets one `improve(unit:)`. Kept when the plan is cheaper, undone otherwise.
-    mutating func ruinAndRecreate(random: inout SplitMix64, ruined: Int, invited: Int) -> Bool {
+    /// each gets one `improve(unit:)`. Kept when the plan is cheaper or dearer by less than
+    /// `threshold` (the change in the objective is returned, and `journal` holds each changed unit's
+    /// way before the trial), undone otherwise (nil).
+    mutating func ruinAndRecreate(random: inout SplitMix64, ruined: Int, invited: Int, threshold: Double) -> Double? {
         let first = order[random.integer(in: 0...(order.count - 1))]
         let ways = waysOfClass[classOfUnit[first]]
-        guard !ways.isEmpty else { return false }
+        guard !ways.isEmpty else { return nil }
         let way = ways.lowerBound + random.integer(in: 0...(min(ways.count, 3) - 1))
         let capacities = (useStart[way]..<useStart[way + 1]).map { usePosition[$0] }.filter { $0 != budget }
-        guard !capacities.isEmpty else { return false }
+        guard !capacities.isEmpty else { return nil }
         let position = capacities[random.integer(in: 0...(capacities.count - 1))]
         var chosen = sample(users[position], count: ruined, random: &random)
         for c in sample(wanters[position], count: invited, random: &random) {
@@ -615,14 +656,23 @@ extension LocalSearchState {
                 cost(ofWay: wayOfUnit[unit], unitClass: classOfUnit[unit])
                 - cost(ofWay: old, unitClass: classOfUnit[unit])
         }
-        if delta < -1e-6 {
+        if delta < -1e-6 || (threshold > 0 && delta < threshold) {
             for (_, old) in journal { markFreed(old) }
-            return true
+            return delta
         }
         // Undone: every recorded unit out, then each back on its way before the trial.
         for (unit, _) in journal { release(unit) }
         for (unit, old) in journal { take(unit, old) }
-        return false
+        return nil
+    }
+
+    /// Puts each unit of `changes` (kept trials' journals, in order) back on the way it had before
+    /// the first of them.
+    mutating func undo(_ changes: [(unit: Int, way: Int)]) {
+        for (unit, old) in changes.reversed() {
+            release(unit)
+            take(unit, old)
+        }
     }
 
     private func sample(_ items: [Int], count: Int, random: inout SplitMix64) -> [Int] {

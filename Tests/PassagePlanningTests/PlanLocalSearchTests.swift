@@ -47,6 +47,34 @@ import PassageSynthetic
         }
     }
 
+    /// Trials that keep dearer plans (a temperature far above the standard one, so that most are
+    /// kept) still return the best plan met: never dearer than the passes' plan, within every
+    /// capacity, and the same from the same start.
+    @Test(arguments: ["random 3", "shared 1", "generated 120 3 steady", "generated 200 5 crisis"])
+    func aHotSearchReturnsTheBestPlanItMet(_ name: String) throws {
+        let scenario = LagrangianBoundTests.scenario(name)
+        let formulation = Formulation(scenario: scenario)
+        let greedy = formulation.greedySolution()
+        var search = PlanLocalSearch(formulation: formulation)
+        search.trials = 0
+        let passes = search.improve(greedy, prices: nil, deadline: nil).objective
+        search.trials = 300
+        search.recreateTemperature = 20
+        search.recreateCooling = 1
+        let outcome = search.improve(greedy, prices: nil, deadline: nil)
+        #expect(outcome.objective <= passes + 1e-6 * max(1, abs(passes)))
+        #expect(abs(outcome.objective - formulation.model.objectiveValue(of: outcome.values)) < 1e-6)
+        let plan = PlanDecoder(
+            formulation: formulation,
+            solution: formulation.solution(outcome.values, status: .feasible, bound: nil, seconds: 0),
+            limits: (nil, nil)
+        ).decode()
+        #expect(violations(of: plan, in: scenario) == [])
+        expectNoCapacityExceeded(plan)
+        expectEveryHouseholdOnce(plan, scenario)
+        #expect(search.improve(greedy, prices: nil, deadline: nil).values == outcome.values)
+    }
+
     /// On generated caseloads where the greedy plan is not optimal, the passes alone improve it, and
     /// never beyond the proven optimum.
     @Test(arguments: ["generated 150 7 steady", "generated 120 8 crisis"])
