@@ -243,6 +243,28 @@ func expectNoCapacityExceeded(_ plan: Plan, sourceLocation: SourceLocation = #_s
     #expect(plan.capacity.contains { $0.kind == .seats }, "seats are reported", sourceLocation: sourceLocation)
 }
 
+/// `values`, a plan of `formulation` with objective `objective`, decoded and checked by the independent
+/// invariants: no rule broken, no capacity exceeded (seats of every leg included), every household
+/// once, and the decoded plan's own objective, recomputed from its moves, is `objective`. Returns the
+/// decoded plan.
+@discardableResult func expectPlanKeepsEveryRule(
+    _ values: [Double], objective: Double, of formulation: Formulation, in scenario: Scenario,
+    sourceLocation: SourceLocation = #_sourceLocation
+) -> Plan {
+    let plan = PlanDecoder(
+        formulation: formulation,
+        solution: formulation.solution(values, status: .feasible, bound: nil, seconds: 0),
+        limits: (nil, nil)
+    ).decode()
+    #expect(violations(of: plan, in: scenario) == [], sourceLocation: sourceLocation)
+    expectNoCapacityExceeded(plan, sourceLocation: sourceLocation)
+    expectEveryHouseholdOnce(plan, scenario, sourceLocation: sourceLocation)
+    #expect(
+        abs((plan.solver.objective ?? .nan) - objective) < 1e-6 * max(1, abs(objective)), sourceLocation: sourceLocation
+    )
+    return plan
+}
+
 /// Each household of the scenario exactly once: in one itinerary, or not moved.
 func expectEveryHouseholdOnce(_ plan: Plan, _ scenario: Scenario, sourceLocation: SourceLocation = #_sourceLocation) {
     let mentioned = plan.itineraries.map(\.householdID) + plan.unmoved.map(\.householdID)

@@ -42,14 +42,8 @@ import PassageScenario
         // Filling again finds nothing more.
         #expect(formulation.filling(filled) == filled)
 
-        let plan = PlanDecoder(
-            formulation: formulation,
-            solution: formulation.solution(filled, status: .feasible, bound: nil, seconds: 0),
-            limits: (nil, nil)
-        ).decode()
-        #expect(violations(of: plan, in: scenario) == [])
-        expectNoCapacityExceeded(plan)
-        expectEveryHouseholdOnce(plan, scenario)
+        let plan = expectPlanKeepsEveryRule(
+            filled, objective: model.objectiveValue(of: filled), of: formulation, in: scenario)
         // Nobody is left unmoved while a pathway worth taking has room for them.
         #expect(!plan.unmoved.contains { $0.reason == .notSelectedWithinTolerance })
     }

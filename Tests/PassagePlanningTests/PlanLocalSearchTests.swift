@@ -33,15 +33,7 @@ import PassageSynthetic
             #expect(outcome.objective <= before + 1e-6)
             #expect(abs(outcome.objective - formulation.model.objectiveValue(of: outcome.values)) < 1e-6)
             #expect(outcome.trials == 300)
-            let plan = PlanDecoder(
-                formulation: formulation,
-                solution: formulation.solution(outcome.values, status: .feasible, bound: nil, seconds: 0),
-                limits: (nil, nil)
-            ).decode()
-            #expect(violations(of: plan, in: scenario) == [])
-            expectNoCapacityExceeded(plan)
-            expectEveryHouseholdOnce(plan, scenario)
-            #expect(abs((plan.solver.objective ?? .nan) - outcome.objective) < 1e-6 * max(1, abs(outcome.objective)))
+            expectPlanKeepsEveryRule(outcome.values, objective: outcome.objective, of: formulation, in: scenario)
             // The same start, the same trials: the same plan.
             #expect(search.improve(greedy, prices: pricing, deadline: nil).values == outcome.values)
         }
@@ -64,14 +56,7 @@ import PassageSynthetic
         let outcome = search.improve(greedy, prices: nil, deadline: nil)
         #expect(outcome.objective <= passes + 1e-6 * max(1, abs(passes)))
         #expect(abs(outcome.objective - formulation.model.objectiveValue(of: outcome.values)) < 1e-6)
-        let plan = PlanDecoder(
-            formulation: formulation,
-            solution: formulation.solution(outcome.values, status: .feasible, bound: nil, seconds: 0),
-            limits: (nil, nil)
-        ).decode()
-        #expect(violations(of: plan, in: scenario) == [])
-        expectNoCapacityExceeded(plan)
-        expectEveryHouseholdOnce(plan, scenario)
+        expectPlanKeepsEveryRule(outcome.values, objective: outcome.objective, of: formulation, in: scenario)
         #expect(search.improve(greedy, prices: nil, deadline: nil).values == outcome.values)
     }
 
