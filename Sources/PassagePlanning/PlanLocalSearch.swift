@@ -207,6 +207,13 @@ private struct LocalSearchState {
     /// Classes with a candidate way using each capacity (not the budget), and each class's units.
     var wanters: [[Int]] = []
     var unitsOfClass: [[Int]] = []
+    /// What the ways `scatteredTaken` and `scatteredFreed` (-1: none) use of each capacity, spread
+    /// out by position (zero elsewhere): `fits` reads them instead of searching a way's uses for each
+    /// of the other way's capacities (the trials take a third less time with them at 2,000 households).
+    var scatteredTaken = -1
+    var scatteredFreed = -1
+    var takenAmount: [Double] = []
+    var freedAmount: [Double] = []
 
     init(formulation f: Formulation, values: [Double], prices: [Double], settings: PlanLocalSearch) {
         let scenario = f.index.scenario
@@ -229,6 +236,8 @@ private struct LocalSearchState {
         room = positions.keys.map { table[$0] ?? 0 }
         users = [[Int]](repeating: [], count: positions.count)
         changedAt = [Int](repeating: 0, count: positions.count)
+        takenAmount = [Double](repeating: 0, count: positions.count)
+        freedAmount = takenAmount
 
         // The plan's households, pooled moves paired with their pools' stays in order (any pairing
         // is the same plan: every house of a pool is the same to every move lodging in it).
@@ -403,12 +412,42 @@ private struct LocalSearchState {
             let position = usePosition[u]
             let need = useAmount[u] - 1e-9
             // What is freed is looked up only when the room left is short: most capacities are not.
-            let left = room[position] - amount(of: taken, at: position)
+            let left =
+                room[position] - (taken == scatteredTaken ? takenAmount[position] : amount(of: taken, at: position))
             if left >= need { continue }
-            if left + amount(of: freed, at: position) < need { return false }
+            let back = freed == scatteredFreed ? freedAmount[position] : amount(of: freed, at: position)
+            if left + back < need { return false }
         }
         return fitsBounds(wayMove[way], freed: freed, taken: taken)
             && (wayStay[way] < 0 || fitsBounds(wayStay[way], freed: freed, taken: taken))
+    }
+
+    /// Spreads out what `way` uses (-1: nothing) into `amounts` by position, as `amount(of:at:)`
+    /// sums it, after clearing what `previous` put there.
+    private func scatter(_ way: Int, replacing previous: Int, into amounts: inout [Double]) {
+        guard way != previous else { return }
+        if previous >= 0 { for u in useStart[previous]..<useStart[previous + 1] { amounts[usePosition[u]] = 0 } }
+        guard way >= 0 else { return }
+        for u in useStart[way]..<useStart[way + 1] { amounts[usePosition[u]] += useAmount[u] }
+    }
+
+    /// Makes `fits` read what `taken` takes from a scattered copy.
+    mutating func scatterTaken(_ way: Int) {
+        // Moved out while written, so the write reads the ways without copying the array.
+        var amounts: [Double] = []
+        swap(&amounts, &takenAmount)
+        scatter(way, replacing: scatteredTaken, into: &amounts)
+        swap(&amounts, &takenAmount)
+        scatteredTaken = way
+    }
+
+    /// Makes `fits` read what `freed` gives back from a scattered copy.
+    mutating func scatterFreed(_ way: Int) {
+        var amounts: [Double] = []
+        swap(&amounts, &freedAmount)
+        scatter(way, replacing: scatteredFreed, into: &amounts)
+        swap(&amounts, &freedAmount)
+        scatteredFreed = way
     }
 
     /// Whether one more household fits column `column`'s upper bound with `freed` given up and
@@ -553,9 +592,11 @@ private struct LocalSearchState {
                     ? max(floor, cost(ofWay: freeWay[other], unitClass: classOfUnit[other]) - wayCost[held]) : floor
                 ejectionCandidates.offer(RankedIndex(value: estimate, index: other))
             }
+            scatterTaken(way)
             for candidate in ejectionCandidates.items.indices {
                 let other = ejectionCandidates.items[candidate].index
                 let held = wayOfUnit[other]
+                scatterFreed(held)
                 let otherClass = classOfUnit[other]
                 let otherCost = wayCost[held]
                 if lossFloor(of: other) - gain >= bestDelta { continue }
