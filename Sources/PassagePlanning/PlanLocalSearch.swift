@@ -422,32 +422,29 @@ private struct LocalSearchState {
             && (wayStay[way] < 0 || fitsBounds(wayStay[way], freed: freed, taken: taken))
     }
 
-    /// Spreads out what `way` uses (-1: nothing) into `amounts` by position, as `amount(of:at:)`
-    /// sums it, after clearing what `previous` put there.
-    private func scatter(_ way: Int, replacing previous: Int, into amounts: inout [Double]) {
-        guard way != previous else { return }
-        if previous >= 0 { for u in useStart[previous]..<useStart[previous + 1] { amounts[usePosition[u]] = 0 } }
-        guard way >= 0 else { return }
-        for u in useStart[way]..<useStart[way + 1] { amounts[usePosition[u]] += useAmount[u] }
-    }
-
-    /// Makes `fits` read what `taken` takes from a scattered copy.
+    /// Makes `fits` read what `way` takes from a scattered copy.
     mutating func scatterTaken(_ way: Int) {
-        // Moved out while written, so the write reads the ways without copying the array.
-        var amounts: [Double] = []
-        swap(&amounts, &takenAmount)
-        scatter(way, replacing: scatteredTaken, into: &amounts)
-        swap(&amounts, &takenAmount)
-        scatteredTaken = way
+        scatteredTaken = scatter(way, replacing: scatteredTaken, into: \.takenAmount)
     }
 
-    /// Makes `fits` read what `freed` gives back from a scattered copy.
+    /// Makes `fits` read what `way` gives back from a scattered copy.
     mutating func scatterFreed(_ way: Int) {
-        var amounts: [Double] = []
-        swap(&amounts, &freedAmount)
-        scatter(way, replacing: scatteredFreed, into: &amounts)
-        swap(&amounts, &freedAmount)
-        scatteredFreed = way
+        scatteredFreed = scatter(way, replacing: scatteredFreed, into: \.freedAmount)
+    }
+
+    /// Spreads out what `way` uses (-1: nothing) into `amounts` by position, as `amount(of:at:)`
+    /// sums it, after clearing what `previous` put there; returns `way`.
+    private mutating func scatter(
+        _ way: Int, replacing previous: Int, into amounts: WritableKeyPath<LocalSearchState, [Double]>
+    ) -> Int {
+        guard way != previous else { return way }
+        // Moved out while written, so the write reads the ways without copying the array.
+        var spread: [Double] = []
+        swap(&spread, &self[keyPath: amounts])
+        if previous >= 0 { for u in useStart[previous]..<useStart[previous + 1] { spread[usePosition[u]] = 0 } }
+        if way >= 0 { for u in useStart[way]..<useStart[way + 1] { spread[usePosition[u]] += useAmount[u] } }
+        swap(&spread, &self[keyPath: amounts])
+        return way
     }
 
     /// Whether one more household fits column `column`'s upper bound with `freed` given up and
