@@ -83,6 +83,19 @@ struct RouteAlternatives: Sendable {
     /// Every route, by its number in the tables.
     let routes: [Route]
 
+    /// What a move column of a pathway needs to know of it: the route groups it chooses from, its
+    /// weeks' offsets and its own routes' value and money per person; `kept` when the pathway keeps
+    /// its own routes (a document step or a transit stay).
+    private struct OwnWay {
+        var kept: Bool
+        var outbound: Int32 = 0
+        var onward: Int32 = 0
+        var lodgeOffset = 0
+        var onwardOffset = 0
+        var value = 0.0
+        var money = 0.0
+    }
+
     /// The route alternatives of `formulation`'s move columns (all but a previous plan's columns and
     /// those with a document step or a transit stay, which stay as they are).
     init(_ formulation: Formulation) {
@@ -151,6 +164,16 @@ struct RouteAlternatives: Sendable {
         var ownCost: [Double] = []
         var ownMoney: [Double] = []
         let previous = Set(formulation.previousMove.values)
+        // Nearly every move column has alternatives: room for all, reserved once.
+        let most = formulation.moves.count
+        columns.reserveCapacity(most)
+        columnClass.reserveCapacity(most)
+        columnOutbound.reserveCapacity(most)
+        columnLodged.reserveCapacity(most)
+        columnOnward.reserveCapacity(most)
+        columnOnwardStart.reserveCapacity(most)
+        ownCost.reserveCapacity(most)
+        ownMoney.reserveCapacity(most)
         for householdClass in formulation.classes {
             let c = householdClass.index
             let profile = householdClass.profile
@@ -166,17 +189,9 @@ struct RouteAlternatives: Sendable {
             let persons = Double(profile.size)
             // The groups of each programme the class may use, found once per class.
             var groupsOfProgramme: [Int: (outbound: Int, onward: Int)] = [:]
-            for position in formulation.movesOfClass[c] where !previous.contains(position) {
-                let move = formulation.moves[position]
-                let pathway = formulation.options[c].pathways[move.pathway]
-                // A pathway with a document step or a transit stay keeps its own routes: the formulation has every
-                // route of such pathways already (`PathwayGenerator`), priced with the rows it has.
-                if pathway.document != nil || pathway.transit != nil { continue }
+            func groups(of pathway: Pathway) -> (outbound: Int, onward: Int) {
+                if let known = groupsOfProgramme[pathway.programme] { return known }
                 let programme = scenario.programmes[pathway.programme]
-                if let known = groupsOfProgramme[pathway.programme] {
-                    appendColumn(move, pathway, known.outbound, known.onward)
-                    continue
-                }
                 let outKey = GroupKey(traveller: travellerNumber, from: origin, to: number(programme.lodgedAt))
                 let outGroup: Int
                 if let known = outboundGroup[outKey] {
@@ -201,24 +216,49 @@ struct RouteAlternatives: Sendable {
                         finder.routes(from: programme.lodgedAt, to: programme.arrival, for: traveller).map(id(of:)))
                 }
                 groupsOfProgramme[pathway.programme] = (outGroup, onGroup)
-                appendColumn(move, pathway, outGroup, onGroup)
+                return (outGroup, onGroup)
             }
-            func appendColumn(_ move: MoveColumn, _ pathway: Pathway, _ outGroup: Int, _ onGroup: Int) {
-                let urgency = persons * weights.urgencyWeight(profile.urgency)
+            // What a column needs of its pathway, read once per pathway of the class (a pathway is
+            // a dozen arrays: copying one per column was most of this loop), when first used, so
+            // that groups and routes are numbered in the order columns first need them.
+            let pathways = formulation.options[c].pathways
+            var ways = [OwnWay?](repeating: nil, count: pathways.count)
+            let urgency = persons * weights.urgencyWeight(profile.urgency)
+            for position in formulation.movesOfClass[c] where previous.isEmpty || !previous.contains(position) {
+                let move = formulation.moves[position]
+                let way: OwnWay
+                if let known = ways[move.pathway] {
+                    way = known
+                } else {
+                    let pathway = pathways[move.pathway]
+                    // A pathway with a document step or a transit stay keeps its own routes: the formulation has every
+                    // route of such pathways already (`PathwayGenerator`), priced with the rows it has.
+                    if pathway.document != nil || pathway.transit != nil {
+                        way = OwnWay(kept: true)
+                    } else {
+                        let (outGroup, onGroup) = groups(of: pathway)
+                        way = OwnWay(
+                            kept: false, outbound: Int32(outGroup), onward: Int32(onGroup),
+                            lodgeOffset: pathway.lodgeOffset, onwardOffset: pathway.onwardOffset,
+                            value:
+                                weights.cost * (pathway.outbound.costPerPerson + pathway.onward.costPerPerson)
+                                + weights.risk * (pathway.outbound.riskPerPerson + pathway.onward.riskPerPerson),
+                            money: pathway.outbound.costPerPerson + pathway.onward.costPerPerson)
+                    }
+                    ways[move.pathway] = way
+                }
+                if way.kept { continue }
                 let waiting =
                     urgency * weights.waitingPerWeek * Double(move.startWeek - profile.readyWeek)
                     + urgency * weights.latenessPerWeek * Double(weeksLate(startWeek: move.startWeek, profile: profile))
                 columns.append(move.variable.index)
                 columnClass.append(Int32(c))
-                columnOutbound.append(Int32(outGroup))
-                columnLodged.append(Int16(move.startWeek + pathway.lodgeOffset))
-                columnOnward.append(Int32(onGroup))
-                columnOnwardStart.append(Int16(move.startWeek + pathway.onwardOffset))
-                ownCost.append(
-                    waiting + persons
-                        * (weights.cost * (pathway.outbound.costPerPerson + pathway.onward.costPerPerson)
-                            + weights.risk * (pathway.outbound.riskPerPerson + pathway.onward.riskPerPerson)))
-                ownMoney.append(persons * (pathway.outbound.costPerPerson + pathway.onward.costPerPerson))
+                columnOutbound.append(way.outbound)
+                columnLodged.append(Int16(move.startWeek + way.lodgeOffset))
+                columnOnward.append(way.onward)
+                columnOnwardStart.append(Int16(move.startWeek + way.onwardOffset))
+                ownCost.append(waiting + persons * way.value)
+                ownMoney.append(persons * way.money)
             }
         }
         routes = routeList
@@ -252,30 +292,45 @@ struct RouteAlternatives: Sendable {
             var group: Int32
             var start: Int16
         }
-        var outboundSlots: [OutboundSlot: Int32] = [:]
-        var onwardSlots: [OnwardSlot: Int32] = [:]
+        // Slots are numbered in the order columns first use them. A class's columns are contiguous
+        // and its outbound slots its own, so they are found in a dictionary of that class's slots
+        // alone (one dictionary of every class's slots was most of this set-up at 30,000
+        // households: millions of entries, grown by rehashing), and onward slots in a dense table
+        // by household size, group and start week.
+        var classSlots: [OutboundSlot: Int32] = [:]
+        var slotsClass: Int32 = -1
         var outboundSlotList: [OutboundSlot] = []
         var onwardSlotList: [OnwardSlot] = []
         var outboundSlotOf: [Int32] = []
         var onwardSlotOf: [Int32] = []
         outboundSlotOf.reserveCapacity(columns.count)
         onwardSlotOf.reserveCapacity(columns.count)
+        let largest = formulation.classes.map(\.profile.size).max() ?? 0
+        let latestStart = Int(columnOnwardStart.max() ?? 0)
+        let earliestStart = Int(columnOnwardStart.min() ?? 0)
+        let starts = latestStart - earliestStart + 1
+        var onwardSlotAt = [Int32](repeating: -1, count: onRoutes.count * (largest + 1) * starts)
         for k in columns.indices {
             let out = OutboundSlot(householdClass: columnClass[k], group: columnOutbound[k], lodged: columnLodged[k])
-            if let known = outboundSlots[out] {
+            if out.householdClass != slotsClass {
+                classSlots.removeAll(keepingCapacity: true)
+                slotsClass = out.householdClass
+            }
+            if let known = classSlots[out] {
                 outboundSlotOf.append(known)
             } else {
-                outboundSlots[out] = Int32(outboundSlotList.count)
+                classSlots[out] = Int32(outboundSlotList.count)
                 outboundSlotOf.append(Int32(outboundSlotList.count))
                 outboundSlotList.append(out)
             }
             let on = OnwardSlot(
                 persons: formulation.classes[Int(columnClass[k])].profile.size, group: columnOnward[k],
                 start: columnOnwardStart[k])
-            if let known = onwardSlots[on] {
-                onwardSlotOf.append(known)
+            let at = (Int(on.group) * (largest + 1) + on.persons) * starts + Int(on.start) - earliestStart
+            if onwardSlotAt[at] >= 0 {
+                onwardSlotOf.append(onwardSlotAt[at])
             } else {
-                onwardSlots[on] = Int32(onwardSlotList.count)
+                onwardSlotAt[at] = Int32(onwardSlotList.count)
                 onwardSlotOf.append(Int32(onwardSlotList.count))
                 onwardSlotList.append(on)
             }
