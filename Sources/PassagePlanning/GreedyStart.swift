@@ -94,6 +94,24 @@ extension Formulation {
             }
             passes.append(sorted.map { ($0, householdClass.count) })
         }
+        // Most columns tried late in a long run are blocked by a full programme quota (at 100,000
+        // households, hundreds of columns for each class left unmoved): it is checked first, from
+        // each pathway's programme and lodging week, held flat by class, before the column's whole
+        // use is worked out.
+        let horizon = scenario.settings.horizonWeeks
+        let quotaPeriodOfWeek = scenario.programmes.map { programme in
+            (0...horizon).map { $0 < 1 ? 0 : quotaPeriod(programme, lodgedWeek: $0, settings: scenario.settings) }
+        }
+        var firstPathway: [Int] = []
+        var pathwayProgramme: [Int] = []
+        var pathwayLodging: [Int] = []
+        for classOptions in options {
+            firstPathway.append(pathwayProgramme.count)
+            for pathway in classOptions.pathways {
+                pathwayProgramme.append(pathway.programme)
+                pathwayLodging.append(pathway.lodgeOffset)
+            }
+        }
         for pass in passes {
             for (position, wanted) in pass {
                 let move = moves[position]
@@ -104,6 +122,14 @@ extension Formulation {
                 var placed = placedIn[c]
                 let limit = min(householdClass.count, placed + wanted)
                 guard placed < limit else { continue }
+                // The quota `resourceUse` gives a pathway lodged within the horizon.
+                let flat = firstPathway[c] + move.pathway
+                let lodged = move.startWeek + pathwayLodging[flat]
+                if lodged >= 1 && lodged <= horizon {
+                    let programme = pathwayProgramme[flat]
+                    let quota = ResourceKey.quota(programme: programme, period: quotaPeriodOfWeek[programme][lodged])
+                    if roomLeft(quota) < persons - 1e-9 { continue }
+                }
                 let pathway = options[c].pathways[move.pathway]
                 // Most columns tried late in a long run are blocked by a full leg or quota: check
                 // what every way of taking the column shares (but money, which a stay adds to) first.
